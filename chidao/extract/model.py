@@ -1,0 +1,94 @@
+"""The data that flows through the extraction pipeline.
+
+Every extracted item keeps character offsets (``start``, ``end``) into the normalised
+text of its document and the name of the rule that found it, so that a reviewer can be
+shown *why* something was proposed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """What a reader returns: text in NFC plus what it learnt about the file."""
+
+    text: str
+    format: str  # "text", "markdown", "html", "docx", "pdf"
+    encoding: str | None = None  # the source encoding, for text input
+    pages: int | None = None
+    needs_ocr: bool = False  # a scanned PDF: no usable text layer
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyMention:
+    """An assignee found in text: a registry body, another province's body, or a group."""
+
+    start: int
+    end: int
+    surface: str  # as written
+    name: str  # full official name ("Sở Kế hoạch và Đầu tư") or group label ("sở, ban, ngành")
+    agency_id: str | None = None  # registry id, None for groups and unregistered bodies
+    is_group: bool = False
+    vague: bool = False  # "các đơn vị liên quan": not an assignee to track
+    members: tuple[str, ...] = ()  # for groups: registry ids of the members, when known
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression and what it means.
+
+    ``kind`` is one of:
+    - ``"deadline"``: a point or period whose last day is ``value`` ("trước ngày 30/9",
+      "trong tháng 8/2021", "Quý III/2021", "cuối năm 2021");
+    - ``"date"``: a plain calendar date ("ngày 14/7/2021"), e.g. in a citation;
+    - ``"recurrence"``: ``recurrence`` is daily|weekly|monthly|quarterly|yearly;
+    - ``"relative"``: a span counted from an event ("trong thời hạn 15 ngày kể từ ngày
+      ký"), ``value`` resolved when the anchor is known.
+    """
+
+    start: int
+    end: int
+    kind: str
+    value: date | None = None
+    recurrence: str | None = None
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A numbered document cited in the text ("Nghị quyết số 75/NQ-CP ngày 14/7/2021")."""
+
+    start: int
+    end: int
+    number: str  # as written, whitespace removed: "15/2020/QĐ-TTg"
+    kind: str | None = None  # "Nghị quyết", "Quyết định", ...
+    date: date | None = None
+    issuer: str | None = None
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class Task:
+    start: int
+    end: int
+    text: str
+    lead: list[AgencyMention] = field(default_factory=list)
+    support: list[AgencyMention] = field(default_factory=list)
+    deadline: TimeMention | None = None
+    recurrence: str | None = None
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class DocumentMeta:
+    kind: str | None = None
+    number: str | None = None
+    date: date | None = None
+    issuer: str | None = None
+    signer: str | None = None
+    subject: str | None = None
