@@ -1,0 +1,165 @@
+"""Document metadata: kind, number, date, issuer, signer, subject.
+
+Reads the normalised text and its blocks. An official document states its metadata in
+the header ("Số: 2658/UBND-KT", "Hà Nội, ngày 16 tháng 8 năm 2021", "V/v ...") and its
+signature block; a news report about a directive gives the number and date of the
+directive it reports ("vừa ban hành Công văn số 3983/UBND-TKTH ngày 19-6-2020"), or
+at least the day of the meeting it reports, with the year from its dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from chidao.extract.model import DocumentMeta, Reference, TimeMention
+from chidao.extract.segment import Block
+
+_NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<number>\S+)", re.MULTILINE)
+_PLACE_DATE = re.compile(
+    r"^[A-ZĐÀ-Ỹ][^\n,]{1,40},\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    re.MULTILINE,
+)
+_SUBJECT = re.compile(r"^V/v\s*:?\s*(?P<subject>.+)$", re.MULTILINE)
+_KIND_TITLE = re.compile(
+    r"^(KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|THÔNG BÁO|KẾT LUẬN|CÔNG ĐIỆN|BÁO CÁO|NGHỊ QUYẾT|"
+    r"CHƯƠNG TRÌNH|TỜ TRÌNH|HƯỚNG DẪN|QUY ĐỊNH)\b",
+    re.MULTILINE,
+)
+_REPORTED = re.compile(
+    r"(?:ban hành|có|ký|gửi|phát hành)\s+(?:văn bản\s+)?$",
+    re.IGNORECASE,
+)
+_DATELINE_YEAR = re.compile(
+    r"(?:^|\n)\s*(?:date|Đăng ngày|Ngày đăng|Cập nhật|Đăng lúc|Thứ \w+,)\s*:?\s*"
+    r"(?:\d{1,2}[-/.]\d{1,2}[-/.])?(?P<y>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_EVENT_DAY = re.compile(
+    r"(?<!\w)(?:sáng|chiều|tối|trưa|ngày)\s+(?:nay\s+)?\(?(?P<d>\d{1,2})/(?P<m>\d{1,2})\)?(?![/\d])",
+    re.IGNORECASE,
+)
+_CODE_KIND = {
+    "QĐ": "quyết định", "KH": "kế hoạch", "CT": "chỉ thị", "TB": "thông báo",
+    "KL": "kết luận", "CĐ": "công điện", "BC": "báo cáo", "NQ": "nghị quyết",
+    "CTr": "chương trình", "TTr": "tờ trình", "HD": "hướng dẫn",
+}  # fmt: skip
+_ISSUER_LINE = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s*(?P<rest>.*)$")
+_SIGN_BLOCK = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)")
+_PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+
+
+def find_meta(
+    text: str,
+    blocks: Sequence[Block],
+    references: Sequence[Reference],
+) -> DocumentMeta:
+    """Metadata of the document. ``references`` are all numbered documents in the text;
+    the one a news report says was just issued is taken as the document itself."""
+    header = "\n".join(text[b.start : b.end] for b in blocks if b.role == "header")
+    meta = DocumentMeta()
+    if header:
+        _from_header(meta, header)
+        meta.signer = _signer(text, blocks)
+    if meta.number is None and not header:
+        _from_report(meta, text, references)
+    if meta.date is None and not header:
+        meta.date = _event_date(text)
+    if meta.kind is None:
+        meta.kind = _kind_from_number(meta.number) if header else "tin bài"
+    if meta.issuer is None and re.search(r"(?i)\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (thành phố|TP)", text):
+        meta.issuer = "UBND Thành phố Hà Nội"
+    return meta
+
+
+def _from_header(meta: DocumentMeta, header: str) -> None:
+    if m := _NUMBER_LINE.search(header):
+        meta.number = m.group("number").rstrip(".,;")
+    if m := _PLACE_DATE.search(header):
+        meta.date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    if m := _SUBJECT.search(header):
+        meta.subject = _subject(header, m.start("subject"))
+        meta.kind = "công văn"
+    if m := _KIND_TITLE.search(header):
+        meta.kind = m.group(1).lower()
+    if m := _ISSUER_LINE.search(header):
+        meta.issuer = _issuer(header, m)
+
+
+def _subject(header: str, start: int) -> str:
+    """The V/v line and its continuation lines, up to the national motto block."""
+    lines = []
+    for line in header[start:].split("\n"):
+        if not line or line.isupper() or re.match(r"(Hà Nội|Kính gửi|CỘNG)", line):
+            break
+        lines.append(line.strip())
+    return " ".join(lines)
+
+
+def _issuer(header: str, m: re.Match[str]) -> str:
+    rest = m.group("rest").strip()
+    if not rest:
+        nxt = header[m.end() :].lstrip("\n").split("\n", 1)[0]
+        rest = nxt.strip()
+    if rest.upper().startswith("THÀNH PHỐ HÀ NỘI"):
+        return "UBND Thành phố Hà Nội"
+    return ("UBND " + rest.title()).strip()
+
+
+def _signer(text: str, blocks: Sequence[Block]) -> str | None:
+    footer = [text[b.start : b.end].strip() for b in blocks if b.role == "footer"]
+    for i, line in enumerate(footer):
+        if _SIGN_BLOCK.match(line):
+            for cand in footer[i + 1 :]:
+                if _PERSON.match(cand):
+                    return cand
+    return None
+
+
+def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference]) -> None:
+    for ref in references:
+        before = text[max(0, ref.start - 60) : ref.start]
+        before = re.sub(r"\s*(?:số|Số)\s*$", "", before)
+        before = re.sub(r"\s*(?:Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Thông báo|"
+                        r"Công điện|Kết luận|Nghị quyết|Chương trình|Hướng dẫn)\s*$", "", before)
+        if _REPORTED.search(before):
+            meta.number = ref.number
+            meta.date = ref.date
+            meta.kind = "tin bài"
+            return
+
+
+def _event_date(text: str) -> date | None:
+    """The day of the reported meeting ("chiều 14/12"), when the dateline gives the year."""
+    year = _DATELINE_YEAR.search(text[:2000])
+    if not year:
+        return None
+    day = _EVENT_DAY.search(text[:3000])
+    if not day:
+        return None
+    return _safe_date(int(year.group("y")), int(day.group("m")), int(day.group("d")))
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _kind_from_number(number: str | None) -> str | None:
+    if not number or "/" not in number:
+        return None
+    code = number.split("/")[-1].split("-")[0]
+    return _CODE_KIND.get(code, "công văn")
+
+
+def document_period(text: str, times: Sequence[TimeMention]) -> TimeMention | None:
+    """The period a document sets for all its tasks ("nhiệm vụ trọng tâm tháng 2/2021")."""
+    for m in re.finditer(r"(?i)nhiệm vụ (?:trọng tâm|chủ yếu)(?: của)? (?=tháng|quý|năm)", text):
+        for t in times:
+            if t.start == m.end() and t.value is not None:
+                return t
+    return None
+

@@ -1,0 +1,158 @@
+"""Normalisation: one clean text per document, the text all offsets point into.
+
+Reads a reader's text (any format) and returns plain text in NFC with:
+- line endings, odd spaces and invisible characters unified;
+- markdown and OCR debris mended (``**1.**``, ``### 3.``, ``*Ng*``, ``~~x~~``);
+- news clutter kept out of the body ("Có thể bạn quan tâm", "Tin khác", "Xem thêm" and
+  everything after them, photo captions, repeated headlines and captions);
+- lines broken inside a sentence (soft wraps, a word split across a page break) joined.
+
+Paragraphs are separated by exactly one blank line; every remaining line is a paragraph,
+a heading or a list item. Everything is linear in the length of the text: no pattern here
+can backtrack over more than one line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# markdown and OCR marks
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_STRONG = re.compile(r"\*\*|__")
+_MD_STRIKE = re.compile(r"~~([^~\n]*)~~")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,500})\]\([^)\s]{1,2000}\)")
+_OCR_MARK = re.compile(r"\s?\*[A-Za-zÀ-ỹĐđ]{1,3}\*")  # *Ng*, *AB*: scanner/annotator marks
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]{1,300})\*(?![\w*])")
+_MD_BULLET = re.compile(r"^\s*[*•●▪◦]\s+")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+# a whole line that starts the clutter after an online article
+_CLUTTER_START = re.compile(
+    r"^(có thể bạn quan tâm|tin khác|các tin khác|tin liên quan|bài liên quan|xem thêm|"
+    r"nên xem|đọc thêm|tin cùng chuyên mục|tin mới nhất|tin nổi bật|tin đã đưa|"
+    r"đánh giá bài viết|phiên bản di động|bình luận|ý kiến bạn đọc|gửi bình luận|"
+    r"từ khóa|từ khoá|tags?|chia sẻ|in bài|bài viết liên quan)\s*:?$",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(r"(?:^|[.!?]\s)(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s*:\s*[^.]{1,80}\.?$")
+_PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^(Trang|Page)\s+\d{1,4}(\s*/\s*\d{1,4})?$")
+
+_TERMINAL = frozenset('.!?:;…"”»)')
+_LIST_MARKER = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,3}(?:\.\d{1,3}){0,4}[.)]?|[a-zđ]\)|[-+–•])\s")
+
+
+def normalize(text: str) -> str:
+    """Return the normalised text of a document (see the module docstring)."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    text = _ODD_SPACE.sub(" ", text)
+    lines = [_clean_line(line) for line in text.split("\n")]
+    lines = _drop_clutter(lines)
+    return _join_broken_lines(lines)
+
+
+def _clean_line(line: str) -> str:
+    line = _MD_HEADING.sub("", line)
+    line = _MD_STRIKE.sub(r"\1", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _OCR_MARK.sub("", line)
+    line = _MD_STRONG.sub("", line)
+    line = _MD_EMPHASIS.sub(r"\1", line)
+    line = _MD_BULLET.sub("- ", line)
+    line = _MD_ESCAPE.sub(r"\1", line)
+    line = re.sub(r" {2,}", " ", line)
+    return line.strip()
+
+
+def _drop_clutter(lines: list[str]) -> list[str]:
+    """Cut the related-articles tail, captions, page numbers and repeated short lines."""
+    out: list[str] = []
+    body_chars = 0
+    seen_short: set[str] = set()
+    title_at = next((i for i, line in enumerate(lines) if line), 0)
+    title = lines[title_at] if lines else ""
+    for i, line in enumerate(lines):
+        if _CLUTTER_START.match(line) and body_chars > 200:
+            break
+        if line and (_CAPTION.search(line) or _PAGE_NUMBER.match(line)):
+            continue
+        if line and _is_repeated_caption(lines, i):
+            continue
+        if line and i > title_at and line == title and len(line) < 200:
+            continue  # the headline repeated inside the page
+        if line and len(line) < 200 and not _ends_sentence(line):
+            if line in seen_short and not _LIST_MARKER.match(line):
+                continue
+            seen_short.add(line)
+        out.append(line)
+        body_chars += len(line)
+    return out
+
+
+def _is_repeated_caption(lines: list[str], i: int) -> bool:
+    """A short line printed twice in a row (image alt text and caption) is a caption."""
+    line = lines[i]
+    if len(line) > 200 or _ends_sentence(line):
+        return False
+    nxt = next((x for x in lines[i + 1 : i + 3] if x), None)
+    prev = next((x for x in reversed(lines[max(0, i - 2) : i]) if x), None)
+    return line in (nxt, prev)
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(line) and line[-1] in _TERMINAL
+
+
+def _join_broken_lines(lines: list[str]) -> str:
+    """Join lines broken inside a sentence; paragraphs end up one blank line apart."""
+    paragraphs: list[str] = []
+    blank_before = False
+    for line in lines:
+        if not line:
+            blank_before = True
+            continue
+        if paragraphs and _continues(paragraphs[-1], line, blank_before):
+            paragraphs[-1] = paragraphs[-1] + " " + line
+        else:
+            paragraphs.append(line)
+        blank_before = False
+    return "\n\n".join(paragraphs)
+
+
+def _continues(prev: str, line: str, blank_between: bool) -> bool:
+    """Does ``line`` continue the sentence that ``prev`` left open?
+
+    After a blank line (a page break) only a line starting in lower case continues;
+    after a plain line break (a soft wrap), any line that is not a list item does,
+    unless one of the two is a short heading-like line (upper case, header block).
+    """
+    if _ends_sentence(prev) or _LIST_MARKER.match(line):
+        return False
+    if not line[0].isalnum():
+        return False
+    if line[0].islower():
+        return True
+    if blank_between:
+        return False
+    return not (_is_header_like(prev, short=60) or _is_header_like(line, short=0))
+
+
+_HEADER_LINE = re.compile(
+    r"^(Số|V/v|Kính gửi|Nơi nhận|TM\.|KT\.|TL\.|Q\.|CỘNG HÒA|CỘNG HOÀ|Độc lập|Đăng ngày|"
+    r"Ngày đăng|Cập nhật|Đăng lúc)\b|, ngày \d"
+)
+
+
+def _is_header_like(line: str, *, short: int) -> bool:
+    """Upper-case lines, header fields and (for the line before a break) short lines."""
+    letters = [c for c in line if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+        return True
+    return len(line) < short or bool(_HEADER_LINE.search(line))

@@ -1,0 +1,149 @@
+"""The extraction pipeline: one document in, one annotated ``Extraction`` out.
+
+An explicit, ordered list of small stages; each reads what earlier stages set on the
+``Extraction`` and adds its own part (named in its docstring). Stateless apart from the
+agency registry, which is loaded once per process: the same call serves a request, a
+worker or a batch over an archive. "Today" is passed in, never read from the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from chidao.extract.agencies import Registry
+from chidao.extract.dates import find_times
+from chidao.extract.docmeta import document_period, find_meta
+from chidao.extract.model import (
+    AgencyMention,
+    DocumentMeta,
+    ReadResult,
+    Reference,
+    Task,
+    TimeMention,
+)
+from chidao.extract.normalize import normalize
+from chidao.extract.output import extraction_to_json
+from chidao.extract.readers import read_file
+from chidao.extract.references import find_references
+from chidao.extract.segment import Block, segment
+from chidao.extract.tasks import find_tasks
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extracted from one document; offsets point into ``text``."""
+
+    source: str
+    read: ReadResult
+    today: date | None
+    registry: Registry
+    text: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+    agencies: list[AgencyMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    period: TimeMention | None = None
+    tasks: list[Task] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object of ``shared/eval/README.md``, with spans and rules added."""
+        return extraction_to_json(self)
+
+
+def stage_normalise(doc: Extraction) -> None:
+    """Reads the reader's text; sets ``text`` (all offsets point into it)."""
+    doc.text = normalize(doc.read.text)
+
+
+def stage_segment(doc: Extraction) -> None:
+    """Reads ``text``; sets ``blocks`` (header, headings, items, paragraphs, footer)."""
+    doc.blocks = segment(doc.text)
+
+
+def stage_metadata(doc: Extraction) -> None:
+    """Reads ``text``, ``blocks``; sets ``references`` (body only, own number excluded) and
+    ``meta``."""
+    found = find_references(doc.text)
+    doc.meta = find_meta(doc.text, doc.blocks, found)
+    own = doc.meta.number.upper() if doc.meta.number else None
+    seen: set[str] = set()
+    for ref in found:
+        key = ref.number.upper()
+        if key != own and key not in seen:
+            seen.add(key)
+            doc.references.append(ref)
+
+
+def stage_mentions(doc: Extraction) -> None:
+    """Reads ``text``, ``meta``; sets ``agencies`` and ``times`` (years inferred from the
+    document's date, else from ``today``) and ``period`` (the period set for all tasks)."""
+    doc.agencies = doc.registry.find(doc.text, on=doc.meta.date)
+    doc.times = find_times(doc.text, doc_date=doc.meta.date, today=doc.today)
+    doc.period = document_period(doc.text, doc.times)
+
+
+def stage_tasks(doc: Extraction) -> None:
+    """Reads ``blocks``, ``agencies``, ``times``, ``period``; sets ``tasks``."""
+    doc.tasks = find_tasks(
+        doc.text,
+        doc.blocks,
+        doc.agencies,
+        doc.times,
+        reference_date=doc.meta.date or _period_start(doc.period),
+        default_deadline=doc.period,
+    )
+
+
+STAGES: tuple[Callable[[Extraction], None], ...] = (
+    stage_normalise,
+    stage_segment,
+    stage_metadata,
+    stage_mentions,
+    stage_tasks,
+)
+
+
+def _period_start(period: TimeMention | None) -> date | None:
+    """First day of the period a document sets ("tháng 2/2021" → 2021-02-01)."""
+    if period is None or period.value is None:
+        return None
+    end = period.value
+    if "month" in period.rule:
+        return end.replace(day=1)
+    if "quarter" in period.rule:
+        return (end.replace(day=1) - timedelta(days=62)).replace(day=1)
+    return end.replace(month=1, day=1)
+
+
+def extract_read(
+    read: ReadResult, *, source: str = "", today: date | None = None, registry: Registry | None = None
+) -> Extraction:
+    """Run every stage over a reader's result."""
+    doc = Extraction(source=source, read=read, today=today, registry=registry or Registry.load())
+    for stage in STAGES:
+        stage(doc)
+    return doc
+
+
+def extract_text(
+    text: str, *, source: str = "", today: date | None = None, registry: Registry | None = None
+) -> Extraction:
+    """Extract from text already in memory (``str``, any Unicode normal form)."""
+    return extract_read(ReadResult(text=text, format="text"), source=source, today=today, registry=registry)
+
+
+def extract_file(
+    path: str | Path, *, today: date | None = None, registry: Registry | None = None
+) -> Extraction:
+    """Read a file of any supported format and extract from it.
+
+    Raises the reader's ``ExtractError`` subclasses (unsupported, unreadable, needs OCR)."""
+    read = read_file(Path(path))
+    return extract_read(read, source=str(path), today=today, registry=registry)

@@ -1,0 +1,146 @@
+"""PDF: the text layer, page by page, through pypdfium2.
+
+Contract:
+
+- Pages are joined by ``"\\n\\f\\n"``: a form feed on a line of its own. ``text.split("\\f")``
+  gives the pages back, and to anything that splits paragraphs on blank lines the form-feed
+  line is blank (``"\\f".strip() == ""``), so no paragraph runs across a page break.
+- Lines end in ``"\\n"``. A hyphen that ends a line stays a hyphen followed by a line break:
+  Vietnamese words are not hyphenated across lines, so such a hyphen is a real one (PDFium
+  reports it as a "soft hyphen" and drops the break; both are put back).
+- A page with (almost) no text layer but with an image, or with drawings and no text at
+  all, is a scanned page. All content pages scanned: :class:`NeedsOCR` saying how many.
+  Some: the text is returned with ``needs_ocr=True`` and a warning naming those pages.
+- Password-protected, corrupt or page-less files raise :class:`UnreadableFile`. A PDF
+  that is encrypted only against editing (an owner password, no user password) opens
+  and is read normally.
+
+PDFium is not thread-safe, so reads are serialised by a process-wide lock.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+
+from chidao.extract.errors import NeedsOCR, UnreadableFile
+from chidao.extract.model import ReadResult
+
+__all__ = ["PAGE_SEPARATOR", "PdfReader"]
+
+PAGE_SEPARATOR = "\n\f\n"
+
+# Fewer visible characters than this on a page means no usable text layer: scans often
+# carry a few stray characters (a stamp, an OCR'd page number) and nothing else.
+_MIN_PAGE_CHARS = 20
+
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    text: str
+    scanned: bool  # content but no usable text layer
+
+
+class PdfReader:
+    """Reads PDF bytes; see the module docstring for the contract."""
+
+    def read(self, data: bytes, name: str) -> ReadResult:
+        label = name or None
+        with _LOCK:
+            document = _open(data, label)
+            try:
+                pages = [_read_page(document, index, label) for index in range(len(document))]
+            finally:
+                document.close()
+        return _result(pages, label)
+
+
+def _open(data: bytes, label: str | None) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise UnreadableFile(label, _open_error_reason(exc)) from exc
+
+
+def _open_error_reason(exc: pdfium.PdfiumError) -> str:
+    code = exc.err_code
+    if code == pdfium_raw.FPDF_ERR_PASSWORD:
+        return "tệp PDF được bảo vệ bằng mật khẩu / password-protected PDF"
+    if code == pdfium_raw.FPDF_ERR_SECURITY:
+        return "tệp PDF dùng cơ chế mã hóa không được hỗ trợ / unsupported PDF encryption"
+    return f"tệp PDF bị hỏng hoặc không hợp lệ / corrupt or invalid PDF ({exc})"
+
+
+def _read_page(document: pdfium.PdfDocument, index: int, label: str | None) -> _Page:
+    try:
+        page = document[index]
+    except pdfium.PdfiumError as exc:
+        raise UnreadableFile(
+            label, f"không đọc được trang {index + 1} của PDF / cannot load PDF page {index + 1}"
+        ) from exc
+    try:
+        textpage = page.get_textpage()
+        try:
+            text = _clean(textpage.get_text_bounded())
+        finally:
+            textpage.close()
+        visible = sum(1 for ch in text if not ch.isspace())
+        scanned = visible < _MIN_PAGE_CHARS and _looks_scanned(page, visible)
+        return _Page(text=text, scanned=scanned)
+    finally:
+        page.close()
+
+
+def _looks_scanned(page: pdfium.PdfPage, visible_chars: int) -> bool:
+    """True for a page whose content is an image, or drawings with no text at all.
+
+    A blank page (no objects) is not scanned. Only called for pages with next to no text,
+    so the object walk does not cost anything on ordinary pages.
+    """
+    has_objects = False
+    for obj in page.get_objects():
+        if obj.type == pdfium_raw.FPDF_PAGEOBJ_IMAGE:
+            return True
+        has_objects = True
+    return has_objects and visible_chars == 0
+
+
+def _clean(text: str) -> str:
+    """Unify line ends, restore end-of-line hyphens, drop NULs, compose to NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # PDFium reports a hyphen at the end of a line as \x02 and swallows the line break.
+    text = text.replace("\x02", "-\n").replace("\x00", "")
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def _result(pages: list[_Page], label: str | None) -> ReadResult:
+    if not pages:
+        raise UnreadableFile(label, "tệp PDF không có trang nào / PDF has no pages")
+    scanned = [number for number, page in enumerate(pages, start=1) if page.scanned]
+    with_content = [page for page in pages if page.scanned or page.text]
+    if scanned and len(scanned) == len(with_content):
+        raise NeedsOCR(
+            label,
+            f"PDF dạng ảnh quét: {len(scanned)}/{len(pages)} trang không có lớp chữ, cần OCR / "
+            f"scanned PDF: {len(scanned)} of {len(pages)} pages have no text layer; needs OCR",
+        )
+    warnings: tuple[str, ...] = ()
+    if scanned:
+        listed = ", ".join(map(str, scanned))
+        warnings = (
+            f"trang {listed} không có lớp chữ (ảnh quét), cần OCR / "
+            f"page(s) {listed} have no text layer (scanned) and need OCR",
+        )
+    return ReadResult(
+        text=PAGE_SEPARATOR.join(page.text for page in pages),
+        format="pdf",
+        pages=len(pages),
+        needs_ocr=bool(scanned),
+        warnings=warnings,
+    )

@@ -1,0 +1,156 @@
+"""Segmentation of normalised text into blocks and sentences.
+
+Reads the normalised text (one paragraph, heading or list item per line, see
+``normalize``) and assigns each line a role:
+
+- ``header``: the block above the body of an official document (issuing body, quốc hiệu
+  and tiêu ngữ, "Số:", "V/v", place and date, "Kính gửi" and its recipients);
+- ``heading``: a numbered or plain heading ("1. Tiếp tục ...", "II. NHIỆM VỤ", a news
+  headline): short and without closing punctuation;
+- ``item``: a numbered or bulleted item (I., 1., 2.1., a), -, +) with its marker;
+- ``paragraph``: running text;
+- ``footer``: "Nơi nhận", the signature block and anything after them.
+
+Each body block carries its sentences as (start, end) offsets into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MARKER = re.compile(
+    r"(?P<marker>(?:[IVXLC]{1,6}\.|\d{1,3}(?:\.\d{1,3}){0,4}[.)]?|[a-zđ]\)|[-+–•]))\s+"
+)
+_HEADER_START = re.compile(
+    r"^(?:CỘNG HÒA|CỘNG HOÀ|ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|VĂN PHÒNG|BỘ |SỞ |Số\s*:|THÀNH ỦY|THÀNH UỶ)"
+)
+_HEADER_END = re.compile(r"^(?:Kính gửi|Căn cứ|Thực hiện)\b|, ngày \d{1,2} tháng \d{1,2} năm \d{4}")
+_FOOTER_START = re.compile(
+    r"^(?:Nơi nhận\s*:|TM\.\s|KT\.\s|TL\.\s|TUQ\.\s|Q\.\s*CHỦ TỊCH|CHỦ TỊCH$|PHÓ CHỦ TỊCH$)"
+)
+_TERMINAL = frozenset('.!?;…"”»)')
+# abbreviations that end in a full stop without ending the sentence
+_ABBREVIATIONS = frozenset(
+    ["tp", "tx", "q", "p", "h", "ths", "ts", "pgs", "gs", "bs", "ks", "nxb", "st", "v.v", "tr", "đ"]
+)
+_SENTENCE_END = re.compile(r"(?:[.!?…]+[\"”»)]*|[\"”»]\.)\s+(?=[\"“«(']?[A-ZĐÀ-Ỹ0-9])")
+
+
+@dataclass(slots=True)
+class Block:
+    start: int
+    end: int
+    role: str  # header | heading | item | paragraph | footer
+    marker: str | None = None
+    body_start: int = 0  # where the text after the marker begins
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+def segment(text: str) -> list[Block]:
+    """Split normalised text into blocks with roles and sentences, in document order."""
+    blocks = [_block(text, start, end) for start, end in _lines(text)]
+    _mark_header(blocks, text)
+    _mark_footer(blocks, text)
+    for block in blocks:
+        if block.role in ("item", "paragraph", "heading"):
+            block.sentences = split_sentences(text, block.body_start, block.end)
+    return blocks
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def _block(text: str, start: int, end: int) -> Block:
+    line = text[start:end]
+    m = MARKER.match(line)
+    marker = m.group("marker") if m else None
+    body_start = start + (m.end() if m else 0)
+    body = text[body_start:end]
+    if _is_heading(body, marker):
+        role = "heading"
+    elif marker:
+        role = "item"
+    else:
+        role = "paragraph"
+    return Block(start, end, role, marker, body_start)
+
+
+def _is_heading(body: str, marker: str | None) -> bool:
+    """Short, no closing punctuation, and not a bullet (bullets are items even unpunctuated)."""
+    if marker in ("-", "+", "–", "•"):
+        return False
+    stripped = body.rstrip()
+    if not stripped or stripped[-1] in _TERMINAL or stripped.endswith(":"):
+        return False
+    return len(stripped) <= 160
+
+
+def _mark_header(blocks: list[Block], text: str) -> None:
+    """The header of an official document: from its first line to the "Kính gửi" list."""
+    if not blocks or not _HEADER_START.match(text[blocks[0].start : blocks[0].end]):
+        return
+    end = _header_end(blocks, text)
+    for block in blocks[:end]:
+        block.role = "header"
+
+
+def _header_end(blocks: list[Block], text: str) -> int:
+    """Index of the first body block: after "Kính gửi" and its recipients, else after the
+    place-and-date line and the title under it, else before "Căn cứ"/"Thực hiện"."""
+    limit = min(len(blocks), 40)
+    end = 0
+    for i in range(limit):
+        if end and i > end:
+            break
+        line = text[blocks[i].start : blocks[i].end]
+        if line.startswith("Kính gửi"):
+            j = i + 1
+            while j < limit and blocks[j].marker in ("-", "+", "–", "•"):
+                j += 1
+            return j
+        if line.startswith(("Căn cứ", "Thực hiện")):
+            return i
+        if not end and _HEADER_END.search(line):
+            end = i + 1  # a title may follow the date (KẾ HOẠCH / Triển khai ...)
+            while end < limit and blocks[end].role == "heading":
+                end += 1
+    return end
+
+
+def _mark_footer(blocks: list[Block], text: str) -> None:
+    for i, block in enumerate(blocks):
+        if block.role != "header" and _FOOTER_START.match(text[block.start : block.end]):
+            for rest in blocks[i:]:
+                rest.role = "footer"
+            return
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as offsets; an abbreviation's stop does not split."""
+    out = []
+    cur = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if _ends_in_abbreviation(text, cur, m.start()):
+            continue
+        out.append((cur, m.end() - len(m.group()) + len(m.group().rstrip())))
+        cur = m.end()
+    if cur < end:
+        out.append((cur, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _ends_in_abbreviation(text: str, start: int, stop: int) -> bool:
+    word_start = stop
+    while word_start > start and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:stop].lower().strip("(\"“")
+    return word in _ABBREVIATIONS

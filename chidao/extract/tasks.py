@@ -1,0 +1,433 @@
+"""Task detection: who must do what, by when, from which passage.
+
+Reads the segmented blocks, the agency mentions and the time mentions of one document;
+returns ``Task`` objects with offsets into the normalised text and the rule that found
+each. The rules follow ``shared/eval/README.md`` (annotation rules 1-7):
+
+- a *unit* (a sentence, or a clause after "; " that names new assignees) directs named
+  assignees when a directive verb governs them (``giao``, ``yêu cầu``, ``đề nghị``,
+  ``chỉ đạo``, ``nhắc nhở``, ``đòi hỏi``, ``phân công``), when they are its subject and
+  act ("X chủ trì", "X có nhiệm vụ", "X phải", an agency at the head of an item), and not
+  when they are merely accountable ("chịu trách nhiệm trước"), reported on or praised;
+- a task runs from such a unit through the units after it in the same block, until the
+  assignees change; an inline enumeration ("4 nhóm nhiệm vụ: a; b; c; d") is one task
+  per item; a unit that only introduces a list is not a task, but its assignees pass to
+  the list items that name none;
+- a block that names no assignee but continues the previous block's task ("Đồng thời,
+  ...", "Bên cạnh đó, ...") is a task of its own with that task's lead;
+- the same task repeated (a news lead the body repeats) is kept once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from chidao.extract.model import AgencyMention, Task, TimeMention
+from chidao.extract.segment import Block
+
+TRIGGERS = ("giao", "yêu cầu", "đề nghị", "chỉ đạo", "nhắc nhở", "đòi hỏi", "phân công")
+_TRIGGER = re.compile(r"(?<!\w)(?:" + "|".join(TRIGGERS) + r")(?!\w)", re.IGNORECASE)
+_TO_OBJECT = re.compile(r"[\s:,“\"'(]*(?:(?:cho|đối với|với|giao cho)\s+)?[\s:“\"'(]*", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?", re.IGNORECASE)
+_CONNECTORS = (
+    "đồng thời|bên cạnh đó|cùng với đó|ngoài ra|đặc biệt|mặt khác|trong đó|theo đó|"
+    "trước mắt|song song với đó|song song đó|tiếp theo|sau đó|một lần nữa|trên cơ sở đó|"
+    "về lâu dài|đáng chú ý|lưu ý|cùng với việc đó|bên cạnh việc đó|thêm vào đó|tiếp đó"
+)
+_CONNECTOR_START = re.compile(r"^[\s\"“'(\-–]*(?:" + _CONNECTORS + r")(?!\w)", re.IGNORECASE)
+_SUBJECT_PREFIX = re.compile(
+    r"^[\s\"“'(\-–]*(?:(?:" + _CONNECTORS + r")\s*,?\s*)*(?:(?:tất cả|toàn bộ|mỗi|từng)\s+)?$",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(
+    r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|chủ trì|"
+    r"khẩn trương|tiếp tục|chủ động)(?!\w)",
+    re.IGNORECASE,
+)
+_NOT_ACTING = re.compile(
+    r"\s*(?:cũng\s+|vẫn\s+|đều\s+)?(?:đã|vừa|đang|được|bị|là|còn|chưa|cho biết|cho rằng|"
+    r"nhấn mạnh|phát biểu|nêu rõ|khẳng định|chịu trách nhiệm trước|gồm|có ý kiến|tham dự|"
+    r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin|chia sẻ|ghi nhận|đánh giá cao)(?!\w)|"
+    r"\s*[;.:)]|\s*$",
+    re.IGNORECASE,
+)
+_TRANSFER = re.compile(
+    r"\s*(?:(?:đã|cũng|đặc biệt|tiếp tục|có|vừa|thống nhất)\s+){0,3}"
+    r"(?P<verb>giao|yêu cầu|đề nghị|nhắc nhở|đòi hỏi|phân công|chỉ đạo)(?!\w)",
+    re.IGNORECASE,
+)
+_LEAD_ROLE = re.compile(r"\s*,?\s*(?:chủ trì|làm đầu mối|là cơ quan chủ trì)(?!\w)", re.IGNORECASE)
+_SUPPORT_ROLE = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng))?\s*", re.IGNORECASE)
+_ISSUER_NAMES = re.compile(
+    r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:Thành phố|tỉnh|thành phố)|^(?:HĐND|Hội đồng "
+    r"nhân dân|Chính phủ|Thủ tướng|Thành ủy|Tỉnh ủy)",
+)
+_INTRO_WORDS = frozenset(
+    "tập trung triển khai thực hiện tổ chức tốt nghiêm túc quyết liệt hiệu quả khẩn trương "
+    "tiếp tục các những một số nhiệm vụ nội dung giải pháp công việc việc biện pháp trọng "
+    "tâm chủ yếu cụ thể sau đây như chủ trì phối hợp nhóm có liên quan theo chức năng và "
+    "đồng thời sau: được giao yêu cầu".split()
+)
+_ENUM_INTRO = re.compile(r"nhiệm vụ|giải pháp|nội dung|việc|biện pháp|yêu cầu", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    lead: list[AgencyMention] = field(default_factory=list)
+    support: list[AgencyMention] = field(default_factory=list)
+    rule: str = ""
+    breaks: bool = False  # names assignees only to say they are not acting (accountability)
+
+
+class _Mentions:
+    """Agency mentions of a document, sorted, with fast lookup by range."""
+
+    def __init__(self, mentions: Sequence[AgencyMention]) -> None:
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def between(self, start: int, end: int) -> list[AgencyMention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+
+def find_tasks(
+    text: str,
+    blocks: Sequence[Block],
+    agencies: Sequence[AgencyMention],
+    times: Sequence[TimeMention],
+    *,
+    reference_date: date | None = None,
+    default_deadline: TimeMention | None = None,
+) -> list[Task]:
+    """All tasks of a document, in order. See the module docstring for the rules.
+
+    ``reference_date`` (the document's date, or the start of the period it sets) rules
+    out time expressions that lie before it as deadlines; ``default_deadline`` is the
+    period the document sets for all its tasks ("nhiệm vụ trọng tâm tháng 2/2021").
+    """
+    mentions = _Mentions(agencies)
+    tasks: list[Task] = []
+    prev_block_task: Task | None = None
+    intro: list[AgencyMention] = []
+    for block in blocks:
+        if block.role in ("header", "footer"):
+            prev_block_task = None
+            continue
+        block_tasks, new_intro = _block_tasks(text, block, mentions, prev_block_task, intro)
+        if new_intro is not None:
+            intro = new_intro
+        elif block.role == "paragraph" and not block_tasks:
+            intro = []
+        tasks.extend(block_tasks)
+        prev_block_task = block_tasks[-1] if block_tasks else None
+    tasks = _dedupe(tasks)
+    for task in tasks:
+        _attach_times(task, times, reference_date, default_deadline)
+    return tasks
+
+
+def _block_tasks(
+    text: str,
+    block: Block,
+    mentions: _Mentions,
+    prev_task: Task | None,
+    intro: list[AgencyMention],
+) -> tuple[list[Task], list[AgencyMention] | None]:
+    """Tasks of one block, and the assignees of a list intro it ends with (if any)."""
+    out: list[Task] = []
+    current: Task | None = None
+    new_intro: list[AgencyMention] | None = None
+    for n, unit in enumerate(_units(text, block, mentions)):
+        if block.role == "heading" and not unit.rule.startswith(("trigger", "role")):
+            continue
+        if unit.lead:
+            items = _enumeration(text, unit)
+            if items:
+                out.extend(items)
+                current = None
+                continue
+            if _only_introduces(text, unit):
+                new_intro = unit.lead
+                current = None
+                continue
+            if current is not None and _same_assignees(current, unit, text):
+                current.end = unit.end
+                continue
+            current = _task(unit.start, unit.end, unit.lead, unit.support, unit.rule)
+            out.append(current)
+        elif unit.breaks:
+            current = None
+        elif current is not None:
+            current.end = unit.end
+        elif n == 0:
+            current = _first_unit_without_assignee(text, block, unit, prev_task, intro)
+            if current is not None:
+                out.append(current)
+    for task in out:
+        task.text = text[task.start : task.end].strip()
+    return out, new_intro
+
+
+def _first_unit_without_assignee(
+    text: str, block: Block, unit: _Unit, prev_task: Task | None, intro: list[AgencyMention]
+) -> Task | None:
+    """Rule 3 (continuation of the previous block's task) and items under a list intro."""
+    if block.role == "item" and intro:
+        return _task(unit.start, unit.end, intro, unit.support, "list-item-of-intro")
+    if prev_task is None or not prev_task.lead:
+        return None
+    span = text[unit.start : unit.end]
+    if _CONNECTOR_START.match(span) or _TRIGGER.search(span):
+        return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
+    return None
+
+
+def _task(
+    start: int, end: int, lead: list[AgencyMention], support: list[AgencyMention], rule: str
+) -> Task:
+    return Task(start=start, end=end, text="", lead=list(lead), support=list(support), rule=rule)
+
+
+def _same_assignees(task: Task, unit: _Unit, text: str) -> bool:
+    """A new sentence naming the same assignees continues the task, unless it opens with a
+    connector ("Đồng thời, các cơ quan ...") which marks a task of its own."""
+    if _CONNECTOR_START.match(text[unit.start : unit.end]):
+        return False
+    return {m.name for m in task.lead} == {m.name for m in unit.lead}
+
+
+# --- units and their assignees ---------------------------------------------------------
+
+
+def _units(text: str, block: Block, mentions: _Mentions) -> list[_Unit]:
+    units = []
+    for start, end in block.sentences:
+        for s, e in _clauses(text, start, end, mentions):
+            units.append(_analyse(text, s, e, mentions))
+    return units
+
+
+def _clauses(text: str, start: int, end: int, mentions: _Mentions) -> list[tuple[int, int]]:
+    """Split a sentence at "; " where the next clause opens with new assignees that act."""
+    cuts = [start]
+    pos = text.find("; ", start, end)
+    while pos != -1:
+        nxt = pos + 2
+        found = mentions.between(nxt, end)
+        if (
+            found
+            and _SUBJECT_PREFIX.match(text[nxt : found[0].start])
+            and nxt - cuts[-1] > 40
+            and not _NOT_ACTING.match(text, _list_from(found, text)[-1].end)
+        ):
+            cuts.append(nxt)
+        pos = text.find("; ", nxt, end)
+    cuts.append(end)
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def _analyse(text: str, start: int, end: int, mentions: _Mentions) -> _Unit:
+    """Find who a unit directs: subject, object of a directive verb, or nobody."""
+    unit = _Unit(start, end)
+    found = mentions.between(start, end)
+    if not found:
+        return unit
+    subject = _subject(text, start, found)
+    if subject:
+        last = subject[-1].end
+        transfer = _TRANSFER.match(text, last)
+        if transfer:
+            obj = _object_of(text, transfer.end(), found)
+            if obj and not (transfer.group("verb").lower() == "chỉ đạo" and not _issuer(subject)):
+                return _with_roles(text, unit, obj, found, "trigger:" + transfer.group("verb").lower())
+        if _NOT_ACTING.match(text, last):
+            unit.breaks = not _TRIGGER.search(text, last, end)
+        elif not _issuer(subject) or _MODAL.match(text, last):
+            rule = "role:chủ trì" if _LEAD_ROLE.match(text, last) else "subject"
+            return _with_roles(text, unit, subject, found, rule)
+    for m in _TRIGGER.finditer(text, start, end):
+        obj = _object_of(text, m.end(), found)
+        if obj:
+            unit.breaks = False
+            return _with_roles(text, unit, obj, found, "trigger:" + m.group().lower())
+    modal_subject = _subject_after_comma(text, found)
+    if modal_subject:
+        unit.breaks = False
+        return _with_roles(text, unit, modal_subject, found, "subject:modal")
+    return unit
+
+
+def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMention]:
+    """The assignee list opening the unit (after connectors and quantifiers), if any."""
+    first = found[0]
+    if not _SUBJECT_PREFIX.match(text[start : first.start]):
+        return []
+    return _list_from(found, text)
+
+
+def _subject_after_comma(text: str, found: list[AgencyMention]) -> list[AgencyMention]:
+    """"Để tăng trưởng ..., các sở ngành phải ...": a subject after a fronted clause."""
+    for i, m in enumerate(found):
+        before = text[max(0, m.start - 3) : m.start].rstrip()
+        if before.endswith(",") or before.endswith("“") or before.endswith('"'):
+            lst = _list_from(found[i:], text)
+            if _MODAL.match(text, lst[-1].end):
+                return lst
+    return []
+
+
+def _object_of(text: str, pos: int, found: list[AgencyMention]) -> list[AgencyMention]:
+    """The assignee list right after a directive verb ("giao Sở Y tế", "đề nghị: “Các sở")."""
+    gap = _TO_OBJECT.match(text, pos)
+    at = gap.end() if gap else pos
+    for i, m in enumerate(found):
+        if m.start == at or (m.start > pos and m.start <= at):
+            return _list_from(found[i:], text)
+        if m.start > at:
+            break
+    return []
+
+
+def _list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
+    """Consecutive mentions joined by ",", ";", "và", "cùng": "Công an TP, Bộ Tư lệnh ..."."""
+    out = [found[0]]
+    for m in found[1:]:
+        gap = _LIST_GAP.fullmatch(text, out[-1].end, m.start)
+        if gap is None:
+            break
+        out.append(m)
+    return out
+
+
+def _with_roles(
+    text: str, unit: _Unit, lead: list[AgencyMention], found: list[AgencyMention], rule: str
+) -> _Unit:
+    unit.lead = lead
+    unit.rule = rule
+    after = lead[-1].end
+    for m in _SUPPORT_ROLE.finditer(text, after, unit.end):
+        partners = _object_of(text, m.end(), found)
+        if partners:
+            unit.support = [p for p in partners if p not in lead]
+            break
+    return unit
+
+
+def _issuer(subject: list[AgencyMention]) -> bool:
+    """The body that issues directives (the city's People's Committee, the Government)."""
+    return any(_ISSUER_NAMES.match(m.name) and not m.is_group for m in subject)
+
+
+# --- list intros and inline enumerations ---------------------------------------------
+
+
+def _only_introduces(text: str, unit: _Unit) -> bool:
+    """"... yêu cầu các sở tập trung thực hiện các nhiệm vụ chủ yếu sau đây:" only
+    introduces the list below it."""
+    span = text[unit.start : unit.end].rstrip()
+    if not span.endswith(":"):
+        return False
+    rest = text[unit.lead[-1].end : unit.end].lower()
+    words = [w for w in _WORD.findall(rest) if w not in _INTRO_WORDS and not w.isdigit()]
+    return len(words) < 4
+
+
+def _enumeration(text: str, unit: _Unit) -> list[Task]:
+    """"... 4 nhóm nhiệm vụ trọng tâm: a; b; c; d." is one task per item."""
+    colon = text.find(":", unit.lead[-1].end, unit.end)
+    if colon == -1 or not _ENUM_INTRO.search(text, unit.lead[-1].end, colon):
+        return []
+    after = text[colon + 1 : unit.end]
+    if after.lstrip().startswith(("“", '"')):
+        return []
+    parts = []
+    pos = colon + 1
+    for piece in after.split(";"):
+        s = pos + len(piece) - len(piece.lstrip())
+        e = pos + len(piece.rstrip())
+        if e > s:
+            parts.append((s, e))
+        pos += len(piece) + 1
+    if len(parts) < 2:
+        return []
+    rule = "enumeration:" + unit.rule
+    return [_task(s, e, unit.lead, unit.support, rule) for s, e in parts]
+
+
+# --- rule 4: one task once -----------------------------------------------------------
+
+
+def _dedupe(tasks: list[Task]) -> list[Task]:
+    kept: list[Task] = []
+    kept_words: list[set[str]] = []
+    for task in tasks:
+        words = set(_WORD.findall(task.text.lower()))
+        if any(_overlap(words, w) >= 0.8 for w in kept_words):
+            continue
+        kept.append(task)
+        kept_words.append(words)
+    return kept
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+# --- rule 7: deadline and recurrence ------------------------------------------------
+
+_PLAN_NOUN = re.compile(
+    r"(?<!\w)(?:kế hoạch|nhiệm vụ|chỉ tiêu|mục tiêu|vốn|ngân sách|dự toán|giải ngân|đề ra|"
+    r"thu|chi|năm kế hoạch|xây dựng cơ bản)(?!\w)",
+    re.IGNORECASE,
+)
+_STRONG = ("deadline", "relative")
+
+
+def _attach_times(
+    task: Task,
+    times: Sequence[TimeMention],
+    reference_date: date | None,
+    default: TimeMention | None,
+) -> None:
+    inside = [t for t in times if task.start <= t.start and t.end <= task.end]
+    if task.rule.startswith("enumeration") or task.rule == "list-item-of-intro":
+        inside = [t for t in inside if t.kind in _STRONG or t.kind == "recurrence"]
+    task.recurrence = next((t.recurrence for t in inside if t.kind == "recurrence"), None)
+    candidates = [
+        t for t in inside if t.value is not None and _can_be_deadline(task, t, reference_date)
+    ]
+    strong = [t for t in candidates if t.kind in _STRONG]
+    pool = strong or candidates
+    if pool:
+        task.deadline = max(pool, key=lambda t: t.value or date.min)
+    elif default is not None and task.recurrence is None:
+        task.deadline = default
+
+
+def _can_be_deadline(task: Task, t: TimeMention, reference_date: date | None) -> bool:
+    if t.kind not in ("deadline", "relative", "period"):
+        return False
+    if reference_date is not None and t.value is not None and t.value < reference_date:
+        return False
+    return not (t.kind == "period" and t.rule.endswith("year")) or _plan_noun_before(task, t)
+
+
+def _plan_noun_before(task: Task, t: TimeMention) -> bool:
+    """A bare "năm 2020" is a deadline for a plan, target or budget ("kế hoạch năm 2020",
+    "vốn đầu tư xây dựng cơ bản năm 2020"), not for an event ("kỳ thi ... năm 2020")."""
+    offset = t.start - task.start
+    before = task.text[max(0, offset - 40) : offset]
+    return bool(_PLAN_NOUN.search(before))

@@ -1,0 +1,67 @@
+"""Normalisation: one clean NFC text, debris mended, news clutter kept out of the body."""
+
+import unicodedata
+
+from chidao.extract.normalize import normalize
+
+
+def test_decomposed_input_becomes_nfc():
+    nfd = unicodedata.normalize("NFD", "Sở Kế hoạch và Đầu tư chủ trì.")
+    assert normalize(nfd) == "Sở Kế hoạch và Đầu tư chủ trì."
+
+
+def test_markdown_bold_numbering_and_heading_marks_are_removed():
+    text = "### 3. Tổ chức thực hiện\n\n**2.1.** Sở Tài chính chủ trì, phối hợp các đơn vị."
+    assert normalize(text) == "3. Tổ chức thực hiện\n\n2.1. Sở Tài chính chủ trì, phối hợp các đơn vị."
+
+
+def test_ocr_marks_and_strike_through_are_mended():
+    text = "báo cáo tại cuộc họp giao ban./. *Ng*\n\n#### Nơi nhận: *AB*\n\n- Văn phòng Chính phủ (~~để báo cáo~~);"
+    out = normalize(text)
+    assert "*" not in out and "~" not in out
+    assert "Nơi nhận:" in out and "(để báo cáo);" in out
+
+
+def test_word_split_across_a_page_break_is_joined():
+    text = "tập trung chuẩn bị tốt các điều kiện khai giảng năm học mới, triển\n\nkhai chương trình mới."
+    assert normalize(text) == "tập trung chuẩn bị tốt các điều kiện khai giảng năm học mới, triển khai chương trình mới."
+
+
+def test_soft_wrapped_lines_of_a_pdf_paragraph_are_joined():
+    text = (
+        "UBND Thành phố giao Sở Y tế chủ trì, phối hợp với các đơn vị liên quan triển khai\n"
+        "Kế hoạch tiêm chủng mở rộng trên địa bàn Thành phố."
+    )
+    assert "\n" not in normalize(text)
+
+
+def test_a_new_paragraph_after_a_full_stop_stays_separate():
+    text = "Sở Y tế chủ trì thực hiện.\nSở Tài chính bố trí kinh phí."
+    assert normalize(text).split("\n\n") == ["Sở Y tế chủ trì thực hiện.", "Sở Tài chính bố trí kinh phí."]
+
+
+def test_related_article_tail_is_cut():
+    body = "UBND Thành phố yêu cầu các sở, ban, ngành tập trung triển khai nhiệm vụ. " * 5
+    text = body + "\n\nCó thể bạn quan tâm\n\nTỷ giá USD hôm nay\n\nTin khác\n\nCông văn số 6686/UBND-NC"
+    out = normalize(text)
+    assert "Tỷ giá" not in out and "6686" not in out
+    assert out.startswith("UBND Thành phố yêu cầu")
+
+
+def test_photo_captions_and_repeated_caption_lines_are_dropped():
+    text = (
+        "Bí thư Thành ủy phát biểu tại hội nghị. Ảnh: Phạm Hùng.\n\n"
+        "Quang cảnh hội nghị\nQuang cảnh hội nghị\n\n"
+        "Sở Y tế chủ trì thực hiện."
+    )
+    assert normalize(text) == "Sở Y tế chủ trì thực hiện."
+
+
+def test_repeated_headline_is_kept_once():
+    text = "Hà Nội đẩy mạnh giải ngân vốn đầu tư công\n\nNội dung bài viết.\n\nHà Nội đẩy mạnh giải ngân vốn đầu tư công"
+    assert normalize(text).count("Hà Nội đẩy mạnh giải ngân") == 1
+
+
+def test_invisible_characters_and_odd_spaces_are_unified():
+    text = "Sở\u00a0Y\u200b tế\tchủ trì\r\nthực hiện."
+    assert normalize(text) == "Sở Y tế chủ trì thực hiện."
