@@ -125,9 +125,22 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
                         r"Công điện|Kết luận|Nghị quyết|Chương trình|Hướng dẫn)\s*$", "", before)
         if _REPORTED.search(before):
             meta.number = ref.number
-            meta.date = ref.date
+            meta.date = ref.date or _date_before(text, ref.start)
             meta.kind = "tin bài"
             return
+
+
+_FULL_DATE = re.compile(r"(?i)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
+
+
+def _date_before(text: str, pos: int) -> date | None:
+    """"Ngày 04/3/2022, Văn phòng UBND Thành phố ban hành Thông báo số 95/TB-UBND"."""
+    sentence_start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), 0)
+    found = list(_FULL_DATE.finditer(text, sentence_start, pos))
+    if not found:
+        return None
+    m = found[-1]
+    return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
 
 
 def _event_date(text: str) -> date | None:

@@ -87,6 +87,10 @@ def stage_mentions(doc: Extraction) -> None:
     doc.agencies = doc.registry.find(doc.text, on=doc.meta.date)
     doc.times = find_times(doc.text, doc_date=doc.meta.date, today=doc.today)
     doc.period = document_period(doc.text, doc.times)
+    start = _period_start(doc.period)
+    if doc.meta.date is None and start is not None:
+        # an undated text that sets its period ("tháng 3/2022"): day-month dates are of that year
+        doc.times = find_times(doc.text, doc_date=start, today=doc.today)
 
 
 def stage_tasks(doc: Extraction) -> None:

@@ -74,6 +74,7 @@ _INTRO_WORDS = frozenset(
 )
 _ENUM_INTRO = re.compile(r"nhiệm vụ|giải pháp|nội dung|việc|biện pháp|yêu cầu", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_INTRO_COLON = re.compile(r"\s*:\s*")
 
 
 @dataclass(slots=True)
@@ -253,6 +254,8 @@ def _analyse(text: str, start: int, end: int, mentions: _Mentions) -> _Unit:
             obj = _object_of(text, transfer.end(), found)
             if obj and not (transfer.group("verb").lower() == "chỉ đạo" and not _issuer(subject)):
                 return _with_roles(text, unit, obj, found, "trigger:" + transfer.group("verb").lower())
+        if _INTRO_COLON.fullmatch(text, last, end):
+            return _with_roles(text, unit, subject, found, "subject:list-intro")
         if _NOT_ACTING.match(text, last):
             unit.breaks = not _TRIGGER.search(text, last, end)
         elif not _issuer(subject) or _MODAL.match(text, last):
