@@ -88,7 +88,7 @@ def test_same_stem_in_two_formats_does_not_overwrite(tmp_path):
     (inbox / "a.txt").write_text(DIRECTIVE, encoding="utf-8")
     (inbox / "a.md").write_text(DIRECTIVE, encoding="utf-8")
     assert main(["extract", str(inbox), "--out", str(tmp_path / "o")]) == 0
-    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["a.json", "a.md.json"]
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["a.json", "a.txt.json"]
 
 
 def test_output_offsets_point_into_the_normalised_text(tmp_path):

@@ -48,7 +48,11 @@ class TimeMention:
     - ``"date"``: a plain calendar date ("ngày 14/7/2021"), e.g. in a citation;
     - ``"recurrence"``: ``recurrence`` is daily|weekly|monthly|quarterly|yearly;
     - ``"relative"``: a span counted from an event ("trong thời hạn 15 ngày kể từ ngày
-      ký"), ``value`` resolved when the anchor is known.
+      ký"), ``value`` resolved when the anchor is known;
+    - ``"period"``: a month, quarter or year named without a deadline marker ("tháng
+      2/2021", "năm 2020"), ``value`` its last day;
+    - ``"span"``: a range of years ("giai đoạn 2021-2025", "năm học 2021-2022"), never a
+      deadline by itself.
     """
 
     start: int
@@ -82,6 +86,7 @@ class Task:
     deadline: TimeMention | None = None
     recurrence: str | None = None
     rule: str = ""
+    marker: str | None = None  # the number of the item it comes from ("2.1.", "a)"), if any
 
 
 @dataclass(slots=True)

@@ -43,7 +43,7 @@ _CAPTION = re.compile(r"(?:^|[.!?]\s)(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^(Trang|Page)\s+\d{1,4}(\s*/\s*\d{1,4})?$")
 
 _TERMINAL = frozenset('.!?:;…"”»)')
-_LIST_MARKER = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,3}(?:\.\d{1,3}){0,4}[.)]?|[a-zđ]\)|[-+–•])\s")
+_LIST_MARKER = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,5}(?:\.\d{1,3}){1,4}[.)]?|\d{1,5}[.)]|[a-zđ]\)|[-+–•])\s")
 
 
 def normalize(text: str) -> str:
@@ -58,7 +58,12 @@ def normalize(text: str) -> str:
     return _join_broken_lines(lines)
 
 
+_NEEDS_CLEANING = re.compile(r"[*#~\[\\_•●▪◦]| {2}")
+
+
 def _clean_line(line: str) -> str:
+    if not _NEEDS_CLEANING.search(line):
+        return line.strip()  # most lines: nothing to mend, skip the chain of patterns
     line = _MD_HEADING.sub("", line)
     line = _MD_STRIKE.sub(r"\1", line)
     line = _MD_LINK.sub(r"\1", line)

@@ -91,6 +91,7 @@ def _task(t: Task) -> dict[str, Any]:
         "recurrence": t.recurrence,
         "span": [t.start, t.end],
         "rule": t.rule,
+        "marker": t.marker,
         "lead_detail": [_agency(m) for m in t.lead],
         "support_detail": [_agency(m) for m in t.support],
         "deadline_detail": _time(t.deadline),

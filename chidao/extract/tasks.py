@@ -74,6 +74,7 @@ _INTRO_WORDS = frozenset(
 )
 _ENUM_INTRO = re.compile(r"nhiệm vụ|giải pháp|nội dung|việc|biện pháp|yêu cầu", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_MAX_LIST = 40  # assignees in one list; bounds the work on pathological input
 _INTRO_COLON = re.compile(r"\s*:\s*")
 
 
@@ -94,14 +95,17 @@ class _Mentions:
         self.items = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.items]
 
+    def first(self, start: int, end: int) -> AgencyMention | None:
+        """The first mention starting in [start, end), without collecting the rest."""
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.items) and self.items[i].start < end:
+            return self.items[i]
+        return None
+
     def between(self, start: int, end: int) -> list[AgencyMention]:
         i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.items) and self.items[i].start < end:
-            if self.items[i].end <= end:
-                out.append(self.items[i])
-            i += 1
-        return out
+        j = bisect.bisect_left(self.starts, end, lo=i)
+        return [m for m in self.items[i:j] if m.end <= end]
 
 
 def find_tasks(
@@ -179,6 +183,7 @@ def _block_tasks(
                 out.append(current)
     for task in out:
         task.text = text[task.start : task.end].strip()
+        task.marker = block.marker
     return out, new_intro
 
 
@@ -227,12 +232,12 @@ def _clauses(text: str, start: int, end: int, mentions: _Mentions) -> list[tuple
     pos = text.find("; ", start, end)
     while pos != -1:
         nxt = pos + 2
-        found = mentions.between(nxt, end)
+        first = mentions.first(nxt, min(end, nxt + 80))
         if (
-            found
-            and _SUBJECT_PREFIX.match(text[nxt : found[0].start])
+            first is not None
             and nxt - cuts[-1] > 40
-            and not _NOT_ACTING.match(text, _list_from(found, text)[-1].end)
+            and _SUBJECT_PREFIX.match(text[nxt : first.start])
+            and not _NOT_ACTING.match(text, _list_from(mentions.between(first.start, min(end, first.start + 4000)), text)[-1].end)
         ):
             cuts.append(nxt)
         pos = text.find("; ", nxt, end)
@@ -296,18 +301,16 @@ def _object_of(text: str, pos: int, found: list[AgencyMention]) -> list[AgencyMe
     """The assignee list right after a directive verb ("giao Sở Y tế", "đề nghị: “Các sở")."""
     gap = _TO_OBJECT.match(text, pos)
     at = gap.end() if gap else pos
-    for i, m in enumerate(found):
-        if m.start == at or (m.start > pos and m.start <= at):
-            return _list_from(found[i:], text)
-        if m.start > at:
-            break
+    i = bisect.bisect_left(found, pos, key=lambda m: m.start)
+    if i < len(found) and found[i].start <= at:
+        return _list_from(found[i:], text)
     return []
 
 
 def _list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
     """Consecutive mentions joined by ",", ";", "và", "cùng": "Công an TP, Bộ Tư lệnh ..."."""
     out = [found[0]]
-    for m in found[1:]:
+    for m in found[1:_MAX_LIST]:
         gap = _LIST_GAP.fullmatch(text, out[-1].end, m.start)
         if gap is None:
             break
@@ -373,15 +376,24 @@ def _enumeration(text: str, unit: _Unit) -> list[Task]:
 # --- rule 4: one task once -----------------------------------------------------------
 
 
+_DEDUPE_WINDOW = 60  # a repeat is near its first telling, or of the lead at the top
+_DEDUPE_LEAD = 12
+
+
 def _dedupe(tasks: list[Task]) -> list[Task]:
+    """Rule 4: keep the first telling of a task. Linear: each task is compared with the
+    tasks just before it and with the first few of the document (a news lead)."""
     kept: list[Task] = []
-    kept_words: list[set[str]] = []
+    kept_words: list[tuple[set[str], bool]] = []
     for task in tasks:
         words = set(_WORD.findall(task.text.lower()))
-        if any(_overlap(words, w) >= 0.8 for w in kept_words):
+        numbered = task.marker is not None
+        earlier = kept_words[:_DEDUPE_LEAD] + kept_words[-_DEDUPE_WINDOW:]
+        # two numbered items are two tasks however alike (rule 2); a repeat is running text
+        if any(_overlap(words, w) >= 0.8 for w, num in earlier if not (num and numbered)):
             continue
         kept.append(task)
-        kept_words.append(words)
+        kept_words.append((words, numbered))
     return kept
 
 
