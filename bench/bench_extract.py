@@ -41,12 +41,16 @@ def corpus(n: int, size: int, seed: int = 7) -> list[str]:
             paragraphs.extend(p for p in text.split("\n\n") if len(p) > 60)
     docs = []
     for i in range(n):
-        parts = [f"Số: {1000 + i}/UBND-KT\n\nHà Nội, ngày {1 + i % 28} tháng {1 + i % 12} năm 2024\n"]
+        parts = [
+            f"Số: {1000 + i}/UBND-KT\n\nHà Nội, ngày {1 + i % 28} tháng {1 + i % 12} năm 2024\n"
+        ]
         length = 0
         k = 1
         while length < size:
             p = rng.choice(paragraphs)
-            p = p.replace("Sở Y tế", rng.choice(AGENCIES)).replace("30/6/2024", f"{1 + k % 28}/9/2024")
+            p = p.replace("Sở Y tế", rng.choice(AGENCIES)).replace(
+                "30/6/2024", f"{1 + k % 28}/9/2024"
+            )
             p = f"{k}. {p.lstrip('0123456789.-+abcdđ) ')}"
             parts.append(p)
             length += len(p)
@@ -76,7 +80,9 @@ def main() -> None:
     wall = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     q = statistics.quantiles(times, n=100)
-    print(f"documents        {len(docs)} (mean {total_bytes / len(docs) / 1000:.1f} KB, {tasks} tasks)")
+    print(
+        f"documents        {len(docs)} (mean {total_bytes / len(docs) / 1000:.1f} KB, {tasks} tasks)"
+    )
     print(f"documents/s      {len(docs) / wall:.0f}")
     print(f"ms/doc p50       {q[49]:.2f}")
     print(f"ms/doc p95       {q[94]:.2f}")

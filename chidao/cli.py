@@ -137,7 +137,9 @@ def _batch(
     for outcome in _run(files, today, args.jobs, msg["internal"]):
         if outcome.result is None:
             failed += 1
-            bar.write(msg["failed"].format(path=outcome.path, reason=outcome.error), file=sys.stderr)
+            bar.write(
+                msg["failed"].format(path=outcome.path, reason=outcome.error), file=sys.stderr
+            )
         else:
             ok += 1
             n_tasks += len(outcome.result["tasks"])
@@ -145,7 +147,9 @@ def _batch(
         bar.update(1)
     bar.close()
     secs = time.perf_counter() - started
-    summary = msg["summary"].format(total=len(files), ok=ok, failed=failed, tasks=n_tasks, secs=secs)
+    summary = msg["summary"].format(
+        total=len(files), ok=ok, failed=failed, tasks=n_tasks, secs=secs
+    )
     print(summary, file=sys.stderr)
     return 1 if failed else 0
 

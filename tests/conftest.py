@@ -22,7 +22,9 @@ def shared_dir() -> Path:
 def eval_dir() -> Path:
     path = shared_dir() / "eval"
     if not (path / "score.py").exists():
-        pytest.fail(f"evaluation set not found at {path}: put shared/ beside the checkout or set CHIDAO_SHARED")
+        pytest.fail(
+            f"evaluation set not found at {path}: put shared/ beside the checkout or set CHIDAO_SHARED"
+        )
     return path
 
 

@@ -38,7 +38,9 @@ def test_a_folder_gives_one_json_per_file_and_a_summary(tmp_path):
     proc = _run(["extract", str(SAMPLES), "--out", str(out), "--jobs", "2"])
     assert proc.returncode == 0, proc.stderr
     written = sorted(p.name for p in out.glob("*.json"))
-    inputs = sorted(p.stem + ".json" for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    inputs = sorted(
+        p.stem + ".json" for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html")
+    )
     assert written == inputs
     assert "Xong:" in proc.stderr and "0 lỗi" in proc.stderr
 

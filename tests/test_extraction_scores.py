@@ -17,7 +17,9 @@ TODAY = date(2026, 11, 21)
 def _extract_all(docs: list[Path], out: Path) -> None:
     for doc in docs:
         result = extract_file(doc, today=TODAY).to_json()
-        (out / f"{doc.stem}.json").write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+        (out / f"{doc.stem}.json").write_text(
+            json.dumps(result, ensure_ascii=False), encoding="utf-8"
+        )
 
 
 def _score(scorer, gold_dir: Path, pred_dir: Path) -> dict:
@@ -37,7 +39,11 @@ def test_dev_set_scores_stay_above_the_bars(eval_dir, scorer, tmp_path):
 
 
 def test_shipped_samples_score_as_their_hand_annotations(scorer, tmp_path):
-    docs = [p for p in sorted(SAMPLES.iterdir()) if p.suffix in (".txt", ".md", ".html", ".docx", ".pdf")]
+    docs = [
+        p
+        for p in sorted(SAMPLES.iterdir())
+        if p.suffix in (".txt", ".md", ".html", ".docx", ".pdf")
+    ]
     assert len(docs) >= 4
     _extract_all(docs, tmp_path)
     res = _score(scorer, SAMPLES, tmp_path)

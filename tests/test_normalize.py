@@ -12,7 +12,9 @@ def test_decomposed_input_becomes_nfc():
 
 def test_markdown_bold_numbering_and_heading_marks_are_removed():
     text = "### 3. Tổ chức thực hiện\n\n**2.1.** Sở Tài chính chủ trì, phối hợp các đơn vị."
-    assert normalize(text) == "3. Tổ chức thực hiện\n\n2.1. Sở Tài chính chủ trì, phối hợp các đơn vị."
+    assert (
+        normalize(text) == "3. Tổ chức thực hiện\n\n2.1. Sở Tài chính chủ trì, phối hợp các đơn vị."
+    )
 
 
 def test_ocr_marks_and_strike_through_are_mended():
@@ -24,7 +26,10 @@ def test_ocr_marks_and_strike_through_are_mended():
 
 def test_word_split_across_a_page_break_is_joined():
     text = "tập trung chuẩn bị tốt các điều kiện khai giảng năm học mới, triển\n\nkhai chương trình mới."
-    assert normalize(text) == "tập trung chuẩn bị tốt các điều kiện khai giảng năm học mới, triển khai chương trình mới."
+    assert (
+        normalize(text)
+        == "tập trung chuẩn bị tốt các điều kiện khai giảng năm học mới, triển khai chương trình mới."
+    )
 
 
 def test_soft_wrapped_lines_of_a_pdf_paragraph_are_joined():
@@ -37,12 +42,18 @@ def test_soft_wrapped_lines_of_a_pdf_paragraph_are_joined():
 
 def test_a_new_paragraph_after_a_full_stop_stays_separate():
     text = "Sở Y tế chủ trì thực hiện.\nSở Tài chính bố trí kinh phí."
-    assert normalize(text).split("\n\n") == ["Sở Y tế chủ trì thực hiện.", "Sở Tài chính bố trí kinh phí."]
+    assert normalize(text).split("\n\n") == [
+        "Sở Y tế chủ trì thực hiện.",
+        "Sở Tài chính bố trí kinh phí.",
+    ]
 
 
 def test_related_article_tail_is_cut():
     body = "UBND Thành phố yêu cầu các sở, ban, ngành tập trung triển khai nhiệm vụ. " * 5
-    text = body + "\n\nCó thể bạn quan tâm\n\nTỷ giá USD hôm nay\n\nTin khác\n\nCông văn số 6686/UBND-NC"
+    text = (
+        body
+        + "\n\nCó thể bạn quan tâm\n\nTỷ giá USD hôm nay\n\nTin khác\n\nCông văn số 6686/UBND-NC"
+    )
     out = normalize(text)
     assert "Tỷ giá" not in out and "6686" not in out
     assert out.startswith("UBND Thành phố yêu cầu")

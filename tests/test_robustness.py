@@ -84,7 +84,10 @@ def test_five_megabyte_single_line_finishes_in_seconds():
 
 @pytest.mark.slow
 def test_twenty_thousand_numbered_items_finish_in_seconds():
-    items = [f"{i}. Sở Tài chính chủ trì, phối hợp Sở Nội vụ rà soát hồ sơ số {i}, trước ngày 30/9/2024." for i in range(1, 20_001)]
+    items = [
+        f"{i}. Sở Tài chính chủ trì, phối hợp Sở Nội vụ rà soát hồ sơ số {i}, trước ngày 30/9/2024."
+        for i in range(1, 20_001)
+    ]
     started = time.perf_counter()
     doc = extract_text("\n".join(items), today=TODAY)
     assert time.perf_counter() - started < 60

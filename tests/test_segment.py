@@ -68,7 +68,9 @@ def test_signature_block_and_recipients_are_footer():
 
 
 def test_news_text_has_no_header():
-    _, roles = _roles("Hà Nội yêu cầu rà soát chung cư mini\n\nUBND Thành phố yêu cầu Công an Thành phố kiểm tra.")
+    _, roles = _roles(
+        "Hà Nội yêu cầu rà soát chung cư mini\n\nUBND Thành phố yêu cầu Công an Thành phố kiểm tra."
+    )
     assert [r[0] for r in roles] == ["heading", "paragraph"]
 
 

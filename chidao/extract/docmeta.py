@@ -68,7 +68,9 @@ def find_meta(
         meta.date = _event_date(text)
     if meta.kind is None:
         meta.kind = _kind_from_number(meta.number) if header else "tin bài"
-    if meta.issuer is None and re.search(r"(?i)\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (thành phố|TP)", text):
+    if meta.issuer is None and re.search(
+        r"(?i)\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (thành phố|TP)", text
+    ):
         meta.issuer = "UBND Thành phố Hà Nội"
     return meta
 
@@ -121,8 +123,12 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
     for ref in references:
         before = text[max(0, ref.start - 60) : ref.start]
         before = re.sub(r"\s*(?:số|Số)\s*$", "", before)
-        before = re.sub(r"\s*(?:Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Thông báo|"
-                        r"Công điện|Kết luận|Nghị quyết|Chương trình|Hướng dẫn)\s*$", "", before)
+        before = re.sub(
+            r"\s*(?:Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Thông báo|"
+            r"Công điện|Kết luận|Nghị quyết|Chương trình|Hướng dẫn)\s*$",
+            "",
+            before,
+        )
         if _REPORTED.search(before):
             meta.number = ref.number
             meta.date = ref.date or _date_before(text, ref.start)
@@ -134,7 +140,7 @@ _FULL_DATE = re.compile(r"(?i)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<
 
 
 def _date_before(text: str, pos: int) -> date | None:
-    """"Ngày 04/3/2022, Văn phòng UBND Thành phố ban hành Thông báo số 95/TB-UBND"."""
+    """ "Ngày 04/3/2022, Văn phòng UBND Thành phố ban hành Thông báo số 95/TB-UBND"."""
     sentence_start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), 0)
     found = list(_FULL_DATE.finditer(text, sentence_start, pos))
     if not found:
@@ -175,4 +181,3 @@ def document_period(text: str, times: Sequence[TimeMention]) -> TimeMention | No
             if t.start == m.end() and t.value is not None:
                 return t
     return None
-

@@ -39,11 +39,15 @@ _CLUTTER_START = re.compile(
     r"từ khóa|từ khoá|tags?|chia sẻ|in bài|bài viết liên quan)\s*:?$",
     re.IGNORECASE,
 )
-_CAPTION = re.compile(r"(?:^|[.!?]\s)(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s*:\s*[^.]{1,80}\.?$")
+_CAPTION = re.compile(
+    r"(?:^|[.!?]\s)(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s*:\s*[^.]{1,80}\.?$"
+)
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^(Trang|Page)\s+\d{1,4}(\s*/\s*\d{1,4})?$")
 
 _TERMINAL = frozenset('.!?:;…"”»)')
-_LIST_MARKER = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,5}(?:\.\d{1,3}){1,4}[.)]?|\d{1,5}[.)]|[a-zđ]\)|[-+–•])\s")
+_LIST_MARKER = re.compile(
+    r"^(?:[IVXLC]{1,6}\.|\d{1,5}(?:\.\d{1,3}){1,4}[.)]?|\d{1,5}[.)]|[a-zđ]\)|[-+–•])\s"
+)
 
 
 def normalize(text: str) -> str:

@@ -127,7 +127,11 @@ def _period_start(period: TimeMention | None) -> date | None:
 
 
 def extract_read(
-    read: ReadResult, *, source: str = "", today: date | None = None, registry: Registry | None = None
+    read: ReadResult,
+    *,
+    source: str = "",
+    today: date | None = None,
+    registry: Registry | None = None,
 ) -> Extraction:
     """Run every stage over a reader's result."""
     doc = Extraction(source=source, read=read, today=today, registry=registry or Registry.load())
@@ -140,7 +144,9 @@ def extract_text(
     text: str, *, source: str = "", today: date | None = None, registry: Registry | None = None
 ) -> Extraction:
     """Extract from text already in memory (``str``, any Unicode normal form)."""
-    return extract_read(ReadResult(text=text, format="text"), source=source, today=today, registry=registry)
+    return extract_read(
+        ReadResult(text=text, format="text"), source=source, today=today, registry=registry
+    )
 
 
 def extract_file(

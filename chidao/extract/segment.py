@@ -152,5 +152,5 @@ def _ends_in_abbreviation(text: str, start: int, stop: int) -> bool:
     word_start = stop
     while word_start > start and not text[word_start - 1].isspace():
         word_start -= 1
-    word = text[word_start:stop].lower().strip("(\"“")
+    word = text[word_start:stop].lower().strip('("“')
     return word in _ABBREVIATIONS

@@ -31,7 +31,9 @@ from chidao.extract.segment import Block
 
 TRIGGERS = ("giao", "yêu cầu", "đề nghị", "chỉ đạo", "nhắc nhở", "đòi hỏi", "phân công")
 _TRIGGER = re.compile(r"(?<!\w)(?:" + "|".join(TRIGGERS) + r")(?!\w)", re.IGNORECASE)
-_TO_OBJECT = re.compile(r"[\s:,“\"'(]*(?:(?:cho|đối với|với|giao cho)\s+)?[\s:“\"'(]*", re.IGNORECASE)
+_TO_OBJECT = re.compile(
+    r"[\s:,“\"'(]*(?:(?:cho|đối với|với|giao cho)\s+)?[\s:“\"'(]*", re.IGNORECASE
+)
 _LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?", re.IGNORECASE)
 _CONNECTORS = (
     "đồng thời|bên cạnh đó|cùng với đó|ngoài ra|đặc biệt|mặt khác|trong đó|theo đó|"
@@ -66,11 +68,12 @@ _ISSUER_NAMES = re.compile(
     r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:Thành phố|tỉnh|thành phố)|^(?:HĐND|Hội đồng "
     r"nhân dân|Chính phủ|Thủ tướng|Thành ủy|Tỉnh ủy)",
 )
+# the words of a bare list intro ("tập trung thực hiện các nhiệm vụ chủ yếu sau đây:")
 _INTRO_WORDS = frozenset(
-    "tập trung triển khai thực hiện tổ chức tốt nghiêm túc quyết liệt hiệu quả khẩn trương "
-    "tiếp tục các những một số nhiệm vụ nội dung giải pháp công việc việc biện pháp trọng "
-    "tâm chủ yếu cụ thể sau đây như chủ trì phối hợp nhóm có liên quan theo chức năng và "
-    "đồng thời sau: được giao yêu cầu".split()
+    """tập trung triển khai thực hiện tổ chức tốt nghiêm túc quyết liệt hiệu quả khẩn trương
+    tiếp tục các những một số nhiệm vụ nội dung giải pháp công việc biện pháp trọng tâm chủ
+    yếu cụ thể sau đây như chủ trì phối hợp nhóm có liên quan theo chức năng và đồng thời
+    được giao yêu cầu""".split()
 )
 _ENUM_INTRO = re.compile(r"nhiệm vụ|giải pháp|nội dung|việc|biện pháp|yêu cầu", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -237,7 +240,12 @@ def _clauses(text: str, start: int, end: int, mentions: _Mentions) -> list[tuple
             first is not None
             and nxt - cuts[-1] > 40
             and _SUBJECT_PREFIX.match(text[nxt : first.start])
-            and not _NOT_ACTING.match(text, _list_from(mentions.between(first.start, min(end, first.start + 4000)), text)[-1].end)
+            and not _NOT_ACTING.match(
+                text,
+                _list_from(mentions.between(first.start, min(end, first.start + 4000)), text)[
+                    -1
+                ].end,
+            )
         ):
             cuts.append(nxt)
         pos = text.find("; ", nxt, end)
@@ -258,7 +266,9 @@ def _analyse(text: str, start: int, end: int, mentions: _Mentions) -> _Unit:
         if transfer:
             obj = _object_of(text, transfer.end(), found)
             if obj and not (transfer.group("verb").lower() == "chỉ đạo" and not _issuer(subject)):
-                return _with_roles(text, unit, obj, found, "trigger:" + transfer.group("verb").lower())
+                return _with_roles(
+                    text, unit, obj, found, "trigger:" + transfer.group("verb").lower()
+                )
         if _INTRO_COLON.fullmatch(text, last, end):
             return _with_roles(text, unit, subject, found, "subject:list-intro")
         if _NOT_ACTING.match(text, last):
@@ -287,7 +297,7 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
 
 
 def _subject_after_comma(text: str, found: list[AgencyMention]) -> list[AgencyMention]:
-    """"Để tăng trưởng ..., các sở ngành phải ...": a subject after a fronted clause."""
+    """ "Để tăng trưởng ..., các sở ngành phải ...": a subject after a fronted clause."""
     for i, m in enumerate(found):
         before = text[max(0, m.start - 3) : m.start].rstrip()
         if before.endswith(",") or before.endswith("“") or before.endswith('"'):
@@ -341,7 +351,7 @@ def _issuer(subject: list[AgencyMention]) -> bool:
 
 
 def _only_introduces(text: str, unit: _Unit) -> bool:
-    """"... yêu cầu các sở tập trung thực hiện các nhiệm vụ chủ yếu sau đây:" only
+    """ "... yêu cầu các sở tập trung thực hiện các nhiệm vụ chủ yếu sau đây:" only
     introduces the list below it."""
     span = text[unit.start : unit.end].rstrip()
     if not span.endswith(":"):
@@ -352,7 +362,7 @@ def _only_introduces(text: str, unit: _Unit) -> bool:
 
 
 def _enumeration(text: str, unit: _Unit) -> list[Task]:
-    """"... 4 nhóm nhiệm vụ trọng tâm: a; b; c; d." is one task per item."""
+    """ "... 4 nhóm nhiệm vụ trọng tâm: a; b; c; d." is one task per item."""
     colon = text.find(":", unit.lead[-1].end, unit.end)
     if colon == -1 or not _ENUM_INTRO.search(text, unit.lead[-1].end, colon):
         return []
