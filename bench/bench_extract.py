@@ -32,7 +32,7 @@ AGENCIES = [
 
 
 def corpus(n: int, size: int, seed: int = 7) -> list[str]:
-    """``n`` distinct documents of about ``size`` characters."""
+    """``n`` distinct documents of about ``size`` bytes of UTF-8."""
     rng = random.Random(seed)
     paragraphs: list[str] = []
     for path in sorted((ROOT / "samples").iterdir()):
@@ -53,7 +53,7 @@ def corpus(n: int, size: int, seed: int = 7) -> list[str]:
             )
             p = f"{k}. {p.lstrip('0123456789.-+abcdđ) ')}"
             parts.append(p)
-            length += len(p)
+            length += len(p.encode("utf-8")) + 2
             k += 1
         docs.append("\n\n".join(parts))
     return docs

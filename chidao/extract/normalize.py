@@ -57,7 +57,10 @@ def normalize(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
     text = _ODD_SPACE.sub(" ", text)
-    lines = [_clean_line(line) for line in text.split("\n")]
+    if _NEEDS_CLEANING.search(text):
+        lines = [_clean_line(line) for line in text.split("\n")]
+    else:  # plain text (most input): nothing to mend line by line
+        lines = [line.strip() for line in text.split("\n")]
     lines = _drop_clutter(lines)
     return _join_broken_lines(lines)
 
@@ -90,7 +93,9 @@ def _drop_clutter(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if _CLUTTER_START.match(line) and body_chars > 200:
             break
-        if line and (_CAPTION.search(line) or _PAGE_NUMBER.match(line)):
+        if line and (
+            (("Ảnh" in line or "ảnh" in line) and _CAPTION.search(line)) or _PAGE_NUMBER.match(line)
+        ):
             continue
         if line and _is_repeated_caption(lines, i):
             continue
