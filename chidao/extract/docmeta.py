@@ -85,6 +85,9 @@ def _from_header(meta: DocumentMeta, header: str) -> None:
         meta.kind = "công văn"
     if m := _KIND_TITLE.search(header):
         meta.kind = m.group(1).lower()
+        title = header[m.end() :].lstrip(" :\n").split("\n", 1)[0].strip()
+        if meta.subject is None and title and not title.isupper():
+            meta.subject = title  # KẾ HOẠCH / Triển khai công tác ...
     if m := _ISSUER_LINE.search(header):
         meta.issuer = _issuer(header, m)
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 MARKER = re.compile(
-    r"(?P<marker>(?:[IVXLC]{1,6}\.|\d{1,5}(?:\.\d{1,3}){1,4}[.)]?|\d{1,5}[.)]|[a-zđ]\)|[-+–•]))\s+"
+    r"(?P<marker>(?:Điều \d{1,3}\.|[IVXLC]{1,6}\.|\d{1,5}(?:\.\d{1,3}){1,4}[.)]?|\d{1,5}[.)]|[a-zđ]\)|[-+–•]))\s+"
 )
 _HEADER_START = re.compile(
     r"^(?:CỘNG HÒA|CỘNG HOÀ|ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|VĂN PHÒNG|BỘ |SỞ |Số\s*:|THÀNH ỦY|THÀNH UỶ)"

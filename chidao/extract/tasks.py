@@ -239,6 +239,7 @@ def _clauses(text: str, start: int, end: int, mentions: _Mentions) -> list[tuple
         if (
             first is not None
             and nxt - cuts[-1] > 40
+            and not _list_continues(mentions, cuts[-1], pos)
             and _SUBJECT_PREFIX.match(text[nxt : first.start])
             and not _NOT_ACTING.match(
                 text,
@@ -251,6 +252,13 @@ def _clauses(text: str, start: int, end: int, mentions: _Mentions) -> list[tuple
         pos = text.find("; ", nxt, end)
     cuts.append(end)
     return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def _list_continues(mentions: _Mentions, start: int, semicolon: int) -> bool:
+    """"Giám đốc các Sở, ngành; Chủ tịch UBND các quận ...": the ";" only separates
+    assignees of one list."""
+    before = mentions.between(max(start, semicolon - 200), semicolon)
+    return bool(before) and before[-1].end >= semicolon - 2
 
 
 def _analyse(text: str, start: int, end: int, mentions: _Mentions) -> _Unit:
