@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from chidao.extract.segment import MARKER_PATTERN
+
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -45,9 +47,7 @@ _CAPTION = re.compile(
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^(Trang|Page)\s+\d{1,4}(\s*/\s*\d{1,4})?$")
 
 _TERMINAL = frozenset('.!?:;…"”»)')
-_LIST_MARKER = re.compile(
-    r"^(?:[IVXLC]{1,6}\.|\d{1,5}(?:\.\d{1,3}){1,4}[.)]?|\d{1,5}[.)]|[a-zđ]\)|[-+–•])\s"
-)
+_LIST_MARKER = re.compile("^" + MARKER_PATTERN + r"\s")
 
 
 def normalize(text: str) -> str:

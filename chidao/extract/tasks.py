@@ -255,7 +255,7 @@ def _clauses(text: str, start: int, end: int, mentions: _Mentions) -> list[tuple
 
 
 def _list_continues(mentions: _Mentions, start: int, semicolon: int) -> bool:
-    """"Giám đốc các Sở, ngành; Chủ tịch UBND các quận ...": the ";" only separates
+    """ "Giám đốc các Sở, ngành; Chủ tịch UBND các quận ...": the ";" only separates
     assignees of one list."""
     before = mentions.between(max(start, semicolon - 200), semicolon)
     return bool(before) and before[-1].end >= semicolon - 2
