@@ -65,7 +65,7 @@ def find_meta(
     if meta.number is None and not header:
         _from_report(meta, text, references)
     if meta.date is None and not header:
-        meta.date = _event_date(text)
+        meta.date = _dateline(text) or _event_date(text)
     if meta.kind is None:
         meta.kind = _kind_from_number(meta.number) if header else "tin bài"
     if meta.issuer is None and re.search(
@@ -150,6 +150,15 @@ def _date_before(text: str, pos: int) -> date | None:
         return None
     m = found[-1]
     return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+
+
+def _dateline(text: str) -> date | None:
+    """A place-and-date line near the top of a text without the full header block."""
+    for m in _PLACE_DATE.finditer(text, 0, 1500):
+        line_end = text.find("\n", m.end())
+        if (line_end if line_end != -1 else len(text)) - m.start() < 60:
+            return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return None
 
 
 def _event_date(text: str) -> date | None:

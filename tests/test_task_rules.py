@@ -1,0 +1,231 @@
+"""The annotation rules, one behaviour per test, on short realistic passages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chidao.extract.pipeline import extract_text
+
+TODAY = date(2024, 6, 1)
+
+
+def _tasks(text: str) -> list[tuple[list[str], list[str], str | None, str | None, str]]:
+    doc = extract_text(text, today=TODAY)
+    return [
+        (
+            [m.name for m in t.lead if not m.vague],
+            [m.name for m in t.support if not m.vague],
+            t.deadline.value.isoformat() if t.deadline and t.deadline.value else None,
+            t.recurrence,
+            t.text,
+        )
+        for t in doc.tasks
+    ]
+
+
+def test_directive_verb_gives_the_task_to_its_object():
+    [(lead, _, _, _, text)] = _tasks(
+        "UBND Thành phố giao Sở Y tế chủ trì kiểm tra an toàn thực phẩm."
+    )
+    assert lead == ["Sở Y tế"]
+    assert text.startswith("UBND Thành phố giao")
+
+
+def test_lead_chairs_and_partners_support():
+    [(lead, support, *_)] = _tasks(
+        "Sở Xây dựng chủ trì, phối hợp với Sở Giao thông vận tải và Công an Thành phố kiểm tra công trình."
+    )
+    assert lead == ["Sở Xây dựng"]
+    assert support == ["Sở Giao thông vận tải", "Công an Thành phố"]
+
+
+def test_abbreviations_resolve_to_full_official_names():
+    [(lead, support, *_)] = _tasks("Sở KH&ĐT chủ trì, phối hợp Sở LĐ-TB&XH rà soát các dự án.")
+    assert lead == ["Sở Kế hoạch và Đầu tư"]
+    assert support == ["Sở Lao động - Thương binh và Xã hội"]
+
+
+def test_vague_partners_are_not_assignees():
+    [(lead, support, *_)] = _tasks(
+        "Sở Tài chính chủ trì, phối hợp các đơn vị liên quan bố trí kinh phí."
+    )
+    assert lead == ["Sở Tài chính"] and support == []
+
+
+def test_groups_and_heads_stand_for_their_bodies():
+    [(lead, *_)] = _tasks(
+        "Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các quận, huyện, thị xã nghiêm túc thực hiện."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_accountability_alone_is_not_a_task():
+    assert (
+        _tasks(
+            "Chủ tịch UBND các quận, huyện, thị xã chịu trách nhiệm trước Chủ tịch UBND Thành phố về kết quả."
+        )
+        == []
+    )
+
+
+def test_past_actions_and_assessments_are_not_tasks():
+    text = (
+        "Năm 2023, Sở Y tế đã hoàn thành 95% chỉ tiêu. Các sở, ngành còn lúng túng trong phối hợp."
+    )
+    assert _tasks(text) == []
+
+
+def test_exhortation_to_people_at_large_is_not_a_task():
+    assert (
+        _tasks(
+            "Chủ tịch UBND Thành phố kêu gọi toàn thể cán bộ, công chức nêu cao tinh thần trách nhiệm."
+        )
+        == []
+    )
+
+
+def test_new_assignees_in_a_paragraph_start_a_new_task():
+    text = "Sở Kế hoạch và Đầu tư tổng hợp tình hình giải ngân. Sở Tài chính rà soát các khoản chi chưa cần thiết."
+    assert [t[0] for t in _tasks(text)] == [["Sở Kế hoạch và Đầu tư"], ["Sở Tài chính"]]
+
+
+def test_a_sentence_without_assignee_continues_the_task_before_it():
+    text = "Sở Y tế chủ trì kiểm tra an toàn thực phẩm. Xử lý nghiêm các vi phạm."
+    [(lead, _, _, _, task_text)] = _tasks(text)
+    assert lead == ["Sở Y tế"] and task_text.endswith("Xử lý nghiêm các vi phạm.")
+
+
+def test_continuation_paragraph_is_its_own_task_with_the_previous_lead():
+    text = "Sở Y tế chủ trì kiểm tra an toàn thực phẩm.\n\nĐồng thời, tăng cường tuyên truyền cho người dân."
+    tasks = _tasks(text)
+    assert [t[0] for t in tasks] == [["Sở Y tế"], ["Sở Y tế"]]
+    assert tasks[1][4].startswith("Đồng thời")
+
+
+def test_continuation_without_a_task_before_it_is_not_a_task():
+    text = (
+        "Năm qua, Thành phố đạt nhiều kết quả.\n\nĐồng thời, tăng cường tuyên truyền cho người dân."
+    )
+    assert _tasks(text) == []
+
+
+def test_inline_enumeration_is_one_task_per_item():
+    text = (
+        "UBND Thành phố yêu cầu các đơn vị tập trung 3 nhóm nhiệm vụ: kiểm soát dịch bệnh; "
+        "bảo đảm an toàn trường học; đẩy mạnh giải ngân vốn đầu tư công."
+    )
+    tasks = _tasks(text)
+    assert [t[4] for t in tasks] == [
+        "kiểm soát dịch bệnh",
+        "bảo đảm an toàn trường học",
+        "đẩy mạnh giải ngân vốn đầu tư công.",
+    ]
+    assert all(t[0] == ["cơ quan, đơn vị"] for t in tasks)
+
+
+def test_a_list_intro_is_not_a_task_but_gives_its_assignees_to_the_items():
+    text = "UBND các quận, huyện, thị xã:\n\na) Kiện toàn Ban Chỉ huy phòng, chống thiên tai.\n\nb) Kiểm tra đê điều."
+    tasks = _tasks(text)
+    assert [t[4] for t in tasks] == [
+        "Kiện toàn Ban Chỉ huy phòng, chống thiên tai.",
+        "Kiểm tra đê điều.",
+    ]
+    assert all(t[0] == ["địa phương"] for t in tasks)
+
+
+def test_an_intro_with_content_of_its_own_is_a_task():
+    text = (
+        "UBND Thành phố yêu cầu các sở, ban, ngành tiếp tục thực hiện quyết liệt 26 nhiệm vụ chưa hoàn "
+        "thành tại Chương trình số 14/CTr-UBND, đồng thời thực hiện những nhiệm vụ sau:"
+    )
+    [(lead, *_)] = _tasks(text)
+    assert lead == ["sở, ban, ngành"]
+
+
+def test_a_repeated_news_lead_is_one_task():
+    lead = "Chủ tịch UBND Thành phố yêu cầu các sở ngành phải xây dựng kịch bản tăng trưởng cụ thể."
+    text = f"{lead}\n\nPhát biểu tại hội nghị, ông nhấn mạnh nhiều nội dung.\n\n{lead}"
+    assert len(_tasks(text)) == 1
+
+
+def test_deadline_before_a_date_takes_the_document_year():
+    text = "Hà Nội, ngày 12 tháng 6 năm 2023\n\nSở Tư pháp chủ trì rà soát văn bản, hoàn thành trước ngày 30/9."
+    [(_, _, deadline, _, _)] = _tasks(text)
+    assert deadline == "2023-09-30"
+
+
+def test_period_deadlines_resolve_to_their_last_day():
+    text = (
+        "Sở Xây dựng báo cáo kết quả trong tháng 8/2024.\n\n"
+        "Sở Tài chính trình phương án trong Quý III/2024.\n\n"
+        "Sở Nội vụ hoàn thành trước cuối năm 2024."
+    )
+    assert [t[2] for t in _tasks(text)] == ["2024-08-31", "2024-09-30", "2024-12-31"]
+
+
+def test_relative_deadline_counts_from_the_signing_date():
+    text = "Hà Nội, ngày 25 tháng 9 năm 2023\n\nSở Y tế báo cáo trong thời hạn 15 ngày kể từ ngày ký văn bản này."
+    [(_, _, deadline, _, _)] = _tasks(text)
+    assert deadline == "2023-10-10"
+
+
+def test_recurrence_is_not_a_deadline():
+    text = "Các sở, ban, ngành báo cáo kết quả về Sở Nội vụ trước ngày 20 hằng tháng."
+    [(_, _, deadline, recurrence, _)] = _tasks(text)
+    assert deadline is None and recurrence == "monthly"
+
+
+def test_vague_urgency_is_no_deadline():
+    [(_, _, deadline, _, _)] = _tasks(
+        "Sở Y tế khẩn trương triển khai, hoàn thành trong thời gian sớm nhất."
+    )
+    assert deadline is None
+
+
+def test_a_date_in_a_citation_is_not_a_deadline():
+    text = "Sở Lao động - Thương binh và Xã hội tổ chức thực hiện Nghị quyết số 68/NQ-CP ngày 01/7/2021 của Chính phủ."
+    [(_, _, deadline, _, _)] = _tasks(text)
+    assert deadline is None
+
+
+def test_a_period_already_past_at_the_document_date_is_not_a_deadline():
+    text = "Hà Nội, ngày 16 tháng 8 năm 2021\n\nSở Kế hoạch và Đầu tư rà soát việc thực hiện các chỉ tiêu 7 tháng đầu năm 2021."
+    [(_, _, deadline, _, _)] = _tasks(text)
+    assert deadline is None
+
+
+def test_the_document_period_is_the_default_deadline():
+    text = (
+        "Kết luận giao ban, nhiệm vụ trọng tâm tháng 2/2021 như sau.\n\n"
+        "UBND Thành phố yêu cầu Sở Y tế tăng cường phòng, chống dịch."
+    )
+    [(_, _, deadline, _, _)] = _tasks(text)
+    assert deadline == "2021-02-28"
+
+
+def test_year_of_a_plan_is_a_deadline_but_year_of_an_event_is_not():
+    text = (
+        "Sở Tài chính phấn đấu hoàn thành các chỉ tiêu kế hoạch năm 2024.\n\n"
+        "Sở Giáo dục và Đào tạo tổ chức an toàn kỳ thi tốt nghiệp trung học phổ thông năm 2024."
+    )
+    assert [t[2] for t in _tasks(text)] == ["2024-12-31", None]
+
+
+def test_another_provinces_body_is_recognised_by_pattern():
+    [(lead, *_)] = _tasks(
+        "Đề nghị Sở Giao thông vận tải tỉnh Quảng Ninh phối hợp tổ chức phân luồng giao thông."
+    )
+    assert lead == ["Sở Giao thông vận tải tỉnh Quảng Ninh"]
+
+
+def test_a_subject_after_a_fronted_clause_with_a_modal_is_the_assignee():
+    text = "Để tăng trưởng nông nghiệp, công nghiệp, dịch vụ, các sở ngành phải tham gia xây dựng kịch bản cụ thể."
+    [(lead, *_)] = _tasks(text)
+    assert lead == ["sở, ban, ngành"]
+
+
+def test_the_issuer_as_subject_passes_the_task_to_its_object():
+    [(lead, *_)] = _tasks(
+        "UBND Thành phố đề nghị Công an Thành phố tăng cường tuần tra, kiểm soát."
+    )
+    assert lead == ["Công an Thành phố"]
