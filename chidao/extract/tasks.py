@@ -127,24 +127,179 @@ def find_tasks(
     period the document sets for all its tasks ("nhiệm vụ trọng tâm tháng 2/2021").
     """
     mentions = _Mentions(agencies)
+    attrs = [_attribute(text, b) for b in blocks]
     tasks: list[Task] = []
+    forced: dict[int, TimeMention | None] = {}
     prev_block_task: Task | None = None
-    intro: list[AgencyMention] = []
-    for block in blocks:
+    ctx: _Context | None = None
+    for i, block in enumerate(blocks):
         if block.role in ("header", "footer"):
             prev_block_task = None
             continue
-        block_tasks, new_intro = _block_tasks(text, block, mentions, prev_block_task, intro)
+        if attrs[i] is not None:
+            continue  # read with the block it describes
+        if ctx is not None and _closes(ctx, block):
+            ctx = None
+        heading = _agency_heading(text, block, mentions)
+        if heading:
+            ctx = _Context(heading, _level(block.marker), paragraphs=True)
+            prev_block_task = None
+            continue
+        block_tasks, new_intro = _block_tasks(text, block, mentions, prev_block_task, ctx)
+        described = _following_attributes(blocks, attrs, i)
+        if described:
+            block_tasks = _apply_attributes(text, block, block_tasks, described, mentions, ctx)
+            for task in block_tasks:
+                forced[id(task)] = _attribute_deadline(described, times, reference_date)
         if new_intro is not None:
-            intro = new_intro
-        elif block.role == "paragraph" and not block_tasks:
-            intro = []
+            owner = -1 if block.marker is None else _level(block.marker)
+            ctx = _Context(new_intro, owner, paragraphs=block.role != "paragraph")
+        elif block.role == "paragraph" and not block_tasks and ctx and not ctx.paragraphs:
+            ctx = None
         tasks.extend(block_tasks)
         prev_block_task = block_tasks[-1] if block_tasks else None
     tasks = _dedupe(tasks)
     for task in tasks:
         _attach_times(task, times, reference_date, default_deadline)
+        if forced.get(id(task)) is not None:
+            task.deadline = forced[id(task)]
     return tasks
+
+
+@dataclass(slots=True)
+class _Context:
+    """Assignees that pass to the blocks below: a list intro ("UBND các quận, huyện, thị
+    xã:") or an agency heading ("1. Sở Tư pháp") over its items and paragraphs."""
+
+    lead: list[AgencyMention]
+    level: int  # the outline level of the block that set it
+    paragraphs: bool  # unnumbered paragraphs inherit too (under an agency heading)
+
+
+def _level(marker: str | None) -> int:
+    """Outline depth of an item marker: Điều < I. < 1. < 1.1. < a) < - < +."""
+    if marker is None:
+        return 99
+    if marker.startswith("Điều"):
+        return 0
+    if marker[0] in "IVXLC" and marker.endswith("."):
+        return 1
+    if marker[0].isdigit():
+        return 2 + marker.rstrip(".)").count(".")
+    if marker.endswith(")"):
+        return 8
+    return 10 if marker == "+" else 9
+
+
+def _closes(ctx: _Context, block: Block) -> bool:
+    """A sibling or a parent of the block that set the context ends it, and so does a
+    section title; a paragraph's list intro (level -1) lasts to the next section."""
+    if block.marker is None:
+        return block.role == "heading"
+    return _level(block.marker) <= max(ctx.level, 1)
+
+
+def _agency_heading(text: str, block: Block, mentions: _Mentions) -> list[AgencyMention]:
+    """"1. Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội (cơ quan thường trực):":
+    a block that is only an assignee list names who does the blocks below it."""
+    if block.role not in ("heading", "item"):
+        return []
+    found = mentions.between(block.body_start, block.end)
+    if not found or found[0].start - block.body_start > 1:
+        return []
+    lst = _list_from(found, text)
+    if all(m.vague for m in lst):
+        return []
+    return lst if _HEADING_TAIL.fullmatch(text, lst[-1].end, block.end) else []
+
+
+_HEADING_TAIL = re.compile(r"\s*(?:\([^()\n]{0,200}\))?\s*[:.]?\s*")
+_ATTRIBUTE = re.compile(
+    r"(?P<lead>(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|thường trực|đầu mối|chịu trách nhiệm)"
+    r"(?:\s+thực hiện)?)|(?P<support>(?:cơ quan|đơn vị)\s+phối hợp(?:\s+thực hiện)?)|"
+    r"(?P<time>(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|báo cáo))?)|"
+    r"(?P<other>sản phẩm|kết quả(?: đầu ra)?|hình thức|kinh phí|nguồn kinh phí|nội dung)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribute:
+    """A plan's item attribute line: "- Cơ quan chủ trì: Sở Tư pháp." (value after ":")."""
+
+    name: str  # lead | support | time | other
+    start: int
+    end: int
+
+
+def _attribute(text: str, block: Block) -> _Attribute | None:
+    if block.role not in ("item", "paragraph", "heading"):
+        return None
+    m = _ATTRIBUTE.match(text, block.body_start, block.end)
+    if m is None:
+        return None
+    colon = _COLON_AFTER.match(text, m.end(), block.end)
+    if colon is None:
+        return None
+    return _Attribute(m.lastgroup or "other", colon.end(), block.end)
+
+
+_COLON_AFTER = re.compile(r"\s*:\s*")
+
+
+def _following_attributes(
+    blocks: Sequence[Block], attrs: list[_Attribute | None], i: int
+) -> list[_Attribute]:
+    out = []
+    j = i + 1
+    while j < len(blocks) and (a := attrs[j]) is not None:
+        out.append(a)
+        j += 1
+    return out
+
+
+def _apply_attributes(
+    text: str,
+    block: Block,
+    tasks: list[Task],
+    described: list[_Attribute],
+    mentions: _Mentions,
+    ctx: _Context | None,
+) -> list[Task]:
+    """The attribute lines under an item name its lead and partners (and its time)."""
+    lead = [m for a in described if a.name == "lead" for m in mentions.between(a.start, a.end)]
+    support = [m for a in described if a.name == "support" for m in mentions.between(a.start, a.end)]
+    if not tasks:
+        owner = lead or (ctx.lead if ctx else [])
+        if not owner:
+            return []
+        task = _task(block.body_start, block.end, owner, support, "item-with-attributes")
+        task.text = text[task.start : task.end].strip()
+        task.marker = block.marker
+        return [task]
+    for task in tasks[-1:]:
+        if lead:
+            task.lead = lead
+            task.rule = "item-with-attributes"
+        if support:
+            task.support = support
+    return tasks
+
+
+def _attribute_deadline(
+    described: list[_Attribute], times: Sequence[TimeMention], reference_date: date | None
+) -> TimeMention | None:
+    """The latest deadline or period named in a "Thời gian thực hiện:" line."""
+    found = [
+        t
+        for a in described
+        if a.name == "time"
+        for t in times
+        if a.start <= t.start and t.end <= a.end and t.value is not None
+        if t.kind in ("deadline", "relative", "period")
+        and (reference_date is None or t.value >= reference_date)
+    ]
+    return max(found, key=lambda t: t.value or date.min) if found else None
 
 
 def _block_tasks(
@@ -152,7 +307,7 @@ def _block_tasks(
     block: Block,
     mentions: _Mentions,
     prev_task: Task | None,
-    intro: list[AgencyMention],
+    ctx: _Context | None,
 ) -> tuple[list[Task], list[AgencyMention] | None]:
     """Tasks of one block, and the assignees of a list intro it ends with (if any)."""
     out: list[Task] = []
@@ -181,7 +336,7 @@ def _block_tasks(
         elif current is not None:
             current.end = unit.end
         elif n == 0:
-            current = _first_unit_without_assignee(text, block, unit, prev_task, intro)
+            current = _first_unit_without_assignee(text, block, unit, prev_task, ctx)
             if current is not None:
                 out.append(current)
     for task in out:
@@ -191,11 +346,12 @@ def _block_tasks(
 
 
 def _first_unit_without_assignee(
-    text: str, block: Block, unit: _Unit, prev_task: Task | None, intro: list[AgencyMention]
+    text: str, block: Block, unit: _Unit, prev_task: Task | None, ctx: _Context | None
 ) -> Task | None:
-    """Rule 3 (continuation of the previous block's task) and items under a list intro."""
-    if block.role == "item" and intro:
-        return _task(unit.start, unit.end, intro, unit.support, "list-item-of-intro")
+    """Rule 3 (continuation of the previous block's task) and blocks under an intro or an
+    agency heading."""
+    if ctx is not None and (block.role == "item" or ctx.paragraphs):
+        return _task(unit.start, unit.end, ctx.lead, unit.support, "under-intro")
     if prev_task is None or not prev_task.lead:
         return None
     span = text[unit.start : unit.end]
@@ -293,6 +449,7 @@ def _analyse(text: str, start: int, end: int, mentions: _Mentions) -> _Unit:
     if modal_subject:
         unit.breaks = False
         return _with_roles(text, unit, modal_subject, found, "subject:modal")
+    unit.support = _partners(text, start, end, found)  # "Chủ trì, phối hợp Sở Tư pháp ..."
     return unit
 
 
@@ -341,13 +498,17 @@ def _with_roles(
 ) -> _Unit:
     unit.lead = lead
     unit.rule = rule
-    after = lead[-1].end
-    for m in _SUPPORT_ROLE.finditer(text, after, unit.end):
+    unit.support = [p for p in _partners(text, lead[-1].end, unit.end, found) if p not in lead]
+    return unit
+
+
+def _partners(text: str, start: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
+    """The list after the first "phối hợp (với)" in [start, end) that names one."""
+    for m in _SUPPORT_ROLE.finditer(text, start, end):
         partners = _object_of(text, m.end(), found)
         if partners:
-            unit.support = [p for p in partners if p not in lead]
-            break
-    return unit
+            return partners
+    return []
 
 
 def _issuer(subject: list[AgencyMention]) -> bool:
@@ -436,7 +597,7 @@ def _attach_times(
     default: TimeMention | None,
 ) -> None:
     inside = [t for t in times if task.start <= t.start and t.end <= task.end]
-    if task.rule.startswith("enumeration") or task.rule == "list-item-of-intro":
+    if task.rule.startswith("enumeration") or task.rule == "under-intro":
         inside = [t for t in inside if t.kind in _STRONG or t.kind == "recurrence"]
     task.recurrence = next((t.recurrence for t in inside if t.kind == "recurrence"), None)
     candidates = [
