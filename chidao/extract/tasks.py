@@ -29,7 +29,7 @@ from datetime import date
 from chidao.extract.model import AgencyMention, Task, TimeMention
 from chidao.extract.segment import Block
 
-TRIGGERS = ("giao", "yêu cầu", "đề nghị", "chỉ đạo", "nhắc nhở", "đòi hỏi", "phân công")
+TRIGGERS = ("giao", "yêu cầu", "đề nghị", "chỉ đạo", "nhắc nhở", "đòi hỏi", "phân công", "lưu ý")
 _TRIGGER = re.compile(r"(?<!\w)(?:" + "|".join(TRIGGERS) + r")(?!\w)", re.IGNORECASE)
 _TO_OBJECT = re.compile(
     r"[\s:,“\"'(]*(?:(?:cho|đối với|với|giao cho)\s+)?[\s:“\"'(]*", re.IGNORECASE
@@ -38,22 +38,26 @@ _LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;
 _CONNECTORS = (
     "đồng thời|bên cạnh đó|cùng với đó|ngoài ra|đặc biệt|mặt khác|trong đó|theo đó|"
     "trước mắt|song song với đó|song song đó|tiếp theo|sau đó|một lần nữa|trên cơ sở đó|"
-    "về lâu dài|đáng chú ý|lưu ý|cùng với việc đó|bên cạnh việc đó|thêm vào đó|tiếp đó"
+    "về lâu dài|đáng chú ý|lưu ý|cùng với việc đó|bên cạnh việc đó|thêm vào đó|tiếp đó|"
+    "thứ nhất|thứ hai|thứ ba|thứ tư|thứ năm|thứ sáu|thứ bảy|thứ tám|thứ chín|thứ mười|cuối cùng"
 )
 _CONNECTOR_START = re.compile(r"^[\s\"“'(\-–]*(?:" + _CONNECTORS + r")(?!\w)", re.IGNORECASE)
 _SUBJECT_PREFIX = re.compile(
     r"^[\s\"“'(\-–]*(?:(?:" + _CONNECTORS + r")\s*,?\s*)*(?:(?:tất cả|toàn bộ|mỗi|từng)\s+)?$",
     re.IGNORECASE,
 )
+_FRONTED = re.compile(r"^[\s\"“'(\-–]*[^,;:.“”\"]{1,60},\s*$")
 _MODAL = re.compile(
     r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|chủ trì|"
     r"khẩn trương|tiếp tục|chủ động)(?!\w)",
     re.IGNORECASE,
 )
 _NOT_ACTING = re.compile(
-    r"\s*(?:cũng\s+|vẫn\s+|đều\s+)?(?:đã|vừa|đang|được|bị|là|còn|chưa|cho biết|cho rằng|"
-    r"nhấn mạnh|phát biểu|nêu rõ|khẳng định|chịu trách nhiệm trước|gồm|có ý kiến|tham dự|"
-    r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin|chia sẻ|ghi nhận|đánh giá cao)(?!\w)|"
+    r"\s*(?:cũng\s+|vẫn\s+|đều\s+)?(?:đã|vừa|đang|được|bị|là(?! (?:cơ quan|đơn vị|đầu mối))|"
+    r"còn|chưa|cho biết|cho rằng|nhấn mạnh|phát biểu|nêu rõ|khẳng định|gồm|có ý kiến|tham dự|"
+    r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin|chia sẻ|ghi nhận|đánh giá cao|"
+    r"thông báo|báo cáo cho biết)(?!\w)|"
+    r"\s*(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+(?:trước|thi hành)|"
     r"\s*[;.:)]|\s*$",
     re.IGNORECASE,
 )
@@ -62,7 +66,19 @@ _TRANSFER = re.compile(
     r"(?P<verb>giao|yêu cầu|đề nghị|nhắc nhở|đòi hỏi|phân công|chỉ đạo)(?!\w)",
     re.IGNORECASE,
 )
-_LEAD_ROLE = re.compile(r"\s*,?\s*(?:chủ trì|làm đầu mối|là cơ quan chủ trì)(?!\w)", re.IGNORECASE)
+_LEAD_ROLE = re.compile(
+    r"\s*,?\s*(?:chủ trì|làm đầu mối|là cơ quan (?:chủ trì|thường trực|đầu mối))(?!\w)", re.IGNORECASE
+)
+_PARENTHETICAL = re.compile(r"\s*\([^()\n]{0,200}\)")
+_SUBJECT_COLON = re.compile(r"\s*:\s*(?=\S)")
+# accountability, then more after "; ": "... chịu trách nhiệm trước ...; huy động ..."
+_ACCOUNTABLE = re.compile(r"\s*(?:phải\s+)?chịu trách nhiệm", re.IGNORECASE)
+# a closing formula, never a task: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ..."
+_BOILERPLATE = re.compile(
+    r"^[\s\-–]*(?:(?:trong quá trình[^,]{0,40},\s*)?nếu có (?:khó khăn|vướng mắc|phát sinh)|"
+    r"căn cứ\b|xét đề nghị|theo đề nghị|(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+trước)",
+    re.IGNORECASE,
+)
 _SUPPORT_ROLE = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng))?\s*", re.IGNORECASE)
 _ISSUER_NAMES = re.compile(
     r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:Thành phố|tỉnh|thành phố)|^(?:HĐND|Hội đồng "
@@ -420,31 +436,23 @@ def _list_continues(mentions: _Mentions, start: int, semicolon: int) -> bool:
 def _analyse(text: str, start: int, end: int, mentions: _Mentions) -> _Unit:
     """Find who a unit directs: subject, object of a directive verb, or nobody."""
     unit = _Unit(start, end)
+    if _BOILERPLATE.match(text, start, end):
+        unit.breaks = True
+        return unit
     found = mentions.between(start, end)
     if not found:
         return unit
     subject = _subject(text, start, found)
     if subject:
-        last = subject[-1].end
-        transfer = _TRANSFER.match(text, last)
-        if transfer:
-            obj = _object_of(text, transfer.end(), found)
-            if obj and not (transfer.group("verb").lower() == "chỉ đạo" and not _issuer(subject)):
-                return _with_roles(
-                    text, unit, obj, found, "trigger:" + transfer.group("verb").lower()
-                )
-        if _INTRO_COLON.fullmatch(text, last, end):
-            return _with_roles(text, unit, subject, found, "subject:list-intro")
-        if _NOT_ACTING.match(text, last):
-            unit.breaks = not _TRIGGER.search(text, last, end)
-        elif not _issuer(subject) or _MODAL.match(text, last):
-            rule = "role:chủ trì" if _LEAD_ROLE.match(text, last) else "subject"
-            return _with_roles(text, unit, subject, found, rule)
+        decided = _with_subject(text, unit, subject, found)
+        if decided is not None:
+            return decided
     for m in _TRIGGER.finditer(text, start, end):
         obj = _object_of(text, m.end(), found)
-        if obj:
-            unit.breaks = False
-            return _with_roles(text, unit, obj, found, "trigger:" + m.group().lower())
+        verb = m.group().lower()
+        if obj and not (verb == "chỉ đạo" and not text[start : m.start()].strip(" -–")):
+            unit.breaks = False  # (a bare "Chỉ đạo X ..." item: the implied subject directs X)
+            return _with_roles(text, unit, obj, found, "trigger:" + verb)
     modal_subject = _subject_after_comma(text, found)
     if modal_subject:
         unit.breaks = False
@@ -453,10 +461,40 @@ def _analyse(text: str, start: int, end: int, mentions: _Mentions) -> _Unit:
     return unit
 
 
+def _with_subject(
+    text: str, unit: _Unit, subject: list[AgencyMention], found: list[AgencyMention]
+) -> _Unit | None:
+    """Decide a unit that opens with assignees; None when the triggers must decide."""
+    last = subject[-1].end
+    paren = _PARENTHETICAL.match(text, last)
+    if paren:  # "Sở LĐTB&XH (cơ quan thường trực Ban Chỉ đạo):"
+        last = paren.end()
+    transfer = _TRANSFER.match(text, last)
+    if transfer:
+        obj = _object_of(text, transfer.end(), found)
+        if obj and not (transfer.group("verb").lower() == "chỉ đạo" and not _issuer(subject)):
+            return _with_roles(text, unit, obj, found, "trigger:" + transfer.group("verb").lower())
+    if _INTRO_COLON.fullmatch(text, last, unit.end):
+        return _with_roles(text, unit, subject, found, "subject:list-intro")
+    if _SUBJECT_COLON.match(text, last):  # "Sở Tài chính: Chủ trì, phối hợp ..."
+        return _with_roles(text, unit, subject, found, "subject:colon")
+    if _ACCOUNTABLE.match(text, last) and text.find("; ", last, unit.end) != -1:
+        return _with_roles(text, unit, subject, found, "subject:accountable-and-acting")
+    if _NOT_ACTING.match(text, last):
+        unit.breaks = not _TRIGGER.search(text, last, unit.end)
+        return None
+    if not _issuer(subject) or _MODAL.match(text, last):
+        rule = "role:chủ trì" if _LEAD_ROLE.match(text, last) else "subject"
+        return _with_roles(text, unit, subject, found, rule)
+    return None
+
+
 def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMention]:
-    """The assignee list opening the unit (after connectors and quantifiers), if any."""
+    """The assignee list opening the unit (after connectors, quantifiers or a short fronted
+    adverbial such as "Định kỳ hàng quý,"), if any."""
     first = found[0]
-    if not _SUBJECT_PREFIX.match(text[start : first.start]):
+    prefix = text[start : first.start]
+    if not (_SUBJECT_PREFIX.match(prefix) or _FRONTED.match(prefix)):
         return []
     return _list_from(found, text)
 
