@@ -75,7 +75,7 @@ _SUBJECT_COLON = re.compile(r"\s*:\s*(?=\S)")
 _ACCOUNTABLE = re.compile(r"\s*(?:phải\s+)?chịu trách nhiệm", re.IGNORECASE)
 # a closing formula, never a task: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ..."
 _BOILERPLATE = re.compile(
-    r"^[\s\-–]*(?:(?:trong quá trình[^,]{0,40},\s*)?nếu có (?:khó khăn|vướng mắc|phát sinh)|"
+    r"[\s\-–]*(?:(?:trong quá trình[^,]{0,40},\s*)?nếu có (?:khó khăn|vướng mắc|phát sinh)|"
     r"căn cứ\b|xét đề nghị|theo đề nghị|(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+trước)",
     re.IGNORECASE,
 )
@@ -224,8 +224,9 @@ def _agency_heading(text: str, block: Block, mentions: _Mentions) -> list[Agency
     if not found or found[0].start - block.body_start > 1:
         return []
     lst = _list_from(found, text)
-    if all(m.vague for m in lst):
-        return []
+    body = text[block.body_start : block.end]
+    if all(m.vague for m in lst) or _issuer(lst) or body.isupper():
+        return []  # not "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" over a decision's preamble
     return lst if _HEADING_TAIL.fullmatch(text, lst[-1].end, block.end) else []
 
 
@@ -481,7 +482,7 @@ def _with_subject(
     if _ACCOUNTABLE.match(text, last) and text.find("; ", last, unit.end) != -1:
         return _with_roles(text, unit, subject, found, "subject:accountable-and-acting")
     if _NOT_ACTING.match(text, last):
-        unit.breaks = not _TRIGGER.search(text, last, unit.end)
+        unit.breaks = True  # unless a directive verb later in the unit names assignees
         return None
     if not _issuer(subject) or _MODAL.match(text, last):
         rule = "role:chủ trì" if _LEAD_ROLE.match(text, last) else "subject"
