@@ -86,7 +86,7 @@ def stage_mentions(doc: Extraction) -> None:
     document's date, else from ``today``) and ``period`` (the period set for all tasks)."""
     doc.agencies = doc.registry.find(doc.text, on=doc.meta.date)
     doc.times = find_times(doc.text, doc_date=doc.meta.date, today=doc.today)
-    doc.period = document_period(doc.text, doc.times)
+    doc.period = document_period(doc.text, doc.times, doc.meta)
     start = _period_start(doc.period)
     if doc.meta.date is None and start is not None:
         # an undated text that sets its period ("tháng 3/2022"): day-month dates are of that year

@@ -119,8 +119,8 @@ def _header_end(blocks: list[Block], text: str) -> int:
             while j < limit and blocks[j].marker in ("-", "+", "–", "•"):
                 j += 1
             return j
-        if line.startswith(("Căn cứ", "Thực hiện")):
-            return i
+        if line.startswith(("Căn cứ", "Thực hiện")) and (not end or i >= end):
+            return i  # (a title under the date may itself start "Thực hiện ...")
         if not end and _HEADER_END.search(line):
             end = i + 1  # a title may follow the date (KẾ HOẠCH / Triển khai ...)
             while end < limit and blocks[end].role == "heading":

@@ -67,7 +67,8 @@ _TRANSFER = re.compile(
     re.IGNORECASE,
 )
 _LEAD_ROLE = re.compile(
-    r"\s*,?\s*(?:chủ trì|làm đầu mối|là cơ quan (?:chủ trì|thường trực|đầu mối))(?!\w)", re.IGNORECASE
+    r"\s*,?\s*(?:chủ trì|làm đầu mối|là cơ quan (?:chủ trì|thường trực|đầu mối))(?!\w)",
+    re.IGNORECASE,
 )
 _PARENTHETICAL = re.compile(r"\s*\([^()\n]{0,200}\)")
 _SUBJECT_COLON = re.compile(r"\s*:\s*(?=\S)")
@@ -216,7 +217,7 @@ def _closes(ctx: _Context, block: Block) -> bool:
 
 
 def _agency_heading(text: str, block: Block, mentions: _Mentions) -> list[AgencyMention]:
-    """"1. Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội (cơ quan thường trực):":
+    """ "1. Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội (cơ quan thường trực):":
     a block that is only an assignee list names who does the blocks below it."""
     if block.role not in ("heading", "item"):
         return []
@@ -285,7 +286,9 @@ def _apply_attributes(
 ) -> list[Task]:
     """The attribute lines under an item name its lead and partners (and its time)."""
     lead = [m for a in described if a.name == "lead" for m in mentions.between(a.start, a.end)]
-    support = [m for a in described if a.name == "support" for m in mentions.between(a.start, a.end)]
+    support = [
+        m for a in described if a.name == "support" for m in mentions.between(a.start, a.end)
+    ]
     if not tasks:
         owner = lead or (ctx.lead if ctx else [])
         if not owner:
