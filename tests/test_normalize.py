@@ -76,3 +76,27 @@ def test_repeated_headline_is_kept_once():
 def test_invisible_characters_and_odd_spaces_are_unified():
     text = "Sở\u00a0Y\u200b tế\tchủ trì\r\nthực hiện."
     assert normalize(text) == "Sở Y tế chủ trì thực hiện."
+
+
+def test_a_plan_table_becomes_items_with_attribute_lines():
+    text = (
+        "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Rà soát thủ tục hành chính | Sở Tư pháp | Văn phòng UBND Thành phố | Quý III/2024 |\n"
+    )
+    assert normalize(text).split("\n\n") == [
+        "- Rà soát thủ tục hành chính.",
+        "- Cơ quan chủ trì: Sở Tư pháp",
+        "- Cơ quan phối hợp: Văn phòng UBND Thành phố",
+        "- Thời gian thực hiện: Quý III/2024",
+    ]
+
+
+def test_a_two_column_header_table_gives_one_line_per_cell():
+    text = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/UBND-KT | Hà Nội, ngày 2 tháng 3 năm 2024"
+    assert normalize(text).split("\n\n") == [
+        "ỦY BAN NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 12/UBND-KT",
+        "Hà Nội, ngày 2 tháng 3 năm 2024",
+    ]

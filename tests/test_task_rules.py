@@ -229,3 +229,47 @@ def test_the_issuer_as_subject_passes_the_task_to_its_object():
         "UBND Thành phố đề nghị Công an Thành phố tăng cường tuần tra, kiểm soát."
     )
     assert lead == ["Công an Thành phố"]
+
+
+def test_agency_heading_gives_its_lead_to_the_items_below():
+    text = (
+        "1. Sở Tư pháp\n\n- Hướng dẫn, kiểm tra việc thực hiện Kế hoạch.\n\n- Tổng hợp kết quả, báo cáo UBND Thành phố.\n\n"
+        "2. Sở Tài chính\n\nChủ trì, phối hợp Sở Tư pháp bố trí kinh phí thực hiện."
+    )
+    tasks = _tasks(text)
+    assert [t[0] for t in tasks] == [["Sở Tư pháp"], ["Sở Tư pháp"], ["Sở Tài chính"]]
+    assert tasks[2][1] == ["Sở Tư pháp"]
+
+
+def test_attribute_lines_name_the_lead_partners_and_time_of_an_item():
+    text = (
+        "a) Tổ chức phổ biến các luật mới được Quốc hội thông qua.\n"
+        "- Cơ quan chủ trì: Sở Tư pháp.\n- Cơ quan phối hợp: Sở Thông tin và Truyền thông.\n"
+        "- Thời gian thực hiện: Quý IV/2024."
+    )
+    [(lead, support, deadline, _, text_)] = _tasks(text)
+    assert (lead, support, deadline) == (
+        ["Sở Tư pháp"],
+        ["Sở Thông tin và Truyền thông"],
+        "2024-12-31",
+    )
+    assert text_.startswith("Tổ chức phổ biến")
+
+
+def test_agency_with_colon_heads_its_own_task():
+    [(lead, support, *_)] = _tasks(
+        "Sở Tài chính: Chủ trì, phối hợp với Sở Nội vụ thẩm định kinh phí."
+    )
+    assert lead == ["Sở Tài chính"] and support == ["Sở Nội vụ"]
+
+
+def test_closing_formula_is_not_a_task():
+    text = "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo UBND Thành phố để xem xét./."
+    assert _tasks(text) == []
+
+
+def test_fronted_time_phrase_does_not_hide_the_subject():
+    [(lead, _, _, recurrence, _)] = _tasks(
+        "Định kỳ hàng quý, UBND các quận, huyện, thị xã báo cáo kết quả về Sở Xây dựng."
+    )
+    assert lead == ["địa phương"] and recurrence == "quarterly"

@@ -61,11 +61,87 @@ def normalize(text: str) -> str:
         lines = [_clean_line(line) for line in text.split("\n")]
     else:  # plain text (most input): nothing to mend line by line
         lines = [line.strip() for line in text.split("\n")]
+    lines = _tables_to_lines(lines)
     lines = _drop_clutter(lines)
     return _join_broken_lines(lines)
 
 
 _NEEDS_CLEANING = re.compile(r"[*#~\[\\_•●▪◦]| {2}")
+
+
+_MD_TABLE_RULE = re.compile(r"^\|?[\s:|-]*-[\s:|-]*\|?$")
+_PLAN_COLUMNS = (
+    ("content", re.compile(r"(?i)nội dung|nhiệm vụ|công việc|tên")),
+    ("lead", re.compile(r"(?i)chủ trì|thực hiện|đầu mối")),
+    ("support", re.compile(r"(?i)phối hợp")),
+    ("time", re.compile(r"(?i)thời gian|thời hạn|tiến độ")),
+)
+_ATTRIBUTE_LABEL = {
+    "lead": "Cơ quan chủ trì",
+    "support": "Cơ quan phối hợp",
+    "time": "Thời gian thực hiện",
+}
+
+
+def _is_table_row(line: str) -> bool:
+    return line.startswith("|") or line.count(" | ") >= 1
+
+
+def _tables_to_lines(lines: list[str]) -> list[str]:
+    """Tables (markdown pipes, or DOCX rows "a | b | c") become lines a reader follows:
+    a plan's table (Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian) becomes
+    one item per row with its attribute lines; any other table, one line per cell."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j] and _is_table_row(lines[j]):
+            j += 1
+        if j - i >= 2 or (j > i and lines[i].startswith("|")):
+            out.extend(_table_lines([_cells(r) for r in lines[i:j] if not _MD_TABLE_RULE.match(r)]))
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def _table_lines(rows: list[list[str]]) -> list[str]:
+    if not rows:
+        return []
+    columns = _plan_columns(rows[0])
+    out: list[str] = []
+    if columns is None:
+        for row in rows:
+            out.extend(c for c in row if c)
+            out.append("")
+        return out
+    for row in rows[1:]:
+        content = row[columns["content"]] if columns["content"] < len(row) else ""
+        if not content:
+            continue
+        out.extend(["", "- " + content.rstrip(".") + "."])
+        for name, label in _ATTRIBUTE_LABEL.items():
+            k = columns.get(name)
+            if k is not None and k < len(row) and row[k]:
+                out.append(f"- {label}: {row[k]}")
+    out.append("")
+    return out
+
+
+def _plan_columns(header: list[str]) -> dict[str, int] | None:
+    """Column of each attribute when ``header`` is a plan table's header row."""
+    found: dict[str, int] = {}
+    for k, cell in enumerate(header):
+        for name, rx in _PLAN_COLUMNS:
+            if name not in found and rx.search(cell):
+                found[name] = k
+                break
+    return found if "content" in found and "lead" in found else None
 
 
 def _clean_line(line: str) -> str:
