@@ -273,3 +273,18 @@ def test_fronted_time_phrase_does_not_hide_the_subject():
         "Định kỳ hàng quý, UBND các quận, huyện, thị xã báo cáo kết quả về Sở Xây dựng."
     )
     assert lead == ["địa phương"] and recurrence == "quarterly"
+
+
+def test_a_vague_partner_at_the_end_of_a_list_leaves_the_others_named():
+    text = "UBND Thành phố yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các quận, huyện, thị xã và các đơn vị liên quan triển khai Kế hoạch."
+    [(lead, *_)] = _tasks(text)
+    assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_ordinal_paragraphs_under_an_intro_are_tasks_of_its_assignees():
+    text = (
+        "Chủ tịch UBND Thành phố yêu cầu các sở, ngành tập trung vào các nhóm nhiệm vụ sau:\n\n"
+        "Thứ nhất, tháo gỡ khó khăn cho sản xuất, kinh doanh.\n\n"
+        "Thứ hai, Sở Quy hoạch - Kiến trúc hoàn thiện hồ sơ quy hoạch."
+    )
+    assert [t[0] for t in _tasks(text)] == [["sở, ban, ngành"], ["Sở Quy hoạch - Kiến trúc"]]

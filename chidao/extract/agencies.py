@@ -1339,10 +1339,13 @@ def _strip_head_prefix(key: str) -> str:
 
 
 def _propagate_vague(prep: _Prepared, cands: list[_Cand]) -> None:
-    """In "các sở, ngành, địa phương liên quan" the whole list is vague, not just the last."""
+    """In "các sở, ngành, địa phương liên quan" the whole list is vague, not just the last;
+    but in "các sở, ban, ngành và các đơn vị liên quan" only the last, a phrase of its own."""
     for i in range(len(cands) - 1, 0, -1):
         c, prev = cands[i], cands[i - 1]
         if not c.vague or not prev.is_group or prev.vague:
+            continue
+        if prep.lower[c.start : c.start + 4] == "các ":
             continue
         if _LIST_GAP.fullmatch(prep.lower, prev.end, c.start):
             prev.vague, prev.rule = True, "vague"

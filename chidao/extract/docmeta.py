@@ -36,8 +36,9 @@ _DATELINE_YEAR = re.compile(
     r"(?:\d{1,2}[-/.]\d{1,2}[-/.])?(?P<y>(?:19|20)\d\d)(?![\d/])",
     re.IGNORECASE,
 )
+# the day of the reported meeting: "Chiều 6/9", "sáng nay (11/12)" (not "trước ngày 12/9")
 _EVENT_DAY = re.compile(
-    r"(?<!\w)(?:sáng|chiều|tối|trưa|ngày)\s+(?:nay\s+)?\(?(?P<d>\d{1,2})/(?P<m>\d{1,2})\)?(?![/\d])",
+    r"(?<!\w)(?:sáng|chiều|tối|trưa)\s+(?:nay\s+)?(?:ngày\s+)?\(?(?P<d>\d{1,2})/(?P<m>\d{1,2})\)?(?![/\d])",
     re.IGNORECASE,
 )
 _CODE_KIND = {
@@ -215,5 +216,5 @@ def document_period(
 
 # the year of an event is not the period of a plan ("đón Tết Nguyên đán Quý Mão năm 2023")
 _EVENT_BEFORE = re.compile(
-    r"(?i)(?<!\w)(?:tết|kỳ thi|lễ|đại hội|hội nghị|năm học|mùa|kỷ niệm|bầu cử|festival|giải)(?!\w)"
+    r"(?i)(?<!\w)(?:tết|kỳ thi|lễ|đại hội|hội nghị|năm học|mùa|kỷ niệm|bầu cử|festival|giải đấu|giải thưởng)(?!\w)"
 )
