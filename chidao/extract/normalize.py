@@ -57,7 +57,7 @@ def normalize(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
     text = _ODD_SPACE.sub(" ", text)
-    if _NEEDS_CLEANING.search(text):
+    if "  " in text or _NEEDS_CLEANING.search(text):
         lines = [_clean_line(line) for line in text.split("\n")]
     else:  # plain text (most input): nothing to mend line by line
         lines = [line.strip() for line in text.split("\n")]
@@ -66,7 +66,7 @@ def normalize(text: str) -> str:
     return _join_broken_lines(lines)
 
 
-_NEEDS_CLEANING = re.compile(r"[*#~\[\\_•●▪◦]| {2}")
+_NEEDS_CLEANING = re.compile(r"[*#~\[\\_•●▪◦]")
 
 
 _MD_TABLE_RULE = re.compile(r"^\|?[\s:|-]*-[\s:|-]*\|?$")
@@ -145,7 +145,7 @@ def _plan_columns(header: list[str]) -> dict[str, int] | None:
 
 
 def _clean_line(line: str) -> str:
-    if not _NEEDS_CLEANING.search(line):
+    if "  " not in line and not _NEEDS_CLEANING.search(line):
         return line.strip()  # most lines: nothing to mend, skip the chain of patterns
     line = _MD_HEADING.sub("", line)
     line = _MD_STRIKE.sub(r"\1", line)

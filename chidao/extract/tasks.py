@@ -144,6 +144,8 @@ def find_tasks(
     period the document sets for all its tasks ("nhiệm vụ trọng tâm tháng 2/2021").
     """
     mentions = _Mentions(agencies)
+    times = sorted(times, key=lambda t: t.start)
+    time_starts = [t.start for t in times]
     attrs = [_attribute(text, b) for b in blocks]
     tasks: list[Task] = []
     forced: dict[int, TimeMention | None] = {}
@@ -177,7 +179,9 @@ def find_tasks(
         prev_block_task = block_tasks[-1] if block_tasks else None
     tasks = _dedupe(tasks)
     for task in tasks:
-        _attach_times(task, times, reference_date, default_deadline)
+        lo = bisect.bisect_left(time_starts, task.start)
+        hi = bisect.bisect_left(time_starts, task.end, lo=lo)
+        _attach_times(task, times[lo:hi], reference_date, default_deadline)
         if forced.get(id(task)) is not None:
             task.deadline = forced[id(task)]
     return tasks
@@ -609,7 +613,7 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
     kept: list[Task] = []
     kept_words: list[tuple[set[str], bool]] = []
     for task in tasks:
-        words = set(_WORD.findall(task.text.lower()))
+        words = set(task.text.lower().split())
         numbered = task.marker is not None
         earlier = kept_words[:_DEDUPE_LEAD] + kept_words[-_DEDUPE_WINDOW:]
         # two numbered items are two tasks however alike (rule 2); a repeat is running text
@@ -640,7 +644,7 @@ def _attach_times(
     reference_date: date | None,
     default: TimeMention | None,
 ) -> None:
-    inside = [t for t in times if task.start <= t.start and t.end <= task.end]
+    inside = [t for t in times if t.end <= task.end]  # (``times`` start inside the task)
     if task.rule.startswith("enumeration") or task.rule == "under-intro":
         inside = [t for t in inside if t.kind in _STRONG or t.kind == "recurrence"]
     task.recurrence = next((t.recurrence for t in inside if t.kind == "recurrence"), None)
