@@ -192,7 +192,9 @@ def document_period(
 ) -> TimeMention | None:
     """The period a document sets for all its tasks: "nhiệm vụ trọng tâm tháng 2/2021", or
     the year in the title of a plan ("Kế hoạch ... giảm nghèo bền vững năm 2024")."""
-    for m in re.finditer(r"(?i)nhiệm vụ (?:trọng tâm|chủ yếu)(?: của)? (?=tháng|quý|năm)", text):
+    for m in re.finditer(
+        r"(?i)nhiệm vụ (?:trọng tâm|chủ yếu)(?: của)? (?=tháng|quý|năm|\d{1,2} tháng)", text
+    ):
         for t in times:
             if t.start == m.end() and t.value is not None:
                 return t

@@ -32,7 +32,7 @@ from chidao.extract.segment import Block
 TRIGGERS = ("giao", "yêu cầu", "đề nghị", "chỉ đạo", "nhắc nhở", "đòi hỏi", "phân công", "lưu ý")
 _TRIGGER = re.compile(r"(?<!\w)(?:" + "|".join(TRIGGERS) + r")(?!\w)", re.IGNORECASE)
 _TO_OBJECT = re.compile(
-    r"[\s:,“\"'(]*(?:(?:cho|đối với|với|giao cho)\s+)?[\s:“\"'(]*", re.IGNORECASE
+    r"[\s:“\"'(]*(?:(?:cho|đối với|với|giao cho)\s+)?[\s:“\"'(]*", re.IGNORECASE
 )
 _LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?", re.IGNORECASE)
 _CONNECTORS = (
@@ -45,6 +45,14 @@ _CONNECTOR_START = re.compile(r"^[\s\"“'(\-–]*(?:" + _CONNECTORS + r")(?!\w)
 _SUBJECT_PREFIX = re.compile(
     r"^[\s\"“'(\-–]*(?:(?:" + _CONNECTORS + r")\s*,?\s*)*(?:(?:tất cả|toàn bộ|mỗi|từng)\s+)?$",
     re.IGNORECASE,
+)
+_BARE_VERB = re.compile(
+    r"[\s\-–+]*(?:" + "|".join(TRIGGERS) + r"|hướng dẫn|đôn đốc)(?!\w)", re.IGNORECASE
+)
+_ORDINAL = re.compile(r"[\s\-–]*thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)", re.IGNORECASE)
+# a dateline opens a report of what happened, not a directive: "Ngày 04/3/2022, Văn phòng ..."
+_NARRATIVE = re.compile(
+    r"[\s\"“'(\-–]*(?:ngày|sáng|chiều|tối|trưa|hôm|tại|theo|trước đó)\b", re.IGNORECASE
 )
 _FRONTED = re.compile(r"^[\s\"“'(\-–]*[^,;:.“”\"]{1,60},\s*$")
 _MODAL = re.compile(
@@ -77,7 +85,7 @@ _ACCOUNTABLE = re.compile(r"\s*(?:phải\s+)?chịu trách nhiệm", re.IGNORECA
 # a closing formula, never a task: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ..."
 _BOILERPLATE = re.compile(
     r"[\s\-–]*(?:(?:trong quá trình[^,]{0,40},\s*)?nếu có (?:khó khăn|vướng mắc|phát sinh)|"
-    r"căn cứ\b|xét đề nghị|theo đề nghị|(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+trước)",
+    r"xét đề nghị|theo đề nghị|(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+trước)",
     re.IGNORECASE,
 )
 _SUPPORT_ROLE = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng))?\s*", re.IGNORECASE)
@@ -342,6 +350,14 @@ def _block_tasks(
     for n, unit in enumerate(_units(text, block, mentions)):
         if block.role == "heading" and not unit.rule.startswith(("trigger", "role")):
             continue
+        if (
+            ctx is not None
+            and ctx.paragraphs
+            and block.marker is not None
+            and _BARE_VERB.match(text, unit.start, unit.end)
+        ):
+            # under "1. Sở Giao thông vận tải:", "Yêu cầu các chủ đầu tư ..." is the Sở's task
+            unit.lead, unit.rule = ctx.lead, "under-heading:" + unit.rule
         if unit.lead:
             items = _enumeration(text, unit)
             if items:
@@ -366,9 +382,30 @@ def _block_tasks(
             if current is not None:
                 out.append(current)
     for task in out:
+        task.start, task.end = _quotation_bounds(text, block.body_start, task.start, task.end)
         task.text = text[task.start : task.end].strip()
         task.marker = block.marker
     return out, new_intro
+
+
+_ATTRIBUTION = re.compile(
+    r"[”\"]\s*,\s*[^.“”\"]{0,100}?(?:nhấn mạnh|yêu cầu|chỉ đạo|nói|cho biết|khẳng định|lưu ý|"
+    r"nêu rõ|đề nghị|phát biểu)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _quotation_bounds(text: str, block_start: int, start: int, end: int) -> tuple[int, int]:
+    """A task spoken in a quotation is the quotation: it starts at the opening mark when
+    that came earlier in the paragraph, and ends before "”, ông X nhấn mạnh."."""
+    before = text[block_start:start]
+    opened = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 else -1)
+    if opened != -1 and before.rfind("”") < opened:
+        start = block_start + opened
+    tail = _ATTRIBUTION.search(text, start, end)
+    if tail is not None:
+        end = tail.start() + 1
+    return start, end
 
 
 def _first_unit_without_assignee(
@@ -376,12 +413,13 @@ def _first_unit_without_assignee(
 ) -> Task | None:
     """Rule 3 (continuation of the previous block's task) and blocks under an intro or an
     agency heading."""
+    span = text[unit.start : unit.end]
+    connector = _CONNECTOR_START.match(span) and not _ORDINAL.match(span)
+    if prev_task is not None and prev_task.lead and connector:
+        return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     if ctx is not None and (block.role == "item" or ctx.paragraphs):
         return _task(unit.start, unit.end, ctx.lead, unit.support, "under-intro")
-    if prev_task is None or not prev_task.lead:
-        return None
-    span = text[unit.start : unit.end]
-    if _CONNECTOR_START.match(span) or _TRIGGER.search(span):
+    if prev_task is not None and prev_task.lead and _TRIGGER.search(span):
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     return None
 
@@ -446,7 +484,7 @@ def _list_continues(mentions: _Mentions, start: int, semicolon: int) -> bool:
 def _analyse(text: str, start: int, end: int, mentions: _Mentions) -> _Unit:
     """Find who a unit directs: subject, object of a directive verb, or nobody."""
     unit = _Unit(start, end)
-    if _BOILERPLATE.match(text, start, end):
+    if _BOILERPLATE.match(text, start, end) or _is_citation_line(text, start, end):
         unit.breaks = True
         return unit
     found = mentions.between(start, end)
@@ -469,6 +507,17 @@ def _analyse(text: str, start: int, end: int, mentions: _Mentions) -> _Unit:
         return _with_roles(text, unit, modal_subject, found, "subject:modal")
     unit.support = _partners(text, start, end, found)  # "Chủ trì, phối hợp Sở Tư pháp ..."
     return unit
+
+
+_BASIS = re.compile(r"[\s\-–]*căn cứ\b", re.IGNORECASE)
+
+
+def _is_citation_line(text: str, start: int, end: int) -> bool:
+    """ "Căn cứ Luật ...;" (a legal basis) but not "Căn cứ Kế hoạch này, xây dựng ..."."""
+    if not _BASIS.match(text, start, end):
+        return False
+    span = text[start:end].rstrip()
+    return span.endswith((";", ",", ":")) or "," not in span
 
 
 def _with_subject(
@@ -504,7 +553,9 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
     adverbial such as "Định kỳ hàng quý,"), if any."""
     first = found[0]
     prefix = text[start : first.start]
-    if not (_SUBJECT_PREFIX.match(prefix) or _FRONTED.match(prefix)):
+    if not (
+        _SUBJECT_PREFIX.match(prefix) or (_FRONTED.match(prefix) and not _NARRATIVE.match(prefix))
+    ):
         return []
     return _list_from(found, text)
 
