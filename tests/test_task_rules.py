@@ -288,3 +288,12 @@ def test_ordinal_paragraphs_under_an_intro_are_tasks_of_its_assignees():
         "Thứ hai, Sở Quy hoạch - Kiến trúc hoàn thiện hồ sơ quy hoạch."
     )
     assert [t[0] for t in _tasks(text)] == [["sở, ban, ngành"], ["Sở Quy hoạch - Kiến trúc"]]
+
+
+def test_a_subject_after_a_fronted_verb_phrase_is_not_taken_for_an_assignee():
+    assert (
+        _tasks(
+            '"Phát động hệ thống chính trị cơ sở, các đoàn thể tham gia giám sát việc điều trị F0".'
+        )
+        == []
+    )

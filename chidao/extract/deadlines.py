@@ -1,0 +1,77 @@
+"""Rule 7: the deadline and recurrence of a task.
+
+Reads a task and the time mentions inside it (from ``dates.find_times``); sets
+``task.deadline`` and ``task.recurrence``. An explicit deadline ("trước ngày 30/9",
+"trong Quý III/2021", "trong thời hạn 15 ngày kể từ ngày ký") beats a bare period
+("tháng 8/2021", or "năm 2020" after a plan noun); a time already past at the document's
+date is no deadline; with none, the period the document sets for all its tasks.
+Recurrences ("hàng tháng") are not deadlines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from chidao.extract.model import Task, TimeMention
+
+_PLAN_NOUN = re.compile(
+    r"(?<!\w)(?:kế hoạch|nhiệm vụ|chỉ tiêu|mục tiêu|vốn|ngân sách|dự toán|giải ngân|đề ra|"
+    r"thu|chi|năm kế hoạch|xây dựng cơ bản)(?!\w)",
+    re.IGNORECASE,
+)
+_STRONG = ("deadline", "relative")
+
+
+def attach_times(
+    task: Task,
+    times: Sequence[TimeMention],
+    reference_date: date | None,
+    default: TimeMention | None,
+) -> None:
+    inside = [t for t in times if t.end <= task.end]  # (``times`` start inside the task)
+    if task.rule.startswith("enumeration") or task.rule == "under-intro":
+        inside = [t for t in inside if t.kind in _STRONG or t.kind == "recurrence"]
+    task.recurrence = next((t.recurrence for t in inside if t.kind == "recurrence"), None)
+    candidates = [
+        t for t in inside if t.value is not None and _can_be_deadline(task, t, reference_date)
+    ]
+    strong = [t for t in candidates if t.kind in _STRONG]
+    pool = strong or candidates
+    if pool:
+        task.deadline = max(pool, key=lambda t: t.value or date.min)
+    elif default is not None and task.recurrence is None:
+        task.deadline = default
+
+
+def _can_be_deadline(task: Task, t: TimeMention, reference_date: date | None) -> bool:
+    if t.kind not in ("deadline", "relative", "period"):
+        return False
+    if reference_date is not None and t.value is not None and t.value < reference_date:
+        return False
+    return not (t.kind == "period" and t.rule.endswith("year")) or _plan_noun_before(task, t)
+
+
+def _plan_noun_before(task: Task, t: TimeMention) -> bool:
+    """A bare "năm 2020" is a deadline for a plan, target or budget ("kế hoạch năm 2020",
+    "vốn đầu tư xây dựng cơ bản năm 2020"), not for an event ("kỳ thi ... năm 2020")."""
+    offset = t.start - task.start
+    before = task.text[max(0, offset - 40) : offset]
+    return bool(_PLAN_NOUN.search(before))
+
+
+def attribute_deadline(
+    spans: Sequence[tuple[int, int]], times: Sequence[TimeMention], reference_date: date | None
+) -> TimeMention | None:
+    """The latest deadline or period named in the ``spans`` of "Thời gian thực hiện:"
+    lines (an item's attribute lines in a plan)."""
+    found = [
+        t
+        for start, end in spans
+        for t in times
+        if start <= t.start and t.end <= end and t.value is not None
+        if t.kind in ("deadline", "relative", "period")
+        and (reference_date is None or t.value >= reference_date)
+    ]
+    return max(found, key=lambda t: t.value or date.min) if found else None

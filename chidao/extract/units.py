@@ -1,0 +1,291 @@
+"""Who a unit directs: its subject, the object of a directive verb, or nobody.
+
+Reads the agency mentions of one sentence or clause (a *unit*) and decides which of them
+must act: the object of ``giao``, ``yêu cầu``, ``đề nghị``, ``chỉ đạo``, ``nhắc nhở``,
+``đòi hỏi``, ``phân công``, ``lưu ý``; a subject that acts ("X chủ trì", "X có nhiệm vụ",
+"X phải", "Sở Tài chính: Chủ trì ..."); not a subject that is only accountable ("chịu
+trách nhiệm trước"), reported on ("đã", "cho biết") or the issuer itself; and the
+partners after "phối hợp (với)". Preambles and closing formulas ("Căn cứ Luật ...;",
+"nếu có khó khăn, vướng mắc ...") direct nobody and end the task before them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from chidao.extract.model import AgencyMention
+from chidao.extract.segment import Block
+
+TRIGGERS = ("giao", "yêu cầu", "đề nghị", "chỉ đạo", "nhắc nhở", "đòi hỏi", "phân công", "lưu ý")
+TRIGGER = re.compile(r"(?<!\w)(?:" + "|".join(TRIGGERS) + r")(?!\w)", re.IGNORECASE)
+_TO_OBJECT = re.compile(
+    r"[\s:“\"'(]*(?:(?:cho|đối với|với|giao cho)\s+)?[\s:“\"'(]*", re.IGNORECASE
+)
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?", re.IGNORECASE)
+CONNECTORS = (
+    "đồng thời|bên cạnh đó|cùng với đó|ngoài ra|đặc biệt|mặt khác|trong đó|theo đó|"
+    "trước mắt|song song với đó|song song đó|tiếp theo|sau đó|một lần nữa|trên cơ sở đó|"
+    "về lâu dài|đáng chú ý|lưu ý|cùng với việc đó|bên cạnh việc đó|thêm vào đó|tiếp đó|"
+    "thứ nhất|thứ hai|thứ ba|thứ tư|thứ năm|thứ sáu|thứ bảy|thứ tám|thứ chín|thứ mười|cuối cùng"
+)
+_SUBJECT_PREFIX = re.compile(
+    r"^[\s\"“'(\-–]*(?:(?:" + CONNECTORS + r")\s*,?\s*)*(?:(?:tất cả|toàn bộ|mỗi|từng)\s+)?$",
+    re.IGNORECASE,
+)
+# a dateline opens a report of what happened, not a directive: "Ngày 04/3/2022, Văn phòng ..."
+_NARRATIVE = re.compile(
+    r"[\s\"“'(\-–]*(?:ngày|sáng|chiều|tối|trưa|hôm|tại|theo|trước đó)\b", re.IGNORECASE
+)
+# a short fronted adverbial of time, frequency or topic before the subject
+_FRONTED = re.compile(
+    r"^[\s\"“'(\-–]*(?:định kỳ|hằng|hàng|trước|trong|từ|đến|sau|khi|ngay|kể từ|chậm nhất|"
+    r"thường xuyên|riêng|về|đối với|với)\b[^,;:.“”\"]{0,60},\s*$",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(
+    r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|chủ trì|"
+    r"khẩn trương|tiếp tục|chủ động)(?!\w)",
+    re.IGNORECASE,
+)
+_NOT_ACTING = re.compile(
+    r"\s*(?:cũng\s+|vẫn\s+|đều\s+)?(?:đã|vừa|đang|được|bị|là(?! (?:cơ quan|đơn vị|đầu mối))|"
+    r"còn|chưa|cho biết|cho rằng|nhấn mạnh|phát biểu|nêu rõ|khẳng định|gồm|có ý kiến|tham dự|"
+    r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin|chia sẻ|ghi nhận|đánh giá cao|"
+    r"thông báo|báo cáo cho biết)(?!\w)|"
+    r"\s*(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+(?:trước|thi hành)|"
+    r"\s*[;.:)]|\s*$",
+    re.IGNORECASE,
+)
+_TRANSFER = re.compile(
+    r"\s*(?:(?:đã|cũng|đặc biệt|tiếp tục|có|vừa|thống nhất)\s+){0,3}"
+    r"(?P<verb>giao|yêu cầu|đề nghị|nhắc nhở|đòi hỏi|phân công|chỉ đạo)(?!\w)",
+    re.IGNORECASE,
+)
+_LEAD_ROLE = re.compile(
+    r"\s*,?\s*(?:chủ trì|làm đầu mối|là cơ quan (?:chủ trì|thường trực|đầu mối))(?!\w)",
+    re.IGNORECASE,
+)
+_PARENTHETICAL = re.compile(r"\s*\([^()\n]{0,200}\)")
+_SUBJECT_COLON = re.compile(r"\s*:\s*(?=\S)")
+# accountability, then more after "; ": "... chịu trách nhiệm trước ...; huy động ..."
+_ACCOUNTABLE = re.compile(r"\s*(?:phải\s+)?chịu trách nhiệm", re.IGNORECASE)
+# a closing formula, never a task: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ..."
+_BOILERPLATE = re.compile(
+    r"[\s\-–]*(?:(?:trong quá trình[^,]{0,40},\s*)?nếu có (?:khó khăn|vướng mắc|phát sinh)|"
+    r"xét đề nghị|theo đề nghị|(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+trước)",
+    re.IGNORECASE,
+)
+_SUPPORT_ROLE = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng))?\s*", re.IGNORECASE)
+_ISSUER_NAMES = re.compile(
+    r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:Thành phố|tỉnh|thành phố)|^(?:HĐND|Hội đồng "
+    r"nhân dân|Chính phủ|Thủ tướng|Thành ủy|Tỉnh ủy)",
+)
+_MAX_LIST = 40  # assignees in one list; bounds the work on pathological input
+_INTRO_COLON = re.compile(r"\s*:\s*")
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int
+    end: int
+    lead: list[AgencyMention] = field(default_factory=list)
+    support: list[AgencyMention] = field(default_factory=list)
+    rule: str = ""
+    breaks: bool = False  # names assignees only to say they are not acting (accountability)
+
+
+class Mentions:
+    """Agency mentions of a document, sorted, with fast lookup by range."""
+
+    def __init__(self, mentions: Sequence[AgencyMention]) -> None:
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def first(self, start: int, end: int) -> AgencyMention | None:
+        """The first mention starting in [start, end), without collecting the rest."""
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.items) and self.items[i].start < end:
+            return self.items[i]
+        return None
+
+    def between(self, start: int, end: int) -> list[AgencyMention]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end, lo=i)
+        return [m for m in self.items[i:j] if m.end <= end]
+
+
+def units(text: str, block: Block, mentions: Mentions) -> list[Unit]:
+    units = []
+    for start, end in block.sentences:
+        for s, e in _clauses(text, start, end, mentions):
+            units.append(_analyse(text, s, e, mentions))
+    return units
+
+
+def _clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:
+    """Split a sentence at "; " where the next clause opens with new assignees that act."""
+    cuts = [start]
+    pos = text.find("; ", start, end)
+    while pos != -1:
+        nxt = pos + 2
+        first = mentions.first(nxt, min(end, nxt + 80))
+        if (
+            first is not None
+            and nxt - cuts[-1] > 40
+            and not _list_continues(mentions, cuts[-1], pos)
+            and _SUBJECT_PREFIX.match(text[nxt : first.start])
+            and not _NOT_ACTING.match(
+                text,
+                list_from(mentions.between(first.start, min(end, first.start + 4000)), text)[
+                    -1
+                ].end,
+            )
+        ):
+            cuts.append(nxt)
+        pos = text.find("; ", nxt, end)
+    cuts.append(end)
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def _list_continues(mentions: Mentions, start: int, semicolon: int) -> bool:
+    """ "Giám đốc các Sở, ngành; Chủ tịch UBND các quận ...": the ";" only separates
+    assignees of one list."""
+    before = mentions.between(max(start, semicolon - 200), semicolon)
+    return bool(before) and before[-1].end >= semicolon - 2
+
+
+def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
+    """Find who a unit directs: subject, object of a directive verb, or nobody."""
+    unit = Unit(start, end)
+    if _BOILERPLATE.match(text, start, end) or _is_citation_line(text, start, end):
+        unit.breaks = True
+        return unit
+    found = mentions.between(start, end)
+    if not found:
+        return unit
+    subject = _subject(text, start, found)
+    if subject:
+        decided = _with_subject(text, unit, subject, found)
+        if decided is not None:
+            return decided
+    for m in TRIGGER.finditer(text, start, end):
+        obj = _object_of(text, m.end(), found)
+        verb = m.group().lower()
+        if obj and not (verb == "chỉ đạo" and not text[start : m.start()].strip(" -–")):
+            unit.breaks = False  # (a bare "Chỉ đạo X ..." item: the implied subject directs X)
+            return _with_roles(text, unit, obj, found, "trigger:" + verb)
+    modal_subject = _subject_after_comma(text, found)
+    if modal_subject:
+        unit.breaks = False
+        return _with_roles(text, unit, modal_subject, found, "subject:modal")
+    unit.support = _partners(text, start, end, found)  # "Chủ trì, phối hợp Sở Tư pháp ..."
+    return unit
+
+
+_BASIS = re.compile(r"[\s\-–]*căn cứ\b", re.IGNORECASE)
+
+
+def _is_citation_line(text: str, start: int, end: int) -> bool:
+    """ "Căn cứ Luật ...;" (a legal basis) but not "Căn cứ Kế hoạch này, xây dựng ..."."""
+    if not _BASIS.match(text, start, end):
+        return False
+    span = text[start:end].rstrip()
+    return span.endswith((";", ",", ":")) or "," not in span
+
+
+def _with_subject(
+    text: str, unit: Unit, subject: list[AgencyMention], found: list[AgencyMention]
+) -> Unit | None:
+    """Decide a unit that opens with assignees; None when the triggers must decide."""
+    last = subject[-1].end
+    paren = _PARENTHETICAL.match(text, last)
+    if paren:  # "Sở LĐTB&XH (cơ quan thường trực Ban Chỉ đạo):"
+        last = paren.end()
+    transfer = _TRANSFER.match(text, last)
+    if transfer:
+        obj = _object_of(text, transfer.end(), found)
+        if obj and not (transfer.group("verb").lower() == "chỉ đạo" and not is_issuer(subject)):
+            return _with_roles(text, unit, obj, found, "trigger:" + transfer.group("verb").lower())
+    if _INTRO_COLON.fullmatch(text, last, unit.end):
+        return _with_roles(text, unit, subject, found, "subject:list-intro")
+    if _SUBJECT_COLON.match(text, last):  # "Sở Tài chính: Chủ trì, phối hợp ..."
+        return _with_roles(text, unit, subject, found, "subject:colon")
+    if _ACCOUNTABLE.match(text, last) and text.find("; ", last, unit.end) != -1:
+        return _with_roles(text, unit, subject, found, "subject:accountable-and-acting")
+    if _NOT_ACTING.match(text, last):
+        unit.breaks = True  # unless a directive verb later in the unit names assignees
+        return None
+    if not is_issuer(subject) or _MODAL.match(text, last):
+        rule = "role:chủ trì" if _LEAD_ROLE.match(text, last) else "subject"
+        return _with_roles(text, unit, subject, found, rule)
+    return None
+
+
+def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMention]:
+    """The assignee list opening the unit (after connectors, quantifiers or a short fronted
+    adverbial such as "Định kỳ hàng quý,"), if any."""
+    first = found[0]
+    prefix = text[start : first.start]
+    if not (
+        _SUBJECT_PREFIX.match(prefix) or (_FRONTED.match(prefix) and not _NARRATIVE.match(prefix))
+    ):
+        return []
+    return list_from(found, text)
+
+
+def _subject_after_comma(text: str, found: list[AgencyMention]) -> list[AgencyMention]:
+    """ "Để tăng trưởng ..., các sở ngành phải ...": a subject after a fronted clause."""
+    for i, m in enumerate(found):
+        before = text[max(0, m.start - 3) : m.start].rstrip()
+        if before.endswith(",") or before.endswith("“") or before.endswith('"'):
+            lst = list_from(found[i:], text)
+            if _MODAL.match(text, lst[-1].end):
+                return lst
+    return []
+
+
+def _object_of(text: str, pos: int, found: list[AgencyMention]) -> list[AgencyMention]:
+    """The assignee list right after a directive verb ("giao Sở Y tế", "đề nghị: “Các sở")."""
+    gap = _TO_OBJECT.match(text, pos)
+    at = gap.end() if gap else pos
+    i = bisect.bisect_left(found, pos, key=lambda m: m.start)
+    if i < len(found) and found[i].start <= at:
+        return list_from(found[i:], text)
+    return []
+
+
+def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
+    """Consecutive mentions joined by ",", ";", "và", "cùng": "Công an TP, Bộ Tư lệnh ..."."""
+    out = [found[0]]
+    for m in found[1:_MAX_LIST]:
+        gap = _LIST_GAP.fullmatch(text, out[-1].end, m.start)
+        if gap is None:
+            break
+        out.append(m)
+    return out
+
+
+def _with_roles(
+    text: str, unit: Unit, lead: list[AgencyMention], found: list[AgencyMention], rule: str
+) -> Unit:
+    unit.lead = lead
+    unit.rule = rule
+    unit.support = [p for p in _partners(text, lead[-1].end, unit.end, found) if p not in lead]
+    return unit
+
+
+def _partners(text: str, start: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
+    """The list after the first "phối hợp (với)" in [start, end) that names one."""
+    for m in _SUPPORT_ROLE.finditer(text, start, end):
+        partners = _object_of(text, m.end(), found)
+        if partners:
+            return partners
+    return []
+
+
+def is_issuer(subject: list[AgencyMention]) -> bool:
+    """The body that issues directives (the city's People's Committee, the Government)."""
+    return any(_ISSUER_NAMES.match(m.name) and not m.is_group for m in subject)
