@@ -297,3 +297,12 @@ def test_a_subject_after_a_fronted_verb_phrase_is_not_taken_for_an_assignee():
         )
         == []
     )
+
+
+def test_an_undated_report_resolves_day_month_deadlines_in_the_year_it_speaks_of():
+    text = (
+        "Năm 2021, Thành phố kiểm soát dịch bệnh.\n\n"
+        "Chủ tịch UBND Thành phố giao Sở Y tế hoàn thành xét nghiệm diện rộng trước ngày 12/9."
+    )
+    [(_, _, deadline, _, _)] = _tasks(text)
+    assert deadline == "2021-09-12"

@@ -8,6 +8,8 @@ worker or a batch over an archive. "Today" is passed in, never read from the clo
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -87,10 +89,15 @@ def stage_mentions(doc: Extraction) -> None:
     doc.agencies = doc.registry.find(doc.text, on=doc.meta.date)
     doc.times = find_times(doc.text, doc_date=doc.meta.date, today=doc.today)
     doc.period = document_period(doc.text, doc.times, doc.meta)
+    if doc.meta.date is not None:
+        return
     start = _period_start(doc.period)
-    if doc.meta.date is None and start is not None:
+    if start is not None:
         # an undated text that sets its period ("tháng 3/2022"): day-month dates are of that year
         doc.times = find_times(doc.text, doc_date=start, today=doc.today)
+    elif (year := _year_of_text(doc.text)) is not None and doc.today is not None:
+        # an undated report of 2021 means 2021 by "trước ngày 12/9", not today's year
+        doc.times = find_times(doc.text, today=_with_year(doc.today, year))
 
 
 def stage_tasks(doc: Extraction) -> None:
@@ -112,6 +119,25 @@ STAGES: tuple[Callable[[Extraction], None], ...] = (
     stage_mentions,
     stage_tasks,
 )
+
+
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/])")
+
+
+def _year_of_text(text: str) -> int | None:
+    """The year an undated text speaks of most (the latest on a tie), if it names any."""
+    counts = Counter(int(y) for y in _YEAR.findall(text[:20_000]))
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
+def _with_year(day: date, year: int) -> date:
+    return (
+        day.replace(year=year, day=28)
+        if (day.month, day.day) == (2, 29)
+        else day.replace(year=year)
+    )
 
 
 def _period_start(period: TimeMention | None) -> date | None:
