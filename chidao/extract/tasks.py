@@ -388,18 +388,22 @@ _DEDUPE_LEAD = 12
 
 def _dedupe(tasks: list[Task]) -> list[Task]:
     """Rule 4: keep the first telling of a task. Linear: each task is compared with the
-    tasks just before it and with the first few of the document (a news lead)."""
+    tasks just before it and with the first few of the document (a news lead). Two
+    numbered items are two tasks however alike (rule 2): a repeat is running text."""
     kept: list[Task] = []
-    kept_words: list[tuple[set[str], bool]] = []
+    every: list[set[str]] = []  # the words of each kept task
+    running: list[set[str]] = []  # ... of each kept task that is not a numbered item
     for task in tasks:
         words = set(task.text.lower().split())
         numbered = task.marker is not None
-        earlier = kept_words[:_DEDUPE_LEAD] + kept_words[-_DEDUPE_WINDOW:]
-        # two numbered items are two tasks however alike (rule 2); a repeat is running text
-        if any(_overlap(words, w) >= 0.8 for w, num in earlier if not (num and numbered)):
+        pool = running if numbered else every
+        earlier = pool[:_DEDUPE_LEAD] + pool[-_DEDUPE_WINDOW:]
+        if any(_overlap(words, w) >= 0.8 for w in earlier):
             continue
         kept.append(task)
-        kept_words.append((words, numbered))
+        every.append(words)
+        if not numbered:
+            running.append(words)
     return kept
 
 
