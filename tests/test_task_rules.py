@@ -306,3 +306,20 @@ def test_an_undated_report_resolves_day_month_deadlines_in_the_year_it_speaks_of
     )
     [(_, _, deadline, _, _)] = _tasks(text)
     assert deadline == "2021-09-12"
+
+
+def test_a_news_sapo_retold_by_the_body_is_kept_once_in_the_body_telling():
+    text = (
+        "(HNM) - UBND Thành phố vừa ban hành Công điện yêu cầu các sở, ngành, UBND các quận, huyện, "
+        "thị xã tập trung phòng, chống dịch sốt xuất huyết.\n\n"
+        "Theo báo cáo của Sở Y tế, số ca mắc tăng cao.\n\n"
+        "UBND Thành phố yêu cầu các sở, ngành, UBND các quận, huyện, thị xã tập trung triển khai quyết liệt "
+        "các biện pháp phòng, chống dịch sốt xuất huyết, không để dịch bùng phát diện rộng."
+    )
+    tasks = _tasks(text)
+    assert len(tasks) == 1 and tasks[0][4].startswith("UBND Thành phố yêu cầu")
+
+
+def test_an_attendance_list_is_not_a_task():
+    text = "Cùng dự có Phó Chủ tịch UBND Thành phố; lãnh đạo các sở, ngành Thành phố và lãnh đạo 7 huyện gồm: Sóc Sơn, Mê Linh."
+    assert _tasks(text) == []

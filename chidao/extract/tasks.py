@@ -106,7 +106,7 @@ def find_tasks(
             ctx = None
         tasks.extend(block_tasks)
         prev_block_task = block_tasks[-1] if block_tasks else None
-    tasks = _dedupe(tasks)
+    tasks = _drop_retold_lead(_dedupe(tasks), blocks)
     for task in tasks:
         lo = bisect.bisect_left(time_starts, task.start)
         hi = bisect.bisect_left(time_starts, task.end, lo=lo)
@@ -405,6 +405,32 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
         if not numbered:
             running.append(words)
     return kept
+
+
+def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
+    """Rule 4 for news: the lead paragraph (sapo) retells what the body says in full;
+    keep the body's telling when both name the same assignees and share half the words."""
+    if any(b.role == "header" for b in blocks):
+        return tasks
+    first = next((b for b in blocks if b.role == "paragraph"), None)
+    if first is None:
+        return tasks
+    out = []
+    for i, task in enumerate(tasks):
+        if first.start <= task.start < first.end and _retold(task, tasks[i + 1 :]):
+            continue
+        out.append(task)
+    return out
+
+
+def _retold(task: Task, later: list[Task]) -> bool:
+    names = {m.name for m in task.lead}
+    words = set(_WORD.findall(task.text.lower()))
+    return any(
+        {m.name for m in t.lead} == names
+        and _overlap(words, set(_WORD.findall(t.text.lower()))) >= 0.5
+        for t in later[:40]
+    )
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

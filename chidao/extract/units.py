@@ -75,7 +75,8 @@ _ACCOUNTABLE = re.compile(r"\s*(?:phải\s+)?chịu trách nhiệm", re.IGNORECA
 # a closing formula, never a task: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ..."
 _BOILERPLATE = re.compile(
     r"[\s\-–]*(?:(?:trong quá trình[^,]{0,40},\s*)?nếu có (?:khó khăn|vướng mắc|phát sinh)|"
-    r"xét đề nghị|theo đề nghị|(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+trước)",
+    r"xét đề nghị|theo đề nghị|(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+trước|"
+    r"(?:cùng\s+)?(?:tham\s+)?dự\s+(?:hội nghị|buổi|cuộc|lễ|họp|có)|có sự tham dự)",
     re.IGNORECASE,
 )
 _SUPPORT_ROLE = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng))?\s*", re.IGNORECASE)
@@ -126,7 +127,10 @@ def units(text: str, block: Block, mentions: Mentions) -> list[Unit]:
 
 
 def _clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:
-    """Split a sentence at "; " where the next clause opens with new assignees that act."""
+    """Split a sentence at "; " where the next clause opens with new assignees that act
+    (an attendance list, "Cùng dự có ...; lãnh đạo các sở, ngành ...", is not split)."""
+    if _BOILERPLATE.match(text, start, end):
+        return [(start, end)]
     cuts = [start]
     pos = text.find("; ", start, end)
     while pos != -1:
