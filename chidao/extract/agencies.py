@@ -71,7 +71,6 @@ _OLD_TONE = {
 _NEW_TONE = {new: old for old, new in _OLD_TONE.items()}
 _OLD_TONE_RX = re.compile(r"[ou][àáảãạèéẻẽẹỳýỷỹỵ](?!\w)")  # a character class first: fast
 _CONNECTORS = "-–—,&/+"
-_CONNECTOR_RX = re.compile("[" + re.escape(_CONNECTORS) + "]")
 _PUNCT_RX = re.compile(r"[\-–—,;:.&/+()\[\]\"“”'’…]")
 _VA_RX = re.compile(r"và(?<!\wvà)(?!\w)")  # literal first: a fast scan
 _SPACES_RX = re.compile(r"\s+")
@@ -119,8 +118,10 @@ def _match_text(lower: str) -> str:
     Connectors become spaces, "và" two spaces, and a blank line "¶", so that no written
     form spans two paragraphs. (Tone placement is left alone: the expressions accept both.)
     """
-    t = _VA_RX.sub("  ", _CONNECTOR_RX.sub(" ", lower.replace("ð", "đ")))
-    return _BLANK_LINE_RX.sub("¶", t)
+    t = lower.replace("ð", "đ")
+    for connector in _CONNECTORS:  # str.replace is many times faster than a regex here
+        t = t.replace(connector, " ")
+    return _BLANK_LINE_RX.sub("¶", _VA_RX.sub("  ", t))
 
 
 # --- registry data -----------------------------------------------------------------------------
@@ -808,6 +809,11 @@ class _Cand:
     place: bool = False  # a pattern that names a place other than the registry's province
 
 
+# the fields of a _Cand after its offsets, as :meth:`_Matcher._resolve` gives them
+_CandFields = tuple[str, str, str | None, str, bool, bool, str | None, bool]
+_CACHE_SIZE = 20_000  # resolved forms kept per matcher: registry keys x dates seen
+_NO_PROVINCE = ("", "cơ quan trung ương")  # kinds that never take a province: groups, ministries
+
 _LIST_GAP = re.compile(r"\s{0,6}(?:[,;&/]\s{0,6})?(?:và\s{1,6})?")
 _ITEM_GAP = re.compile(
     r"\s{0,6}(?:[,;&]|và)\s{0,6}(?:(?:các\s{1,6})?(?:quận|huyện|thị\s{1,6}xã)\s{0,6}:?\s{0,6})?"
@@ -821,6 +827,7 @@ _LOCAL_GROUP_END = re.compile(r"ubnd các (?:quận|huyện|thị xã)(?: (?:qu�
 
 # "sở", "bộ" that end a compound word are no body: "cơ sở y tế", "trụ sở", "cán bộ y tế"
 _COMPOUNDS = {"sở": ("cơ", "trụ"), "bộ": ("cán", "toàn", "đồng", "nội")}
+_COMPOUND_ENDS = frozenset(w[-1] for words in _COMPOUNDS.values() for w in words)
 
 
 def _in_compound(text: str, start: int) -> bool:
@@ -828,6 +835,10 @@ def _in_compound(text: str, start: int) -> bool:
     first = text[start : start + 2]
     if first not in _COMPOUNDS or text[start + 2 : start + 3].isalnum():
         return False
+    k = start - 2 if start > 1 and text[start - 1].isspace() else start - 1
+    last = text[k] if k >= 0 else " "  # the last character of the word before, mostly
+    if not last.isspace() and last not in _COMPOUND_ENDS:
+        return False  # the word before ends in a character that no compound ends in
     before = text[max(0, start - 8) : start].split()
     return bool(before) and before[-1] in _COMPOUNDS[first]
 
@@ -1018,8 +1029,36 @@ class _Matcher:
         self.near_vague = re.compile(
             rf"\s{{0,3}},\s{{0,3}}\w+(?:\s{{1,3}}\w+)?\s{{1,6}}(?:{suffixes})(?!\w)"
         )
-        self._members: dict[tuple[str, date | None], tuple[str, ...]] = {}
+        self._titles: dict[str, _Head] = {}
+        self._cand_fields: dict[tuple[str, bool, bool, date | None], _CandFields] = {}
+        self._dated_forms = frozenset(  # forms whose body depends on the date
+            key for key, t in reg._index.items() if t.kind == "agency" and len(t.ids) > 1
+        )
+        self._build_members()
         self._build_lists()
+
+    def _build_members(self) -> None:
+        """Each group's members; only a group with a dated member changes with the date."""
+        self._members: dict[tuple[str, date | None], tuple[str, ...]] = {}
+        self._all_members = {label: self.reg.members(label) for label in self.reg.groups}
+        self._undated_members = {
+            label: tuple(a.id for a in members)
+            for label, members in self._all_members.items()
+            if all(a.valid_from is None and a.valid_to is None for a in members)
+        }
+
+    def _group_members(self, label: str | None, on: date | None) -> tuple[str, ...]:
+        """Registry ids of the members of group ``label`` on ``on`` (all without a date)."""
+        if label is None or label not in self._all_members:
+            return ()
+        ids = self._undated_members.get(label) or self._members.get((label, on))
+        if ids is None:
+            if len(self._members) >= _CACHE_SIZE:
+                self._members.clear()  # many dates seen: start again
+            members = self._all_members[label]
+            ids = tuple(a.id for a in members if on is None or a.valid_on(on))
+            self._members[(label, on)] = ids
+        return ids
 
     def _build_lists(self) -> None:
         """Continuations: "Sở Y tế, Tài chính" and "UBND các quận Hoàn Kiếm, Ba Đình"."""
@@ -1054,29 +1093,36 @@ class _Matcher:
         return [self._mention(prep, c, on) for c in cands]
 
     def _registry_cands(self, prep: _Prepared, on: date | None) -> list[_Cand]:
-        """Registry matches, leftmost-longest, skipping codes such as "2658/UBND-KT"."""
+        """Registry matches, leftmost-longest, skipping codes such as "2658/UBND-KT".
+
+        Runs once per match, so the common case is kept cheap: no title before the body
+        (:meth:`_head_start`), no suffix after it, and what the form stands for cached.
+        """
         out: list[_Cand] = []
+        text, lower, search, index = prep.match, prep.lower, self.rx.search, self.reg._index
         pos = 0
-        while m := self.rx.search(prep.match, pos):
-            start = m.start()
-            if start and (prep.match[start - 1].isalnum() or prep.lower[start - 1] in "/-–"):
+        while m := search(text, pos):
+            start, pos = m.span()
+            if start and (text[start - 1].isalnum() or lower[start - 1] in "/-–"):
                 pos = start + 1  # inside a word, or part of a document number
                 continue
-            if prep.match[start : start + 2] in _COMPOUNDS and _in_compound(prep.match, start):
+            if text[start : start + 2] in _COMPOUNDS and _in_compound(text, start):
                 pos = start + 1  # "cơ sở y tế", "cán bộ y tế"
                 continue
-            pos = m.end()
-            key = fold_key(m.group("b"))
-            target = self.reg._index.get(key)
+            form, city, vague_suffix = m.group("b", "c", "v")
+            key = fold_key(form)
+            target = index.get(key)
             if target is None:  # pragma: no cover - every trie path ends at an indexed form
                 continue
             head = self._head_start(prep, start, key)
-            end = self._end(prep, m, target)
-            vague = end == m.end() and bool(m.group("v"))
             if head is not None and out and head < out[-1].end:
                 head = None
-            cand = self._cand(start if head is None else head, end, target, vague, head, on)
-            if cand.kind not in ("", "cơ quan trung ương"):  # ministries have no provinces
+            end, vague = pos, False  # neither the city nor a vague suffix follows: mostly
+            if city or vague_suffix:
+                end = self._end(prep, m, target)
+                vague = end == pos and bool(vague_suffix)
+            cand = self._cand(start if head is None else head, end, key, vague, head is None, on)
+            if cand.kind not in _NO_PROVINCE:
                 self._other_province(prep, cand, start)
             out.append(cand)
         return out
@@ -1113,10 +1159,19 @@ class _Matcher:
             pos = m.start() + 1  # began inside a word
         if m is None:
             return None
-        head = self.heads[_strip_head_prefix(fold_key(m.group()))]
+        head = self._title(m.group())
         if head.only_before and not any(key.startswith(fold_key(b)) for b in head.only_before):
             return None
         return m.start()
+
+    def _title(self, written: str) -> _Head:
+        """The head title a match of :attr:`head_rx` stands for, cached per written form."""
+        head = self._titles.get(written)
+        if head is None:
+            if len(self._titles) >= _CACHE_SIZE:
+                self._titles.clear()
+            head = self._titles[written] = self.heads[_strip_head_prefix(fold_key(written))]
+        return head
 
     def _end(self, prep: _Prepared, m: re.Match[str], target: _Target) -> int:
         """Where the mention ends: a vague suffix counts after a group only, and a comma
@@ -1129,29 +1184,30 @@ class _Matcher:
         return m.end("c") if c else m.end("b")
 
     def _cand(
-        self,
-        start: int,
-        end: int,
-        target: _Target,
-        vague: bool,
-        head: int | None,
-        on: date | None,
+        self, start: int, end: int, key: str, vague: bool, headless: bool, on: date | None
     ) -> _Cand:
+        """A candidate for the indexed form ``key``; its fields are cached (per date, for
+        a form that bodies valid at different times share)."""
+        cache_key = (key, vague, headless, on if key in self._dated_forms else None)
+        fields = self._cand_fields.get(cache_key)
+        if fields is None:
+            if len(self._cand_fields) >= _CACHE_SIZE:
+                self._cand_fields.clear()  # many dates seen: start again
+            fields = self._cand_fields[cache_key] = self._resolve(key, vague, headless, on)
+        return _Cand(start, end, *fields)
+
+    def _resolve(self, key: str, vague: bool, headless: bool, on: date | None) -> _CandFields:
+        """What the indexed form ``key`` stands for on ``on``: the fields of a :class:`_Cand`
+        after its offsets (name, rule, agency id, kind, group, vague, label, context)."""
+        target = self.reg._index[key]
         if target.kind == "agency":
-            a = (
-                self.reg[target.ids[0]]
-                if len(target.ids) == 1
-                else self.reg.resolve(target.ids, on)
-            )
-            rule = "registry" if head is None else "registry:head"
-            return _Cand(start, end, a.name, rule, agency_id=a.id, kind=a.kind)
+            a = self.reg.resolve(target.ids, on)
+            rule = "registry" if headless else "registry:head"
+            return a.name, rule, a.id, a.kind, False, False, None, False
         vague = vague or target.kind == "vague"
-        rule = "vague" if vague else "group" if head is None else "group:head"
-        context = target.context and head is None and not vague
-        label = target.label
-        return _Cand(
-            start, end, label or "", rule, is_group=True, vague=vague, label=label, context=context
-        )
+        rule = "vague" if vague else "group" if headless else "group:head"
+        context = target.context and headless and not vague
+        return target.label or "", rule, None, "", True, vague, target.label, context
 
     # -- lists --
 
@@ -1159,6 +1215,9 @@ class _Matcher:
         """Split "các Sở: Y tế, Tài chính" and follow "Sở Y tế, Giáo dục và Đào tạo"."""
         out: list[_Cand] = []
         for i, c in enumerate(cands):
+            if not _may_start_list(c):  # most mentions: decided without a look at the text
+                out.append(c)
+                continue
             limit = cands[i + 1].start if i + 1 < len(cands) else len(prep.match)
             out.extend(self._list_after(prep, c, limit, on) or [c])
         return out
@@ -1168,6 +1227,8 @@ class _Matcher:
         first, nxt, table = self._list_kind(prep, c)
         if first is None or nxt is None:
             return []
+        if nxt is self.so_next and not c.is_group and not _capital_next(prep, c.end):
+            return []  # "Sở Y tế chủ trì": no capital, so no next item (decided cheaply)
         items = [c]
         if c.is_group:
             m = first.match(prep.match, c.end)
@@ -1215,19 +1276,16 @@ class _Matcher:
         ends = [c.end for c in found]
         out: list[_Cand] = []
         for m in self.pattern_rx.finditer(prep.cased):
-            start = m.start()
+            start, end = m.span()
             before = prep.cased[start - 1] if start else " "
             if before.isalnum() or before in "/-–" or _in_compound(prep.match, start):
                 continue
-            if not (m.group("unit") or m.group("bprov") or m.group("hprov")):
-                i = bisect_right(ends, start)  # no place: only where the registry found nothing
-                if i < len(found) and found[i].start < m.end():
-                    continue
-            cand = self._pattern_cand(m)
-            if cand is None:
-                continue
             i = bisect_right(ends, start)
-            if not cand.place and i < len(found) and found[i].start < cand.end:
+            taken = i < len(found) and found[i].start < end  # the registry found something
+            if taken and not any(m.group("unit", "bprov", "hprov")):
+                continue  # no place: only where the registry found nothing
+            cand = self._pattern_cand(m)
+            if cand is None or (taken and not cand.place):
                 continue
             head = self._head_start(prep, start, "")
             if head is not None and (not out or head >= out[-1].end):
@@ -1316,19 +1374,31 @@ class _Matcher:
 
     def _mention(self, prep: _Prepared, c: _Cand, on: date | None) -> AgencyMention:
         """The public result: offsets into the original text, members of a group on ``on``."""
-        start, end = prep.span(c.start, c.end)
-        members: tuple[str, ...] = ()
-        if c.is_group and not c.vague and c.label in self.reg.groups:
-            cached = self._members.get((c.label, on))
-            if cached is None:
-                cached = tuple(a.id for a in self.reg.members(c.label, on=on))
-                self._members[(c.label, on)] = cached
-            members = cached
+        start, end = (c.start, c.end) if prep.offsets is None else prep.span(c.start, c.end)
+        members = self._group_members(c.label, on) if c.is_group and not c.vague else ()
         name = c.name or " ".join(prep.cased[c.start : c.end].split())
         surface = prep.original[start:end]
         return AgencyMention(
             start, end, surface, name, c.agency_id, c.is_group, c.vague, members, c.rule
         )
+
+
+def _capital_next(prep: _Prepared, end: int) -> bool:
+    """False when no department can follow ``end`` in a list ("Sở Y tế, Tài chính"): the
+    first word after the spaces (connectors count as spaces) is not capitalised."""
+    ahead = prep.match[end : end + 13]
+    rest = ahead.lstrip()
+    if rest[:1] == ";":
+        return True  # ";" is a separator too: leave it to the expression
+    at = end + len(ahead) - len(rest)
+    return bool(rest) and at > end and prep.cased[at].isupper()
+
+
+def _may_start_list(c: _Cand) -> bool:
+    """False when :meth:`_Matcher._list_kind` surely finds no list after ``c``."""
+    if c.kind in ("sở", "UBND cấp huyện"):
+        return True
+    return not c.vague and c.label in ("sở, ban, ngành", "địa phương")
 
 
 def _strip_head_prefix(key: str) -> str:
