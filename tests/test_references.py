@@ -302,3 +302,10 @@ def test_hostile_input_is_scanned_without_error(hostile: str) -> None:
     for reference in find_references(hostile):
         assert 0 <= reference.start < reference.end <= len(hostile)
         assert is_reference_number(reference.number)
+
+
+def test_long_issuer_codes_with_vietnamese_capitals_are_kept_whole():
+    refs = find_references(
+        "Thực hiện Kế hoạch số 1021/KH-BCĐTƯVSATTP ngày 10/3/2021 của Ban Chỉ đạo."
+    )
+    assert [r.number for r in refs] == ["1021/KH-BCĐTƯVSATTP"]

@@ -323,3 +323,19 @@ def test_a_news_sapo_retold_by_the_body_is_kept_once_in_the_body_telling():
 def test_an_attendance_list_is_not_a_task():
     text = "Cùng dự có Phó Chủ tịch UBND Thành phố; lãnh đạo các sở, ngành Thành phố và lãnh đạo 7 huyện gồm: Sóc Sơn, Mê Linh."
     assert _tasks(text) == []
+
+
+def test_chairing_a_meeting_is_not_a_task():
+    text = "Sáng 5/6, Phó Chủ tịch UBND Thành phố Nguyễn Văn A chủ trì cuộc họp giao ban với các sở, ngành."
+    assert _tasks(text) == []
+
+
+def test_accountability_then_a_statement_is_still_not_a_task():
+    text = "Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước Chủ tịch UBND Thành phố; kết quả này là căn cứ để đánh giá thi đua."
+    assert _tasks(text) == []
+
+
+def test_an_explicit_day_beats_a_period_in_the_same_task():
+    text = "Hà Nội, ngày 1 tháng 10 năm 2021\n\nSở Kế hoạch và Đầu tư xây dựng kịch bản tăng trưởng Quý IV và cả năm 2021, báo cáo UBND Thành phố trước ngày 15/10/2021."
+    [(_, _, deadline, _, _)] = _tasks(text)
+    assert deadline == "2021-10-15"

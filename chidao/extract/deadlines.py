@@ -37,8 +37,9 @@ def attach_times(
     candidates = [
         t for t in inside if t.value is not None and _can_be_deadline(task, t, reference_date)
     ]
+    dated = [t for t in candidates if t.kind == "relative" or t.rule.endswith("-date")]
     strong = [t for t in candidates if t.kind in _STRONG]
-    pool = strong or candidates
+    pool = dated or strong or candidates  # "trước ngày 15/10" beats "cả năm 2021" beside it
     if pool:
         task.deadline = max(pool, key=lambda t: t.value or date.min)
     elif default is not None and task.recurrence is None:

@@ -58,7 +58,7 @@ __all__ = ["find_references", "is_reference_number"]
 
 _UPPER = "A-ZĐĂÂÊÔƠƯ"
 _LOWER = "a-zđăâêôơư"
-_SEGMENT = rf"[{_UPPER}]{{1,10}}[{_LOWER}]{{0,2}}\d{{0,4}}"  # "NQ", "TTg", "QH14"
+_SEGMENT = rf"[{_UPPER}]{{1,14}}[{_LOWER}]{{0,2}}\d{{0,4}}"  # "NQ", "TTg", "QH14"
 _DASH = r" ?[-–—] ?"
 _CODE_END = r"(?!\w|/\w)"
 # A number starts on a digit not preceded by a word character or by ". , / -" (so not

@@ -324,7 +324,7 @@ def _first_unit_without_assignee(
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     if ctx is not None and (block.role == "item" or ctx.paragraphs):
         return _task(unit.start, unit.end, ctx.lead, unit.support, "under-intro")
-    if prev_task is not None and prev_task.lead and TRIGGER.search(span):
+    if prev_task is not None and prev_task.lead and TRIGGER.search(span) and span[-1:] != ":":
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     return None
 

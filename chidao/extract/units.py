@@ -54,7 +54,7 @@ _NOT_ACTING = re.compile(
     r"\s*(?:cũng\s+|vẫn\s+|đều\s+)?(?:đã|vừa|đang|được|bị|là(?! (?:cơ quan|đơn vị|đầu mối))|"
     r"còn|chưa|cho biết|cho rằng|nhấn mạnh|phát biểu|nêu rõ|khẳng định|gồm|có ý kiến|tham dự|"
     r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin|chia sẻ|ghi nhận|đánh giá cao|"
-    r"thông báo|báo cáo cho biết)(?!\w)|"
+    r"thông báo|báo cáo cho biết|chủ trì (?:cuộc|hội nghị|buổi|phiên|lễ|hội thảo|tọa đàm))(?!\w)|"
     r"\s*(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+(?:trước|thi hành)|"
     r"\s*[;.:)]|\s*$",
     re.IGNORECASE,
@@ -200,6 +200,13 @@ def _is_citation_line(text: str, start: int, end: int) -> bool:
     return span.endswith((";", ",", ":")) or "," not in span
 
 
+def _acts_after_semicolon(text: str, start: int, end: int) -> bool:
+    """ "chịu trách nhiệm trước ...; huy động ..." goes on to act; "...; kết quả này là căn
+    cứ ..." does not."""
+    semicolon = text.find("; ", start, end)
+    return semicolon != -1 and " là " not in text[semicolon:end]
+
+
 def _with_subject(
     text: str, unit: Unit, subject: list[AgencyMention], found: list[AgencyMention]
 ) -> Unit | None:
@@ -217,7 +224,7 @@ def _with_subject(
         return _with_roles(text, unit, subject, found, "subject:list-intro")
     if _SUBJECT_COLON.match(text, last):  # "Sở Tài chính: Chủ trì, phối hợp ..."
         return _with_roles(text, unit, subject, found, "subject:colon")
-    if _ACCOUNTABLE.match(text, last) and text.find("; ", last, unit.end) != -1:
+    if _ACCOUNTABLE.match(text, last) and _acts_after_semicolon(text, last, unit.end):
         return _with_roles(text, unit, subject, found, "subject:accountable-and-acting")
     if _NOT_ACTING.match(text, last):
         unit.breaks = True  # unless a directive verb later in the unit names assignees
