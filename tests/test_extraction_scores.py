@@ -57,10 +57,10 @@ def test_shipped_samples_score_as_their_hand_annotations(scorer, tmp_path):
 
 
 def test_heldout_style_documents_stay_above_their_floor(scorer, tmp_path):
-    """25 realistic documents annotated by the rules (not by this extractor's output);
+    """35 realistic documents annotated by the rules (not by this extractor's output);
     see tests/data/heldout_like/README.md. A floor under today's figures, not a target."""
     docs = [p for p in sorted(HELDOUT_LIKE.iterdir()) if p.suffix in (".txt", ".md", ".html")]
-    assert len(docs) >= 25
+    assert len(docs) >= 35
     _extract_all(docs, tmp_path)
     res = _score(scorer, HELDOUT_LIKE, tmp_path)
     assert res["assignment_f1"] >= 0.93, res
