@@ -23,7 +23,7 @@ class ReadResult:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built by the thousand on the hot path
 class AgencyMention:
     """An assignee found in text: a registry body, another province's body, or a group."""
 
@@ -38,7 +38,7 @@ class AgencyMention:
     rule: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built by the thousand on the hot path
 class TimeMention:
     """A time expression and what it means.
 
