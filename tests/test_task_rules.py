@@ -339,3 +339,15 @@ def test_an_explicit_day_beats_a_period_in_the_same_task():
     text = "Hà Nội, ngày 1 tháng 10 năm 2021\n\nSở Kế hoạch và Đầu tư xây dựng kịch bản tăng trưởng Quý IV và cả năm 2021, báo cáo UBND Thành phố trước ngày 15/10/2021."
     [(_, _, deadline, _, _)] = _tasks(text)
     assert deadline == "2021-10-15"
+
+
+def test_a_passive_chair_is_the_lead():
+    text = "Thành lập các Đoàn kiểm tra liên ngành do Sở Y tế chủ trì, phối hợp với Sở Công Thương kiểm tra an toàn thực phẩm."
+    [(lead, support, *_)] = _tasks(text)
+    assert lead == ["Sở Y tế"] and support == ["Sở Công Thương"]
+
+
+def test_partners_in_a_following_sentence_support_the_task():
+    text = "Sở Xây dựng chủ trì rà soát các nút giao thường xuyên ùn tắc. Phối hợp Sở Giao thông vận tải lắp đặt camera giám sát."
+    [(lead, support, *_)] = _tasks(text)
+    assert lead == ["Sở Xây dựng"] and support == ["Sở Giao thông vận tải"]

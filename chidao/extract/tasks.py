@@ -282,6 +282,7 @@ def _block_tasks(
             current = None
         elif current is not None:
             current.end = unit.end
+            current.support += [m for m in unit.support if m not in current.support]
         elif n == 0:
             current = _first_unit_without_assignee(text, block, unit, prev_task, ctx)
             if current is not None:

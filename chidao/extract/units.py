@@ -68,6 +68,7 @@ _LEAD_ROLE = re.compile(
     r"\s*,?\s*(?:chủ trì|làm đầu mối|là cơ quan (?:chủ trì|thường trực|đầu mối))(?!\w)",
     re.IGNORECASE,
 )
+_PASSIVE_LEAD = re.compile(r"(?<!\w)do\s+", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*\([^()\n]{0,200}\)")
 _SUBJECT_COLON = re.compile(r"\s*:\s*(?=\S)")
 # accountability, then more after "; ": "... chịu trách nhiệm trước ...; huy động ..."
@@ -185,6 +186,11 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
     if modal_subject:
         unit.breaks = False
         return _with_roles(text, unit, modal_subject, found, "subject:modal")
+    for m in _PASSIVE_LEAD.finditer(text, start, end):  # "... do Sở Y tế chủ trì, phối hợp ..."
+        lead = _object_of(text, m.end(), found)
+        if lead and _LEAD_ROLE.match(text, lead[-1].end):
+            unit.breaks = False
+            return _with_roles(text, unit, lead, found, "role:do-chủ-trì")
     unit.support = _partners(text, start, end, found)  # "Chủ trì, phối hợp Sở Tư pháp ..."
     return unit
 
