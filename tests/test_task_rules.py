@@ -351,3 +351,18 @@ def test_partners_in_a_following_sentence_support_the_task():
     text = "Sở Xây dựng chủ trì rà soát các nút giao thường xuyên ùn tắc. Phối hợp Sở Giao thông vận tải lắp đặt camera giám sát."
     [(lead, support, *_)] = _tasks(text)
     assert lead == ["Sở Xây dựng"] and support == ["Sở Giao thông vận tải"]
+
+
+def test_metadata_of_another_province_header():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\n\nSố: 3315/UBND-GT\n"
+        "V/v triển khai các giải pháp chống ùn tắc giao thông\n\nHải Phòng, ngày 06 tháng 6 năm 2023\n\n"
+        "Kính gửi: Sở Giao thông vận tải.\n\nSở Giao thông vận tải chủ trì rà soát phương án tổ chức giao thông."
+    )
+    meta = extract_text(text, today=TODAY).meta
+    assert (meta.issuer, meta.number, meta.subject) == (
+        "UBND Thành phố Hải Phòng",
+        "3315/UBND-GT",
+        "triển khai các giải pháp chống ùn tắc giao thông",
+    )
+    assert meta.date == date(2023, 6, 6)

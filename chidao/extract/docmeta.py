@@ -46,7 +46,7 @@ _CODE_KIND = {
     "KL": "kết luận", "CĐ": "công điện", "BC": "báo cáo", "NQ": "nghị quyết",
     "CTr": "chương trình", "TTr": "tờ trình", "HD": "hướng dẫn",
 }  # fmt: skip
-_ISSUER_LINE = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s*(?P<rest>.*)$")
+_ISSUER_LINE = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s*(?P<rest>.*)$", re.MULTILINE)
 _SIGN_BLOCK = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)")
 _PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 
@@ -97,7 +97,12 @@ def _subject(header: str, start: int) -> str:
     """The V/v line and its continuation lines, up to the national motto block."""
     lines = []
     for line in header[start:].split("\n"):
-        if not line or line.isupper() or re.match(r"(Hà Nội|Kính gửi|CỘNG)", line):
+        if (
+            not line
+            or line.isupper()
+            or re.match(r"(Kính gửi|CỘNG|Độc lập)", line)
+            or _PLACE_DATE.match(line)
+        ):
             break
         lines.append(line.strip())
     return " ".join(lines)
@@ -108,8 +113,13 @@ def _issuer(header: str, m: re.Match[str]) -> str:
     if not rest:
         nxt = header[m.end() :].lstrip("\n").split("\n", 1)[0]
         rest = nxt.strip()
-    if rest.upper().startswith("THÀNH PHỐ HÀ NỘI"):
+    upper = rest.upper()
+    if upper.startswith("THÀNH PHỐ HÀ NỘI"):
         return "UBND Thành phố Hà Nội"
+    for unit, written in (("THÀNH PHỐ ", "Thành phố "), ("TỈNH ", "tỉnh "), ("QUẬN ", "quận "),
+                          ("HUYỆN ", "huyện "), ("THỊ XÃ ", "thị xã ")):  # fmt: skip
+        if upper.startswith(unit):
+            return "UBND " + written + rest[len(unit) :].title()
     return ("UBND " + rest.title()).strip()
 
 
