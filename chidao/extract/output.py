@@ -15,11 +15,13 @@ from chidao.extract.model import AgencyMention, Reference, Task, TimeMention
 if TYPE_CHECKING:
     from chidao.extract.pipeline import Extraction
 
+SCHEMA_VERSION = 1  # of the JSON below; raised when a field changes meaning
+
 
 def extraction_to_json(doc: Extraction) -> dict[str, Any]:
     meta = doc.meta
     return {
-        "schema": 1,
+        "schema": SCHEMA_VERSION,
         "file": doc.source.replace("\\", "/").rsplit("/", 1)[-1] if doc.source else None,
         "document": {
             "kind": meta.kind,

@@ -34,8 +34,6 @@ from chidao.extract.references import find_references
 from chidao.extract.segment import Block, segment
 from chidao.extract.tasks import find_tasks
 
-SCHEMA_VERSION = 1
-
 
 @dataclass(slots=True)
 class Extraction:
