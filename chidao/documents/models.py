@@ -1,0 +1,148 @@
+"""Directive documents, their ingest jobs, and the tasks proposed for review."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class DocumentStatus(models.TextChoices):
+    REVIEW = "review", "Chờ rà soát"
+    REGISTERED = "registered", "Đã đăng ký"
+
+
+class Document(models.Model):
+    """One original file (by SHA-256) and what the engine read from it.
+
+    ``original`` is written once, under a name derived from the hash, and never changed.
+    """
+
+    sha256 = models.CharField("SHA-256", max_length=64, unique=True)
+    original = models.FileField("tệp gốc", upload_to="originals/", max_length=255)
+    filename = models.CharField("tên tệp", max_length=255)
+    size = models.PositiveBigIntegerField("dung lượng (byte)")
+    format = models.CharField("định dạng", max_length=20, blank=True)
+    kind = models.CharField("loại văn bản", max_length=80, blank=True)
+    number = models.CharField("số, ký hiệu", max_length=80, blank=True, db_index=True)
+    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
+    issuer = models.CharField("cơ quan ban hành", max_length=255, blank=True)
+    signer = models.CharField("người ký", max_length=255, blank=True)
+    subject = models.TextField("trích yếu", blank=True)
+    text = models.TextField("nội dung (đã chuẩn hóa)")
+    extraction = models.JSONField("kết quả trích xuất", default=dict)
+    warnings = models.JSONField("cảnh báo", default=list, blank=True)
+    status = models.CharField(
+        "trạng thái", max_length=16, choices=DocumentStatus.choices, default=DocumentStatus.REVIEW
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField("ngày tải lên", auto_now_add=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    registered_at = models.DateTimeField("ngày đăng ký", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "văn bản"
+        verbose_name_plural = "văn bản"
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        label = " ".join(p for p in (self.kind, self.number) if p)
+        return label or self.filename
+
+    @property
+    def title(self) -> str:
+        """ "Công văn 2658/UBND-KT" or the file name."""
+        return str(self)
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued", "Đang chờ"
+    RUNNING = "running", "Đang xử lý"
+    DONE = "done", "Hoàn tất"
+    DUPLICATE = "duplicate", "Đã có trong hệ thống"
+    FAILED = "failed", "Lỗi"
+
+
+class IngestJob(models.Model):
+    """One uploaded file on its way to becoming a Document; the record a person sees."""
+
+    filename = models.CharField("tên tệp", max_length=255)
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    size = models.PositiveBigIntegerField("dung lượng (byte)")
+    blob = models.CharField("tệp lưu tạm", max_length=255)
+    state = models.CharField(
+        "trạng thái", max_length=16, choices=JobState.choices, default=JobState.QUEUED
+    )
+    error = models.TextField("lỗi", blank=True)
+    attempts = models.PositiveSmallIntegerField("số lần chạy", default=0)
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
+    )
+    task_result_id = models.CharField(max_length=64, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    started_at = models.DateTimeField("bắt đầu", null=True, blank=True)
+    finished_at = models.DateTimeField("kết thúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "lượt nhập văn bản"
+        verbose_name_plural = "lượt nhập văn bản"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_state_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in {JobState.DONE, JobState.DUPLICATE, JobState.FAILED}
+
+
+class Decision(models.TextChoices):
+    PENDING = "pending", "Chưa xem"
+    ACCEPTED = "accepted", "Chấp nhận"
+    REJECTED = "rejected", "Loại bỏ"
+
+
+class Candidate(models.Model):
+    """A task the engine proposed (or a reviewer added), waiting for a person's decision.
+
+    ``lead`` and ``support`` hold Agency primary keys; ``unmatched`` the assignee names the
+    registry does not know, for the reviewer to resolve. ``version`` guards against two
+    reviewers saving the same candidate at once.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="candidates")
+    order = models.PositiveIntegerField("thứ tự")
+    start = models.PositiveIntegerField("vị trí đầu", null=True, blank=True)
+    end = models.PositiveIntegerField("vị trí cuối", null=True, blank=True)
+    marker = models.CharField("số mục", max_length=20, blank=True)
+    text = models.TextField("nội dung nhiệm vụ")
+    lead = models.ManyToManyField(
+        "registry.Agency", verbose_name="chủ trì", related_name="+", blank=True
+    )
+    support = models.ManyToManyField(
+        "registry.Agency", verbose_name="phối hợp", related_name="+", blank=True
+    )
+    groups = models.JSONField("nhóm đã mở rộng", default=list, blank=True)
+    unmatched = models.JSONField("tên chưa nhận ra", default=list, blank=True)
+    deadline = models.DateField("thời hạn", null=True, blank=True)
+    recurrence = models.CharField("định kỳ", max_length=16, blank=True)
+    rule = models.CharField("quy tắc", max_length=80, blank=True)
+    decision = models.CharField(
+        "quyết định", max_length=16, choices=Decision.choices, default=Decision.PENDING
+    )
+    added_by_reviewer = models.BooleanField("do người rà soát thêm", default=False)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "nhiệm vụ đề xuất"
+        verbose_name_plural = "nhiệm vụ đề xuất"
+        ordering = ["document", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

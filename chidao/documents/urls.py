@@ -1,0 +1,6 @@
+"""URLs of documents."""
+
+from django.urls import URLPattern, URLResolver
+
+app_name = "documents"
+urlpatterns: list[URLPattern | URLResolver] = []

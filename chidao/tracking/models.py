@@ -1,0 +1,218 @@
+"""Registered tasks, one assignment per (task, agency), and what agencies report.
+
+The workflow state of an assignment is stored; its time standing and giao ban bucket are
+derived (chidao/tracking/status.py), never stored, so they are right on any day.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Recurrence(models.TextChoices):
+    NONE = "", "Không định kỳ"
+    DAILY = "daily", "Hằng ngày"
+    WEEKLY = "weekly", "Hằng tuần"
+    MONTHLY = "monthly", "Hằng tháng"
+    QUARTERLY = "quarterly", "Hằng quý"
+    YEARLY = "yearly", "Hằng năm"
+
+
+class Task(models.Model):
+    """A task a person accepted. A recurring task is a series: its instances (one per
+    period, ``series`` set) carry the assignments; the series itself carries none."""
+
+    document = models.ForeignKey(
+        "documents.Document", on_delete=models.PROTECT, related_name="tasks"
+    )
+    candidate = models.ForeignKey(
+        "documents.Candidate", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    order = models.PositiveIntegerField("thứ tự", default=0)
+    marker = models.CharField("số mục", max_length=20, blank=True)
+    text = models.TextField("nội dung")
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+    deadline = models.DateField("thời hạn", null=True, blank=True)
+    recurrence = models.CharField(
+        "định kỳ", max_length=16, choices=Recurrence.choices, blank=True, default=""
+    )
+    series = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="instances"
+    )
+    period_start = models.DateField("kỳ từ", null=True, blank=True)
+    period_end = models.DateField("kỳ đến", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "nhiệm vụ"
+        verbose_name_plural = "nhiệm vụ"
+        ordering = ["document", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "period_start"], name="one_instance_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def is_series(self) -> bool:
+        return bool(self.recurrence) and self.series_id is None
+
+
+class State(models.TextChoices):
+    NOT_STARTED = "chua_thuc_hien", "Chưa thực hiện"
+    IN_PROGRESS = "dang_thuc_hien", "Đang thực hiện"
+    AWAITING = "cho_xac_nhan", "Chờ xác nhận"
+    DONE = "da_hoan_thanh", "Đã hoàn thành"
+    POSTPONED = "tam_hoan", "Tạm hoãn"
+    REFUSED = "tu_choi", "Từ chối"
+    REDO = "thuc_hien_lai", "Thực hiện lại"
+
+
+class Role(models.TextChoices):
+    LEAD = "lead", "Chủ trì"
+    SUPPORT = "support", "Phối hợp"
+
+
+class Assignment(models.Model):
+    """A task as one agency must carry it out: its own state, deadline and reports.
+
+    ``document`` repeats ``task.document`` so the per-directive dashboard groups without a
+    join over a million rows. ``deadline`` starts as the task's and moves with a granted
+    extension (``original_deadline`` keeps the first). ``done_on`` is the day the agency
+    reported completion; the Office's confirmation keeps that day as the completion date.
+    """
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="assignments")
+    document = models.ForeignKey("documents.Document", on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        "registry.Agency", verbose_name="đơn vị", on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField("vai trò", max_length=8, choices=Role.choices, default=Role.LEAD)
+    state = models.CharField(
+        "trạng thái", max_length=16, choices=State.choices, default=State.NOT_STARTED
+    )
+    deadline = models.DateField("thời hạn", null=True, blank=True)
+    original_deadline = models.DateField("thời hạn ban đầu", null=True, blank=True)
+    done_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
+    last_report_at = models.DateTimeField("báo cáo gần nhất", null=True, blank=True)
+    reassigned_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "phân công"
+        verbose_name_plural = "phân công"
+        ordering = ["deadline", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "agency"], name="one_assignment_per_agency"),
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="progress_at_most_100"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["agency", "state", "deadline"], name="asg_agency_state_dl"),
+            models.Index(fields=["document", "state"], name="asg_document_state"),
+            models.Index(fields=["state", "deadline"], name="asg_state_deadline"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} — {self.task}"
+
+
+class ReportKind(models.TextChoices):
+    PROGRESS = "progress", "Báo cáo tiến độ"
+    DONE = "done", "Báo cáo hoàn thành"
+    CONFIRMED = "confirmed", "Xác nhận hoàn thành"
+    RETURNED = "returned", "Trả lại"
+    REFUSAL = "refusal", "Từ chối nhiệm vụ"
+
+
+class Report(models.Model):
+    """A progress report, a completion report, or the Office's answer to one."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.PROTECT, related_name="reports")
+    kind = models.CharField("loại", max_length=16, choices=ReportKind.choices)
+    text = models.TextField("nội dung")
+    progress = models.PositiveSmallIntegerField("tiến độ (%)", null=True, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("thời điểm", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "báo cáo"
+        verbose_name_plural = "báo cáo"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class Attachment(models.Model):
+    """Evidence attached to a report; stored under its hash, never changed."""
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(upload_to="evidence/", max_length=255)
+    filename = models.CharField("tên tệp", max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "tệp minh chứng"
+        verbose_name_plural = "tệp minh chứng"
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class ExtensionState(models.TextChoices):
+    PENDING = "pending", "Chờ quyết định"
+    GRANTED = "granted", "Đồng ý"
+    DENIED = "denied", "Không đồng ý"
+
+
+class ExtensionRequest(models.Model):
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.PROTECT, related_name="extension_requests"
+    )
+    requested_deadline = models.DateField("thời hạn đề nghị")
+    reason = models.TextField("lý do")
+    state = models.CharField(
+        max_length=16, choices=ExtensionState.choices, default=ExtensionState.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField("ý kiến", blank=True)
+
+    class Meta:
+        verbose_name = "đề nghị gia hạn"
+        verbose_name_plural = "đề nghị gia hạn"
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment"],
+                condition=models.Q(state="pending"),
+                name="one_pending_extension",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment} → {self.requested_deadline}"

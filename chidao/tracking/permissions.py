@@ -1,0 +1,57 @@
+"""What a user may see: the querysets every page and endpoint starts from.
+
+Looking an object up through these (``get_object_or_404(visible_assignments(user), pk=…)``)
+is what makes another agency's rows answer 404, whether reached by link, by API or by
+guessing ids.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from chidao.accounts.roles import agency_id_of, role_of, sees_everything
+from chidao.documents.models import Document
+from chidao.tracking.models import Assignment, Attachment, ExtensionRequest, Report, Task
+
+
+def visible_assignments(user: Any) -> QuerySet[Assignment]:
+    qs = Assignment.objects.all()
+    if sees_everything(user):
+        return qs
+    agency = agency_id_of(user)
+    return qs.filter(agency_id=agency) if agency is not None else qs.none()
+
+
+def visible_tasks(user: Any) -> QuerySet[Task]:
+    qs = Task.objects.all()
+    if sees_everything(user):
+        return qs
+    agency = agency_id_of(user)
+    if agency is None:
+        return qs.none()
+    return qs.filter(assignments__agency_id=agency).distinct()
+
+
+def visible_documents(user: Any) -> QuerySet[Document]:
+    """Office and city leaders: every document. Agencies: documents that give them a task."""
+    qs = Document.objects.all()
+    if sees_everything(user):
+        return qs
+    agency = agency_id_of(user)
+    if agency is None or role_of(user) is None:
+        return qs.none()
+    return qs.filter(tasks__assignments__agency_id=agency).distinct()
+
+
+def visible_reports(user: Any) -> QuerySet[Report]:
+    return Report.objects.filter(assignment__in=visible_assignments(user))
+
+
+def visible_attachments(user: Any) -> QuerySet[Attachment]:
+    return Attachment.objects.filter(report__assignment__in=visible_assignments(user))
+
+
+def visible_extensions(user: Any) -> QuerySet[ExtensionRequest]:
+    return ExtensionRequest.objects.filter(assignment__in=visible_assignments(user))

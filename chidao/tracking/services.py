@@ -1,0 +1,476 @@
+"""Everything that changes a task or an assignment. Pages, the API and jobs call these.
+
+Each function checks who may act, checks that the state allows the step, applies it in
+one transaction with its history entry, and refuses to overwrite a change made by someone
+else since the caller read the row (``version``): the caller gets :class:`Conflict` and
+shows the current values instead of silently losing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from chidao.accounts.roles import agency_id_of, is_office, is_officer
+from chidao.audit.services import changed, record
+from chidao.tracking.files import store_evidence
+from chidao.tracking.models import (
+    Assignment,
+    ExtensionRequest,
+    ExtensionState,
+    Recurrence,
+    Report,
+    ReportKind,
+    Role,
+    State,
+    Task,
+)
+from chidao.tracking.periods import periods_until
+
+
+class ActionError(Exception):
+    """A step that is not allowed: wrong user, wrong state, bad value. Message in Vietnamese."""
+
+
+class NotAllowed(ActionError):
+    """The user may not take this step on this object."""
+
+
+class Conflict(ActionError):
+    """Someone else changed the row since it was read."""
+
+    def __init__(self, what: str = "nhiệm vụ") -> None:
+        super().__init__(
+            f"Người khác vừa cập nhật {what} này. Tải lại trang để xem nội dung mới "
+            "rồi thực hiện lại."
+        )
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+_TRACKED = ("state", "deadline", "done_on", "progress", "agency_id")
+
+
+def _snapshot(a: Assignment) -> dict[str, Any]:
+    return {name: getattr(a, name) for name in _TRACKED}
+
+
+def _save(a: Assignment, read_version: int | None, fields: dict[str, Any]) -> None:
+    """Write ``fields`` if the row still has the version the caller read; bump it."""
+    version = a.version if read_version is None else read_version
+    rows = Assignment.objects.filter(pk=a.pk, version=version).update(
+        version=F("version") + 1, updated_at=timezone.now(), **fields
+    )
+    if rows != 1:
+        raise Conflict()
+    for name, value in fields.items():
+        setattr(a, name, value)
+    a.version = version + 1
+
+
+def _locked(a: Assignment) -> Assignment:
+    """The row re-read under a lock, so the state checks below see the latest values."""
+    return Assignment.objects.select_for_update().select_related("task", "agency").get(pk=a.pk)
+
+
+def _require_officer_of(user: Any, a: Assignment) -> None:
+    if not (is_officer(user) and agency_id_of(user) == a.agency_id):
+        raise NotAllowed("Chỉ cán bộ của đơn vị được giao mới thực hiện được thao tác này.")
+
+
+def _require_office(user: Any) -> None:
+    if not is_office(user):
+        raise NotAllowed("Chỉ chuyên viên Văn phòng mới thực hiện được thao tác này.")
+
+
+def _require_state(a: Assignment, allowed: Iterable[str], step: str) -> None:
+    if a.state not in allowed:
+        raise ActionError(
+            f"Không thể {step} khi nhiệm vụ đang ở trạng thái “{a.get_state_display()}”."
+        )
+
+
+def _transition(
+    user: Any,
+    a: Assignment,
+    read_version: int | None,
+    action: str,
+    summary: str,
+    **fields: Any,
+) -> None:
+    before = _snapshot(a)
+    _save(a, read_version, fields)
+    old, new = changed(before, _snapshot(a))
+    record(user, action, summary, assignment=a, before=old, after=new)
+
+
+# --- creating tasks -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewTask:
+    """What a reviewer accepted: the text, who leads, who supports, when."""
+
+    text: str
+    lead: Sequence[int]  # Agency primary keys
+    support: Sequence[int] = ()
+    deadline: date | None = None
+    recurrence: str = ""
+    marker: str = ""
+    start: int | None = None
+    end: int | None = None
+    candidate_id: int | None = None
+
+
+def create_task(user: Any, document: Any, new: NewTask, *, order: int, today: date) -> Task:
+    """Register one task with an assignment per agency (lead first, then support).
+
+    A recurring task becomes a series with one instance per period up to ``today``'s.
+    Must run inside the caller's transaction (registration of a whole document).
+    """
+    if not new.lead:
+        raise ActionError(f"Nhiệm vụ “{new.text[:60]}” chưa có đơn vị chủ trì.")
+    if new.recurrence not in Recurrence.values:
+        raise ActionError(f"Định kỳ không hợp lệ: {new.recurrence!r}.")
+    task = Task.objects.create(
+        document=document,
+        candidate_id=new.candidate_id,
+        order=order,
+        marker=new.marker,
+        text=new.text,
+        start=new.start,
+        end=new.end,
+        deadline=new.deadline,
+        recurrence=new.recurrence,
+        created_by=user,
+    )
+    record(user, "task.created", f"Đăng ký nhiệm vụ: {new.text[:200]}", task=task)
+    if task.recurrence:
+        create_instances(user, task, today=today)
+    else:
+        _assign(user, task, new.lead, new.support)
+    return task
+
+
+def _assign(user: Any, task: Task, lead: Sequence[int], support: Sequence[int]) -> None:
+    roles = {pk: Role.LEAD for pk in lead}
+    for pk in support:
+        roles.setdefault(pk, Role.SUPPORT)
+    rows = [
+        Assignment(
+            task=task,
+            document_id=task.document_id,
+            agency_id=pk,
+            role=role,
+            deadline=task.deadline,
+            original_deadline=task.deadline,
+        )
+        for pk, role in roles.items()
+    ]
+    Assignment.objects.bulk_create(rows)
+    names = ", ".join(str(a.agency_id) for a in rows)
+    record(
+        user, "task.assigned", f"Giao cho {len(rows)} đơn vị", task=task, after={"agencies": names}
+    )
+
+
+def create_instances(user: Any, series: Task, *, today: date) -> list[Task]:
+    """Create the missing instances of a recurring series up to the period of ``today``.
+
+    Idempotent (one instance per period, enforced by a unique constraint). The instance's
+    deadline is the last day of its period; its agencies are the series' (kept on the
+    candidate that created it).
+    """
+    lead, support = _series_agencies(series)
+    have = set(series.instances.values_list("period_start", flat=True))
+    made: list[Task] = []
+    first = series.document.issued_on or series.created_at.date()
+    for start, end in periods_until(series.recurrence, first, today):
+        if start in have:
+            continue
+        instance = Task.objects.create(
+            document_id=series.document_id,
+            order=series.order,
+            marker=series.marker,
+            text=series.text,
+            start=series.start,
+            end=series.end,
+            deadline=end,
+            series=series,
+            period_start=start,
+            period_end=end,
+            created_by=user,
+        )
+        _assign(user, instance, lead, support)
+        made.append(instance)
+    return made
+
+
+def _series_agencies(series: Task) -> tuple[list[int], list[int]]:
+    if series.candidate is not None:
+        return (
+            list(series.candidate.lead.values_list("pk", flat=True)),
+            list(series.candidate.support.values_list("pk", flat=True)),
+        )
+    first = series.instances.order_by("period_start").first()
+    if first is None:
+        return [], []
+    rows = list(first.assignments.values_list("agency_id", "role"))
+    return [a for a, r in rows if r == Role.LEAD], [a for a, r in rows if r == Role.SUPPORT]
+
+
+# --- the agency's steps -------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_progress(
+    user: Any,
+    a: Assignment,
+    text: str,
+    progress: int,
+    files: Sequence[UploadedFile] = (),
+    *,
+    read_version: int | None = None,
+) -> Report:
+    """An officer reports progress (0–100 %) with optional evidence files."""
+    _require_officer_of(user, a)
+    if not 0 <= progress <= 100:
+        raise ActionError("Tiến độ phải từ 0 đến 100%.")
+    if not text.strip():
+        raise ActionError("Nội dung báo cáo không được để trống.")
+    locked = _locked(a)
+    _require_state(locked, OPEN_FOR_REPORTS, "báo cáo tiến độ")
+    _check_version(locked, read_version)
+    state = State.IN_PROGRESS if locked.state == State.NOT_STARTED else locked.state
+    now = timezone.now()
+    _transition(
+        user, locked, None, "assignment.progress", f"Báo cáo tiến độ {progress}%",
+        state=state, progress=progress, last_report_at=now,
+    )  # fmt: skip
+    report = _add_report(user, locked, ReportKind.PROGRESS, text, files, progress=progress)
+    _copy(locked, a)
+    return report
+
+
+OPEN_FOR_REPORTS = (State.NOT_STARTED, State.IN_PROGRESS, State.REDO)
+
+
+@transaction.atomic
+def mark_done(
+    user: Any,
+    a: Assignment,
+    text: str,
+    files: Sequence[UploadedFile] = (),
+    *,
+    today: date,
+    read_version: int | None = None,
+) -> Report:
+    """An officer reports the task done: chờ xác nhận, with ``today`` as completion day."""
+    _require_officer_of(user, a)
+    if not text.strip():
+        raise ActionError("Hãy mô tả kết quả thực hiện.")
+    locked = _locked(a)
+    _require_state(locked, OPEN_FOR_REPORTS, "báo cáo hoàn thành")
+    _check_version(locked, read_version)
+    _transition(
+        user, locked, None, "assignment.done", "Báo cáo hoàn thành, chờ Văn phòng xác nhận",
+        state=State.AWAITING, done_on=today, progress=100, last_report_at=timezone.now(),
+    )  # fmt: skip
+    report = _add_report(user, locked, ReportKind.DONE, text, files, progress=100)
+    _copy(locked, a)
+    return report
+
+
+@transaction.atomic
+def refuse(user: Any, a: Assignment, reason: str, *, read_version: int | None = None) -> Report:
+    """An officer refuses a task that is not their agency's, with a reason."""
+    _require_officer_of(user, a)
+    if not reason.strip():
+        raise ActionError("Hãy nêu lý do từ chối.")
+    locked = _locked(a)
+    _require_state(locked, (State.NOT_STARTED, State.IN_PROGRESS), "từ chối")
+    _check_version(locked, read_version)
+    _transition(
+        user, locked, None, "assignment.refused", f"Từ chối nhiệm vụ: {reason[:200]}",
+        state=State.REFUSED,
+    )  # fmt: skip
+    report = _add_report(user, locked, ReportKind.REFUSAL, reason, ())
+    _copy(locked, a)
+    return report
+
+
+@transaction.atomic
+def request_extension(
+    user: Any, a: Assignment, new_deadline: date, reason: str, *, today: date
+) -> ExtensionRequest:
+    """An officer asks for a later deadline, with a reason; one pending request at a time."""
+    _require_officer_of(user, a)
+    if not reason.strip():
+        raise ActionError("Hãy nêu lý do đề nghị gia hạn.")
+    locked = _locked(a)
+    _require_state(locked, (*OPEN_FOR_REPORTS, State.AWAITING), "đề nghị gia hạn")
+    if locked.deadline is not None and new_deadline <= locked.deadline:
+        raise ActionError("Thời hạn đề nghị phải sau thời hạn hiện tại.")
+    if new_deadline < today:
+        raise ActionError("Thời hạn đề nghị không được ở quá khứ.")
+    if locked.extension_requests.filter(state=ExtensionState.PENDING).exists():
+        raise ActionError("Đã có một đề nghị gia hạn đang chờ quyết định.")
+    req = ExtensionRequest.objects.create(
+        assignment=locked, requested_deadline=new_deadline, reason=reason, requested_by=user
+    )
+    record(
+        user, "extension.requested",
+        f"Đề nghị gia hạn đến {new_deadline:%d/%m/%Y}: {reason[:200]}",
+        assignment=locked, after={"requested_deadline": new_deadline},
+    )  # fmt: skip
+    return req
+
+
+# --- the Office's steps -------------------------------------------------------------------
+
+
+@transaction.atomic
+def confirm(user: Any, a: Assignment, note: str = "", *, read_version: int | None = None) -> None:
+    """The Office confirms a reported completion: đã hoàn thành on the reported day."""
+    _require_office(user)
+    locked = _locked(a)
+    _require_state(locked, (State.AWAITING,), "xác nhận hoàn thành")
+    _check_version(locked, read_version)
+    _transition(user, locked, None, "assignment.confirmed", "Xác nhận hoàn thành", state=State.DONE)
+    _add_report(user, locked, ReportKind.CONFIRMED, note or "Xác nhận hoàn thành.", ())
+    _copy(locked, a)
+
+
+@transaction.atomic
+def return_completion(
+    user: Any, a: Assignment, reason: str, *, read_version: int | None = None
+) -> None:
+    """The Office returns a reported completion: thực hiện lại, with a reason."""
+    _require_office(user)
+    if not reason.strip():
+        raise ActionError("Hãy nêu lý do trả lại.")
+    locked = _locked(a)
+    _require_state(locked, (State.AWAITING,), "trả lại")
+    _check_version(locked, read_version)
+    _transition(
+        user, locked, None, "assignment.returned", f"Trả lại: {reason[:200]}",
+        state=State.REDO, done_on=None,
+    )  # fmt: skip
+    _add_report(user, locked, ReportKind.RETURNED, reason, ())
+    _copy(locked, a)
+
+
+@transaction.atomic
+def decide_extension(
+    user: Any, req: ExtensionRequest, *, grant: bool, note: str = ""
+) -> ExtensionRequest:
+    """The Office grants (the deadline moves) or denies a pending extension request."""
+    _require_office(user)
+    locked_req = ExtensionRequest.objects.select_for_update().get(pk=req.pk)
+    if locked_req.state != ExtensionState.PENDING:
+        raise ActionError("Đề nghị gia hạn này đã được quyết định.")
+    locked_req.state = ExtensionState.GRANTED if grant else ExtensionState.DENIED
+    locked_req.decided_by = user
+    locked_req.decided_at = timezone.now()
+    locked_req.decision_note = note
+    locked_req.save()
+    a = _locked(locked_req.assignment)
+    if grant:
+        _transition(
+            user, a, None, "extension.granted",
+            f"Đồng ý gia hạn đến {locked_req.requested_deadline:%d/%m/%Y}",
+            deadline=locked_req.requested_deadline,
+        )  # fmt: skip
+    else:
+        record(user, "extension.denied", f"Không đồng ý gia hạn: {note[:200]}", assignment=a)
+    return locked_req
+
+
+@transaction.atomic
+def postpone(user: Any, a: Assignment, reason: str, *, read_version: int | None = None) -> None:
+    """The Office suspends an assignment (tạm hoãn): it leaves the giao ban counts."""
+    _require_office(user)
+    locked = _locked(a)
+    _require_state(locked, (*OPEN_FOR_REPORTS, State.AWAITING), "tạm hoãn")
+    _check_version(locked, read_version)
+    _transition(
+        user, locked, None, "assignment.postponed", f"Tạm hoãn: {reason[:200]}",
+        state=State.POSTPONED,
+    )  # fmt: skip
+    _copy(locked, a)
+
+
+@transaction.atomic
+def resume(user: Any, a: Assignment, *, read_version: int | None = None) -> None:
+    """The Office resumes a postponed assignment."""
+    _require_office(user)
+    locked = _locked(a)
+    _require_state(locked, (State.POSTPONED,), "tiếp tục")
+    _check_version(locked, read_version)
+    state = State.IN_PROGRESS if locked.last_report_at else State.NOT_STARTED
+    _transition(user, locked, None, "assignment.resumed", "Tiếp tục thực hiện", state=state)
+    _copy(locked, a)
+
+
+@transaction.atomic
+def reassign(user: Any, a: Assignment, agency_id: int) -> Assignment:
+    """The Office gives a refused assignment to another agency (a new assignment)."""
+    _require_office(user)
+    locked = _locked(a)
+    _require_state(locked, (State.REFUSED,), "giao lại")
+    if Assignment.objects.filter(task_id=locked.task_id, agency_id=agency_id).exists():
+        raise ActionError("Đơn vị này đã được giao nhiệm vụ này.")
+    new = Assignment.objects.create(
+        task_id=locked.task_id,
+        document_id=locked.document_id,
+        agency_id=agency_id,
+        role=locked.role,
+        deadline=locked.deadline,
+        original_deadline=locked.original_deadline,
+        reassigned_from=locked,
+    )
+    record(
+        user, "assignment.reassigned", f"Giao lại cho {new.agency}",
+        assignment=new, before={"agency_id": locked.agency_id}, after={"agency_id": agency_id},
+    )  # fmt: skip
+    return new
+
+
+# --- shared -------------------------------------------------------------------------------
+
+
+def _check_version(locked: Assignment, read_version: int | None) -> None:
+    if read_version is not None and locked.version != read_version:
+        raise Conflict()
+
+
+def _copy(src: Assignment, dst: Assignment) -> None:
+    """Refresh the caller's object with what was saved."""
+    if src is not dst:
+        for name in (*_TRACKED, "version", "last_report_at"):
+            setattr(dst, name, getattr(src, name))
+
+
+def _add_report(
+    user: Any,
+    a: Assignment,
+    kind: str,
+    text: str,
+    files: Sequence[UploadedFile],
+    *,
+    progress: int | None = None,
+) -> Report:
+    report = Report.objects.create(
+        assignment=a, kind=kind, text=text, progress=progress, author=user
+    )
+    for upload in files:
+        store_evidence(report, upload)
+    return report

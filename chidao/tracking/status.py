@@ -1,0 +1,188 @@
+"""Time standing and giao ban buckets: the one place they are computed.
+
+Two forms of the same rules: :func:`standing` / :func:`bucket` for one assignment in
+Python, and :func:`bucket_expression` / :func:`standing_expression` for the database, so
+a dashboard over a million rows counts in one query. tests/web/test_status_rules.py
+checks that both forms agree on every boundary.
+
+The rules (DESIGN.md, "Statuses"):
+
+- Completed (đã hoàn thành): đúng hạn when the completion day (the day the agency
+  reported it done) is on or before the deadline, quá hạn after it. Without a deadline a
+  completed task counts as đúng hạn: it cannot be late.
+- Awaiting confirmation (chờ xác nhận): still "đang thực hiện" for the briefing, but
+  judged on the day the agency reported it done, not on today, so the Office's delay in
+  confirming never makes an agency late.
+- Any other open state (chưa thực hiện, đang thực hiện, thực hiện lại): no deadline →
+  không có hạn; today on or before the deadline → trong hạn (and sắp đến hạn when the
+  deadline is at most N days away); after it → quá hạn.
+- Postponed (tạm hoãn) and refused (từ chối) assignments are in no bucket.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.expressions import Combinable
+
+from chidao.tracking.models import State
+
+
+class Standing:
+    """Time standing of one assignment."""
+
+    ON_TIME = "trong_han"
+    DUE_SOON = "sap_den_han"
+    OVERDUE = "qua_han"
+    NO_DEADLINE = "khong_co_han"
+    DONE_ON_TIME = "dung_han"
+    DONE_LATE = "hoan_thanh_qua_han"
+    NONE = "khong_tinh"
+
+    LABELS = {
+        ON_TIME: "Trong hạn",
+        DUE_SOON: "Sắp đến hạn",
+        OVERDUE: "Quá hạn",
+        NO_DEADLINE: "Không có hạn",
+        DONE_ON_TIME: "Hoàn thành đúng hạn",
+        DONE_LATE: "Hoàn thành quá hạn",
+        NONE: "Không tính",
+    }
+
+
+class Bucket:
+    """The five giao ban counts, in report order."""
+
+    DONE_ON_TIME = "hoan_thanh_dung_han"
+    DONE_LATE = "hoan_thanh_qua_han"
+    OPEN_ON_TIME = "dang_thuc_hien_trong_han"
+    OPEN_LATE = "dang_thuc_hien_qua_han"
+    NO_DEADLINE = "khong_co_han"
+
+    ORDER = (DONE_ON_TIME, DONE_LATE, OPEN_ON_TIME, OPEN_LATE, NO_DEADLINE)
+    LABELS = {
+        DONE_ON_TIME: "Hoàn thành đúng hạn",
+        DONE_LATE: "Hoàn thành quá hạn",
+        OPEN_ON_TIME: "Đang thực hiện trong hạn",
+        OPEN_LATE: "Đang thực hiện quá hạn",
+        NO_DEADLINE: "Không có hạn",
+    }
+
+
+OPEN_STATES = (State.NOT_STARTED, State.IN_PROGRESS, State.REDO)
+UNCOUNTED_STATES = (State.POSTPONED, State.REFUSED)
+
+
+def standing(
+    state: str, deadline: date | None, done_on: date | None, today: date, soon_days: int = 3
+) -> str:
+    """The time standing of an assignment on ``today`` (a :class:`Standing` value)."""
+    if state in UNCOUNTED_STATES:
+        return Standing.NONE
+    if state == State.DONE:
+        if deadline is None or (done_on is not None and done_on <= deadline):
+            return Standing.DONE_ON_TIME
+        return Standing.DONE_LATE
+    if deadline is None:
+        return Standing.NO_DEADLINE
+    judged_on = done_on if state == State.AWAITING and done_on is not None else today
+    if judged_on > deadline:
+        return Standing.OVERDUE
+    if state != State.AWAITING and (deadline - today).days <= soon_days:
+        return Standing.DUE_SOON
+    return Standing.ON_TIME
+
+
+def bucket(state: str, deadline: date | None, done_on: date | None, today: date) -> str | None:
+    """The giao ban bucket of an assignment on ``today``, or None (postponed, refused)."""
+    return _BUCKET_OF_STANDING[standing(state, deadline, done_on, today)]
+
+
+_BUCKET_OF_STANDING: dict[str, str | None] = {
+    Standing.DONE_ON_TIME: Bucket.DONE_ON_TIME,
+    Standing.DONE_LATE: Bucket.DONE_LATE,
+    Standing.ON_TIME: Bucket.OPEN_ON_TIME,
+    Standing.DUE_SOON: Bucket.OPEN_ON_TIME,
+    Standing.OVERDUE: Bucket.OPEN_LATE,
+    Standing.NO_DEADLINE: Bucket.NO_DEADLINE,
+    Standing.NONE: None,
+}
+
+
+# --- the same rules as database conditions ------------------------------------------------
+
+
+def bucket_q(name: str, today: date) -> Q:
+    """Rows of ``name`` bucket on ``today``, as a filter."""
+    awaiting_late = Q(state=State.AWAITING, done_on__isnull=False, done_on__gt=F("deadline")) | Q(
+        state=State.AWAITING, done_on__isnull=True, deadline__lt=today
+    )
+    has_deadline = Q(deadline__isnull=False)
+    if name == Bucket.DONE_ON_TIME:
+        return Q(state=State.DONE) & (
+            Q(deadline__isnull=True) | Q(done_on__isnull=False, done_on__lte=F("deadline"))
+        )
+    if name == Bucket.DONE_LATE:
+        return Q(state=State.DONE, deadline__isnull=False) & (
+            Q(done_on__isnull=True) | Q(done_on__gt=F("deadline"))
+        )
+    if name == Bucket.OPEN_LATE:
+        return has_deadline & (Q(state__in=OPEN_STATES, deadline__lt=today) | awaiting_late)
+    if name == Bucket.OPEN_ON_TIME:
+        return has_deadline & (
+            Q(state__in=OPEN_STATES, deadline__gte=today)
+            | (Q(state=State.AWAITING) & ~awaiting_late)
+        )
+    if name == Bucket.NO_DEADLINE:
+        return Q(state__in=(*OPEN_STATES, State.AWAITING), deadline__isnull=True)
+    raise ValueError(f"unknown bucket {name!r}")
+
+
+def due_soon_q(today: date, soon_days: int = 3) -> Q:
+    """Open rows whose deadline is today or within ``soon_days`` days."""
+    return Q(state__in=OPEN_STATES, deadline__gte=today, deadline__lte=today + timedelta(soon_days))
+
+
+def standing_q(name: str, today: date, soon_days: int = 3) -> Q:
+    """Rows of time standing ``name`` on ``today``, as a filter (for list pages)."""
+    soon = due_soon_q(today, soon_days)
+    conditions = {
+        Standing.DONE_ON_TIME: bucket_q(Bucket.DONE_ON_TIME, today),
+        Standing.DONE_LATE: bucket_q(Bucket.DONE_LATE, today),
+        Standing.OVERDUE: bucket_q(Bucket.OPEN_LATE, today),
+        Standing.NO_DEADLINE: bucket_q(Bucket.NO_DEADLINE, today),
+        Standing.DUE_SOON: soon,
+        Standing.ON_TIME: bucket_q(Bucket.OPEN_ON_TIME, today) & ~soon,
+        Standing.NONE: Q(state__in=UNCOUNTED_STATES),
+    }
+    if name not in conditions:
+        raise ValueError(f"unknown time standing {name!r}")
+    return conditions[name]
+
+
+def bucket_expression(today: date) -> Case:
+    """Annotation giving each row its bucket name (NULL for postponed/refused)."""
+    return Case(
+        *(When(bucket_q(name, today), then=Value(name)) for name in Bucket.ORDER),
+        default=Value(None),
+        output_field=CharField(),
+    )
+
+
+def standing_expression(today: date, soon_days: int = 3) -> Combinable:
+    """Annotation giving each row its time standing name."""
+    order = (
+        Standing.NONE,
+        Standing.DONE_ON_TIME,
+        Standing.DONE_LATE,
+        Standing.NO_DEADLINE,
+        Standing.OVERDUE,
+        Standing.DUE_SOON,
+        Standing.ON_TIME,
+    )
+    return Case(
+        *(When(standing_q(name, today, soon_days), then=Value(name)) for name in order),
+        default=Value(Standing.NONE),
+        output_field=CharField(),
+    )

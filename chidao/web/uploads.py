@@ -1,0 +1,91 @@
+"""Checks and storage for uploaded files, shared by directive uploads and evidence.
+
+A file is refused before anything is stored when it is too large, empty, or not of an
+accepted type (by extension and by its first bytes); the message names the file and the
+reason. Accepted files are stored under their SHA-256, written once, never changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+
+# What the extraction engine reads (chidao/extract/readers).
+DIRECTIVE_TYPES = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
+# Evidence: documents, spreadsheets, images, archives of those.
+EVIDENCE_TYPES = DIRECTIVE_TYPES | {".doc", ".xlsx", ".xls", ".png", ".jpg", ".jpeg", ".zip"}
+
+# Magic bytes of binary formats; text formats have none and must not look binary.
+_MAGIC = {
+    ".pdf": (b"%PDF",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".zip": (b"PK\x03\x04",),
+    ".png": (b"\x89PNG",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".doc": (b"\xd0\xcf\x11\xe0",),
+    ".xls": (b"\xd0\xcf\x11\xe0",),
+}
+_TEXT = {".txt", ".md", ".html", ".htm"}
+
+
+def max_upload_bytes() -> int:
+    return int(settings.CHIDAO_MAX_UPLOAD_MB) * 1024 * 1024
+
+
+def check_upload(upload: UploadedFile, allowed: set[str]) -> str:
+    """Raise ValidationError naming the file when it must be refused; return its suffix."""
+    name = upload.name or "(không tên)"
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in allowed:
+        kinds = ", ".join(sorted(allowed))
+        raise ValidationError(
+            f"Tệp “{name}”: định dạng {suffix or '(không có đuôi)'} không được nhận "
+            f"(chỉ nhận {kinds}).",
+            code="type",
+        )
+    size = upload.size or 0
+    if size == 0:
+        raise ValidationError(f"Tệp “{name}”: tệp rỗng.", code="empty")
+    if size > max_upload_bytes():
+        raise ValidationError(
+            f"Tệp “{name}”: dung lượng {size / 1024 / 1024:.1f} MB vượt giới hạn "
+            f"{settings.CHIDAO_MAX_UPLOAD_MB} MB.",
+            code="size",
+        )
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if suffix in _MAGIC and not any(head.startswith(m) for m in _MAGIC[suffix]):
+        raise ValidationError(
+            f"Tệp “{name}”: nội dung không phải tệp {suffix} hợp lệ.", code="content"
+        )
+    if suffix in _TEXT and any(head.startswith(m) for ms in _MAGIC.values() for m in ms):
+        raise ValidationError(f"Tệp “{name}”: tệp nhị phân mang đuôi {suffix}.", code="content")
+    return suffix
+
+
+def sha256_of(upload: UploadedFile) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def store_blob(upload: UploadedFile, folder: str, sha256: str, suffix: str) -> str:
+    """Save under ``folder/ab/<sha256><suffix>`` unless already there; the storage name."""
+    name = f"{folder}/{sha256[:2]}/{sha256}{suffix}"
+    if not default_storage.exists(name):
+        upload.seek(0)
+        saved = default_storage.save(name, upload)
+        if saved != name:  # a concurrent writer won the race; keep one copy
+            default_storage.delete(saved)
+    return name
