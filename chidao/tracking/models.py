@@ -43,6 +43,8 @@ class Task(models.Model):
     )
     period_start = models.DateField("kỳ từ", null=True, blank=True)
     period_end = models.DateField("kỳ đến", null=True, blank=True)
+    # a series' agencies, given to each new instance: {"lead": [pk…], "support": [pk…]}
+    series_agencies = models.JSONField(default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -151,6 +151,9 @@ def create_task(user: Any, document: Any, new: NewTask, *, order: int, today: da
         deadline=new.deadline,
         recurrence=new.recurrence,
         created_by=user,
+        series_agencies=(
+            {"lead": list(new.lead), "support": list(new.support)} if new.recurrence else {}
+        ),
     )
     record(user, "task.created", f"Đăng ký nhiệm vụ: {new.text[:200]}", task=task)
     if task.recurrence:
@@ -186,8 +189,7 @@ def create_instances(user: Any, series: Task, *, today: date) -> list[Task]:
     """Create the missing instances of a recurring series up to the period of ``today``.
 
     Idempotent (one instance per period, enforced by a unique constraint). The instance's
-    deadline is the last day of its period; its agencies are the series' (kept on the
-    candidate that created it).
+    deadline is the last day of its period; its agencies are the series'.
     """
     lead, support = _series_agencies(series)
     have = set(series.instances.values_list("period_start", flat=True))
@@ -215,16 +217,8 @@ def create_instances(user: Any, series: Task, *, today: date) -> list[Task]:
 
 
 def _series_agencies(series: Task) -> tuple[list[int], list[int]]:
-    if series.candidate is not None:
-        return (
-            list(series.candidate.lead.values_list("pk", flat=True)),
-            list(series.candidate.support.values_list("pk", flat=True)),
-        )
-    first = series.instances.order_by("period_start").first()
-    if first is None:
-        return [], []
-    rows = list(first.assignments.values_list("agency_id", "role"))
-    return [a for a, r in rows if r == Role.LEAD], [a for a, r in rows if r == Role.SUPPORT]
+    agencies = series.series_agencies or {}
+    return list(agencies.get("lead", [])), list(agencies.get("support", []))
 
 
 # --- the agency's steps -------------------------------------------------------------------
