@@ -4,7 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench clean
+# The suite runs twice: on SQLite (the embedded default) and on PostgreSQL (production).
+# Django creates a fresh test database on this server and drops it at the end.
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/chidao
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test test-sqlite test-postgres lint bench bench-tracking clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,22 +20,38 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## run: extract the shipped sample directives into ./extracted
+## run: set up the embedded database (SQLite in ./var), load the registry and the demo,
+## then serve http://127.0.0.1:8000 with a background worker for ingest jobs
 run: $(STAMP)
-	$(BIN)/chidao extract samples/ --out extracted/
-	@echo "JSON written to extracted/ (one file per sample)."
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py demo
+	@echo "chidao: http://$(HOST):$(PORT)/  (Ctrl+C để dừng / to stop)"
+	$(BIN)/python manage.py db_worker --no-startup-delay & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
 
-## test: lint, type-check and the whole test suite (slow tests included)
-test: $(STAMP) lint
+## test: lint, type-check and the whole test suite (slow and browser tests included),
+## on SQLite and then on PostgreSQL
+test: lint test-sqlite test-postgres
+
+test-sqlite: $(STAMP)
 	$(BIN)/pytest -q
 
+test-postgres: $(STAMP)
+	CHIDAO_DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest -q --create-db
+
 lint: $(STAMP)
-	$(BIN)/ruff check chidao tests bench
-	$(BIN)/ruff format --check chidao tests bench
+	$(BIN)/ruff check chidao tests bench manage.py
+	$(BIN)/ruff format --check chidao tests bench manage.py
 	$(BIN)/mypy
+	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
 
+bench-tracking: $(STAMP)
+	$(BIN)/python bench/bench_tracking.py --database-url $(TEST_POSTGRES_URL)_bench
+	$(BIN)/python bench/bench_tracking.py
+
 clean:
-	rm -rf $(VENV) extracted .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) extracted var .pytest_cache .mypy_cache .ruff_cache

@@ -49,7 +49,8 @@ class Document(models.Model):
         ordering = ["-uploaded_at", "-id"]
 
     def __str__(self) -> str:
-        label = " ".join(p for p in (self.kind, self.number) if p)
+        kind = self.kind[:1].upper() + self.kind[1:]
+        label = " ".join(p for p in (kind, self.number) if p)
         return label or self.filename
 
     @property
