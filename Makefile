@@ -24,6 +24,7 @@ install: $(STAMP)
 ## then serve http://127.0.0.1:8000 with a background worker for ingest jobs
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/python manage.py demo
 	@echo "chidao: http://$(HOST):$(PORT)/  (Ctrl+C để dừng / to stop)"
 	$(BIN)/python manage.py db_worker --no-startup-delay & WORKER=$$!; \
