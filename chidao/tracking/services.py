@@ -468,3 +468,17 @@ def _add_report(
     for upload in files:
         store_evidence(report, upload)
     return report
+
+
+def create_due_instances(*, today: date) -> int:
+    """New periods' instances for every recurring series (daily job); the number made.
+
+    Each series in its own transaction, so one bad series does not hold back the others.
+    """
+    made = 0
+    series_ids = Task.objects.filter(series__isnull=True).exclude(recurrence="")
+    for pk in series_ids.values_list("pk", flat=True):
+        with transaction.atomic():
+            series = Task.objects.select_for_update().get(pk=pk)
+            made += len(create_instances(None, series, today=today))
+    return made

@@ -62,3 +62,25 @@ def test_creating_instances_again_adds_only_the_new_period(office: Any, agency_a
     made = create_instances(office, series, today=date(2026, 11, 3))
     assert [t.period_start for t in made] == [date(2026, 11, 1)]
     assert made[0].assignments.get().agency == agency_a
+
+
+def test_the_daily_command_creates_each_new_period_once(
+    office: Any, agency_a: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from chidao.web import clock
+
+    document = make_document(office, issued_on=date(2026, 10, 2))
+    series = make_task(
+        office, [agency_a], recurrence="monthly", document=document, today=date(2026, 10, 20)
+    )
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 2))
+    call_command("recurring_instances", stdout=StringIO())
+    call_command("recurring_instances", stdout=StringIO())
+    assert [t.period_start for t in series.instances.order_by("period_start")] == [
+        date(2026, 10, 1),
+        date(2026, 11, 1),
+    ]

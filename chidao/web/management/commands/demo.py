@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from chidao.accounts.cast import CAST
-from chidao.web.clock import today
+from chidao.web import clock
 from chidao.web.demo import load_demo
 from chidao.web.settings import env
 
@@ -26,7 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         password = options["password"]
-        result = load_demo(password, today=today())
+        result = load_demo(password, today=clock.today())
         created, updated = result.agencies
         out = self.stdout
         out.write(f"Danh mục cơ quan: {created} thêm mới, {updated} cập nhật.")
@@ -36,7 +36,7 @@ class Command(BaseCommand):
             out.write(f"Đã có từ trước: {', '.join(result.skipped)}")
         out.write(f"Tổng: {result.tasks} nhiệm vụ, {result.assignments} phân công.")
         out.write("")
-        out.write(self.style.SUCCESS("Tài khoản mẫu (mật khẩu chung: %s)" % password))
+        out.write(self.style.SUCCESS(f"Tài khoản mẫu (mật khẩu chung: {password})"))
         for m in CAST:
             out.write(f"  {m.username:<16} {m.full_name:<18} {m.title}")
         out.write("Đổi mật khẩu các tài khoản này trước khi dùng thật.")
