@@ -303,7 +303,13 @@ def refuse(user: Any, a: Assignment, reason: str, *, read_version: int | None = 
 
 @transaction.atomic
 def request_extension(
-    user: Any, a: Assignment, new_deadline: date, reason: str, *, today: date
+    user: Any,
+    a: Assignment,
+    new_deadline: date,
+    reason: str,
+    *,
+    today: date,
+    read_version: int | None = None,
 ) -> ExtensionRequest:
     """An officer asks for a later deadline, with a reason; one pending request at a time."""
     _require_officer_of(user, a)
@@ -311,6 +317,7 @@ def request_extension(
         raise ActionError("Hãy nêu lý do đề nghị gia hạn.")
     locked = _locked(a)
     _require_state(locked, (*OPEN_FOR_REPORTS, State.AWAITING), "đề nghị gia hạn")
+    _check_version(locked, read_version)
     if locked.deadline is not None and new_deadline <= locked.deadline:
         raise ActionError("Thời hạn đề nghị phải sau thời hạn hiện tại.")
     if new_deadline < today:
@@ -364,9 +371,17 @@ def return_completion(
 
 @transaction.atomic
 def decide_extension(
-    user: Any, req: ExtensionRequest, *, grant: bool, note: str = ""
+    user: Any,
+    req: ExtensionRequest,
+    *,
+    grant: bool,
+    note: str = "",
+    read_version: int | None = None,
 ) -> ExtensionRequest:
-    """The Office grants (the deadline moves) or denies a pending extension request."""
+    """The Office grants (the deadline moves) or denies a pending extension request.
+
+    ``read_version`` is the version of the assignment the decider was shown.
+    """
     _require_office(user)
     locked_req = ExtensionRequest.objects.select_for_update().get(pk=req.pk)
     if locked_req.state != ExtensionState.PENDING:
@@ -375,8 +390,9 @@ def decide_extension(
     locked_req.decided_by = user
     locked_req.decided_at = timezone.now()
     locked_req.decision_note = note
-    locked_req.save()
     a = _locked(locked_req.assignment)
+    _check_version(a, read_version)
+    locked_req.save()
     if grant:
         _transition(
             user, a, None, "extension.granted",
@@ -415,11 +431,14 @@ def resume(user: Any, a: Assignment, *, read_version: int | None = None) -> None
 
 
 @transaction.atomic
-def reassign(user: Any, a: Assignment, agency_id: int) -> Assignment:
+def reassign(
+    user: Any, a: Assignment, agency_id: int, *, read_version: int | None = None
+) -> Assignment:
     """The Office gives a refused assignment to another agency (a new assignment)."""
     _require_office(user)
     locked = _locked(a)
     _require_state(locked, (State.REFUSED,), "giao lại")
+    _check_version(locked, read_version)
     if Assignment.objects.filter(task_id=locked.task_id, agency_id=agency_id).exists():
         raise ActionError("Đơn vị này đã được giao nhiệm vụ này.")
     new = Assignment.objects.create(

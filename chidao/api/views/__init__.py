@@ -1,0 +1,1 @@
+"""The JSON API's views, one module per resource."""
