@@ -76,6 +76,23 @@ def enqueue(job: IngestJob) -> None:
     transaction.on_commit(send)
 
 
+def retry_job(user: Any, job: IngestJob) -> IngestJob:
+    """Queue a failed job again (after a fix, or once a missing OCR engine is installed)."""
+    from chidao.accounts.roles import is_office
+
+    if not is_office(user):
+        raise ActionError("Chỉ chuyên viên Văn phòng mới chạy lại được lượt nhập.")
+    with transaction.atomic():
+        rows = IngestJob.objects.filter(pk=job.pk, state=JobState.FAILED).update(
+            state=JobState.QUEUED, error="", started_at=None, finished_at=None, task_result_id=""
+        )
+        if rows != 1:
+            raise ActionError(f"Lượt nhập “{job.filename}” không ở trạng thái lỗi.")
+        job.refresh_from_db()
+        enqueue(job)
+    return job
+
+
 def run_job(job_id: int, *, today: date | None = None) -> IngestJob:
     """Run one ingest job: extract, then create the Document and candidates atomically.
 

@@ -16,7 +16,9 @@ import pytest
 CHROMIUM = os.environ.get("CHIDAO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SHOTS = Path(
-    os.environ.get("CHIDAO_SCREENSHOTS", Path(__file__).resolve().parent.parent.parent / "screenshots")
+    os.environ.get(
+        "CHIDAO_SCREENSHOTS", Path(__file__).resolve().parent.parent.parent / "screenshots"
+    )
 )
 
 

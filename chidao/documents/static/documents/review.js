@@ -1,0 +1,86 @@
+// Review screen: agency pickers (autocomplete from /co-quan/tim/) and source ↔ card links.
+// Without JavaScript the page still works: chips are checkboxes, unticking one removes it.
+(function () {
+  "use strict";
+  var texts = document.getElementById("picker-texts");
+
+  function addChip(picker, item) {
+    var name = picker.dataset.name, chips = picker.querySelector(".chips");
+    var existing = chips.querySelector('input[value="' + item.id + '"]');
+    if (existing) { existing.checked = true; return; }
+    var label = document.createElement("label"), box = document.createElement("input");
+    label.className = "chip";
+    box.type = "checkbox"; box.name = name; box.value = item.id; box.checked = true;
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + item.name));
+    chips.appendChild(label);
+  }
+
+  function show(picker, results) {
+    var list = picker.querySelector(".picker-results");
+    list.textContent = "";
+    results.forEach(function (item) {
+      var li = document.createElement("li"), b = document.createElement("button");
+      b.type = "button";
+      b.textContent = item.name + (item.dissolved && texts ? " (" + texts.dataset.dissolved + ")" : "");
+      b.addEventListener("click", function () {
+        addChip(picker, item);
+        list.hidden = true;
+        picker.querySelector(".picker-input").value = "";
+      });
+      li.appendChild(b); list.appendChild(li);
+    });
+    if (!results.length && texts) {
+      var empty = document.createElement("li");
+      empty.className = "muted"; empty.textContent = texts.dataset.empty;
+      list.appendChild(empty);
+    }
+    list.hidden = false;
+  }
+
+  function bind(picker) {
+    var input = picker.querySelector(".picker-input"), timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var q = input.value.trim();
+      if (q.length < 2) { picker.querySelector(".picker-results").hidden = true; return; }
+      timer = setTimeout(function () {
+        var url = input.dataset.url + "?q=" + encodeURIComponent(q) +
+          (input.dataset.on ? "&on=" + encodeURIComponent(input.dataset.on) : "");
+        fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+          .then(function (r) { return r.json(); })
+          .then(function (data) { show(picker, data.results || []); });
+      }, 200);
+    });
+    input.addEventListener("keydown", function (e) {
+      if (e.key !== "Enter") { return; }
+      e.preventDefault();  // Enter picks the first match instead of submitting the form
+      var first = picker.querySelector(".picker-results button");
+      if (first) { first.click(); }
+    });
+  }
+
+  // Working on a card brings its span into view in the source column.
+  function follow(card) {
+    var source = document.getElementById("source");
+    var mark = document.getElementById("span-" + card.id.slice(2));
+    if (!source || !mark) { return; }
+    source.querySelectorAll("mark.active").forEach(function (m) { m.classList.remove("active"); });
+    mark.classList.add("active");
+    source.scrollTo({ top: mark.offsetTop - source.offsetTop - 40, behavior: "smooth" });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".picker").forEach(bind);
+    document.querySelectorAll("article.cand[id^='c-']").forEach(function (card) {
+      card.addEventListener("focusin", function () { follow(card); });
+      card.addEventListener("mouseenter", function () { follow(card); });
+    });
+    document.querySelectorAll("#source mark[id^='span-']").forEach(function (mark) {
+      mark.addEventListener("click", function () {
+        var card = document.getElementById("c-" + mark.id.slice(5));
+        if (card) { card.scrollIntoView({ behavior: "smooth", block: "start" }); }
+      });
+    });
+  });
+})();

@@ -1,0 +1,187 @@
+"""Ingest pages: upload, the jobs list (polled with htmx), documents, a document, its original."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from chidao.accounts.roles import is_office
+from chidao.audit.models import HistoryEntry
+from chidao.tracking.models import Task
+from chidao.tracking.permissions import visible_assignments, visible_documents
+from chidao.tracking.services import ActionError
+from chidao.web.uploads import DIRECTIVE_TYPES
+
+from . import services
+from .forms import DocumentSearchForm, UploadForm
+from .models import Document, IngestJob
+
+View = Callable[..., HttpResponse]
+
+
+def office_only(view: View) -> View:
+    """Logged in and from the Office (or an administrator); others get 403."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_office(request.user):
+            raise PermissionDenied(_("Chỉ chuyên viên Văn phòng mới dùng được chức năng này."))
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+# --- upload and jobs ----------------------------------------------------------------------
+
+
+@office_only
+def upload(request: HttpRequest) -> HttpResponse:
+    posted = request.method == "POST"
+    form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
+        queued = _submit_all(request, form.cleaned_data["uploads"])
+        return redirect("documents:jobs" if queued else "documents:upload")
+    context = {
+        "form": form,
+        "accept": ",".join(sorted(DIRECTIVE_TYPES)),
+        "formats": ", ".join(sorted(DIRECTIVE_TYPES)),
+        "max_mb": settings.CHIDAO_MAX_UPLOAD_MB,
+        "max_files": settings.CHIDAO_MAX_FILES_PER_UPLOAD,
+    }
+    return render(request, "documents/upload.html", context)
+
+
+def _submit_all(request: HttpRequest, files: list[Any]) -> int:
+    """Submit each file; one message per refused or already-known file. Jobs queued."""
+    queued = 0
+    for f in files:
+        try:
+            outcome = services.submit_upload(request.user, f)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            continue
+        if outcome.existing is not None:
+            messages.warning(request, _already_there(outcome.filename, outcome.existing))
+        else:
+            queued += 1
+    if queued:
+        messages.success(request, _("Đã nhận %(n)d tệp; hệ thống đang trích xuất.") % {"n": queued})
+    return queued
+
+
+def _already_there(filename: str, document: Document) -> str:
+    return format_html(
+        '{} <a href="{}">{}</a>',
+        _("Tệp “%(name)s” đã có trong hệ thống:") % {"name": filename},
+        reverse("documents:detail", args=[document.pk]),
+        document.title,
+    )
+
+
+def _jobs_page(request: HttpRequest) -> dict[str, Any]:
+    jobs = IngestJob.objects.select_related("document", "created_by")
+    page = Paginator(jobs, 50).get_page(request.GET.get("page"))
+    unfinished = any(not job.finished for job in page.object_list)
+    return {"page": page, "jobs": page.object_list, "polling": unfinished}
+
+
+@office_only
+@require_GET
+def jobs(request: HttpRequest) -> HttpResponse:
+    return render(request, "documents/jobs.html", _jobs_page(request))
+
+
+@office_only
+@require_GET
+def job_rows(request: HttpRequest) -> HttpResponse:
+    """The table body alone, polled every 2 s while a job is unfinished."""
+    return render(request, "documents/_job_rows.html", _jobs_page(request))
+
+
+@office_only
+@require_POST
+def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    job = get_object_or_404(IngestJob, pk=pk)
+    try:
+        services.retry_job(request.user, job)
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã đưa “%(name)s” vào hàng đợi lại.") % {"name": job.filename})
+    return redirect("documents:jobs")
+
+
+# --- documents ----------------------------------------------------------------------------
+
+
+def _documents(user: Any, q: str) -> QuerySet[Document]:
+    qs = visible_documents(user).annotate(
+        n_candidates=Count("candidates", distinct=True),
+        n_tasks=Count("tasks", filter=Q(tasks__series__isnull=True), distinct=True),
+    )
+    if q:
+        qs = qs.filter(Q(number__icontains=q) | Q(subject__icontains=q) | Q(filename__icontains=q))
+    return qs.order_by("-uploaded_at", "-id")
+
+
+@login_required
+@require_GET
+def document_list(request: HttpRequest) -> HttpResponse:
+    form = DocumentSearchForm(request.GET)
+    q = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    page = Paginator(_documents(request.user, q), 25).get_page(request.GET.get("page"))
+    return render(request, "documents/list.html", {"form": form, "q": q, "page": page})
+
+
+@login_required
+@require_GET
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(visible_documents(request.user), pk=pk)
+    office = is_office(request.user)
+    context = {
+        "document": document,
+        "tasks": _tasks_with_assignments(request.user, document),
+        "candidates": document.candidates.prefetch_related("lead") if office else [],
+        "history": _history(document) if office else [],
+        "can_review": office,
+    }
+    return render(request, "documents/detail.html", context)
+
+
+def _tasks_with_assignments(user: Any, document: Document) -> QuerySet[Task]:
+    """The document's tasks that carry assignments (one-off tasks and the periods of a
+    recurring one), each with the assignments this user may see."""
+    shown = visible_assignments(user).select_related("agency").order_by("role", "agency__name")
+    return (
+        Task.objects.filter(document=document, pk__in=shown.values("task_id"))
+        .select_related("series")
+        .prefetch_related(Prefetch("assignments", queryset=shown, to_attr="shown"))
+        .order_by("order", "period_start", "id")
+    )
+
+
+def _history(document: Document) -> QuerySet[HistoryEntry]:
+    return HistoryEntry.objects.filter(document=document, task__isnull=True).select_related("actor")
+
+
+@login_required
+@require_GET
+def original(request: HttpRequest, pk: int) -> FileResponse:
+    """The original file, unchanged, as an attachment (never rendered in the browser)."""
+    document = get_object_or_404(visible_documents(request.user), pk=pk)
+    handle = document.original.open("rb")
+    return FileResponse(handle, as_attachment=True, filename=document.filename)

@@ -1,0 +1,267 @@
+"""The review screen: the source with every proposed task marked, a form per task, and
+the actions (accept, save, reject, merge, split, add, accept all, register).
+
+Every POST redirects back to the screen (post/redirect/get) with one message; the
+changes themselves are made by chidao/documents/review.py and services.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chidao.audit.models import HistoryEntry
+from chidao.registry.models import Agency
+from chidao.registry.services import members_of_group
+from chidao.tracking.permissions import visible_documents
+from chidao.tracking.services import ActionError
+from chidao.web import clock
+
+from . import review, services
+from .forms import AddCandidateForm, MergeForm, SplitForm, VersionedCandidateForm
+from .highlight import Span, highlight
+from .models import Candidate, Decision, Document, DocumentStatus
+from .views_ingest import office_only
+
+
+def _back(document: Document, candidate: Candidate | None = None) -> HttpResponse:
+    url = reverse("documents:review", args=[document.pk])
+    return redirect(f"{url}#c-{candidate.pk}" if candidate is not None else url)
+
+
+def _errors(request: HttpRequest, form: Any) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
+
+
+# --- the screen ---------------------------------------------------------------------------
+
+
+@office_only
+def review_page(
+    request: HttpRequest, pk: int, add_form: AddCandidateForm | None = None
+) -> HttpResponse:
+    document = get_object_or_404(visible_documents(request.user), pk=pk)
+    if document.status == DocumentStatus.REGISTERED:
+        messages.info(request, _("Văn bản đã được đăng ký; dưới đây là các nhiệm vụ đã giao."))
+        return redirect("documents:detail", pk=document.pk)
+    candidates = list(document.candidates.prefetch_related("lead", "support"))
+    spans = [Span(c.start, c.end, str(c.order), c.decision, f"span-{c.pk}") for c in candidates]
+    sizes: dict[str, int | None] = {}
+    counts = {d: sum(c.decision == d for c in candidates) for d in Decision.values}
+    context = {
+        "document": document,
+        "source": highlight(document.text, spans),
+        "cards": [_card(document, c, candidates, sizes) for c in candidates],
+        "counts": counts,
+        "add_form": add_form or AddCandidateForm(),
+        "add_lead": _chosen(add_form, "lead"),
+        "add_support": _chosen(add_form, "support"),
+        "history": HistoryEntry.objects.filter(document=document).select_related("actor")[:30],
+        "Decision": Decision,
+    }
+    return render(request, "documents/review.html", context)
+
+
+def _chosen(form: AddCandidateForm | None, name: str) -> list[Agency]:
+    """The agencies a re-shown (invalid) add form had picked, so none is lost."""
+    if form is None:
+        return []
+    pks = [v for v in form[name].value() or [] if str(v).isdigit()]
+    return list(Agency.objects.filter(pk__in=pks))
+
+
+def _card(
+    document: Document, c: Candidate, all_: list[Candidate], sizes: dict[str, int | None]
+) -> dict[str, Any]:
+    position = all_.index(c)
+    following = all_[position + 1] if position + 1 < len(all_) else None
+    form = VersionedCandidateForm(
+        initial={
+            "text": c.text,
+            "deadline": c.deadline,
+            "recurrence": c.recurrence,
+            "version": c.version,
+        },
+        prefix=f"c{c.pk}",
+        auto_id=f"id_c{c.pk}_%s",
+    )
+    return {
+        "c": c,
+        "form": form,
+        "lead": list(c.lead.all()),
+        "support": list(c.support.all()),
+        "groups": [(label, _group_size(label, document, sizes)) for label in c.groups],
+        "breaks": review.sentence_breaks(c.text),
+        "next": following,
+    }
+
+
+def _group_size(label: str, document: Document, sizes: dict[str, int | None]) -> int | None:
+    """How many bodies the group stood for on the document's date (None: unknown group)."""
+    if label not in sizes:
+        try:
+            sizes[label] = len(members_of_group(label, on=document.issued_on))
+        except KeyError:
+            sizes[label] = None
+    return sizes[label]
+
+
+# --- actions on one candidate -------------------------------------------------------------
+
+
+def _candidate(request: HttpRequest, pk: int) -> Candidate:
+    document_ids = visible_documents(request.user).values("pk")
+    return get_object_or_404(
+        Candidate.objects.select_related("document").filter(document__in=document_ids), pk=pk
+    )
+
+
+@office_only
+@require_POST
+def candidate_action(request: HttpRequest, pk: int) -> HttpResponse:
+    """Chấp nhận / Lưu (with the edits) or Loại bỏ / Xét lại (decision only)."""
+    candidate = _candidate(request, pk)
+    action = request.POST.get("action", "save")
+    form = VersionedCandidateForm(request.POST, prefix=f"c{candidate.pk}")
+    try:
+        if action in {"reject", "reopen"}:
+            version = int(request.POST.get(f"c{candidate.pk}-version", "0"))
+            chosen = Decision.REJECTED if action == "reject" else Decision.PENDING
+            review.decide(request.user, candidate, chosen, read_version=version)
+        elif form.is_valid():
+            decision = Decision.ACCEPTED if action == "accept" else None
+            review.save_candidate(
+                request.user,
+                candidate,
+                form.edit(),
+                read_version=form.cleaned_data["version"],
+                decision=decision,
+            )
+        else:
+            _errors(request, form)
+            return _back(candidate.document, candidate)
+    except (ActionError, ValueError) as exc:
+        messages.error(
+            request,
+            str(exc) if isinstance(exc, ActionError) else _("Dữ liệu gửi lên không hợp lệ."),
+        )
+        return _back(candidate.document, candidate)
+    messages.success(request, _done_message(action, candidate))
+    return _back(candidate.document, candidate)
+
+
+def _done_message(action: str, c: Candidate) -> str:
+    texts = {
+        "accept": _("Đã chấp nhận mục %(n)s."),
+        "reject": _("Đã loại bỏ mục %(n)s."),
+        "reopen": _("Mục %(n)s được đưa về chưa quyết định."),
+    }
+    return texts.get(action, _("Đã lưu mục %(n)s.")) % {"n": c.order}
+
+
+@office_only
+@require_POST
+def candidate_split(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate = _candidate(request, pk)
+    form = SplitForm(request.POST)
+    if not form.is_valid():
+        _errors(request, form)
+        return _back(candidate.document, candidate)
+    try:
+        first, second = review.split(
+            request.user,
+            candidate,
+            form.cleaned_data["at"],
+            read_version=form.cleaned_data["version"],
+        )
+    except ActionError as exc:
+        messages.error(request, str(exc))
+        return _back(candidate.document, candidate)
+    messages.success(
+        request, _("Đã tách thành mục %(a)s và mục %(b)s.") % {"a": first.order, "b": second.order}
+    )
+    return _back(candidate.document, first)
+
+
+# --- actions on the document --------------------------------------------------------------
+
+
+def _document(request: HttpRequest, pk: int) -> Document:
+    return get_object_or_404(visible_documents(request.user), pk=pk)
+
+
+@office_only
+@require_POST
+def merge(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    choices = list(document.candidates.values_list("pk", flat=True))
+    form = MergeForm(request.POST, choices=choices)
+    if not form.is_valid():
+        _errors(request, form)
+        return _back(document)
+    try:
+        merged = review.merge(request.user, document, form.cleaned_data["ids"])
+    except ActionError as exc:
+        messages.error(request, str(exc))
+        return _back(document)
+    messages.success(request, _("Đã gộp thành mục %(n)s.") % {"n": merged.order})
+    return _back(document, merged)
+
+
+@office_only
+@require_POST
+def add(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    form = AddCandidateForm(request.POST)
+    if not form.is_valid():
+        return review_page(request, pk, add_form=form)
+    try:
+        added = review.add_candidate(
+            request.user, document, form.edit(), quote=form.cleaned_data["quote"]
+        )
+    except ActionError as exc:
+        form.add_error(None, str(exc))
+        return review_page(request, pk, add_form=form)
+    messages.success(request, _("Đã thêm mục %(n)s.") % {"n": added.order})
+    return _back(document, added)
+
+
+@office_only
+@require_POST
+def accept_all(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    try:
+        accepted, left = review.accept_all(request.user, document)
+    except ActionError as exc:
+        messages.error(request, str(exc))
+        return _back(document)
+    messages.success(request, _("Đã chấp nhận %(n)d nhiệm vụ đề xuất.") % {"n": accepted})
+    if left:
+        messages.warning(
+            request,
+            _("Còn %(n)d mục chưa có đơn vị chủ trì: chọn đơn vị rồi chấp nhận từng mục.")
+            % {"n": left},
+        )
+    return _back(document)
+
+
+@office_only
+@require_POST
+def register(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    try:
+        tasks = services.register_document(request.user, document, today=clock.today())
+    except ActionError as exc:
+        messages.error(request, str(exc))
+        return _back(document)
+    messages.success(request, _("Đã đăng ký văn bản với %(n)d nhiệm vụ.") % {"n": len(tasks)})
+    return redirect("documents:detail", pk=document.pk)
