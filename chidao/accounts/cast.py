@@ -37,9 +37,11 @@ def create_cast(password: str) -> dict[str, object]:
     User = get_user_model()
     users: dict[str, object] = {}
     for m in CAST:
-        first, _, last = m.full_name.rpartition(" ")
+        # Django shows "first_name last_name"; a Vietnamese name reads family name first,
+        # so the family and middle names go first ("Trần Văn" + "Minh").
+        family, _, given = m.full_name.rpartition(" ")
         user, _ = User.objects.get_or_create(
-            username=m.username, defaults={"first_name": last, "last_name": first}
+            username=m.username, defaults={"first_name": family, "last_name": given}
         )
         user.set_password(password)
         user.is_staff = user.is_superuser = m.role == Role.ADMIN

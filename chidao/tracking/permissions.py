@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from chidao.accounts.roles import agency_id_of, role_of, sees_everything
 from chidao.documents.models import Document
@@ -25,13 +25,16 @@ def visible_assignments(user: Any) -> QuerySet[Assignment]:
 
 
 def visible_tasks(user: Any) -> QuerySet[Task]:
+    """Tasks with an assignment of the user's agency, and recurring series with such an
+    instance (a series itself carries no assignments)."""
     qs = Task.objects.all()
     if sees_everything(user):
         return qs
     agency = agency_id_of(user)
     if agency is None:
         return qs.none()
-    return qs.filter(assignments__agency_id=agency).distinct()
+    mine = Assignment.objects.filter(agency_id=agency)
+    return qs.filter(Q(pk__in=mine.values("task_id")) | Q(pk__in=mine.values("task__series_id")))
 
 
 def visible_documents(user: Any) -> QuerySet[Document]:

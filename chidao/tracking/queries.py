@@ -17,10 +17,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
 
-from chidao.accounts.roles import sees_everything
 from chidao.tracking import dashboard
-from chidao.tracking.models import Assignment, State, Task
-from chidao.tracking.permissions import visible_tasks
+from chidao.tracking.models import Assignment, State
 from chidao.tracking.status import Standing, standing, standing_q
 
 PAGE_SIZE = 50
@@ -210,12 +208,3 @@ def page_of(
         Row(a, standing(a.state, a.deadline, a.done_on, today, soon_days)) for a in fetched[:size]
     ]
     return Page(rows, number, total, capped, has_next=len(fetched) > size, page_size=size)
-
-
-def visible_task_or_series(user: Any) -> QuerySet[Task]:
-    """Tasks the user sees, and the recurring series whose instances they see (a series
-    carries no assignments of its own, so visibility by assignment alone hides it)."""
-    if sees_everything(user):
-        return Task.objects.all()
-    seen = visible_tasks(user)
-    return Task.objects.filter(Q(pk__in=seen.values("pk")) | Q(instances__in=seen)).distinct()

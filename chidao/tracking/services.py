@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
@@ -485,7 +486,10 @@ def _add_report(
         assignment=a, kind=kind, text=text, progress=progress, author=user
     )
     for upload in files:
-        store_evidence(report, upload)
+        try:
+            store_evidence(report, upload)
+        except ValidationError as exc:
+            raise ActionError(" ".join(exc.messages)) from exc
     return report
 
 

@@ -14,7 +14,7 @@ from chidao.accounts.roles import sees_everything
 from chidao.tracking import views_history
 from chidao.tracking.models import Task
 from chidao.tracking.permissions import visible_assignments, visible_tasks
-from chidao.tracking.queries import Row, default_soon_days, visible_task_or_series
+from chidao.tracking.queries import Row, default_soon_days
 from chidao.tracking.status import standing
 from chidao.web import clock
 
@@ -40,7 +40,7 @@ def _instances(user: Any, series: Task) -> list[tuple[Task, list[Row]]]:
 @login_required
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    qs: QuerySet[Task] = visible_task_or_series(user).select_related("document", "series")
+    qs: QuerySet[Task] = visible_tasks(user).select_related("document", "series")
     task = get_object_or_404(qs, pk=pk)
     mine = (
         visible_assignments(user)

@@ -97,14 +97,32 @@ def _add_reports(users: dict[str, Any], today: date) -> None:
         rows = list(mine[:6])
         for i, a in enumerate(rows):
             if i == 0:
-                services.report_progress(officer, a, "Đã xây dựng kế hoạch triển khai, giao phòng chuyên môn thực hiện.", 40)
+                services.report_progress(
+                    officer,
+                    a,
+                    "Đã xây dựng kế hoạch triển khai, giao phòng chuyên môn thực hiện.",
+                    40,
+                )
             elif i in (1, 2):
                 day = (a.deadline - timedelta(days=2)) if a.deadline else today
-                services.mark_done(officer, a, "Đã hoàn thành, gửi kèm báo cáo kết quả.", today=min(day, today))
+                services.mark_done(
+                    officer, a, "Đã hoàn thành, gửi kèm báo cáo kết quả.", today=min(day, today)
+                )
                 if i == 1:
                     services.confirm(office, a, "Văn phòng xác nhận hoàn thành.")
             elif i == 3:
-                services.mark_done(officer, a, "Đã hoàn thành, chậm do chờ số liệu của các quận, huyện.", today=today)
+                services.mark_done(
+                    officer,
+                    a,
+                    "Đã hoàn thành, chậm do chờ số liệu của các quận, huyện.",
+                    today=today,
+                )
             elif i == 4 and (a.deadline is None or a.deadline < today + timedelta(days=30)):
                 services.report_progress(officer, a, "Đang tổng hợp số liệu.", 60)
-                services.request_extension(officer, a, today + timedelta(days=30), "Chờ số liệu của Cục Thống kê.", today=today)
+                services.request_extension(
+                    officer,
+                    a,
+                    today + timedelta(days=30),
+                    "Chờ số liệu của Cục Thống kê.",
+                    today=today,
+                )

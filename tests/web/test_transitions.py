@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from chidao.audit.models import HistoryEntry
@@ -51,7 +50,7 @@ def test_evidence_of_a_refused_type_is_rejected_with_its_name(
     officer_a: Any, assignment: Assignment
 ) -> None:
     bad = SimpleUploadedFile("virus.exe", b"MZ\x90\x00", "application/octet-stream")
-    with pytest.raises(ValidationError, match=r"virus\.exe"):
+    with pytest.raises(ActionError, match=r"virus\.exe"):
         services.report_progress(officer_a, assignment, "Kèm tệp.", 50, [bad])
     assert not assignment.reports.exists()
 
