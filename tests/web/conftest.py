@@ -20,6 +20,7 @@ from django.test import Client
 from chidao.accounts.cast import create_cast
 from chidao.registry.models import Agency
 from chidao.registry.services import sync_registry
+from tests.web.browser_support import browser, open_as  # noqa: F401  (fixtures)
 
 PASSWORD = "Mat-khau-thu-nghiem-2026"
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "samples"
