@@ -125,6 +125,10 @@ INSTALLED_APPS = [
     "chidao.audit",
     "chidao.documents",
     "chidao.tracking",
+    "chidao.reminders",
+    "chidao.reports",
+    "chidao.indicators",
+    "chidao.search",
     "chidao.api",
 ]
 
@@ -156,6 +160,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "chidao.accounts.context.role",
+                "chidao.reminders.context.notifications",
             ],
         },
     },
@@ -265,6 +270,22 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# Mail: reminders go out through an SMTP server of the Office's own (no external service).
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = env("CHIDAO_EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("CHIDAO_EMAIL_PORT", "25")
+EMAIL_HOST_USER = env("CHIDAO_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env("CHIDAO_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = envbool("CHIDAO_EMAIL_TLS", "false")
+EMAIL_TIMEOUT = envint("CHIDAO_EMAIL_TIMEOUT", "20")
+DEFAULT_FROM_EMAIL = env("CHIDAO_EMAIL_FROM", "chidao@localhost")
+# Reminders: due within N days, silent for M days, flagged for giao ban after K reminders.
+CHIDAO_REMIND_DUE_DAYS = envint("CHIDAO_REMIND_DUE_DAYS", "3")
+CHIDAO_REMIND_SILENT_DAYS = envint("CHIDAO_REMIND_SILENT_DAYS", "14")
+CHIDAO_FLAG_AFTER_REMINDERS = envint("CHIDAO_FLAG_AFTER_REMINDERS", "3")
+# Where the application is reached, for links in e-mails.
+CHIDAO_BASE_URL = env("CHIDAO_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -15,5 +15,9 @@ urlpatterns = [
     path("", include("chidao.registry.urls")),
     path("", include("chidao.documents.urls")),
     path("", include("chidao.tracking.urls")),
+    path("", include("chidao.reminders.urls")),
+    path("", include("chidao.reports.urls")),
+    path("", include("chidao.indicators.urls")),
+    path("", include("chidao.search.urls")),
     path("api/", include("chidao.api.urls")),
 ]

@@ -1,0 +1,6 @@
+"""URLs of reminders."""
+
+from django.urls import URLPattern, URLResolver
+
+app_name = "reminders"
+urlpatterns: list[URLPattern | URLResolver] = []
