@@ -22,17 +22,21 @@ SHOTS = Path(
 )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests
-    # make between page steps are still synchronous and safe.
+    """One Chromium per test module, closed (and the flag below removed) after it."""
+    # Playwright's sync API runs an event loop in this thread, which makes Django refuse
+    # ORM calls; the calls the tests make between page steps are synchronous and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    try:
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield b
+            b.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture

@@ -69,7 +69,7 @@ def test_session_cookie_is_http_only_and_same_site(office: Any) -> None:
 @pytest.mark.slow
 def test_deployment_check_passes_behind_https() -> None:
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "chidao.web.settings",
         "CHIDAO_HTTPS": "true",
         "CHIDAO_SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-" + "z" * 20,
