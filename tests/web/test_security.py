@@ -89,3 +89,14 @@ def test_a_bad_setting_fails_loudly_at_start() -> None:
     )  # fmt: skip
     assert done.returncode != 0
     assert "CHIDAO_HTTPS='maybe'" in done.stderr
+
+
+def test_an_english_browser_still_gets_vietnamese_until_english_is_chosen(
+    office: Any, client_for: Any
+) -> None:
+    c = client_for(office)
+    r = c.get(reverse("tracking:dashboard"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="vi">' in r.content.decode()
+    c.post(reverse("set_language"), {"language": "en", "next": "/"})
+    r = c.get(reverse("tracking:dashboard"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="en">' in r.content.decode()
