@@ -1,4 +1,5 @@
-"""Command line: ``chidao extract FILE|DIR ... [--out DIR] [--jobs N]``.
+"""Command line: ``chidao extract FILE|DIR ... [--out DIR] [--jobs N]`` and
+``chidao import DIR|ZIP [--jobs N] [--historical --user NAME]`` (see chidao/documents/batch.py).
 
 One file and no ``--out``: its JSON on stdout. Otherwise one ``NAME.json`` per input
 under ``--out`` (sub-folders kept), a progress bar on a terminal, one line per file that
@@ -63,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "extract":
         return _extract(args, parser)
+    if args.command == "import":
+        from chidao.documents.import_cli import run_import
+
+        return run_import(args, parser)
     parser.print_help()
     return 2
 
@@ -81,6 +86,15 @@ def _parser() -> argparse.ArgumentParser:
         help="ngôn ngữ thông báo / message language",
     )  # fmt: skip
     ext.add_argument("--compact", action="store_true", help="JSON trên một dòng")
+    imp = sub.add_parser("import", help="nhập cả kho văn bản vào hệ thống / import an archive")
+    imp.add_argument("root", type=Path, help="thư mục hoặc tệp .zip / folder or zip")
+    imp.add_argument("--jobs", type=int, default=1, help="số luồng song song (mặc định 1)")
+    imp.add_argument(
+        "--historical", action="store_true",
+        help="đăng ký luôn là văn bản đã hoàn thành, không qua rà soát / register as closed",
+    )  # fmt: skip
+    imp.add_argument("--user", help="tên đăng nhập của chuyên viên Văn phòng thực hiện nhập")
+    imp.add_argument("--today", help="ngày tham chiếu YYYY-MM-DD (mặc định: hôm nay)")
     return parser
 
 

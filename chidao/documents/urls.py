@@ -2,6 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
+from . import views_import
 from . import views_ingest as ingest
 from . import views_review as review
 
@@ -9,6 +10,7 @@ app_name = "documents"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("van-ban/", ingest.document_list, name="list"),
     path("van-ban/nhap/", ingest.upload, name="upload"),
+    path("van-ban/nhap-kho/", views_import.import_archive, name="import"),
     path("van-ban/tien-trinh/", ingest.jobs, name="jobs"),
     path("van-ban/tien-trinh/dong/", ingest.job_rows, name="job_rows"),
     path("van-ban/tien-trinh/<int:pk>/chay-lai/", ingest.job_retry, name="job_retry"),

@@ -21,6 +21,14 @@ class ReadResult:
     pages: int | None = None
     needs_ocr: bool = False  # a scanned PDF: no usable text layer
     warnings: tuple[str, ...] = ()
+    # One entry per page when any page was OCR'd: the mean word confidence (0-100) of an
+    # OCR'd page, None for a page read from its text layer. Empty: nothing was OCR'd.
+    pages_confidence: tuple[float | None, ...] = ()
+
+    @property
+    def ocr(self) -> bool:
+        """True when some of the text comes from OCR (and may hold recognition noise)."""
+        return any(c is not None for c in self.pages_confidence)
 
 
 @dataclass(slots=True)  # not frozen: built by the thousand on the hot path
@@ -36,6 +44,7 @@ class AgencyMention:
     vague: bool = False  # "các đơn vị liên quan": not an assignee to track
     members: tuple[str, ...] = ()  # for groups: registry ids of the members, when known
     rule: str = ""
+    uncertain: bool = False  # read from OCR text after a fuzzy correction: check it
 
 
 @dataclass(slots=True)  # not frozen: built by the thousand on the hot path
@@ -74,6 +83,19 @@ class Reference:
     date: date | None = None
     issuer: str | None = None
     rule: str = ""
+    uncertain: bool = False  # read from OCR text after a fuzzy correction: check it
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A fuzzy repair of OCR noise: ``value`` now stands at ``start:end`` where the OCR
+    read ``surface`` ("Sờ Tài chinh" → "Sở Tài chính"). ``kind`` is "agency" or "number"."""
+
+    start: int
+    end: int
+    surface: str
+    value: str
+    kind: str
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ from chidao.extract.dates import find_times
 from chidao.extract.docmeta import document_period, find_meta
 from chidao.extract.model import (
     AgencyMention,
+    Correction,
     DocumentMeta,
     ReadResult,
     Reference,
@@ -29,7 +30,7 @@ from chidao.extract.model import (
 )
 from chidao.extract.normalize import normalize
 from chidao.extract.output import extraction_to_json
-from chidao.extract.readers import read_file
+from chidao.extract.readers.ocr import read_file_with_ocr
 from chidao.extract.references import find_references
 from chidao.extract.segment import Block, segment
 from chidao.extract.tasks import find_tasks
@@ -51,15 +52,39 @@ class Extraction:
     times: list[TimeMention] = field(default_factory=list)
     period: TimeMention | None = None
     tasks: list[Task] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)  # OCR repairs (fuzzy.py)
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON object of ``shared/eval/README.md``, with spans and rules added."""
-        return extraction_to_json(self)
+        """The JSON object of ``shared/eval/README.md``, with spans and rules added; an
+        ``ocr`` object (pages' confidence, uncertain items) when any text came from OCR."""
+        data = extraction_to_json(self)
+        if self.read.ocr:
+            from chidao.extract.fuzzy import ocr_json
+
+            data["ocr"] = ocr_json(self)
+        return data
 
 
 def stage_normalise(doc: Extraction) -> None:
     """Reads the reader's text; sets ``text`` (all offsets point into it)."""
     doc.text = normalize(doc.read.text)
+
+
+def stage_ocr_repair(doc: Extraction) -> None:
+    """OCR'd text only. Reads ``text``; repairs agency names and document numbers in it
+    and sets ``corrections`` (see ``chidao/extract/fuzzy.py``)."""
+    if doc.read.ocr:
+        from chidao.extract.fuzzy import repair
+
+        doc.text, doc.corrections = repair(doc.text, doc.registry)
+
+
+def stage_mark_uncertain(doc: Extraction) -> None:
+    """Reads ``corrections``; flags the mentions and references that overlap one."""
+    if doc.corrections:
+        from chidao.extract.fuzzy import mark_uncertain
+
+        mark_uncertain(doc)
 
 
 def stage_segment(doc: Extraction) -> None:
@@ -112,10 +137,12 @@ def stage_tasks(doc: Extraction) -> None:
 
 STAGES: tuple[Callable[[Extraction], None], ...] = (
     stage_normalise,
+    stage_ocr_repair,
     stage_segment,
     stage_metadata,
     stage_mentions,
     stage_tasks,
+    stage_mark_uncertain,
 )
 
 
@@ -178,6 +205,7 @@ def extract_file(
 ) -> Extraction:
     """Read a file of any supported format and extract from it.
 
-    Raises the reader's ``ExtractError`` subclasses (unsupported, unreadable, needs OCR)."""
-    read = read_file(Path(path))
+    Scanned PDFs and images are OCR'd (``OcrUnavailable`` without Tesseract); raises the
+    reader's ``ExtractError`` subclasses (unsupported, unreadable)."""
+    read = read_file_with_ocr(Path(path))
     return extract_read(read, source=str(path), today=today, registry=registry)

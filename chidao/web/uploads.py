@@ -8,6 +8,7 @@ reason. Accepted files are stored under their SHA-256, written once, never chang
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import PurePath
 
 from django.conf import settings
@@ -15,8 +16,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 
-# What the extraction engine reads (chidao/extract/readers).
-DIRECTIVE_TYPES = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
+# What the extraction engine reads (chidao/extract/readers); images and scans through OCR.
+DIRECTIVE_TYPES = {
+    ".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff",
+}  # fmt: skip
 # Evidence: documents, spreadsheets, images, archives of those.
 EVIDENCE_TYPES = DIRECTIVE_TYPES | {".doc", ".xlsx", ".xls", ".png", ".jpg", ".jpeg", ".zip"}
 
@@ -29,6 +32,8 @@ _MAGIC = {
     ".png": (b"\x89PNG",),
     ".jpg": (b"\xff\xd8\xff",),
     ".jpeg": (b"\xff\xd8\xff",),
+    ".tif": (b"II*\x00", b"MM\x00*"),
+    ".tiff": (b"II*\x00", b"MM\x00*"),
     ".doc": (b"\xd0\xcf\x11\xe0",),
     ".xls": (b"\xd0\xcf\x11\xe0",),
 }
@@ -83,9 +88,11 @@ def sha256_of(upload: UploadedFile) -> str:
 def store_blob(upload: UploadedFile, folder: str, sha256: str, suffix: str) -> str:
     """Save under ``folder/ab/<sha256><suffix>`` unless already there; the storage name."""
     name = f"{folder}/{sha256[:2]}/{sha256}{suffix}"
-    if not default_storage.exists(name):
-        upload.seek(0)
-        saved = default_storage.save(name, upload)
-        if saved != name:  # a concurrent writer won the race; keep one copy
-            default_storage.delete(saved)
+    if default_storage.exists(name) and default_storage.size(name) == upload.size:
+        return name
+    # Written under a temporary name and renamed into place, so a crash mid-write never
+    # leaves a truncated original under the final name.
+    upload.seek(0)
+    partial = default_storage.save(f"{name}.part", upload)
+    os.replace(default_storage.path(partial), default_storage.path(name))
     return name

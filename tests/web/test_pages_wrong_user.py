@@ -39,6 +39,7 @@ PAGES = [
     Page("registry:autocomplete", None, lists_everything=True),
     Page("documents:list", None, lists_everything=True),
     Page("documents:upload", None, office_only=True),
+    Page("documents:import", None, office_only=True),
     Page("documents:jobs", None, office_only=True),
     Page("documents:job_rows", None, office_only=True),
     Page("documents:job_retry", "job", office_only=True, post_only=True),

@@ -16,13 +16,18 @@ Contract:
   and is read normally.
 
 PDFium is not thread-safe, so reads are serialised by a process-wide lock.
+
+The OCR reader (``chidao.extract.readers.ocr``) builds on :func:`read_pages` and
+:func:`render_pages` to OCR only the scanned pages and keep the text layer of the others.
 """
 
 from __future__ import annotations
 
 import threading
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
@@ -30,7 +35,10 @@ import pypdfium2.raw as pdfium_raw
 from chidao.extract.errors import NeedsOCR, UnreadableFile
 from chidao.extract.model import ReadResult
 
-__all__ = ["PAGE_SEPARATOR", "PdfReader"]
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+__all__ = ["PAGE_SEPARATOR", "PdfPage", "PdfReader", "read_pages", "render_pages"]
 
 PAGE_SEPARATOR = "\n\f\n"
 
@@ -42,23 +50,55 @@ _LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
-class _Page:
+class PdfPage:
     text: str
     scanned: bool  # content but no usable text layer
+
+
+_Page = PdfPage
 
 
 class PdfReader:
     """Reads PDF bytes; see the module docstring for the contract."""
 
     def read(self, data: bytes, name: str) -> ReadResult:
-        label = name or None
+        return _result(read_pages(data, name), name or None)
+
+
+def read_pages(data: bytes, name: str) -> list[PdfPage]:
+    """The text layer of every page and whether the page is a scan; raises like ``read``."""
+    label = name or None
+    with _LOCK:
+        document = _open(data, label)
+        try:
+            return [_read_page(document, index, label) for index in range(len(document))]
+        finally:
+            document.close()
+
+
+def render_pages(data: bytes, name: str, indexes: Sequence[int], *, dpi: int) -> Iterator[Image]:
+    """Greyscale images of the pages at ``indexes`` (0-based), rendered one at a time.
+
+    The document stays open while the caller consumes the images; each render takes the
+    lock, so other threads can read PDFs between two pages.
+    """
+    label = name or None
+    with _LOCK:
+        document = _open(data, label)
+    try:
+        for index in indexes:
+            with _LOCK:
+                page = document[index]
+                try:
+                    bitmap = page.render(scale=dpi / 72, grayscale=True)
+                    image = bitmap.to_pil().convert("L")
+                finally:
+                    page.close()
+            image.info["dpi"] = (dpi, dpi)
+            yield image
+    finally:
         with _LOCK:
-            document = _open(data, label)
-            try:
-                pages = [_read_page(document, index, label) for index in range(len(document))]
-            finally:
-                document.close()
-        return _result(pages, label)
+            document.close()
 
 
 def _open(data: bytes, label: str | None) -> pdfium.PdfDocument:
