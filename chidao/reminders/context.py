@@ -6,6 +6,9 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from chidao.reminders.services import unread_count
+
 
 def notifications(request: HttpRequest) -> dict[str, Any]:
-    return {"unread_notifications": 0}
+    """One COUNT over the (user, read_at) index; nothing for anonymous users."""
+    return {"unread_notifications": unread_count(getattr(request, "user", None))}

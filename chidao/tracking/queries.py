@@ -40,7 +40,7 @@ BUCKETS = dashboard.COLUMNS
 
 
 def default_soon_days() -> int:
-    return int(getattr(settings, "CHIDAO_DUE_SOON_DAYS", 3))
+    return int(settings.CHIDAO_DUE_SOON_DAYS)
 
 
 def _int_or_none(value: str | None) -> int | None:

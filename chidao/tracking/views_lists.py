@@ -90,7 +90,7 @@ def assignments(request: HttpRequest) -> HttpResponse:
         "page": page_of(qs, f.page, today, f.soon_days),
         "today": today,
         "choose_agency": everything,
-        "agencies": _agency_choices(f) if everything else [],
+        "agencies": agency_choices(f) if everything else [],
         "states": [Choice(v, _(label)) for v, label in State.choices],
         "standings": [Choice(n, _(Standing.LABELS[n])) for n in STANDING_TABS],
         "buckets": [Choice(n, _(dashboard.LABELS[n])) for n in dashboard.COLUMNS],
@@ -100,7 +100,7 @@ def assignments(request: HttpRequest) -> HttpResponse:
     return render(request, "tracking/assignments.html", context)
 
 
-def _agency_choices(f: ListFilters) -> list[tuple[int, str]]:
+def agency_choices(f: ListFilters) -> list[tuple[int, str]]:
     """Current agencies, and the chosen one even when dissolved."""
     rows = Agency.objects.filter(valid_to__isnull=True).order_by("name").values_list("pk", "name")
     choices = list(rows)

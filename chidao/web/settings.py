@@ -286,6 +286,9 @@ DEFAULT_FROM_EMAIL = env("CHIDAO_EMAIL_FROM", "chidao@localhost")
 CHIDAO_REMIND_DUE_DAYS = envint("CHIDAO_REMIND_DUE_DAYS", "3")
 CHIDAO_REMIND_SILENT_DAYS = envint("CHIDAO_REMIND_SILENT_DAYS", "14")
 CHIDAO_FLAG_AFTER_REMINDERS = envint("CHIDAO_FLAG_AFTER_REMINDERS", "3")
+CHIDAO_REMIND_REPEAT_DAYS = envint("CHIDAO_REMIND_REPEAT_DAYS", "7")  # overdue: every N days
+# The giao ban report's signature block (DOCX/PDF): who signs for the Office.
+CHIDAO_REPORT_SIGNER = env("CHIDAO_REPORT_SIGNER", "")
 # Where the application is reached, for links in e-mails.
 CHIDAO_BASE_URL = env("CHIDAO_BASE_URL", "http://127.0.0.1:8000")
 

@@ -8,6 +8,8 @@ tests/web/test_api_permissions.py.)
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -16,14 +18,19 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from chidao.documents.models import Candidate, IngestJob, JobState
+from chidao.reminders.models import Flag, Notification
 from chidao.tracking import services
 from chidao.tracking.views_actions import STEPS
 from tests.web.factories import assignment_of, make_document, make_task
+from tests.web.indicator_support import make_indicator
 
 SECRET = "Nhiệm vụ mật của Sở Tài chính"
-PAGE_NAMESPACES = ("documents", "tracking", "registry")
+PAGE_NAMESPACES = (
+    "documents", "tracking", "registry", "reminders", "reports", "indicators", "search",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,7 @@ class Page:
     office_only: bool = False
     post_only: bool = False
     lists_everything: bool = False  # a list: the wrong agency gets 200 without A's rows
+    own_only: bool = False  # acts on the user's own things only (mark my notifications read)
 
 
 PAGES = [
@@ -62,6 +70,28 @@ PAGES = [
     Page("tracking:awaiting", None, office_only=True),
     Page("tracking:extensions", None, office_only=True),
     Page("tracking:dashboard", None, lists_everything=True),
+    Page("reminders:index", None, office_only=True),
+    Page("reminders:remind", None, office_only=True, post_only=True),
+    Page("reminders:remind_one", "assignment", office_only=True, post_only=True),
+    Page("reminders:flagged", None, lists_everything=True),
+    Page("reminders:clear_flag", "assignment", office_only=True, post_only=True),
+    Page("reminders:notifications", None, lists_everything=True),
+    Page("reminders:open_notification", "notification"),
+    Page("reminders:read", "notification", post_only=True),
+    Page("reminders:read_all", None, post_only=True, own_only=True),
+    Page("reports:giao_ban", None, lists_everything=True),
+    Page("reports:xlsx", None, lists_everything=True),
+    Page("reports:docx", None, lists_everything=True),
+    Page("reports:pdf", None, lists_everything=True),
+    Page("indicators:list", None, lists_everything=True),
+    Page("indicators:create", None, office_only=True),
+    Page("indicators:detail", "indicator"),
+    Page("indicators:edit", "indicator", office_only=True),
+    Page("indicators:enter_value", "indicator", post_only=True),
+    Page("indicators:review", "draft", office_only=True),
+    Page("indicators:accept", "draft", office_only=True, post_only=True),
+    Page("indicators:skip", "draft", office_only=True, post_only=True),
+    Page("search:results", None, lists_everything=True),
 ]
 
 
@@ -99,7 +129,12 @@ def objects(office: Any, officer_a: Any, agency_a: Any) -> dict[str, Any]:
     job = IngestJob.objects.create(
         filename="x.txt", sha256="f" * 64, size=1, blob="originals/x.txt", state=JobState.FAILED
     )
+    notification = Notification.objects.create(user=officer_a, assignment=a, text=SECRET)
+    Flag.objects.create(assignment=a, flagged_at=timezone.now(), reminders=3)
+    indicator = make_indicator(office, agency_a, name=SECRET)
     return {
+        "notification": notification,
+        "indicator": indicator,
         "document": document,
         "task": task,
         "assignment": a,
@@ -120,11 +155,23 @@ def _urls(page: Page, objects: dict[str, Any]) -> list[str]:
     return [reverse(page.name, kwargs={"pk": pk})]
 
 
+def _text_of(response: Any) -> str:
+    """A page's text; for an XLSX/DOCX download, the text of every XML part inside it."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if content.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(content)) as z:
+            return "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+    if content.startswith(b"%PDF"):
+        return ""  # compressed text; the scope is checked on the page and the other files
+    return content.decode()
+
+
 def _post_data(objects: dict[str, Any]) -> dict[str, Any]:
     """Plausible form data, so a refusal is about who asks, not about a missing field."""
     return {
         "text": "x", "reason": "x", "note": "x", "progress": 10, "version": 1,
         "action": "accept", "ids": [objects["candidate"].pk], "decision": "grant",
+        "actual": "10", "period": "2026-11", "name": "x", "unit": "%", "target": "1",
     }  # fmt: skip
 
 
@@ -136,12 +183,12 @@ def test_an_officer_of_another_agency_sees_nothing_of_agency_a(
     for url in _urls(page, objects):
         if page.post_only:
             r = c.post(url, _post_data(objects))
-            assert r.status_code in (403, 404), url
+            assert r.status_code in ((302,) if page.own_only else (403, 404)), url
             continue
         r = c.get(url, {"q": "Nhiệm vụ mật"} if page.lists_everything else {})
         if page.lists_everything:
             assert r.status_code in (200, 302), url
-            assert SECRET not in r.content.decode(), url
+            assert SECRET not in _text_of(r), url
         else:
             assert r.status_code in (403, 404), url
     objects["assignment"].refresh_from_db()
@@ -154,7 +201,8 @@ def test_a_leader_changes_nothing(
 ) -> None:
     c = client_for(leader)
     for url in _urls(page, objects):
-        assert c.post(url, _post_data(objects)).status_code in (403, 404), url
+        allowed = (302, 403, 404) if page.own_only else (403, 404)
+        assert c.post(url, _post_data(objects)).status_code in allowed, url
     a = objects["assignment"]
     a.refresh_from_db()
     assert (a.progress, a.version) == (50, 2)

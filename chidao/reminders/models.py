@@ -1,0 +1,118 @@
+"""Reminders (đôn đốc) sent to agencies, the notifications they raise, and the flag that
+puts an assignment on the next giao ban.
+
+A reminder of an automatic kind is unique per (assignment, kind, day): the daily job can
+run any number of times on one day and records each reminder once. Its ``email_sent_at``
+is set right after the agency's mail left, so a run that crashed halfway sends only the
+mails still missing.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Kind(models.TextChoices):
+    DUE_SOON = "due_soon", "Sắp đến hạn"
+    OVERDUE = "overdue", "Quá hạn"
+    SILENT = "silent", "Lâu chưa báo cáo"
+    MANUAL = "manual", "Văn phòng đôn đốc"
+
+
+class Reminder(models.Model):
+    assignment = models.ForeignKey(
+        "tracking.Assignment",
+        verbose_name="phân công",
+        on_delete=models.PROTECT,
+        related_name="reminders",
+    )
+    kind = models.CharField("loại", max_length=16, choices=Kind.choices)
+    day = models.DateField("ngày")
+    created_at = models.DateTimeField("thời điểm", auto_now_add=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người đôn đốc",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.TextField("ghi chú", blank=True)
+    email_to = models.TextField("gửi thư tới", blank=True)
+    email_sent_at = models.DateTimeField("đã gửi thư lúc", null=True, blank=True)
+    email_error = models.TextField("lỗi gửi thư", blank=True)
+
+    class Meta:
+        verbose_name = "lần đôn đốc"
+        verbose_name_plural = "lần đôn đốc"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "kind", "day"],
+                condition=~models.Q(kind="manual"),
+                name="one_automatic_reminder_a_day",
+            )
+        ]
+        indexes = [models.Index(fields=["day", "email_sent_at"], name="reminder_day_unsent")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.day:%d/%m/%Y}: {self.assignment}"
+
+
+class Notification(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    assignment = models.ForeignKey(
+        "tracking.Assignment", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    reminder = models.ForeignKey(
+        Reminder, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    text = models.TextField("nội dung")
+    created_at = models.DateTimeField("thời điểm", auto_now_add=True)
+    read_at = models.DateTimeField("đã đọc lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "thông báo"
+        verbose_name_plural = "thông báo"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Flag(models.Model):
+    """An assignment put on the next giao ban after too many reminders."""
+
+    assignment = models.OneToOneField(
+        "tracking.Assignment",
+        verbose_name="phân công",
+        on_delete=models.PROTECT,
+        related_name="giao_ban_flag",
+    )
+    flagged_at = models.DateTimeField("đưa ra giao ban lúc")
+    reminders = models.PositiveIntegerField("số lần đôn đốc")
+    cleared_at = models.DateTimeField("gỡ lúc", null=True, blank=True)
+    cleared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người gỡ",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "nhiệm vụ đưa ra giao ban"
+        verbose_name_plural = "nhiệm vụ đưa ra giao ban"
+        ordering = ["-flagged_at", "-id"]
+
+    def __str__(self) -> str:
+        return str(self.assignment)
+
+    @property
+    def active(self) -> bool:
+        return self.cleared_at is None

@@ -1,0 +1,216 @@
+"""Báo cáo giao ban: the page and its three downloads (XLSX, DOCX, PDF).
+
+All four take the same query: ``period`` (see :mod:`chidao.reports.period`; or ``tu`` and
+``den`` as two days), ``agency`` and ``document`` (primary keys). Who sees what: the Office,
+administrators and city leaders see the whole city and may narrow it; an officer (or an
+agency's own leader) gets the same report limited to their agency — the filter is fixed
+to it, never another agency's numbers. A directive not visible to the user answers 404.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from chidao.accounts.roles import agency_id_of, sees_everything
+from chidao.documents.models import Document
+from chidao.indicators.services import indicator_rows
+from chidao.registry.models import Agency
+from chidao.reports import charts, compute, pdf
+from chidao.reports import docx as docx_export
+from chidao.reports import xlsx as xlsx_export
+from chidao.reports.period import CUSTOM, QUARTER, YEAR, Period, of_kind, parse, recent_months
+from chidao.tracking.models import Assignment
+from chidao.tracking.permissions import visible_assignments, visible_documents
+from chidao.tracking.status import Bucket
+from chidao.web import clock
+
+# the downloads list the most overdue assignments up to these (the counts are always
+# complete; one agency's list fits whole): a list for a person to read, not a data dump
+XLSX_OVERDUE_LIMIT = 5_000
+DOCX_OVERDUE_LIMIT = 100
+DOCUMENT_CHOICES = 300
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass(frozen=True)
+class Query:
+    period: Period
+    agency: Agency | None
+    document: Document | None
+
+    def url(self, period: Period | None = None, **changes: Any) -> str:
+        """The query string for the same report, with ``period`` or filters changed."""
+        params: dict[str, Any] = {
+            "period": (period or self.period).key,
+            "agency": self.agency.pk if self.agency else "",
+            "document": self.document.pk if self.document else "",
+        }
+        params.update(changes)
+        return "?" + urlencode({k: v for k, v in params.items() if v not in ("", None)})
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value or "")
+    except ValueError:
+        return None
+
+
+def _query(request: HttpRequest, today: date) -> Query:
+    get = request.GET
+    text = get.get("period")
+    if get.get("tu") and get.get("den"):
+        text = f"{get['tu']}..{get['den']}"
+    period = parse(text, today)
+    user = request.user
+    agency_id = _int(get.get("agency"))
+    if not sees_everything(user):
+        agency_id = agency_id_of(user)  # an agency's own people: their agency, always
+    agency = Agency.objects.filter(pk=agency_id).first() if agency_id else None
+    document = None
+    if document_id := _int(get.get("document")):
+        document = visible_documents(user).filter(pk=document_id).first()
+        if document is None:
+            raise Http404
+    return Query(period, agency, document)
+
+
+def _build(request: HttpRequest, overdue_limit: int) -> tuple[Query, compute.GiaoBan]:
+    today = clock.today()
+    q = _query(request, today)
+    scope = visible_assignments(request.user)
+    report = compute.build(
+        scope, q.period, today, agency=q.agency, document=q.document, overdue_limit=overdue_limit
+    )
+    report.indicators = indicator_rows(
+        q.period.start, q.period.end, q.agency.pk if q.agency else None
+    )
+    return q, report
+
+
+@login_required
+def giao_ban(request: HttpRequest) -> HttpResponse:
+    q, report = _build(request, compute.OVERDUE_ON_SCREEN)
+    everything = sees_everything(request.user)
+    months = recent_months(report.today)
+    if q.period not in months:
+        months.insert(0, q.period)
+    context = {
+        "report": report,
+        "q": q,
+        "months": months,
+        "custom": q.period.kind == CUSTOM,
+        "prev_url": q.url(q.period.previous()),
+        "next_url": q.url(q.period.next()) if q.period.next().start <= report.today else "",
+        "whole_city": everything,
+        "agencies": _agency_choices(request, everything),
+        "documents": _document_choices(request, q.document),
+        "charts": charts.data(report),
+        "pdf_missing": pdf.missing(),
+        "qs": q.url(),
+        "quarters": _quarters(report.today),
+        "stats": _stats(report),
+        "columns": [(b, _(Bucket.LABELS[b])) for b in Bucket.ORDER],
+        "indicator_rows": report.indicators,
+    }
+    return render(request, "reports/giao_ban.html", context)
+
+
+def _quarters(today: date) -> list[Period]:
+    """This year's and last year's quarters so far, and the two years."""
+    choices: list[Period] = []
+    for year in (today.year, today.year - 1):
+        quarters = [of_kind(QUARTER, date(year, m, 1)) for m in (10, 7, 4, 1)]
+        choices += [p for p in quarters if p.start <= today]
+        choices.append(of_kind(YEAR, date(year, 1, 1)))
+    return choices
+
+
+# how each count reads on the page, and whether a rise is good (up) or bad (down)
+_STAT_STYLE = {
+    Bucket.DONE_ON_TIME: ("ok", 1),
+    Bucket.DONE_LATE: ("warn", -1),
+    Bucket.OPEN_ON_TIME: ("", 0),
+    Bucket.OPEN_LATE: ("bad", -1),
+    Bucket.NO_DEADLINE: ("none", 0),
+}
+
+
+def _stats(report: compute.GiaoBan) -> list[dict[str, Any]]:
+    stats = []
+    for b in Bucket.ORDER:
+        now, before = report.total.now.get(b), report.total.before.get(b)
+        style, good = _STAT_STYLE[b]
+        delta = now - before
+        trend = "" if not delta or not good else ("up" if delta * good > 0 else "down")
+        stats.append(
+            {"bucket": b, "label": _(Bucket.LABELS[b]), "now": now, "delta": delta,
+             "style": style, "trend": trend}
+        )  # fmt: skip
+    return stats
+
+
+def _agency_choices(request: HttpRequest, everything: bool) -> list[Agency]:
+    if not everything:
+        own = agency_id_of(request.user)
+        return list(Agency.objects.filter(pk=own)) if own is not None else []
+    return list(Agency.objects.filter(valid_to__isnull=True).order_by("name").only("name"))
+
+
+def _document_choices(request: HttpRequest, chosen: Document | None) -> list[Document]:
+    """The newest directives that gave tasks (a city has thousands; the select shows the
+    newest few hundred, and always the chosen one)."""
+    with_tasks = Assignment.objects.values("document_id")
+    docs = list(
+        visible_documents(request.user)
+        .filter(pk__in=with_tasks)
+        .order_by("-issued_on", "-pk")
+        .only("kind", "number", "issued_on", "filename")[:DOCUMENT_CHOICES]
+    )
+    if chosen is not None and chosen not in docs:
+        docs.insert(0, chosen)
+    return docs
+
+
+def _filename(report: compute.GiaoBan, ext: str) -> str:
+    return f"bao-cao-giao-ban-{report.period.key.replace('..', '_')}.{ext}"
+
+
+def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def download_xlsx(request: HttpRequest) -> HttpResponse:
+    _q, report = _build(request, XLSX_OVERDUE_LIMIT)
+    return _attachment(xlsx_export.render(report), XLSX_TYPE, _filename(report, "xlsx"))
+
+
+@login_required
+def download_docx(request: HttpRequest) -> HttpResponse:
+    _q, report = _build(request, DOCX_OVERDUE_LIMIT)
+    return _attachment(docx_export.render(report), DOCX_TYPE, _filename(report, "docx"))
+
+
+@login_required
+def download_pdf(request: HttpRequest) -> HttpResponse:
+    missing = pdf.missing()
+    if missing:
+        return render(request, "reports/pdf_missing.html", {"missing": missing}, status=503)
+    _q, report = _build(request, DOCX_OVERDUE_LIMIT)
+    try:
+        content = pdf.convert(docx_export.render(report))
+    except pdf.ConversionError as exc:
+        return render(request, "reports/pdf_missing.html", {"missing": str(exc)}, status=503)
+    return _attachment(content, "application/pdf", _filename(report, "pdf"))
