@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class DocumentStatus(models.TextChoices):
@@ -79,6 +80,8 @@ class IngestJob(models.Model):
     )
     error = models.TextField("lỗi", blank=True)
     attempts = models.PositiveSmallIntegerField("số lần chạy", default=0)
+    # attempts made before the last manual retry: each retry gets a fresh allowance
+    attempts_before_retry = models.PositiveSmallIntegerField(default=0)
     document = models.ForeignKey(
         Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
     )
@@ -89,11 +92,16 @@ class IngestJob(models.Model):
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     started_at = models.DateTimeField("bắt đầu", null=True, blank=True)
     finished_at = models.DateTimeField("kết thúc", null=True, blank=True)
+    # The running attempt's lease: its worker renews it while alive; once it has passed,
+    # the worker is taken for dead and the job is queued again (services.recover_jobs).
+    lease_until = models.DateTimeField("hết hạn giữ", null=True, blank=True)
+    worker = models.CharField("tiến trình xử lý", max_length=100, blank=True)
 
     class Meta:
         verbose_name = "lượt nhập văn bản"
         verbose_name_plural = "lượt nhập văn bản"
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["state", "lease_until"], name="ingestjob_state_lease")]
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.get_state_display()})"
@@ -101,6 +109,20 @@ class IngestJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in {JobState.DONE, JobState.DUPLICATE, JobState.FAILED}
+
+    @property
+    def attempts_left(self) -> int:
+        from chidao.documents.runs import max_attempts
+
+        return max(0, max_attempts() - (self.attempts - self.attempts_before_retry))
+
+    @property
+    def duration(self) -> float | None:
+        """Seconds the last attempt took (so far, while it runs); None before it starts."""
+        if self.started_at is None:
+            return None
+        end = self.finished_at or timezone.now()
+        return max(0.0, (end - self.started_at).total_seconds())
 
 
 class Decision(models.TextChoices):

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import PurePath
 from typing import Any
 
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from chidao.audit.services import record
@@ -27,6 +28,7 @@ from chidao.registry.models import Agency
 from chidao.tracking.services import ActionError, NewTask, create_task
 from chidao.web.uploads import DIRECTIVE_TYPES, check_upload, sha256_of, store_blob
 
+from . import runs
 from .models import Candidate, Decision, Document, DocumentStatus, IngestJob, JobState
 
 log = logging.getLogger(__name__)
@@ -65,71 +67,102 @@ def submit_upload(user: Any, upload: UploadedFile) -> Submitted:
     return Submitted(filename=name, job=job)
 
 
-def enqueue(job: IngestJob) -> None:
-    """Hand the job to the worker once the job row is committed."""
+def enqueue(job: IngestJob, *, delay: float = 0) -> None:
+    """Hand the job to the workers once the job row is committed (after ``delay`` seconds)."""
     from chidao.documents.jobs import ingest
 
     def send() -> None:
-        result = ingest.enqueue(job.pk)
+        task = ingest
+        if delay and ingest.get_backend().supports_defer:
+            task = ingest.using(run_after=timezone.now() + timedelta(seconds=delay))
+        result = task.enqueue(job.pk)
         IngestJob.objects.filter(pk=job.pk, task_result_id="").update(task_result_id=result.id)
 
     transaction.on_commit(send)
 
 
 def retry_job(user: Any, job: IngestJob) -> IngestJob:
-    """Queue a failed job again (after a fix, or once a missing OCR engine is installed)."""
+    """Queue a failed job again (after a fix, or once a missing OCR engine is installed).
+
+    The retry gets a fresh allowance of attempts (the count itself goes on).
+    """
     from chidao.accounts.roles import is_office
 
     if not is_office(user):
         raise ActionError("Chỉ chuyên viên Văn phòng mới chạy lại được lượt nhập.")
     with transaction.atomic():
         rows = IngestJob.objects.filter(pk=job.pk, state=JobState.FAILED).update(
-            state=JobState.QUEUED, error="", started_at=None, finished_at=None, task_result_id=""
+            state=JobState.QUEUED,
+            error="",
+            attempts_before_retry=F("attempts"),
+            started_at=None,
+            finished_at=None,
+            lease_until=None,
+            task_result_id="",
         )
         if rows != 1:
             raise ActionError(f"Lượt nhập “{job.filename}” không ở trạng thái lỗi.")
         job.refresh_from_db()
+        record(user, "ingest.retried", f"Chạy lại lượt nhập “{job.filename}”")
         enqueue(job)
     return job
 
 
-def run_job(job_id: int, *, today: date | None = None) -> IngestJob:
-    """Run one ingest job: extract, then create the Document and candidates atomically.
+def recover_jobs() -> list[int]:
+    """Queue again the jobs whose worker died mid-job (see chidao.documents.runs)."""
+    return runs.recover_jobs()
 
-    Safe to run twice: a job already finished is left as it is; a second copy of the
-    same file (a race between two uploads) ends as "already in the system".
+
+def run_job(job_id: int, *, today: date | None = None, worker: str = "") -> IngestJob:
+    """Run one attempt of an ingest job: extract, then create the Document and candidates.
+
+    Idempotent: a finished job, or one a live worker holds, is left as it is; the same
+    file twice ends as "already in the system". The document, its candidates and the
+    job's "done" are committed together, so a worker killed at any point leaves either
+    nothing or all of it. A coded extraction error fails the job at once (the file is
+    bad); an unexpected one is retried up to CHIDAO_JOB_MAX_ATTEMPTS times.
     """
-    with transaction.atomic():
-        job = IngestJob.objects.select_for_update().get(pk=job_id)
-        if job.finished:
+    claim = runs.claim(job_id, worker)
+    if claim is None:
+        return IngestJob.objects.get(pk=job_id)
+    runs.schedule_watch(claim.job)
+    job = claim.job
+    with runs.Heartbeat(claim):
+        existing = Document.objects.filter(sha256=job.sha256).first()
+        if existing is not None:
+            runs.finish(claim, JobState.DUPLICATE, document=existing)
             return job
-        job.state, job.started_at, job.attempts = JobState.RUNNING, timezone.now(), job.attempts + 1
-        job.save(update_fields=["state", "started_at", "attempts"])
-    today = today or timezone.localdate()
+        try:
+            extraction = extract_file(
+                default_storage.path(job.blob), today=today or timezone.localdate()
+            )
+            _save(claim, extraction)
+        except ExtractError as exc:
+            runs.finish(claim, JobState.FAILED, error=f"[{exc.code}] {exc.reason}")
+        except Exception as exc:  # a bug or a lost database must not leave it "running"
+            log.exception("ingest job %s failed", job.pk)
+            runs.retry_later(claim, f"Lỗi không mong đợi khi xử lý tệp: {exc}")
+    return job
+
+
+class _NotOurs(Exception):
+    """The attempt lost the job (presumed dead and recovered): undo what it made."""
+
+
+def _save(claim: runs.Claim, extraction: Extraction) -> None:
+    job = claim.job
     try:
-        extraction = extract_file(default_storage.path(job.blob), today=today)
         with transaction.atomic():
             document = _create_document(job, extraction)
-        _finish(job, JobState.DONE, document=document)
-    except ExtractError as exc:
-        _finish(job, JobState.FAILED, error=f"[{exc.code}] {exc.reason}")
+            if not runs.finish(claim, JobState.DONE, document=document):
+                raise _NotOurs
+    except _NotOurs:
+        log.warning("ingest job %s: attempt %s was superseded", job.pk, claim.attempt)
     except IntegrityError:
         existing = Document.objects.filter(sha256=job.sha256).first()
         if existing is None:
             raise
-        _finish(job, JobState.DUPLICATE, document=existing)
-    except Exception as exc:  # a bug must not leave the job "running" forever
-        log.exception("ingest job %s failed", job.pk)
-        _finish(job, JobState.FAILED, error=f"Lỗi không mong đợi khi xử lý tệp: {exc}")
-    return job
-
-
-def _finish(
-    job: IngestJob, state: str, *, document: Document | None = None, error: str = ""
-) -> None:
-    job.state, job.document, job.error = state, document, error
-    job.finished_at = timezone.now()
-    job.save(update_fields=["state", "document", "error", "finished_at"])
+        runs.finish(claim, JobState.DUPLICATE, document=existing)
 
 
 def _create_document(job: IngestJob, x: Extraction) -> Document:
@@ -153,24 +186,39 @@ def _create_document(job: IngestJob, x: Extraction) -> Document:
         uploaded_by=job.created_by,
     )
     agencies = _agency_rows(x)
+    candidates, links = [], []
     for order, t in enumerate(x.tasks, start=1):
         lead, lead_groups, lead_unknown = _resolve(t.lead, agencies)
         support, support_groups, support_unknown = _resolve(t.support, agencies)
-        candidate = Candidate.objects.create(
-            document=document,
-            order=order,
-            start=t.start,
-            end=t.end,
-            marker=t.marker or "",
-            text=t.text,
-            groups=lead_groups + support_groups,
-            unmatched=lead_unknown + support_unknown,
-            deadline=t.deadline.value if t.deadline is not None else None,
-            recurrence=t.recurrence or "",
-            rule=t.rule[:80],
+        candidates.append(
+            Candidate(
+                document=document,
+                order=order,
+                start=t.start,
+                end=t.end,
+                marker=t.marker or "",
+                text=t.text,
+                groups=lead_groups + support_groups,
+                unmatched=lead_unknown + support_unknown,
+                deadline=t.deadline.value if t.deadline is not None else None,
+                recurrence=t.recurrence or "",
+                rule=t.rule[:80],
+            )
         )
-        candidate.lead.set(lead)
-        candidate.support.set([pk for pk in support if pk not in lead])
+        links.append((lead, [pk for pk in support if pk not in lead]))
+    # in bulk: a directive has dozens of candidates, each with two agency lists
+    Candidate.objects.bulk_create(candidates)
+    lead_rows, support_rows = Candidate.lead.through, Candidate.support.through
+    lead_rows.objects.bulk_create(
+        lead_rows(candidate_id=c.pk, agency_id=pk)
+        for c, (lead, _s) in zip(candidates, links, strict=True)
+        for pk in lead
+    )
+    support_rows.objects.bulk_create(
+        support_rows(candidate_id=c.pk, agency_id=pk)
+        for c, (_l, support) in zip(candidates, links, strict=True)
+        for pk in support
+    )
     record(
         job.created_by,
         "document.ingested",
