@@ -3,6 +3,7 @@ count a link to the list of exactly those assignments."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -63,7 +64,13 @@ def _link(soon_days: int, **params: Any) -> str:
     if soon_days != default_soon_days():
         params["sap_den_han"] = soon_days
     query = urlencode({k: v for k, v in params.items() if v is not None})
-    return f"{reverse('tracking:assignments')}?{query}"
+    return f"{_list_url()}?{query}"
+
+
+@functools.cache
+def _list_url() -> str:
+    """Reversed once: the page links about two thousand counts to this list."""
+    return reverse("tracking:assignments")
 
 
 def _cells(row: dashboard.Row, soon_days: int, **scope: Any) -> list[Cell]:
@@ -100,7 +107,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     scope = visible_assignments(request.user)
     agencies = dashboard.by_agency(scope, today, soon)
     totals = _sum(agencies)
-    documents = dashboard.by_document(scope, today, soon)
+    documents = dashboard.by_document(scope, today, soon, limit=DOCUMENT_ROWS + 1)
     context = {
         "today": today,
         "soon_days": soon,
@@ -108,7 +115,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         "total": totals,
         "agencies": [_line(r, soon, "agency") for r in agencies],
         "documents": [_line(r, soon, "document") for r in documents[:DOCUMENT_ROWS]],
-        "more_documents": max(0, len(documents) - DOCUMENT_ROWS),
+        "more_documents": len(documents) > DOCUMENT_ROWS,
         "columns": [(c, _(dashboard.LABELS[c])) for c in dashboard.COLUMNS],
         "whole_city": sees_everything(request.user),
         "queues": _queues(request) if is_office(request.user) else None,
