@@ -180,8 +180,11 @@ def run(args: argparse.Namespace) -> None:
     print(f"migrate: {time.perf_counter() - started:.1f} s")
     today = clock.today()
     if Assignment.objects.exists():
+        import _fill
+
         users = create_cast(PASSWORD)
-        print("fill: skipped (database already filled, --keep)")
+        _fill.analyze()  # a migration may have added indexes the planner has no figures for
+        print("fill: skipped (database already filled, --keep); analyzed")
     else:
         users = fill(args, today)
     print_counts()

@@ -241,6 +241,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = CHIDAO_MAX_FILES_PER_UPLOAD
 CHIDAO_DUE_SOON_DAYS = envint("CHIDAO_DUE_SOON_DAYS", "3")
+# Background jobs: a worker holds a job for a lease it renews while working; a job whose
+# lease ran out (its worker died) is taken again, up to the maximum attempts.
+CHIDAO_JOB_LEASE_SECONDS = envint("CHIDAO_JOB_LEASE_SECONDS", "60")
+CHIDAO_JOB_MAX_ATTEMPTS = envint("CHIDAO_JOB_MAX_ATTEMPTS", "3")
 
 # Background jobs: the database worker (`manage.py db_worker`) by default; "immediate"
 # runs a job inside the request, for a single office that runs no worker.

@@ -22,11 +22,10 @@ D = timedelta(days=1)
 
 
 def bell(response: Any) -> int:
-    found = re.search(
-        r'class="bell"[^>]*>[^<]*(?:<span class="count">(\d+)</span>)?', page_text(response)
-    )
+    found = re.search(r'class="bell".*?</a>', page_text(response), re.DOTALL)
     assert found, "the page has no bell"
-    return int(found.group(1) or 0)
+    count = re.search(r'<span class="count">(\d+)</span>', found.group(0))
+    return int(count.group(1)) if count else 0
 
 
 @pytest.fixture
