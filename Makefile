@@ -10,7 +10,7 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/chidao
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres lint bench bench-tracking clean
+.PHONY: install run test test-sqlite test-postgres lint bench bench-tracking bench-report bench-ocr bench-import bench-search clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,9 +50,22 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
 
+## the benchmarks of the web application (PostgreSQL at $(TEST_POSTGRES_URL)_bench*)
 bench-tracking: $(STAMP)
 	$(BIN)/python bench/bench_tracking.py --database-url $(TEST_POSTGRES_URL)_bench
 	$(BIN)/python bench/bench_tracking.py
+
+bench-report: $(STAMP)
+	$(BIN)/python bench/bench_report.py --database-url $(TEST_POSTGRES_URL)_bench_report
+
+bench-ocr: $(STAMP)
+	$(BIN)/python bench/bench_ocr.py
+
+bench-import: $(STAMP)
+	$(BIN)/python bench/bench_import.py --postgres-url $(TEST_POSTGRES_URL)_bench_import
+
+bench-search: $(STAMP)
+	$(BIN)/python bench/bench_search.py --database-url $(TEST_POSTGRES_URL)_bench_search
 
 clean:
 	rm -rf $(VENV) extracted var .pytest_cache .mypy_cache .ruff_cache
