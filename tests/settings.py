@@ -11,13 +11,3 @@ from chidao.web.settings import *  # noqa: F403
 
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="chidao-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="chidao-static-"))
-# SQLite: the test database is a file (not memory), so that worker processes started by
-# the tests (tests/web/test_workers_postgres.py) open the same database.
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": str(Path(tempfile.mkdtemp(prefix="chidao-db-")) / "test.sqlite3")
-    }
-# Jobs run inside the request in tests; tests/web/test_worker.py runs the real worker.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-# Hashing is deliberately slow in production; a test cast logs in hundreds of times.
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -102,14 +102,14 @@ def test_a_killed_import_run_again_finishes_with_every_file_once_on_sqlite(tmp_p
     assert third.returncode == 0 and "0 đã nhập" in err.decode()
 
 
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_a_killed_import_run_again_finishes_with_every_file_once_on_postgresql(tmp_path: Path):
     from django.db import connection
 
     from chidao.documents.models import Document, IngestJob
 
-    if connection.vendor != "postgresql":
-        pytest.skip("the suite runs on SQLite; CI's second run covers PostgreSQL")
+    assert connection.vendor == "postgresql", "run with -m postgresql on PostgreSQL only"
     s = connection.settings_dict
     url = f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or 'localhost'}:{s['PORT'] or 5432}/{s['NAME']}"
     env = _env(tmp_path, url)

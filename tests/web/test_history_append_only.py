@@ -45,8 +45,9 @@ def test_raw_sql_cannot_rewrite_history(entry: HistoryEntry) -> None:
     assert entry.summary == "Ghi chú kiểm thử"
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="checked on PostgreSQL only")
+@pytest.mark.postgresql
 def test_raw_sql_cannot_delete_history_on_postgresql(entry: HistoryEntry) -> None:
+    assert connection.vendor == "postgresql", "run with -m postgresql on PostgreSQL only"
     with (
         pytest.raises(DatabaseError, match="append-only"),
         transaction.atomic(),

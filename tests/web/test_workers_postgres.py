@@ -20,7 +20,11 @@ from chidao.documents.models import Candidate, Document, IngestJob, JobState
 from chidao.documents.services import submit_upload
 from tests.web.workers_support import directive, running_workers, wait_for
 
-pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.worker_processes,
+    pytest.mark.django_db(transaction=True),
+]
 
 INGEST = "chidao.documents.jobs.ingest"
 
