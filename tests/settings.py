@@ -11,3 +11,7 @@ from chidao.web.settings import *  # noqa: F403
 
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="chidao-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="chidao-static-"))
+# Jobs run inside the request in tests; tests/web/test_worker.py runs the real worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Hashing is deliberately slow in production; a test cast logs in hundreds of times.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
