@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    OFFICE = "office", "Chuyên viên Văn phòng"
-    OFFICER = "officer", "Cán bộ đơn vị"
-    LEADER = "leader", "Lãnh đạo"
-    ADMIN = "admin", "Quản trị hệ thống"
+    OFFICE = "office", _("Chuyên viên Văn phòng")
+    OFFICER = "officer", _("Cán bộ đơn vị")
+    LEADER = "leader", _("Lãnh đạo")
+    ADMIN = "admin", _("Quản trị hệ thống")
 
 
 class Profile(models.Model):

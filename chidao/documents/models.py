@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class DocumentStatus(models.TextChoices):
-    REVIEW = "review", "Chờ rà soát"
-    REGISTERED = "registered", "Đã đăng ký"
+    REVIEW = "review", _("Chờ rà soát")
+    REGISTERED = "registered", _("Đã đăng ký")
 
 
 class Document(models.Model):
@@ -61,11 +62,11 @@ class Document(models.Model):
 
 
 class JobState(models.TextChoices):
-    QUEUED = "queued", "Đang chờ"
-    RUNNING = "running", "Đang xử lý"
-    DONE = "done", "Hoàn tất"
-    DUPLICATE = "duplicate", "Đã có trong hệ thống"
-    FAILED = "failed", "Lỗi"
+    QUEUED = "queued", _("Đang chờ")
+    RUNNING = "running", _("Đang xử lý")
+    DONE = "done", _("Hoàn tất")
+    DUPLICATE = "duplicate", _("Đã có trong hệ thống")
+    FAILED = "failed", _("Lỗi")
 
 
 class IngestJob(models.Model):
@@ -126,9 +127,9 @@ class IngestJob(models.Model):
 
 
 class Decision(models.TextChoices):
-    PENDING = "pending", "Chưa xem"
-    ACCEPTED = "accepted", "Chấp nhận"
-    REJECTED = "rejected", "Loại bỏ"
+    PENDING = "pending", _("Chưa xem")
+    ACCEPTED = "accepted", _("Chấp nhận")
+    REJECTED = "rejected", _("Loại bỏ")
 
 
 class Candidate(models.Model):

@@ -590,6 +590,10 @@ _BODY_HEADWORDS = (  # words that begin the name of a body
     "Liên đoàn Lao động", "Đài", "Báo", "Trung tâm", "Viện Kiểm sát nhân dân", "Tòa án nhân dân",
     "Toà án nhân dân", "Ủy ban", "Uỷ ban",
 )  # fmt: skip
+_NOT_PLACE = (  # head words of bodies that no place name starts with
+    "Sở", "Cục", "Chi cục", "Công an", "Thanh tra", "Văn phòng", "UBND", "Ủy ban", "Uỷ ban",
+    "Kho bạc",
+)  # fmt: skip
 _W = r"(?:[^\S\n]{1,3}\n?[^\S\n]{0,3}|\n[^\S\n]{0,3})"  # spaces, at most one line break
 _SP = r"[^\S\n]{1,3}"  # spaces inside a fixed phrase
 _PROV_MARK = rf"(?i:tỉnh|thành{_W}phố|tp\.?)"
@@ -636,7 +640,10 @@ def _place_rx(places: Sequence[str]) -> tuple[str, str]:
     """A place (capitalised words, not a person), and a place after a name ("tỉnh Bắc Ninh",
     ", thành phố Hải Phòng", or a province written bare: "Bắc Ninh")."""
     known = _literal_alt([*_PROVINCES, *places], upper=True)
-    word = rf"(?!{_literal_alt(_SURNAMES)}){_CAP}"
+    # a capitalised word of a place: not a person's surname, not the head of a next body
+    # ("… tỉnh Bắc Ninh\nSở Kế hoạch" must stop before "Sở")
+    body = rf"(?:{_literal_alt(_cased(_NOT_PLACE))})(?!\w)"
+    word = rf"(?!{_literal_alt(_SURNAMES)})(?!{body}){_CAP}"
     place = rf"(?:{known}|{word}(?:(?:{_W}|\s{{0,2}}-\s{{0,2}}){word}){{0,3}})"
     prov = rf"(?:(?:\s{{0,3}},)?{_W}{_PROV_MARK}\s{{0,3}}{place}|{_W}{known})"
     return place, prov

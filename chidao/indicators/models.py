@@ -11,17 +11,18 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PeriodKind(models.TextChoices):
-    MONTH = "month", "Tháng"
-    QUARTER = "quarter", "Quý"
-    YEAR = "year", "Năm"
+    MONTH = "month", _("Tháng")
+    QUARTER = "quarter", _("Quý")
+    YEAR = "year", _("Năm")
 
 
 class Direction(models.TextChoices):
-    AT_LEAST = "at_least", "Tối thiểu (đạt từ mức này trở lên)"
-    AT_MOST = "at_most", "Tối đa (không vượt quá mức này)"
+    AT_LEAST = "at_least", _("Tối thiểu (đạt từ mức này trở lên)")
+    AT_MOST = "at_most", _("Tối đa (không vượt quá mức này)")
 
 
 class Indicator(models.Model):

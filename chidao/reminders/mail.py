@@ -62,7 +62,7 @@ def assignment_url(pk: int) -> str:
 
 def compose(agency: Agency, rows: list[Reminder], to: list[str], today: date) -> EmailMessage:
     lines: dict[int, Line] = {}
-    labels = dict(Kind.choices)
+    labels = {k: str(label) for k, label in Kind.choices}  # in the active language
     for r in sorted(rows, key=lambda r: (r.assignment.deadline or date.max, r.assignment_id)):
         line = lines.setdefault(
             r.assignment_id, Line(r.assignment, [], [], assignment_url(r.assignment_id))

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Kind(models.TextChoices):
-    DUE_SOON = "due_soon", "Sắp đến hạn"
-    OVERDUE = "overdue", "Quá hạn"
-    SILENT = "silent", "Lâu chưa báo cáo"
-    MANUAL = "manual", "Văn phòng đôn đốc"
+    DUE_SOON = "due_soon", _("Sắp đến hạn")
+    OVERDUE = "overdue", _("Quá hạn")
+    SILENT = "silent", _("Lâu chưa báo cáo")
+    MANUAL = "manual", _("Văn phòng đôn đốc")
 
 
 class Reminder(models.Model):

@@ -80,7 +80,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "today": today,
         "form": RemindForm(),
         "agencies": agency_choices(f),
-        "states": [Choice(v, _(label)) for v, label in State.choices],
+        "states": [Choice(v, str(label)) for v, label in State.choices],
         "standings": [Choice(n, _(Standing.LABELS[n])) for n in STANDING_TABS],
         "buckets": [Choice(n, _(dashboard.LABELS[n])) for n in dashboard.COLUMNS],
         "day": _day_summary(today),

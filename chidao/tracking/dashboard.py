@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_noop
 
 from chidao.documents.models import Document
 from chidao.registry.models import Agency
@@ -19,7 +20,7 @@ from chidao.tracking.status import Bucket, bucket_q, due_soon_q
 
 DUE_SOON = "sap_den_han"
 COLUMNS = (*Bucket.ORDER, DUE_SOON)
-LABELS = {**Bucket.LABELS, DUE_SOON: "Sắp đến hạn"}
+LABELS = {**Bucket.LABELS, DUE_SOON: gettext_noop("Sắp đến hạn")}
 
 
 @dataclass

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Recurrence(models.TextChoices):
-    NONE = "", "Không định kỳ"
-    DAILY = "daily", "Hằng ngày"
-    WEEKLY = "weekly", "Hằng tuần"
-    MONTHLY = "monthly", "Hằng tháng"
-    QUARTERLY = "quarterly", "Hằng quý"
-    YEARLY = "yearly", "Hằng năm"
+    NONE = "", _("Không định kỳ")
+    DAILY = "daily", _("Hằng ngày")
+    WEEKLY = "weekly", _("Hằng tuần")
+    MONTHLY = "monthly", _("Hằng tháng")
+    QUARTERLY = "quarterly", _("Hằng quý")
+    YEARLY = "yearly", _("Hằng năm")
 
 
 class Task(models.Model):
@@ -70,18 +71,18 @@ class Task(models.Model):
 
 
 class State(models.TextChoices):
-    NOT_STARTED = "chua_thuc_hien", "Chưa thực hiện"
-    IN_PROGRESS = "dang_thuc_hien", "Đang thực hiện"
-    AWAITING = "cho_xac_nhan", "Chờ xác nhận"
-    DONE = "da_hoan_thanh", "Đã hoàn thành"
-    POSTPONED = "tam_hoan", "Tạm hoãn"
-    REFUSED = "tu_choi", "Từ chối"
-    REDO = "thuc_hien_lai", "Thực hiện lại"
+    NOT_STARTED = "chua_thuc_hien", _("Chưa thực hiện")
+    IN_PROGRESS = "dang_thuc_hien", _("Đang thực hiện")
+    AWAITING = "cho_xac_nhan", _("Chờ xác nhận")
+    DONE = "da_hoan_thanh", _("Đã hoàn thành")
+    POSTPONED = "tam_hoan", _("Tạm hoãn")
+    REFUSED = "tu_choi", _("Từ chối")
+    REDO = "thuc_hien_lai", _("Thực hiện lại")
 
 
 class Role(models.TextChoices):
-    LEAD = "lead", "Chủ trì"
-    SUPPORT = "support", "Phối hợp"
+    LEAD = "lead", _("Chủ trì")
+    SUPPORT = "support", _("Phối hợp")
 
 
 class Assignment(models.Model):
@@ -144,11 +145,11 @@ class Assignment(models.Model):
 
 
 class ReportKind(models.TextChoices):
-    PROGRESS = "progress", "Báo cáo tiến độ"
-    DONE = "done", "Báo cáo hoàn thành"
-    CONFIRMED = "confirmed", "Xác nhận hoàn thành"
-    RETURNED = "returned", "Trả lại"
-    REFUSAL = "refusal", "Từ chối nhiệm vụ"
+    PROGRESS = "progress", _("Báo cáo tiến độ")
+    DONE = "done", _("Báo cáo hoàn thành")
+    CONFIRMED = "confirmed", _("Xác nhận hoàn thành")
+    RETURNED = "returned", _("Trả lại")
+    REFUSAL = "refusal", _("Từ chối nhiệm vụ")
 
 
 class Report(models.Model):
@@ -189,9 +190,9 @@ class Attachment(models.Model):
 
 
 class ExtensionState(models.TextChoices):
-    PENDING = "pending", "Chờ quyết định"
-    GRANTED = "granted", "Đồng ý"
-    DENIED = "denied", "Không đồng ý"
+    PENDING = "pending", _("Chờ quyết định")
+    GRANTED = "granted", _("Đồng ý")
+    DENIED = "denied", _("Không đồng ý")
 
 
 class ExtensionRequest(models.Model):

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 
 from django.db.models import Case, CharField, F, Q, Value, When
 from django.db.models.expressions import Combinable
+from django.utils.translation import gettext_noop
 
 from chidao.tracking.models import State
 
@@ -41,13 +42,13 @@ class Standing:
     NONE = "khong_tinh"
 
     LABELS = {
-        ON_TIME: "Trong hạn",
-        DUE_SOON: "Sắp đến hạn",
-        OVERDUE: "Quá hạn",
-        NO_DEADLINE: "Không có hạn",
-        DONE_ON_TIME: "Hoàn thành đúng hạn",
-        DONE_LATE: "Hoàn thành quá hạn",
-        NONE: "Không tính",
+        ON_TIME: gettext_noop("Trong hạn"),
+        DUE_SOON: gettext_noop("Sắp đến hạn"),
+        OVERDUE: gettext_noop("Quá hạn"),
+        NO_DEADLINE: gettext_noop("Không có hạn"),
+        DONE_ON_TIME: gettext_noop("Hoàn thành đúng hạn"),
+        DONE_LATE: gettext_noop("Hoàn thành quá hạn"),
+        NONE: gettext_noop("Không tính"),
     }
 
 
@@ -62,11 +63,11 @@ class Bucket:
 
     ORDER = (DONE_ON_TIME, DONE_LATE, OPEN_ON_TIME, OPEN_LATE, NO_DEADLINE)
     LABELS = {
-        DONE_ON_TIME: "Hoàn thành đúng hạn",
-        DONE_LATE: "Hoàn thành quá hạn",
-        OPEN_ON_TIME: "Đang thực hiện trong hạn",
-        OPEN_LATE: "Đang thực hiện quá hạn",
-        NO_DEADLINE: "Không có hạn",
+        DONE_ON_TIME: gettext_noop("Hoàn thành đúng hạn"),
+        DONE_LATE: gettext_noop("Hoàn thành quá hạn"),
+        OPEN_ON_TIME: gettext_noop("Đang thực hiện trong hạn"),
+        OPEN_LATE: gettext_noop("Đang thực hiện quá hạn"),
+        NO_DEADLINE: gettext_noop("Không có hạn"),
     }
 
 

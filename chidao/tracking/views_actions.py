@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms as djforms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chidao.accounts.roles import agency_id_of, is_office, is_officer
 from chidao.tracking import forms, services
@@ -124,14 +125,14 @@ STEPS: dict[str, Step] = {
              _("Nhiệm vụ chuyển sang “Chờ xác nhận”; ngày hoàn thành là hôm nay.")),
         Step("gia-han", _("Đề nghị gia hạn"), _("Gửi đề nghị"), forms.ExtensionRequestForm,
              False, _OPEN_OR_AWAITING, _extension, "", collapsed=True),
-        Step("tu-choi", _("Từ chối nhiệm vụ"), _("Từ chối"), forms.RefuseForm, False,
+        Step("tu-choi", _("Từ chối nhiệm vụ"), pgettext_lazy("nút", "Từ chối"), forms.RefuseForm, False,
              (State.NOT_STARTED, State.IN_PROGRESS), _refuse, "danger",
              _("Chỉ từ chối khi nhiệm vụ không thuộc chức năng của đơn vị."), collapsed=True),
         Step("xac-nhan", _("Xác nhận hoàn thành"), _("Xác nhận"), forms.ConfirmForm, True,
              (State.AWAITING,), _confirm, "ok"),
         Step("tra-lai", _("Trả lại"), _("Trả lại"), forms.ReturnForm, True,
              (State.AWAITING,), _return, "danger"),
-        Step("tam-hoan", _("Tạm hoãn"), _("Tạm hoãn"), forms.PostponeForm, True,
+        Step("tam-hoan", pgettext_lazy("nút", "Tạm hoãn"), pgettext_lazy("nút", "Tạm hoãn"), forms.PostponeForm, True,
              _OPEN_OR_AWAITING, _postpone, "", collapsed=True),
         Step("tiep-tuc", _("Tiếp tục thực hiện"), _("Tiếp tục"), forms.ResumeForm, True,
              (State.POSTPONED,), _resume),

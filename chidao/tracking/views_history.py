@@ -120,7 +120,7 @@ def _format(key: str, value: Any, names: dict[int, str]) -> str:
     if value is None or value == "":
         return "—"
     if key == "state":
-        return _(_STATE_LABELS.get(str(value), str(value)))
+        return str(_STATE_LABELS.get(str(value), str(value)))  # lazy labels: translated
     if key in _DATE_FIELDS:
         try:
             return date.fromisoformat(str(value)).strftime("%d/%m/%Y")

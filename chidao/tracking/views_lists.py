@@ -47,7 +47,7 @@ def _state_tabs(qs: QuerySet[Assignment], f: ListFilters) -> list[Tab]:
     counts = state_counts(qs)
     tabs = [Tab(_("Tất cả"), sum(counts.values()), f.query(state=""), not f.state)]
     for value, label in State.choices:
-        tabs.append(Tab(_(label), counts[value], f.query(state=value), f.state == value))
+        tabs.append(Tab(str(label), counts[value], f.query(state=value), f.state == value))
     return tabs
 
 
@@ -91,7 +91,7 @@ def assignments(request: HttpRequest) -> HttpResponse:
         "today": today,
         "choose_agency": everything,
         "agencies": agency_choices(f) if everything else [],
-        "states": [Choice(v, _(label)) for v, label in State.choices],
+        "states": [Choice(v, str(label)) for v, label in State.choices],
         "standings": [Choice(n, _(Standing.LABELS[n])) for n in STANDING_TABS],
         "buckets": [Choice(n, _(dashboard.LABELS[n])) for n in dashboard.COLUMNS],
         "chosen_agency": _chosen_agency(f),

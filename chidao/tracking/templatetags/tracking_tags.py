@@ -42,7 +42,7 @@ def bucket_label(name: str | None) -> str:
 
 @register.filter
 def state_label(code: str | None) -> str:
-    return gettext(_STATE_LABELS.get(code or "", code or ""))
+    return str(_STATE_LABELS.get(code or "", code or ""))  # lazy labels: translated
 
 
 @register.filter
