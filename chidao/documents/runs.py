@@ -19,6 +19,8 @@ Settings (with defaults): ``CHIDAO_JOB_LEASE_SECONDS`` (60), ``CHIDAO_JOB_MAX_AT
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -65,11 +67,13 @@ def claim(job_id: int, worker: str = "") -> Claim | None:
         job = IngestJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.finished:
             return None
-        if job.state == JobState.RUNNING and job.lease_until and job.lease_until > now:
+        held = job.state == JobState.RUNNING and job.lease_until and job.lease_until > now
+        if held and not worker_gone(job.worker):
             return None  # a live worker has it (this is a second copy of the job)
         if job.attempts_left == 0:
             _give_up(job, job.error or "Đã chạy hết số lần thử.")
             return None
+        worker = worker or f"{socket.gethostname()}:{os.getpid()}:local"
         job.state, job.attempts, job.worker = JobState.RUNNING, job.attempts + 1, worker[:100]
         job.started_at, job.finished_at = now, None
         job.lease_until = now + timedelta(seconds=lease_seconds())
@@ -84,6 +88,24 @@ def claim(job_id: int, worker: str = "") -> Claim | None:
             ]
         )
     return Claim(job=job, attempt=job.attempts)
+
+
+def worker_gone(worker: str) -> bool:
+    """True when ``worker`` ("host:pid:…") ran on this machine and its process is dead.
+
+    A killed process on this machine need not wait for its lease to run out (a resumed
+    `chidao import` after ``kill -9``); on another machine only the lease tells."""
+    host, _, rest = worker.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
 
 
 def finish(c: Claim, state: str, *, document: Document | None = None, error: str = "") -> bool:

@@ -130,3 +130,32 @@ def test_the_jobs_page_shows_attempts_duration_worker_and_the_error_of_a_lost_at
     run_job(job.pk, worker="may-2:7:song")
     page = client_for(office).get(reverse("documents:jobs")).content.decode()
     assert "may-2:7:song" in page and " s<" in page
+
+
+def test_a_job_held_by_a_dead_process_of_this_machine_is_taken_at_once(
+    office: Any, sample_upload: Any
+) -> None:
+    import socket
+    import subprocess
+    import sys
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from chidao.documents import runs
+    from chidao.documents.models import IngestJob, JobState
+    from chidao.documents.services import submit_upload
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    submitted = submit_upload(office, sample_upload("tb-ket-luan-giao-ban-thang-3-2022.txt"))
+    IngestJob.objects.filter(pk=submitted.job.pk).update(
+        state=JobState.RUNNING,
+        attempts=1,
+        lease_until=timezone.now() + timedelta(minutes=5),
+        worker=f"{socket.gethostname()}:{dead.pid}:x",
+    )
+    assert runs.worker_gone(f"{socket.gethostname()}:{dead.pid}:x")
+    assert not runs.worker_gone(f"another-host:{dead.pid}:x")
+    claim = runs.claim(submitted.job.pk)
+    assert claim is not None and claim.attempt == 2
