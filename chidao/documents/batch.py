@@ -32,7 +32,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import close_old_connections, connections, transaction
+from django.db import close_old_connections, connection, connections, transaction
 
 from chidao.audit.services import record
 from chidao.tracking.models import Assignment, State
@@ -189,7 +189,8 @@ def _in_thread(item: tuple[Path, str], options: Options) -> FileOutcome:
 
 def import_file(path: Path, label: str, options: Options) -> FileOutcome:
     """Ingest one file; never raises (a bad file is an outcome with its reason)."""
-    close_old_connections()
+    if not connection.in_atomic_block:  # a caller's transaction must keep its connection
+        close_old_connections()
     try:
         return _import(path, label, options)
     except ValidationError as exc:
