@@ -127,11 +127,30 @@ def _header_end(blocks: list[Block], text: str) -> int:
 
 
 def _mark_footer(blocks: list[Block], text: str) -> None:
+    """From "Nơi nhận" or the signature to the end, except an annex after it: a plan,
+    rules or task table "kèm theo" the document starts a body of its own."""
+    footer = False
     for i, block in enumerate(blocks):
-        if block.role != "header" and _FOOTER_START.match(text[block.start : block.end]):
-            for rest in blocks[i:]:
-                rest.role = "footer"
-            return
+        line = text[block.start : block.end]
+        if footer and _ANNEX_START.match(line) and _annex_follows(blocks, text, i):
+            footer = False
+        elif not footer and block.role != "header" and _FOOTER_START.match(line):
+            footer = True
+        if footer:
+            block.role = "footer"
+
+
+# the title of an annexed document, in capitals ("KẾ HOẠCH", "PHỤ LỤC I", "QUY CHẾ")
+_ANNEX_START = re.compile(
+    r"^\s*(?:PHỤ LỤC|KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN|DANH MỤC|BẢNG)"
+    r"(?:\s+[IVX\d]+)?\s*[:.]?\s*$|^\s*\((?:Ban hành )?[Kk]èm theo "
+)
+
+
+def _annex_follows(blocks: list[Block], text: str, i: int) -> bool:
+    """A title is an annex's when "kèm theo" stands within the next few lines."""
+    near = blocks[i : i + 4]
+    return any("kèm theo" in text[b.start : b.end].lower() for b in near)
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -125,16 +125,115 @@ def _read_page(document: pdfium.PdfDocument, index: int, label: str | None) -> _
             label, f"không đọc được trang {index + 1} của PDF / cannot load PDF page {index + 1}"
         ) from exc
     try:
-        textpage = page.get_textpage()
-        try:
-            text = _clean(textpage.get_text_bounded())
-        finally:
-            textpage.close()
+        text = _clean(_page_text(page, index))
         visible = sum(1 for ch in text if not ch.isspace())
         scanned = visible < _MIN_PAGE_CHARS and _looks_scanned(page, visible)
         return _Page(text=text, scanned=scanned)
     finally:
         page.close()
+
+
+def _page_text(page: pdfium.PdfPage, index: int) -> str:
+    """The page's text layer, with what its signature fields show put back in place.
+
+    A signed document often carries its number and day only in form fields stamped at
+    signing ("Số: 115/KH-SNNMT" where the text layer says "Số: /KH-SNNMT"): such fields
+    are flattened into the page and each word they show is inserted into the line it
+    stands on, where its position says."""
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_bounded()
+        count = textpage.count_chars()
+    finally:
+        textpage.close()
+    if not _has_widgets(page) or pdfium_raw.FPDFPage_Flatten(
+        page.raw, pdfium_raw.FLAT_NORMALDISPLAY
+    ) != pdfium_raw.FLATTEN_SUCCESS:
+        return text
+    flat = page.pdf[index]  # flattening shows only on a page loaded again
+    try:
+        textpage = flat.get_textpage()
+        try:
+            return _splice_fields(textpage, count) or text
+        finally:
+            textpage.close()
+    finally:
+        flat.close()
+
+
+def _has_widgets(page: pdfium.PdfPage) -> bool:
+    raw = page.raw
+    for i in range(pdfium_raw.FPDFPage_GetAnnotCount(raw)):
+        annot = pdfium_raw.FPDFPage_GetAnnot(raw, i)
+        try:
+            if pdfium_raw.FPDFAnnot_GetSubtype(annot) == pdfium_raw.FPDF_ANNOT_WIDGET:
+                return True
+        finally:
+            pdfium_raw.FPDFPage_CloseAnnot(annot)
+    return False
+
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+
+
+def _splice_fields(textpage: pdfium.PdfTextPage, count: int) -> str | None:
+    """The text of the first ``count`` characters (the page before flattening) with the
+    words that flattening added inserted on their lines; None when it added none."""
+    total = textpage.count_chars()
+    chars = list(textpage.get_text_range(0, total))
+    if total <= count or len(chars) != total or chars[:count] == []:
+        return None
+    boxes: list[Box] = [textpage.get_charbox(i) for i in range(total)]
+    inserts: dict[int, list[str]] = {}
+    for word, box in _words(chars, boxes, count, total):
+        at = _insertion_point(chars, boxes, count, box)
+        if at is not None:
+            inserts.setdefault(at, []).append(word)
+    if not inserts:
+        return None
+    out: list[str] = []
+    for i in range(count + 1):
+        for word in inserts.get(i, []):
+            before = out[-1][-1:] if out else ""
+            after = chars[i] if i < count else ""
+            pad_left = "" if not before or before.isspace() else " "
+            pad_right = " " if after.isalnum() else ""
+            out.append(pad_left + word + pad_right)
+        if i < count:
+            out.append(chars[i])
+    return "".join(out)
+
+
+def _words(chars: list[str], boxes: list[Box], start: int, end: int) -> Iterator[tuple[str, Box]]:
+    word: list[int] = []
+    for i in range(start, end + 1):
+        if i < end and not chars[i].isspace():
+            word.append(i)
+            continue
+        if word:
+            left = min(boxes[j][0] for j in word)
+            bottom = min(boxes[j][1] for j in word)
+            right = max(boxes[j][2] for j in word)
+            top = max(boxes[j][3] for j in word)
+            yield "".join(chars[j] for j in word), (left, bottom, right, top)
+        word = []
+
+
+def _insertion_point(chars: list[str], boxes: list[Box], count: int, box: Box) -> int | None:
+    """Index of the first character on the word's line that stands right of it (or just
+    after the line's last one); None when no line of the page is level with the word."""
+    middle = (box[1] + box[3]) / 2
+    line = [
+        i
+        for i in range(count)
+        if not chars[i].isspace() and boxes[i][1] <= middle <= boxes[i][3]
+    ]
+    if not line:
+        return None
+    right_of = [i for i in line if boxes[i][0] >= box[0]]
+    if right_of:
+        return min(right_of, key=lambda i: boxes[i][0])
+    return max(line, key=lambda i: boxes[i][2]) + 1
 
 
 def _looks_scanned(page: pdfium.PdfPage, visible_chars: int) -> bool:
