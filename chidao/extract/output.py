@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from chidao.extract.bodies import UNLISTED
 from chidao.extract.model import AgencyMention, Reference, Task, TimeMention
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ def _agency(m: AgencyMention) -> dict[str, Any]:
         "id": m.agency_id,
         "group": m.is_group,
         "vague": m.vague,
+        "unlisted": m.rule == UNLISTED,  # a named body no registry holds: "ngoài danh mục"
         "surface": m.surface,
         "span": [m.start, m.end],
         "rule": m.rule,

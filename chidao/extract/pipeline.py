@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from chidao.extract.agencies import Registry
+from chidao.extract.bodies import find_unlisted
 from chidao.extract.dates import find_times
 from chidao.extract.docmeta import document_period, find_meta
 from chidao.extract.model import (
@@ -107,9 +108,10 @@ def stage_metadata(doc: Extraction) -> None:
 
 
 def stage_mentions(doc: Extraction) -> None:
-    """Reads ``text``, ``meta``; sets ``agencies`` and ``times`` (years inferred from the
+    """Reads ``text``, ``meta``; sets ``agencies`` (the registry's and the unlisted named
+    bodies) and ``times`` (years inferred from the
     document's date, else from ``today``) and ``period`` (the period set for all tasks)."""
-    doc.agencies = doc.registry.find(doc.text, on=doc.meta.date)
+    doc.agencies = find_unlisted(doc.text, doc.registry.find(doc.text, on=doc.meta.date))
     doc.times = find_times(doc.text, doc_date=doc.meta.date, today=doc.today)
     doc.period = document_period(doc.text, doc.times, doc.meta)
     if doc.meta.date is not None:

@@ -142,13 +142,15 @@ def _page_text(page: pdfium.PdfPage, index: int) -> str:
     stands on, where its position says."""
     textpage = page.get_textpage()
     try:
-        text = textpage.get_text_bounded()
+        text: str = textpage.get_text_bounded()
         count = textpage.count_chars()
     finally:
         textpage.close()
-    if not _has_widgets(page) or pdfium_raw.FPDFPage_Flatten(
-        page.raw, pdfium_raw.FLAT_NORMALDISPLAY
-    ) != pdfium_raw.FLATTEN_SUCCESS:
+    if (
+        not _has_widgets(page)
+        or pdfium_raw.FPDFPage_Flatten(page.raw, pdfium_raw.FLAT_NORMALDISPLAY)
+        != pdfium_raw.FLATTEN_SUCCESS
+    ):
         return text
     flat = page.pdf[index]  # flattening shows only on a page loaded again
     try:
@@ -224,9 +226,7 @@ def _insertion_point(chars: list[str], boxes: list[Box], count: int, box: Box) -
     after the line's last one); None when no line of the page is level with the word."""
     middle = (box[1] + box[3]) / 2
     line = [
-        i
-        for i in range(count)
-        if not chars[i].isspace() and boxes[i][1] <= middle <= boxes[i][3]
+        i for i in range(count) if not chars[i].isspace() and boxes[i][1] <= middle <= boxes[i][3]
     ]
     if not line:
         return None

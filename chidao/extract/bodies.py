@@ -1,0 +1,193 @@
+"""Named bodies that no registry holds ("ngoài danh mục").
+
+A directive names many assignees the packaged registry cannot know: the bodies of
+another province written without its name ("Công an tỉnh", "Viện Kiểm sát nhân dân
+tỉnh"), units below a department ("Trung tâm Quản lý hạ tầng kỹ thuật Thành phố",
+"Chi cục Hải quan khu vực XIII", "Phòng Kế hoạch - Tài chính"), central bodies,
+companies, embassies. They are read here from their shape: a capitalised head word
+that begins the name of a body, then the words of the name up to the verb, the
+punctuation or the next body that ends it. Such a mention keeps the name as written
+(the reviewer may register it as a new agency) and carries the rule ``unlisted``.
+
+Registry mentions win where both read the same words; an unlisted name that goes on
+past a registry match ("Ngân hàng Nhà nước khu vực X" past "Ngân hàng Nhà nước")
+replaces it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from chidao.extract.model import AgencyMention
+
+# head words that begin the name of a body (capitalised, as written at a name's start)
+_HEADS = (
+    "Ban Quản lý", "Ban quản lý", "Ban Chỉ đạo", "Ban Chỉ huy", "Ban", "Trung tâm", "Chi cục",
+    "Cục", "Tổng cục", "Phòng", "Văn phòng", "Viện Kiểm sát nhân dân", "Viện", "Học viện",
+    "Tòa án nhân dân", "Toà án nhân dân", "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ đội Biên phòng",
+    "Công an", "Công ty", "Tổng công ty", "Tập đoàn", "Ngân hàng", "Kho bạc Nhà nước",
+    "Bảo hiểm xã hội", "Ủy ban Mặt trận Tổ quốc", "Uỷ ban Mặt trận Tổ quốc", "Ủy ban MTTQ",
+    "Liên đoàn Lao động", "Liên minh Hợp tác xã", "Hội", "Tỉnh đoàn", "Thành đoàn", "Đoàn",
+    "Đài", "Báo", "Bảo tàng", "Thư viện", "Nhà hát", "Bệnh viện", "Trường", "Đại học",
+    "Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Thanh tra", "Quỹ", "Hợp tác xã",
+    "Cảng vụ", "Vườn quốc gia", "Khu bảo tồn", "Hạt Kiểm lâm", "Đội",
+)  # fmt: skip
+_HEAD = re.compile(
+    r"(?<![\w/])(?:"
+    + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))
+    + r")(?!\w)"
+)
+# a body of the issuing province or city, named by its level alone: "Công an tỉnh"
+_LEVEL = re.compile(r"[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?)(?!\w)")
+_PLACE_WORD = re.compile(r"[^\S\n]+(?:[A-ZĐÀ-Ỹ][\w]*|\d{1,3}(?!\w))")
+_WORD = re.compile(r"[^\S\n]+(?P<w>[\w&]+(?:-[\w&]+)*)")
+_DASH_WORD = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=[A-ZĐÀ-Ỹ])")
+_COMMA_WORD = re.compile(r",[^\S\n]+(?=[A-ZĐÀ-Ỹ])")
+_COMMA_HEADS = frozenset(["Công ty", "Tổng công ty", "Tập đoàn"])  # "Đầu tư, Xây dựng và ..."
+_ROMAN_OR_CODE = re.compile(r"[IVXLC]+|\d{1,3}|[A-Z]{1,4}\d{0,2}")
+# lower-case words that end a name: verbs that follow a subject, function words
+_STOP_PHRASES = (
+    "chủ trì", "phối hợp", "thực hiện", "triển khai", "tập trung", "tham mưu", "chỉ đạo", "có",
+    "là", "được", "đã", "đang", "sẽ", "phải", "cần", "khẩn trương", "chịu", "theo", "căn cứ",
+    "rà soát", "kiểm tra", "hướng dẫn", "báo cáo", "tổng hợp", "đôn đốc", "nghiên cứu",
+    "tiếp tục", "chủ động", "tăng cường", "đẩy mạnh", "bố trí", "đảm bảo", "bảo đảm", "tiếp thu",
+    "xem xét", "lập", "cập nhật", "tiếp nhận", "vận hành", "ứng trực", "giám sát", "phát hiện",
+    "xử lý", "tuyên truyền", "gửi", "cung cấp", "đề xuất", "ban hành", "với", "cho", "tại",
+    "trong", "về", "để", "của", "khi", "nếu", "trước", "sau", "từ", "đến", "nhằm", "này", "đó",
+    "những", "cùng", "thì", "mà", "hoặc", "hay", "nhưng", "ngay", "sớm", "kịp thời",
+    "nghiêm túc", "quyết liệt", "chỉ huy lực lượng", "trên", "dưới", "bằng", "do", "vì", "như",
+    "tiến hành", "hoàn thành", "hoàn thiện", "thường xuyên", "sử dụng", "điều chỉnh",
+    "quan tâm", "phân công", "cử", "yêu cầu", "đề nghị", "tổ chức",
+    "xây dựng kế hoạch", "nắm", "thống kê", "thành lập", "làm", "trực tiếp", "cũng", "đều",
+    "vẫn", "còn", "các sở", "các cơ quan", "các đơn vị", "các địa phương", "các ngành",
+)  # fmt: skip
+_STOPS = re.compile(
+    r"(?:" + "|".join(map(re.escape, _STOP_PHRASES)) + r"|giao(?![^\S\n]+thông))(?!\w)"
+)
+# capitalised words that begin another body or a person: the name stops before them
+_ENDERS = frozenset(
+    """Sở UBND HĐND Ủy Uỷ Công Ban Trung Chi Cục Phòng Văn Viện Tòa Toà Bộ Kho Bảo Liên Hội
+    Đài Báo Bệnh Trường Đại Thanh Quỹ Giám Chủ Phó Trưởng Chánh Thủ Đồng Ông Bà Các
+    Theo Căn Tại Trong Đề Giao Yêu Trên Về Đối Từ Đến Ngày Số Điều Khoản Mục Thực""".split()
+)
+_MAX_WORDS = 20
+UNLISTED = "unlisted"  # the rule of a mention read here
+
+
+def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMention]:
+    """``found`` (the registry's mentions, in order) with the unlisted bodies of ``text``
+    merged in, in order; see the module docstring."""
+    starts = [m.start for m in found]
+    taken: set[int] = set()
+    added: list[AgencyMention] = []
+    last_end = -1
+    for m in _HEAD.finditer(text):
+        if m.start() < last_end:
+            continue
+        end = _name_end(text, m.end(), m.group())
+        if end is None:
+            continue
+        i = bisect_left(starts, m.start())
+        inside = []
+        j = i - 1 if i and found[i - 1].end > m.start() else i
+        while j < len(found) and found[j].start < end:
+            inside.append(j)
+            j += 1
+        if inside:
+            first = found[inside[0]]
+            if first.start < m.start() or first.is_group or found[inside[-1]].end >= end:
+                continue  # the registry reads these words, or an enumeration starts here
+            if any(found[k].is_group for k in inside):
+                end = min(found[k].start for k in inside if found[k].is_group)
+                end = len(text[m.start() : end].rstrip(" ,;và")) + m.start()
+            taken.update(inside)
+        surface = text[m.start() : end]
+        name = " ".join(surface.split())
+        added.append(AgencyMention(m.start(), end, surface, name, rule=UNLISTED))
+        last_end = end
+    if not added:
+        return list(found)
+    kept = [f for k, f in enumerate(found) if k not in taken]
+    return sorted(kept + added, key=lambda a: a.start)
+
+
+def _name_end(text: str, pos: int, head: str) -> int | None:
+    """Where the name that ``head`` begins at ``pos`` ends; None when no name follows."""
+    words = 0
+    capitals = 0
+    end = pos
+    while words < _MAX_WORDS:
+        level = _LEVEL.match(text, end)
+        if level is not None:
+            end = level.end()
+            place = _PLACE_WORD.match(text, end)
+            while place is not None and place.group().strip() not in _ENDERS:
+                end = place.end()
+                place = _PLACE_WORD.match(text, end)
+            return end
+        dash = _DASH_WORD.match(text, end) or (
+            _COMMA_WORD.match(text, end) if head in _COMMA_HEADS else None
+        )
+        if dash is not None and words:
+            word = _WORD.match(text, dash.end() - 1)
+        else:
+            word = _WORD.match(text, end)
+        if word is None:
+            break
+        w = word.group("w")
+        capital = w[0].isupper() or _ROMAN_OR_CODE.fullmatch(w) is not None
+        if _ends_name(text, word, capital, words, head):
+            break
+        capitals += capital
+        words += 1
+        if w != "và":  # a name never ends in "và"
+            end = word.end()
+    if words == 0 or (capitals == 0 and head not in _LOWER_FIRST_HEADS):
+        return None  # a name needs words, and one of them capitalised unless its head allows
+    return end
+
+
+def _ends_name(text: str, word: re.Match[str], capital: bool, words: int, head: str) -> bool:
+    """True when ``word`` is not part of the name: the head of another body or a person,
+    a verb or function word, a "và" before another capitalised name."""
+    w = word.group("w")
+    if capital:
+        return w in _ENDERS and not (words == 0 and head in _OWN_WORD_HEADS)
+    if words == 0 and head not in _LOWER_FIRST_HEADS:
+        return True
+    if w == "và":
+        return head not in _COMMA_HEADS and _next_capital(text, word.end())
+    return _STOPS.match(text, word.start("w")) is not None
+
+
+def _next_capital(text: str, pos: int) -> bool:
+    rest = text[pos : pos + 20].lstrip()
+    return bool(rest) and rest[0].isupper()
+
+
+# heads whose name may begin with a lower-case word ("Bảo hiểm xã hội", "Ban quản lý dự án")
+_LOWER_FIRST_HEADS = frozenset(
+    [
+        "Ban Quản lý",
+        "Ban quản lý",
+        "Bảo hiểm xã hội",
+        "Kho bạc Nhà nước",
+        "Liên đoàn Lao động",
+        "Công an",
+        "Bộ Chỉ huy",
+        "Ban Chỉ huy",
+    ]
+)
+# heads whose first name word may itself be a head word ("Văn phòng Sở", "Ban Quản lý")
+_OWN_WORD_HEADS = frozenset(["Văn phòng", "Công an"])
+# heads that name a body without more words when the level follows ("Công an tỉnh")
+_STANDALONE = frozenset(
+    [
+        "Công an", "Tỉnh đoàn", "Thành đoàn", "Bộ đội Biên phòng", "Kho bạc Nhà nước",
+        "Bảo hiểm xã hội", "Liên đoàn Lao động", "Viện Kiểm sát nhân dân", "Tòa án nhân dân",
+        "Toà án nhân dân", "Ủy ban Mặt trận Tổ quốc", "Uỷ ban Mặt trận Tổ quốc", "Ủy ban MTTQ",
+        "Liên minh Hợp tác xã", "Thanh tra",
+    ]
+)  # fmt: skip
