@@ -9,7 +9,8 @@ Reads the normalised text (one paragraph, heading or list item per line, see
   headline): short and without closing punctuation;
 - ``item``: a numbered or bulleted item (I., 1., 2.1., a), -, +) with its marker;
 - ``paragraph``: running text;
-- ``footer``: "Nơi nhận", the signature block and anything after them.
+- ``footer``: "Nơi nhận", the signature block and anything after them;
+- ``noise``: a web page's clutter above the header of the document it shows.
 
 Each body block carries its sentences as (start, end) offsets into the text.
 """
@@ -41,7 +42,7 @@ _SENTENCE_END = re.compile(r"(?:[.!?…]+[\"”»)]*|[\"”»]\.)\s+(?=[\"“«(
 class Block:
     start: int
     end: int
-    role: str  # header | heading | item | paragraph | footer
+    role: str  # header | heading | item | paragraph | footer | noise
     marker: str | None = None
     body_start: int = 0  # where the text after the marker begins
     sentences: list[tuple[int, int]] = field(default_factory=list)
@@ -95,12 +96,46 @@ def _is_heading(body: str, marker: str | None) -> bool:
 
 
 def _mark_header(blocks: list[Block], text: str) -> None:
-    """The header of an official document: from its first line to the "Kính gửi" list."""
-    if not blocks or not _HEADER_START.match(text[blocks[0].start : blocks[0].end]):
+    """The header of an official document: from its first line to the "Kính gửi" list.
+    A web page may put its clutter (menus, a legal library's table of facts) above the
+    header: that is ``noise``, neither header nor body."""
+    start = _header_start(blocks, text)
+    if start is None:
         return
-    end = _header_end(blocks, text)
-    for block in blocks[:end]:
+    end = start + _header_end(blocks[start:], text)
+    for block in blocks[:start]:
+        block.role = "noise"
+    for block in blocks[start:end]:
         block.role = "header"
+
+
+_HEADER_SEARCH = 80  # blocks of page clutter that may come before a header
+_OFFICIAL = re.compile(
+    r"CỘNG\s+HÒA XÃ HỘI|HÒA XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|Số\s*:\s*\d*/"
+)
+
+
+def _header_start(blocks: list[Block], text: str) -> int | None:
+    """Index of the header's first block: the first block when it opens one, else the
+    issuer's lines above the first national motto or "Số:" line found near the top."""
+    if not blocks:
+        return None
+    if _HEADER_START.match(text[blocks[0].start : blocks[0].end]):
+        return 0
+    for i, block in enumerate(blocks[:_HEADER_SEARCH]):
+        if _OFFICIAL.match(text, block.start, block.end):
+            start = i
+            while start > 0 and i - start < 6 and _header_like(text, blocks[start - 1]):
+                start -= 1
+            return start
+    return None
+
+
+def _header_like(text: str, block: Block) -> bool:
+    """An issuer's line: capitals ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH") or a rule."""
+    line = text[block.start : block.end].strip(" *_#")
+    letters = [c for c in line if c.isalpha()]
+    return not letters or all(c.isupper() for c in letters)
 
 
 def _header_end(blocks: list[Block], text: str) -> int:

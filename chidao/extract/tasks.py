@@ -80,7 +80,7 @@ def find_tasks(
     prev_block_task: Task | None = None
     ctx: _Context | None = None
     for i, block in enumerate(blocks):
-        if block.role in ("header", "footer"):
+        if block.role in ("header", "footer", "noise"):
             prev_block_task = None
             continue
         if attrs[i] is not None:
@@ -89,7 +89,7 @@ def find_tasks(
             ctx = None
         heading = _agency_heading(text, block, mentions)
         if heading:
-            ctx = _Context(heading, _level(block.marker), paragraphs=True)
+            ctx = _Context(*heading, _level(block.marker), paragraphs=True)
             prev_block_task = None
             continue
         block_tasks, new_intro = _block_tasks(text, block, mentions, prev_block_task, ctx)
@@ -101,7 +101,7 @@ def find_tasks(
                 forced[id(task)] = attribute_deadline(spans, times, reference_date)
         if new_intro is not None:
             owner = -1 if block.marker is None else _level(block.marker)
-            ctx = _Context(new_intro, owner, paragraphs=block.role != "paragraph")
+            ctx = _Context(new_intro, [], owner, paragraphs=block.role != "paragraph")
         elif block.role == "paragraph" and not block_tasks and ctx and not ctx.paragraphs:
             ctx = None
         tasks.extend(block_tasks)
@@ -122,6 +122,7 @@ class _Context:
     xã:") or an agency heading ("1. Sở Tư pháp") over its items and paragraphs."""
 
     lead: list[AgencyMention]
+    support: list[AgencyMention]  # the partners a heading names ("X chủ trì, phối hợp Y")
     level: int  # the outline level of the block that set it
     paragraphs: bool  # unnumbered paragraphs inherit too (under an agency heading)
 
@@ -151,22 +152,47 @@ def _closes(ctx: _Context, block: Block) -> bool:
     return _level(block.marker) <= max(ctx.level, 1)
 
 
-def _agency_heading(text: str, block: Block, mentions: Mentions) -> list[AgencyMention]:
-    """ "1. Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội (cơ quan thường trực):":
-    a block that is only an assignee list names who does the blocks below it."""
+def _agency_heading(
+    text: str, block: Block, mentions: Mentions
+) -> tuple[list[AgencyMention], list[AgencyMention]] | None:
+    """ "1. Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội (cơ quan thường trực):",
+    "1.1. Giao Sở Nông nghiệp và Môi trường", "8.1. Sở Tài chính chủ trì, phối hợp các sở,
+    ban, ngành": a block that is only an assignee list (with its partners) names who does
+    the blocks below it. Returns (lead, support), or None for any other block."""
     if block.role not in ("heading", "item"):
-        return []
+        return None
     found = mentions.between(block.body_start, block.end)
-    if not found or found[0].start - block.body_start > 1:
-        return []
+    lead_in = _HEADING_LEAD_IN.match(text, block.body_start, block.end)
+    at = lead_in.end() if lead_in else block.body_start
+    if not found or not 0 <= found[0].start - at <= 1:
+        return None
     lst = list_from(found, text)
     body = text[block.body_start : block.end]
     if all(m.vague for m in lst) or is_issuer(lst) or body.isupper():
-        return []  # not "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" over a decision's preamble
-    return lst if _HEADING_TAIL.fullmatch(text, lst[-1].end, block.end) else []
+        return None  # not "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" over a decision's preamble
+    if _HEADING_TAIL.fullmatch(text, lst[-1].end, block.end):
+        return lst, []
+    role = _HEADING_ROLES.match(text, lst[-1].end, block.end)
+    if role is None:
+        return None
+    rest = [m for m in found if m.start >= role.end()]
+    if not role.group("support"):
+        return (lst, []) if _HEADING_TAIL.fullmatch(text, role.end(), block.end) else None
+    if not rest or rest[0].start - role.end() > 1:
+        return None
+    partners = list_from(rest, text)
+    if not _HEADING_TAIL.fullmatch(text, partners[-1].end, block.end):
+        return None
+    return lst, [m for m in partners if not m.vague]
 
 
 _HEADING_TAIL = re.compile(r"\s*(?:\([^()\n]{0,200}\))?\s*[:.]?\s*")
+_HEADING_LEAD_IN = re.compile(r"\s*(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Trách nhiệm của)\s+")
+# "... chủ trì", "... chủ trì, phối hợp (với)", "... là cơ quan chủ trì" after a heading's list
+_HEADING_ROLES = re.compile(
+    r"\s*(?:\(?(?:là\s+)?(?:cơ quan\s+)?(?:chủ trì|thường trực|đầu mối)\)?)?\s*,?\s*"
+    r"(?P<support>phối hợp(?:\s+(?:với|cùng))?\s*)?"
+)
 _ATTRIBUTE = re.compile(
     r"(?P<lead>(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|thường trực|đầu mối|chịu trách nhiệm)"
     r"(?:\s+thực hiện)?)|(?P<support>(?:cơ quan|đơn vị)\s+phối hợp(?:\s+thực hiện)?)|"
@@ -263,6 +289,7 @@ def _block_tasks(
         ):
             # under "1. Sở Giao thông vận tải:", "Yêu cầu các chủ đầu tư ..." is the Sở's task
             unit.lead, unit.rule = ctx.lead, "under-heading:" + unit.rule
+            unit.support = unit.support or ctx.support
         if unit.lead:
             items = _enumeration(text, unit)
             if items:
@@ -324,7 +351,7 @@ def _first_unit_without_assignee(
     if prev_task is not None and prev_task.lead and connector:
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     if ctx is not None and (block.role == "item" or ctx.paragraphs):
-        return _task(unit.start, unit.end, ctx.lead, unit.support, "under-intro")
+        return _task(unit.start, unit.end, ctx.lead, unit.support or ctx.support, "under-intro")
     if prev_task is not None and prev_task.lead and TRIGGER.search(span) and span[-1:] != ":":
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     return None
