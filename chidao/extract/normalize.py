@@ -58,10 +58,10 @@ def normalize(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     text = _ODD_SPACE.sub(" ", text)
     if "  " in text or _NEEDS_CLEANING.search(text):
-        lines = [_clean_line(line) for line in text.split("\n")]
+        lines = [_clean_line(line) for line in _join_bold_runs(text.split("\n"))]
     else:  # plain text (most input): nothing to mend line by line
         lines = [line.strip() for line in text.split("\n")]
-    lines = _tables_to_lines(lines)
+    lines = _tables_to_lines(_vertical_tables(lines))
     lines = _drop_clutter(lines)
     return _join_broken_lines(lines)
 
@@ -71,6 +71,7 @@ _NEEDS_CLEANING = re.compile(r"[*#~\[\\_•●▪◦]")
 
 _MD_TABLE_RULE = re.compile(r"^\|?[\s:|-]*-[\s:|-]*\|?$")
 _PLAN_COLUMNS = (
+    ("product", re.compile(r"(?i)sản phẩm|kết quả")),
     ("content", re.compile(r"(?i)nội dung|nhiệm vụ|công việc|tên")),
     ("lead", re.compile(r"(?i)chủ trì|thực hiện|đầu mối")),
     ("support", re.compile(r"(?i)phối hợp")),
@@ -106,8 +107,83 @@ def _tables_to_lines(lines: list[str]) -> list[str]:
     return out
 
 
+def _join_bold_runs(lines: list[str]) -> list[str]:
+    """A bold run ("**2. Sở" ... "Khoa học và Công nghệ**") soft-wrapped over a few lines
+    is one line: a heading must not lose the words after its break."""
+    if not any("**" in line for line in lines):
+        return lines
+    out: list[str] = []
+    open_at: int | None = None
+    for line in lines:
+        if open_at is not None and line.strip() and len(out) - open_at < 6:
+            out[open_at] += " " + line.strip()
+            if line.count("**") % 2:
+                open_at = None
+            continue
+        open_at = None
+        out.append(line)
+        if line.count("**") % 2:
+            open_at = len(out) - 1
+    return out
+
+
+def _vertical_tables(lines: list[str]) -> list[str]:
+    """A table saved from a legal library's page puts each cell on lines of its own
+    between lines holding only "|", and a row ends where two such lines meet: such a run
+    becomes one "a | b | c" line per row (a row of one cell, a plain line)."""
+    if "|" not in lines:
+        return lines
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if lines[i] != "|":
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j]:
+            j += 1
+        out.extend(_vertical_rows(lines[i:j]))
+        i = j
+    return out
+
+
+def _vertical_rows(run: list[str]) -> list[str]:
+    rows: list[list[list[str]]] = [[]]
+    cell: list[str] = []
+    for k, line in enumerate(run):
+        if line != "|":
+            cell.append(line)
+            continue
+        if cell:
+            rows[-1].append(cell)
+            cell = []
+        if k and run[k - 1] == "|" and rows[-1]:
+            rows.append([])  # two bars in a row: the row ends
+    if cell:
+        rows[-1].append(cell)
+    out: list[str] = []
+    for row in rows:
+        if any(_runs_on(cell) for cell in row):
+            for cell in row:  # a page's body between two bars: not a cell, keep its lines
+                out.extend([*cell, ""])
+        elif row:
+            out.append(" | ".join(" ".join(cell) for cell in row))
+    return out
+
+
+def _runs_on(cell: list[str]) -> bool:
+    """A cell too long to be one: many lines, or list items of its own."""
+    return len(cell) > 6 or any(_LIST_MARKER.match(line) for line in cell[1:])
+
+
 def _cells(row: str) -> list[str]:
-    return [c.strip() for c in row.strip().strip("|").split("|")]
+    """A DOCX row "a | b" keeps an empty first cell ("| b"); a markdown row "| a | b |" is
+    framed by bars."""
+    row = row.strip()
+    if row.startswith("|") and row.endswith("|") and len(row) > 1:
+        row = row[1:-1]
+    return [c.strip() for c in row.split("|")]
 
 
 def _table_lines(rows: list[list[str]]) -> list[str]:
@@ -120,17 +196,38 @@ def _table_lines(rows: list[list[str]]) -> list[str]:
             out.extend(c for c in row if c)
             out.append("")
         return out
+    previous = ""
     for row in rows[1:]:
-        content = row[columns["content"]] if columns["content"] < len(row) else ""
+        if _numbering_row(row) or row == rows[0]:
+            continue  # "(1) | (2) | (3)" under the header, or the header again on a new page
+        shift = max(0, len(row) - len(rows[0]))  # a header that lost its "TT" cell
+        cell = {name: _at(row, k + shift) for name, k in columns.items()}
+        attributes = [(label, cell.get(name, "")) for name, label in _ATTRIBUTE_LABEL.items()]
+        if not any(value for _, value in attributes):
+            if cell["content"]:
+                out.extend(["", cell["content"].rstrip(".:"), ""])  # a section row: a heading
+            continue
+        content = cell["content"] or previous  # a row that goes on with another product
         if not content:
             continue
-        out.extend(["", "- " + content.rstrip(".") + "."])
-        for name, label in _ATTRIBUTE_LABEL.items():
-            k = columns.get(name)
-            if k is not None and k < len(row) and row[k]:
-                out.append(f"- {label}: {row[k]}")
+        previous = content
+        product = cell.get("product", "")
+        text = content.rstrip(".") + (" | " + product.rstrip(".") if product else "")
+        out.extend(["", "- " + text + "."])
+        out.extend(f"- {label}: {value}" for label, value in attributes if value)
     out.append("")
     return out
+
+
+def _at(row: list[str], k: int) -> str:
+    return row[k] if k < len(row) else ""
+
+
+_NUMBERING_CELL = re.compile(r"\(?\d{1,2}\)?|[IVX]{1,4}|")
+
+
+def _numbering_row(row: list[str]) -> bool:
+    return all(_NUMBERING_CELL.fullmatch(c) for c in row)
 
 
 def _plan_columns(header: list[str]) -> dict[str, int] | None:
@@ -150,8 +247,8 @@ def _clean_line(line: str) -> str:
     line = _MD_HEADING.sub("", line)
     line = _MD_STRIKE.sub(r"\1", line)
     line = _MD_LINK.sub(r"\1", line)
+    line = _MD_STRONG.sub("", line)  # first: "**TT**" is a bold cell, not a mark "*TT*"
     line = _OCR_MARK.sub("", line)
-    line = _MD_STRONG.sub("", line)
     line = _MD_EMPHASIS.sub(r"\1", line)
     line = _MD_BULLET.sub("- ", line)
     line = _MD_ESCAPE.sub(r"\1", line)

@@ -184,7 +184,7 @@ _ANNEX_START = re.compile(
 
 def _annex_follows(blocks: list[Block], text: str, i: int) -> bool:
     """A title is an annex's when "kèm theo" stands within the next few lines."""
-    near = blocks[i : i + 4]
+    near = blocks[i : i + 6]
     return any("kèm theo" in text[b.start : b.end].lower() for b in near)
 
 
