@@ -645,7 +645,7 @@ def _place_rx(places: Sequence[str]) -> tuple[str, str]:
     body = rf"(?:{_literal_alt(_cased(_NOT_PLACE))})(?!\w)"
     word = rf"(?!{_literal_alt(_SURNAMES)})(?!{body}){_CAP}"
     place = rf"(?:{known}|{word}(?:(?:{_W}|\s{{0,2}}-\s{{0,2}}){word}){{0,3}})"
-    prov = rf"(?:(?:\s{{0,3}},)?{_W}{_PROV_MARK}\s{{0,3}}{place}|{_W}{known})"
+    prov = rf"(?:(?:\s{{0,3}},)?{_W}{_PROV_MARK}[^\S\n]{{0,3}}{place}|{_W}{known})"
     return place, prov
 
 
@@ -664,7 +664,7 @@ def _pattern_rx(vocab: Sequence[str], places: Sequence[str], titles: Sequence[st
     conn = rf"(?:\s{{0,3}}[-–,&]\s{{0,3}}|{_W}và{_W}|{_W})"
     name = rf"{stop}{comp}(?:{conn}{stop}{comp}){{0,5}}"
     place, prov = _place_rx(places)
-    local = rf"{_W}(?P<unit>{_UNIT})\s{{0,3}}(?P<place>{place}|\d{{1,3}}(?!\w))(?P<lprov>{prov})?"
+    local = rf"{_W}(?P<unit>{_UNIT})(?:{_W}|(?<=\.))(?P<place>{place}|\d{{1,3}}(?!\w))(?P<lprov>{prov})?"
     body = rf"{_W}(?P<name>{name})(?P<bprov>{prov})?|(?P<hprov>{prov})"
     start = _literal_alt([*_BODY_HEADWORDS, *_LOCAL_HEADWORDS], upper=True)
     return rf"{start}(?:{local}|{body})(?!\w)"

@@ -67,10 +67,11 @@ _STOPS = re.compile(
     r"(?:" + "|".join(map(re.escape, _STOP_PHRASES)) + r"|giao(?![^\S\n]+thông))(?!\w)"
 )
 # capitalised words that begin another body or a person: the name stops before them
-_ENDERS = frozenset(
-    """Sở UBND HĐND Ủy Uỷ Công Ban Trung Chi Cục Phòng Văn Viện Tòa Toà Bộ Kho Bảo Liên Hội
-    Đài Báo Bệnh Trường Đại Thanh Quỹ Giám Chủ Phó Trưởng Chánh Thủ Đồng Ông Bà Các
-    Theo Căn Tại Trong Đề Giao Yêu Trên Về Đối Từ Đến Ngày Số Điều Khoản Mục Thực""".split()
+_ENDERS = re.compile(
+    r"(?:Sở|UBND|HĐND|Ủy|Uỷ|Công (?:an|ty)|Ban|Trung tâm|Chi cục|Cục|Phòng|Văn phòng|Viện|"
+    r"Tòa|Toà|Bộ|Kho bạc|Bảo hiểm|Liên đoàn|Hội|Đài|Báo|Bệnh viện|Trường|Đại học|Thanh tra|"
+    r"Quỹ|Giám đốc|Chủ tịch|Phó|Trưởng|Chánh|Thủ trưởng|Đồng chí|Ông|Bà|Các|Theo|Căn cứ|Tại|"
+    r"Trong|Đề nghị|Giao|Yêu cầu|Trên|Về|Đối với|Từ|Đến|Ngày|Số|Khoản|Mục|Thực hiện)(?!\w)"
 )
 _MAX_WORDS = 20
 UNLISTED = "unlisted"  # the rule of a mention read here
@@ -123,7 +124,9 @@ def _name_end(text: str, pos: int, head: str) -> int | None:
         if level is not None:
             end = level.end()
             place = _PLACE_WORD.match(text, end)
-            while place is not None and place.group().strip() not in _ENDERS:
+            while place is not None and not _ENDERS.match(
+                text, place.end() - len(place.group().strip())
+            ):
                 end = place.end()
                 place = _PLACE_WORD.match(text, end)
             return end
@@ -154,7 +157,8 @@ def _ends_name(text: str, word: re.Match[str], capital: bool, words: int, head: 
     a verb or function word, a "và" before another capitalised name."""
     w = word.group("w")
     if capital:
-        return w in _ENDERS and not (words == 0 and head in _OWN_WORD_HEADS)
+        ender = _ENDERS.match(text, word.start("w")) is not None
+        return ender and not (words == 0 and head in _OWN_WORD_HEADS)
     if words == 0 and head not in _LOWER_FIRST_HEADS:
         return True
     if w == "và":

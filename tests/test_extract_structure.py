@@ -1,0 +1,236 @@
+"""Structure of real documents (issue 9): named bodies outside the registry, headings that
+pass assignees down, plans annexed after the signature, web-page clutter above a header,
+task tables, signature fields of signed PDFs. The texts are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from chidao.extract.agencies import Registry
+from chidao.extract.bodies import UNLISTED, find_unlisted
+from chidao.extract.normalize import normalize
+from chidao.extract.pipeline import extract_file, extract_text
+from chidao.extract.readers import read_file
+
+TODAY = date(2026, 11, 21)
+
+
+def _names(text: str) -> list[tuple[str, bool]]:
+    found = find_unlisted(text, Registry.load().find(text))
+    return [(m.name, m.rule == UNLISTED) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Công an tỉnh chủ trì thực hiện.", [("Công an tỉnh", True)]),
+        (
+            "Đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh phối hợp.",
+            [("Viện Kiểm sát nhân dân tỉnh", True), ("Tòa án nhân dân tỉnh", True)],
+        ),
+        (
+            "Trung tâm Điều hành giao thông thông minh Thành phố tập trung triển khai.",
+            [("Trung tâm Điều hành giao thông thông minh Thành phố", True)],
+        ),
+        (
+            "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng tỉnh chủ trì.",
+            [("Ban Quản lý dự án đầu tư xây dựng công trình dân dụng tỉnh", True)],
+        ),
+        ("Phòng Kế hoạch - Tài chính, Văn phòng Sở thực hiện.", [
+            ("Phòng Kế hoạch - Tài chính", True), ("Văn phòng Sở", True)]),
+        (
+            "Công ty TNHH MTV Môi trường, Công trình đô thị Bắc Sơn tiếp thu ý kiến.",
+            [("Công ty TNHH MTV Môi trường, Công trình đô thị Bắc Sơn", True)],
+        ),
+        # a longer name replaces the registry's reading of its first words
+        ("Ngân hàng Nhà nước khu vực 7 chỉ đạo các ngân hàng.", [("Ngân hàng Nhà nước khu vực 7", True)]),
+        # the registry's own bodies stay the registry's; a name never ends in "và"
+        ("Sở Y tế phối hợp Cục Thống kê và các đơn vị liên quan.", [
+            ("Sở Y tế", False), ("Cục Thống kê", False), ("cơ quan, đơn vị", False)]),
+        # a common noun after a head word is no name
+        ("Ban hành kèm theo Quyết định này. Phòng chống dịch bệnh.", []),
+    ],
+)  # fmt: skip
+def test_named_bodies_outside_the_registry_are_read_from_their_shape(text, expected):
+    assert _names(text) == expected
+
+
+def _tasks(text: str) -> list[tuple[str, list[str], list[str]]]:
+    doc = extract_text(text, today=TODAY)
+    return [(t.text, [m.name for m in t.lead], [m.name for m in t.support]) for t in doc.tasks]
+
+
+PROVINCIAL = """ỦY BAN NHÂN DÂN
+TỈNH BẮC SƠN
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 412/UBND-KT
+Bắc Sơn, ngày 03 tháng 3 năm 2026
+
+Kính gửi: Các sở, ban, ngành tỉnh.
+
+Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:
+
+1.1. Giao Công an tỉnh
+
+Rà soát các điểm nóng về trật tự giao thông, báo cáo trước ngày 30/4/2026.
+
+1.2. Sở Tài chính chủ trì, phối hợp Sở Xây dựng
+
+- Cân đối nguồn vốn sửa chữa các tuyến đường tỉnh.
+
+- Hướng dẫn các chủ đầu tư quyết toán dự án hoàn thành.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_headings_pass_their_lead_and_partners_to_the_blocks_below():
+    tasks = _tasks(PROVINCIAL)
+    assert [(lead, support) for _, lead, support in tasks] == [
+        (["Công an tỉnh"], []),
+        (["Sở Tài chính"], ["Sở Xây dựng"]),
+        (["Sở Tài chính"], ["Sở Xây dựng"]),
+    ]
+    assert tasks[0][0].startswith("Rà soát các điểm nóng")
+
+
+def test_a_page_clutter_above_the_header_is_neither_header_nor_task():
+    page = (
+        "Trang chủ | Văn bản | Tin tức\nĐăng nhập\nSố hiệu:\n999/XYZ\nLoại văn bản:\nCông văn\n"
+        "Chia sẻ bài viết\n\n" + PROVINCIAL
+    )
+    doc = extract_text(page, today=TODAY)
+    assert doc.meta.number == "412/UBND-KT"
+    assert doc.meta.date == date(2026, 3, 3)
+    assert {b.role for b in doc.blocks[:3]} == {"noise"}
+    assert len(doc.tasks) == 3
+
+
+DECISION_WITH_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH BẮC SƠN
+
+Số: 77/QĐ-UBND
+Bắc Sơn, ngày 10 tháng 4 năm 2026
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch phòng, chống ngập úng năm 2026
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống ngập úng năm 2026.
+
+Điều 2. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Lê Văn Tâm
+
+KẾ HOẠCH
+Phòng, chống ngập úng năm 2026
+(Kèm theo Quyết định số 77/QĐ-UBND ngày 10/4/2026 của UBND tỉnh)
+
+1. Sở Xây dựng chủ trì nạo vét hệ thống thoát nước trước ngày 15/5/2026.
+
+2. Công an tỉnh bố trí lực lượng phân luồng giao thông khi có mưa lớn.
+"""
+
+
+def test_a_plan_annexed_after_the_signature_is_read_as_body():
+    tasks = _tasks(DECISION_WITH_PLAN)
+    assert [lead for _, lead, _ in tasks] == [["Sở Xây dựng"], ["Công an tỉnh"]]
+    assert extract_text(DECISION_WITH_PLAN, today=TODAY).tasks[0].deadline.value == date(
+        2026, 5, 15
+    )
+
+
+LIBRARY_TABLE = """PHỤ LỤC
+(Kèm theo Kế hoạch số 12/KH-UBND)
+
+|
+**TT**
+|
+**Nội dung nhiệm vụ**
+|
+**Sản phẩm**
+|
+**Cơ quan chủ trì**
+|
+**Cơ quan phối hợp**
+|
+**Thời gian thực hiện**
+|
+|
+1
+|
+Xây dựng cơ sở dữ liệu
+về đất công
+|
+Cơ sở dữ liệu
+|
+Sở Nông nghiệp và Môi trường
+|
+Sở Tài chính
+|
+Quý III/2026
+|
+|
+2
+|
+Tổng kết thực hiện kế hoạch
+|
+Báo cáo tổng kết
+|
+Sở Tài chính
+|
+Sở Xây dựng
+|
+Tháng 12/2026
+|
+"""
+
+
+def test_a_legal_library_task_table_gives_one_task_per_row_with_its_product():
+    text = normalize(LIBRARY_TABLE)
+    assert "- Xây dựng cơ sở dữ liệu về đất công | Cơ sở dữ liệu." in text
+    tasks = _tasks(LIBRARY_TABLE)
+    assert tasks == [
+        (
+            "Xây dựng cơ sở dữ liệu về đất công | Cơ sở dữ liệu.",
+            ["Sở Nông nghiệp và Môi trường"],
+            ["Sở Tài chính"],
+        ),
+        ("Tổng kết thực hiện kế hoạch | Báo cáo tổng kết.", ["Sở Tài chính"], ["Sở Xây dựng"]),
+    ]
+
+
+def test_a_docx_row_with_an_empty_first_cell_keeps_its_columns():
+    rows = (
+        "TT | Nhiệm vụ | Sản phẩm | Chủ trì | Phối hợp\n"
+        "1 | Ban hành quy chế phối hợp | Quy chế | Sở Nội vụ | Sở Tư pháp\n"
+        "| | Hướng dẫn thực hiện quy chế | Sở Tư pháp | Sở Nội vụ\n"
+    )
+    tasks = _tasks(rows)
+    assert [(lead, support) for _, lead, support in tasks] == [
+        (["Sở Nội vụ"], ["Sở Tư pháp"]),
+        (["Sở Tư pháp"], ["Sở Nội vụ"]),
+    ]
+    assert tasks[1][0].startswith("Ban hành quy chế phối hợp | Hướng dẫn thực hiện quy chế")
+
+
+def test_a_signed_pdf_gives_the_number_and_day_stamped_in_its_signature_fields(eval_dir: Path):
+    """t042.pdf carries "Số: /KH-SNNMT" in its text layer; the number and the day live in
+    form fields filled at signing."""
+    read = read_file(eval_dir / "train" / "t042.pdf")
+    assert "Số: 115/KH-SNNMT" in read.text
+    meta = extract_file(eval_dir / "train" / "t042.pdf", today=TODAY).meta
+    assert (meta.number, meta.date) == ("115/KH-SNNMT", date(2026, 8, 4))
