@@ -197,36 +197,13 @@ def _kind_from_number(number: str | None) -> str | None:
     return _CODE_KIND.get(code, "công văn")
 
 
-def document_period(
-    text: str, times: Sequence[TimeMention], meta: DocumentMeta | None = None
-) -> TimeMention | None:
-    """The period a document sets for all its tasks: "nhiệm vụ trọng tâm tháng 2/2021", or
-    the year in the title of a plan ("Kế hoạch ... giảm nghèo bền vững năm 2024")."""
+def document_period(text: str, times: Sequence[TimeMention]) -> TimeMention | None:
+    """The period a document sets for all its tasks: "nhiệm vụ trọng tâm tháng 2/2021".
+    The year in a plan's title ("Kế hoạch ... năm 2026") is not one (rule 7)."""
     for m in re.finditer(
         r"(?i)nhiệm vụ (?:trọng tâm|chủ yếu)(?: của)? (?=tháng|quý|năm|\d{1,2} tháng)", text
     ):
         for t in times:
             if t.start == m.end() and t.value is not None:
                 return t
-    if meta is None or meta.kind != "kế hoạch" or not meta.subject:
-        return None
-    at = text.find(meta.subject[:60])
-    if at == -1:
-        return None
-    in_title = [
-        t for t in times if at <= t.start < at + len(meta.subject) + 20 and t.value is not None
-    ]
-    years = [
-        t
-        for t in in_title
-        if t.kind == "period"
-        and t.rule.endswith("year")
-        and not _EVENT_BEFORE.search(text, max(0, t.start - 40), t.start)
-    ]
-    return years[-1] if years else None
-
-
-# the year of an event is not the period of a plan ("đón Tết Nguyên đán Quý Mão năm 2023")
-_EVENT_BEFORE = re.compile(
-    r"(?i)(?<!\w)(?:tết|kỳ thi|lễ|đại hội|hội nghị|năm học|mùa|kỷ niệm|bầu cử|festival|giải đấu|giải thưởng)(?!\w)"
-)
+    return None

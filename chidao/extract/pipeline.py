@@ -113,7 +113,7 @@ def stage_mentions(doc: Extraction) -> None:
     document's date, else from ``today``) and ``period`` (the period set for all tasks)."""
     doc.agencies = find_unlisted(doc.text, doc.registry.find(doc.text, on=doc.meta.date))
     doc.times = find_times(doc.text, doc_date=doc.meta.date, today=doc.today)
-    doc.period = document_period(doc.text, doc.times, doc.meta)
+    doc.period = document_period(doc.text, doc.times)
     if doc.meta.date is not None:
         return
     start = _period_start(doc.period)
