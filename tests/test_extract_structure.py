@@ -234,3 +234,40 @@ def test_a_signed_pdf_gives_the_number_and_day_stamped_in_its_signature_fields(e
     assert "Số: 115/KH-SNNMT" in read.text
     meta = extract_file(eval_dir / "train" / "t042.pdf", today=TODAY).meta
     assert (meta.number, meta.date) == ("115/KH-SNNMT", date(2026, 8, 4))
+
+
+INTROS = """II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Xây dựng phối hợp với Công an tỉnh trong công tác bảo đảm giao thông mùa mưa:
+
+- Bố trí lực lượng ứng trực tại các điểm ngập sâu.
+
+- Lắp đặt biển cảnh báo trên các tuyến đường bị ngập.
+
+2. Sở Tài chính
+
+- Tham mưu UBND tỉnh trình HĐND tỉnh quyết định:
+
++ Mức hỗ trợ kinh phí cho các đơn vị ứng trực.
+
++ Nguồn vốn sửa chữa trạm bơm.
+
+- Hướng dẫn thanh quyết toán kinh phí ứng trực.
+
+Số điện thoại đường dây nóng:
+
+- Trung tâm Điều hành giao thông tỉnh: 0213.3825.111
+
+- Công an tỉnh: 0213.3826.222
+"""
+
+
+def test_a_block_ending_with_a_colon_introduces_the_items_below_and_is_no_task():
+    tasks = _tasks(INTROS)
+    assert [(text[:25], lead, support) for text, lead, support in tasks] == [
+        ("Bố trí lực lượng ứng trực", ["Sở Xây dựng"], ["Công an tỉnh"]),
+        ("Lắp đặt biển cảnh báo trê", ["Sở Xây dựng"], ["Công an tỉnh"]),
+        ("Mức hỗ trợ kinh phí cho c", ["Sở Tài chính"], []),
+        ("Nguồn vốn sửa chữa trạm b", ["Sở Tài chính"], []),
+        ("Hướng dẫn thanh quyết toá", ["Sở Tài chính"], []),
+    ]

@@ -78,18 +78,26 @@ def find_tasks(
     tasks: list[Task] = []
     forced: dict[int, TimeMention | None] = {}
     prev_block_task: Task | None = None
-    ctx: _Context | None = None
+    stack: list[_Context] = []  # headings and intros over the current block, outermost first
     for i, block in enumerate(blocks):
         if block.role in ("header", "footer", "noise"):
             prev_block_task = None
             continue
-        if attrs[i] is not None:
-            continue  # read with the block it describes
-        if ctx is not None and _closes(ctx, block):
-            ctx = None
+        if attrs[i] is not None or _CONTACT.fullmatch(text, block.body_start, block.end):
+            continue  # read with the block it describes; a phone list's line
+        while stack and _closes(stack[-1], block):
+            stack.pop()
+        ctx = stack[-1] if stack else None
         heading = _agency_heading(text, block, mentions)
         if heading:
-            ctx = _Context(*heading, _level(block.marker), paragraphs=True)
+            stack.append(_Context(*heading, _level(block.marker), paragraphs=True))
+            prev_block_task = None
+            continue
+        intro = _colon_intro(text, blocks, attrs, i, mentions, ctx)
+        if intro is not None:
+            if intro[0]:
+                owner = _level(block.marker) if block.marker else -1
+                stack.append(_Context(*intro, owner, paragraphs=False))
             prev_block_task = None
             continue
         block_tasks, new_intro = _block_tasks(text, block, mentions, prev_block_task, ctx)
@@ -101,9 +109,9 @@ def find_tasks(
                 forced[id(task)] = attribute_deadline(spans, times, reference_date)
         if new_intro is not None:
             owner = -1 if block.marker is None else _level(block.marker)
-            ctx = _Context(new_intro, [], owner, paragraphs=block.role != "paragraph")
+            stack.append(_Context(new_intro, [], owner, paragraphs=block.role != "paragraph"))
         elif block.role == "paragraph" and not block_tasks and ctx and not ctx.paragraphs:
-            ctx = None
+            stack.pop()
         tasks.extend(block_tasks)
         prev_block_task = block_tasks[-1] if block_tasks else None
     tasks = _drop_retold_lead(_dedupe(tasks), blocks)
@@ -114,6 +122,48 @@ def find_tasks(
         if forced.get(id(task)) is not None:
             task.deadline = forced[id(task)]
     return tasks
+
+
+_INTRO_MAX = 250  # characters: a longer block that ends with ":" says more than who
+# "Trung tâm Quản lý hạ tầng kỹ thuật: 0243.6269.3723" in a list of hotlines
+_CONTACT = re.compile(r"[^:\n]{3,160}:\s*(?:[\d.\s()–-]{7,}[,;]?\s*)+[.;]?\s*")
+
+
+def _colon_intro(
+    text: str,
+    blocks: Sequence[Block],
+    attrs: list[_Attribute | None],
+    i: int,
+    mentions: Mentions,
+    ctx: _Context | None,
+) -> tuple[list[AgencyMention], list[AgencyMention]] | None:
+    """A block that ends with ":" over items one level deeper introduces them and is no
+    task of its own ("Sở Xây dựng phối hợp với Sở Nông nghiệp và Môi trường trong công tác
+    ...:", "- Tham mưu UBND tỉnh trình HĐND tỉnh quyết định:"). Returns the lead and
+    partners it passes down (its own, else those above it), or None for any other block."""
+    block = blocks[i]
+    if (
+        block.role not in ("item", "paragraph")
+        or text[block.start : block.end].rstrip()[-1:] != ":"
+    ):
+        return None
+    nxt = next((b for j, b in enumerate(blocks[i + 1 :], i + 1) if attrs[j] is None), None)
+    if nxt is None or nxt.role != "item" or nxt.marker is None:
+        return None
+    if len(block.sentences) > 1 or block.end - block.body_start > _INTRO_MAX:
+        return None  # a task of its own that ends by announcing details
+    if block.marker is not None and _level(nxt.marker) <= _level(block.marker):
+        return None
+    lead: list[AgencyMention] = []
+    support: list[AgencyMention] = []
+    for unit in units(text, block, mentions):
+        if unit.lead and not lead:
+            lead, support = unit.lead, unit.support
+        elif not support and unit.support:
+            support = unit.support
+    if not lead and ctx is not None:
+        lead, support = ctx.lead, support or ctx.support
+    return lead, [m for m in support if not m.vague]
 
 
 @dataclass(slots=True)
