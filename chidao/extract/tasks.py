@@ -83,8 +83,8 @@ def find_tasks(
         if block.role in ("header", "footer", "noise"):
             prev_block_task = None
             continue
-        if attrs[i] is not None or _CONTACT.fullmatch(text, block.body_start, block.end):
-            continue  # read with the block it describes; a phone list's line
+        if attrs[i] is not None or _NOT_A_TASK.match(text, block.body_start, block.end):
+            continue  # read with the block it describes; a phone list's or a roster's line
         while stack and _closes(stack[-1], block):
             stack.pop()
         ctx = stack[-1] if stack else None
@@ -125,8 +125,15 @@ def find_tasks(
 
 
 _INTRO_MAX = 250  # characters: a longer block that ends with ":" says more than who
-# "Trung tâm Quản lý hạ tầng kỹ thuật: 0243.6269.3723" in a list of hotlines
-_CONTACT = re.compile(r"[^:\n]{3,160}:\s*(?:[\d.\s()–-]{7,}[,;]?\s*)+[.;]?\s*")
+# lines that name no one to act: "Trung tâm Quản lý hạ tầng kỹ thuật: 0243.6269.3723" in a
+# list of hotlines; "Sở Tư pháp: Ông Nguyễn Văn A - Trưởng phòng ..." in a list of members;
+# the formula that announces a conclusion ("UBND tỉnh trân trọng thông báo kết luận ...")
+_NOT_A_TASK = re.compile(
+    r"[^:\n]{3,160}:\s*(?:[\d.\s()–-]{7,}[,;]?\s*)+[.;]?\s*$"
+    r"|(?:[^:\n]{3,160}:\s*)?(?:Ông|Bà|Đồng chí|đồng chí|Đ/c)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,5}"
+    r"\s*[-–,(]"
+    r"|(?:[^.\n]{0,60}\s)?(?i:trân trọng thông báo)"
+)
 
 
 def _colon_intro(
