@@ -52,6 +52,17 @@ def _names(text: str) -> list[tuple[str, bool]]:
             ("Sở Y tế", False), ("Cục Thống kê", False), ("cơ quan, đơn vị", False)]),
         # a common noun after a head word is no name
         ("Ban hành kèm theo Quyết định này. Phòng chống dịch bệnh.", []),
+        # another province's department that the registry would read as two of its own
+        ("Sở Văn hóa, Thể thao và Du lịch chủ trì.", [("Sở Văn hóa, Thể thao và Du lịch", True)]),
+        # an enumeration of groups gives each group (rule 6)
+        ("Các cơ quan, đơn vị, địa phương thực hiện.", [
+            ("cơ quan, đơn vị", False), ("địa phương", False)]),
+        ("Các sở, ban, ngành, đoàn thể tham gia.", [
+            ("sở, ban, ngành", False), ("đoàn thể", False)]),
+        # local bodies: a number and a place, a surname inside a place, not a person after it
+        ("UBND Phường 2 Bảo Lộc, UBND xã Đơn Dương thực hiện.", [
+            ("UBND Phường 2 Bảo Lộc", False), ("UBND xã Đơn Dương", False)]),
+        ("Chủ tịch UBND xã Tân Lập Nguyễn Văn An ký.", [("UBND xã Tân Lập", False)]),
     ],
 )  # fmt: skip
 def test_named_bodies_outside_the_registry_are_read_from_their_shape(text, expected):
@@ -253,6 +264,10 @@ INTROS = """II. TỔ CHỨC THỰC HIỆN
 + Nguồn vốn sửa chữa trạm bơm.
 
 - Hướng dẫn thanh quyết toán kinh phí ứng trực.
+
+Thành phần dự họp:
+
+- Sở Xây dựng: Ông Trần Văn Bình - Phó Giám đốc Sở.
 
 Số điện thoại đường dây nóng:
 

@@ -644,7 +644,10 @@ def _place_rx(places: Sequence[str]) -> tuple[str, str]:
     # ("… tỉnh Bắc Ninh\nSở Kế hoạch" must stop before "Sở")
     body = rf"(?:{_literal_alt(_cased(_NOT_PLACE))})(?!\w)"
     word = rf"(?!{_literal_alt(_SURNAMES)})(?!{body}){_CAP}"
-    place = rf"(?:{known}|{word}(?:(?:{_W}|\s{{0,2}}-\s{{0,2}}){word}){{0,3}})"
+    # a surname may go on a place ("xã Đơn Dương"), not start a person's name after it
+    more = rf"(?!{_literal_alt(_SURNAMES)}{_W}{_CAP})(?!{body}){_CAP}"
+    number = rf"(?:{_W}\d{{1,3}}(?!\w))?"  # "xã Bảo Lâm 2"
+    place = rf"(?:{known}|{word}(?:(?:{_W}|\s{{0,2}}-\s{{0,2}}){more}){{0,3}}{number})"
     prov = rf"(?:(?:\s{{0,3}},)?{_W}{_PROV_MARK}[^\S\n]{{0,3}}{place}|{_W}{known})"
     return place, prov
 
@@ -664,7 +667,7 @@ def _pattern_rx(vocab: Sequence[str], places: Sequence[str], titles: Sequence[st
     conn = rf"(?:\s{{0,3}}[-–,&]\s{{0,3}}|{_W}và{_W}|{_W})"
     name = rf"{stop}{comp}(?:{conn}{stop}{comp}){{0,5}}"
     place, prov = _place_rx(places)
-    local = rf"{_W}(?P<unit>{_UNIT})(?:{_W}|(?<=\.))(?P<place>{place}|\d{{1,3}}(?!\w))(?P<lprov>{prov})?"
+    local = rf"{_W}(?P<unit>{_UNIT})(?:{_W}|(?<=\.))(?P<place>{place}|\d{{1,3}}(?!\w)(?:{_W}{place})?)(?P<lprov>{prov})?"
     body = rf"{_W}(?P<name>{name})(?P<bprov>{prov})?|(?P<hprov>{prov})"
     start = _literal_alt([*_BODY_HEADWORDS, *_LOCAL_HEADWORDS], upper=True)
     return rf"{start}(?:{local}|{body})(?!\w)"

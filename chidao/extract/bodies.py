@@ -77,9 +77,15 @@ _MAX_WORDS = 20
 UNLISTED = "unlisted"  # the rule of a mention read here
 
 
+# departments of other provinces whose names a registry of Hà Nội reads as two of its own
+# ("Sở Văn hóa, Thể thao" + "Du lịch"): read whole, whatever the registry found inside
+_WHOLE_NAMES = re.compile(r"Sở Văn hóa,? (?:- )?Thể thao và Du lịch(?!\w)")
+
+
 def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMention]:
     """``found`` (the registry's mentions, in order) with the unlisted bodies of ``text``
     merged in, in order; see the module docstring."""
+    found = _whole_names(text, found)
     starts = [m.start for m in found]
     taken: set[int] = set()
     added: list[AgencyMention] = []
@@ -112,6 +118,17 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         return list(found)
     kept = [f for k, f in enumerate(found) if k not in taken]
     return sorted(kept + added, key=lambda a: a.start)
+
+
+def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    wholes = [
+        AgencyMention(m.start(), m.end(), m.group(), m.group(), rule=UNLISTED)
+        for m in _WHOLE_NAMES.finditer(text)
+    ]
+    if not wholes:
+        return found
+    inside = [f for f in found if not any(w.start <= f.start < w.end for w in wholes)]
+    return sorted(inside + wholes, key=lambda a: a.start)
 
 
 def _name_end(text: str, pos: int, head: str) -> int | None:
