@@ -26,6 +26,7 @@ from chidao.extract.model import AgencyMention
 _HEADS = (
     "Ban Quản lý", "Ban quản lý", "Ban Chỉ đạo", "Ban Chỉ huy", "Ban", "Trung tâm", "Chi cục",
     "Cục", "Tổng cục", "Phòng", "Văn phòng", "Viện Kiểm sát nhân dân", "Viện", "Học viện",
+    "Bộ tư lệnh",
     "Tòa án nhân dân", "Toà án nhân dân", "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ đội Biên phòng",
     "Công an", "Công ty", "Tổng công ty", "Tập đoàn", "Ngân hàng", "Kho bạc Nhà nước",
     "Bảo hiểm xã hội", "Ủy ban Mặt trận Tổ quốc", "Uỷ ban Mặt trận Tổ quốc", "Ủy ban MTTQ",
@@ -77,9 +78,14 @@ _MAX_WORDS = 20
 UNLISTED = "unlisted"  # the rule of a mention read here
 
 
-# departments of other provinces whose names a registry of Hà Nội reads as two of its own
-# ("Sở Văn hóa, Thể thao" + "Du lịch"): read whole, whatever the registry found inside
-_WHOLE_NAMES = re.compile(r"Sở Văn hóa,? (?:- )?Thể thao và Du lịch(?!\w)")
+# bodies of other provinces whose names a registry of Hà Nội reads as two of its own
+# ("Sở Văn hóa, Thể thao" + "Du lịch"), or that begin with a word of a list ("Báo và Phát
+# thanh, Truyền hình tỉnh", the 2025 merger of a province's newspaper and broadcaster)
+_WHOLE_NAMES = re.compile(
+    r"(?:Sở Văn hóa,? (?:- )?Thể thao và Du lịch"
+    r"|Báo và (?:Đài )?Phát thanh,? (?:- )?Truyền hình(?: tỉnh| [Tt]hành phố)?"
+    r"(?: [A-ZĐ][\w]*){0,3})(?!\w)"
+)
 
 
 def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMention]:

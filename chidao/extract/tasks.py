@@ -50,7 +50,7 @@ _INTRO_WORDS = frozenset(
     """tập trung triển khai thực hiện tổ chức tốt nghiêm túc quyết liệt hiệu quả khẩn trương
     tiếp tục các những một số nhiệm vụ nội dung giải pháp công việc biện pháp trọng tâm chủ
     yếu cụ thể sau đây như chủ trì phối hợp nhóm có liên quan theo chức năng và đồng thời
-    được giao yêu cầu""".split()
+    được giao yêu cầu với cùng""".split()
 )
 _ENUM_INTRO = re.compile(r"nhiệm vụ|giải pháp|nội dung|việc|biện pháp|yêu cầu", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -353,7 +353,7 @@ def _block_tasks(
                 out.extend(items)
                 current = None
                 continue
-            if _only_introduces(text, unit):
+            if _only_introduces(text, unit, mentions):
                 new_intro = unit.lead
                 current = None
                 continue
@@ -431,15 +431,26 @@ def _same_assignees(task: Task, unit: Unit, text: str) -> bool:
 # --- list intros and inline enumerations ---------------------------------------------
 
 
-def _only_introduces(text: str, unit: Unit) -> bool:
-    """ "... yêu cầu các sở tập trung thực hiện các nhiệm vụ chủ yếu sau đây:" only
-    introduces the list below it."""
+def _only_introduces(text: str, unit: Unit, mentions: Mentions) -> bool:
+    """ "... yêu cầu các sở tập trung thực hiện các nhiệm vụ chủ yếu sau đây:", "... giao
+    Sở Nội vụ chủ trì, phối hợp với Sở Tài chính (...) triển khai các nội dung sau:" only
+    introduce the list below them: after the lead, nothing but intro words, other
+    assignees and remarks in brackets."""
     span = text[unit.start : unit.end].rstrip()
     if not span.endswith(":"):
         return False
-    rest = text[unit.lead[-1].end : unit.end].lower()
+    pieces = []
+    pos = unit.lead[-1].end
+    for m in mentions.between(pos, unit.end):
+        pieces.append(text[pos : m.start])
+        pos = max(pos, m.end)
+    pieces.append(text[pos : unit.end])
+    rest = _BRACKETS.sub(" ", " ".join(pieces)).lower()
     words = [w for w in _WORD.findall(rest) if w not in _INTRO_WORDS and not w.isdigit()]
     return len(words) < 4
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
 
 
 def _enumeration(text: str, unit: Unit) -> list[Task]:
