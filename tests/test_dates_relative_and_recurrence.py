@@ -236,3 +236,19 @@ def test_past_weeks_and_durations_are_not_relative_deadlines(text: str) -> None:
 )
 def test_vague_urgency_is_not_a_time_mention(text: str) -> None:
     assert find_times(text, doc_date=MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("signed", "text", "due"),
+    [
+        # Thursday 12/02/2026: Friday 13 counts, Tết (16–20/02) and the weekends do not
+        (date(2026, 2, 12), "trong 07 ngày làm việc kể từ ngày ký", date(2026, 3, 2)),
+        # 29/04/2026: 30/4 and 1/5 are holidays, 2–3/5 a weekend
+        (date(2026, 4, 29), "trong 03 ngày làm việc kể từ ngày ký", date(2026, 5, 6)),
+        # an ordinary week
+        (date(2026, 3, 2), "trong 05 ngày làm việc kể từ ngày ký", date(2026, 3, 9)),
+    ],
+)
+def test_working_days_skip_weekends_and_vietnams_public_holidays(signed, text, due):
+    [mention] = [t for t in find_times(text, doc_date=signed) if t.kind == "relative"]
+    assert mention.value == due

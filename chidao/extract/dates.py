@@ -81,11 +81,14 @@ by a literal, so the work is linear even on hostile input.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
+
+import holidays
 
 from chidao.extract.model import TimeMention
 
@@ -224,17 +227,23 @@ def _add_months(start: date, months: int) -> date:
 
 
 def _add_working_days(start: date, days: int) -> date:
-    """The ``days``-th working day after ``start`` (Saturdays and Sundays do not count)."""
-    if days <= 0:
-        return start
-    current = start - timedelta(days=max(0, start.weekday() - 4))  # a weekend counts from Fri
-    weeks, rest = divmod(days, 5)
-    current += timedelta(weeks=weeks)
-    while rest:
+    """The ``days``-th working day after ``start``: Saturdays, Sundays and Vietnam's public
+    holidays (lunar Tết included, as the ``holidays`` package lists them) do not count."""
+    current = start
+    for _ in range(min(days, _MAX_WORKING_DAYS)):
         current += timedelta(days=1)
-        if current.weekday() < 5:
-            rest -= 1
+        while current.weekday() >= 5 or current in _holidays(current.year):
+            current += timedelta(days=1)
     return current
+
+
+_MAX_WORKING_DAYS = 1000  # "trong 07 ngày làm việc": a bound against absurd numbers
+
+
+@functools.lru_cache(maxsize=64)
+def _holidays(year: int) -> frozenset[date]:
+    """Vietnam's public holidays of ``year`` (and the days off given in their place)."""
+    return frozenset(holidays.country_holidays("VN", years=year))
 
 
 def _week_end(day: date) -> date:
