@@ -109,6 +109,7 @@ class Task:
     recurrence: str | None = None
     rule: str = ""
     marker: str | None = None  # the number of the item it comes from ("2.1.", "a)"), if any
+    confidence: float | None = None  # 0-1, from chidao/extract/confidence.py
 
 
 @dataclass(slots=True)

@@ -96,6 +96,7 @@ def _task(t: Task) -> dict[str, Any]:
         "span": [t.start, t.end],
         "rule": t.rule,
         "marker": t.marker,
+        "confidence": t.confidence,
         "lead_detail": [_agency(m) for m in t.lead],
         "support_detail": [_agency(m) for m in t.support],
         "deadline_detail": _time(t.deadline),

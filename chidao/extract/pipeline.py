@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from chidao.extract import confidence
 from chidao.extract.agencies import Registry
 from chidao.extract.bodies import find_unlisted
 from chidao.extract.dates import find_times
@@ -53,6 +54,7 @@ class Extraction:
     times: list[TimeMention] = field(default_factory=list)
     period: TimeMention | None = None
     tasks: list[Task] = field(default_factory=list)
+    candidates: list[Task] = field(default_factory=list)  # every proposal, before the model
     corrections: list[Correction] = field(default_factory=list)  # OCR repairs (fuzzy.py)
 
     def to_json(self) -> dict[str, Any]:
@@ -137,6 +139,13 @@ def stage_tasks(doc: Extraction) -> None:
     )
 
 
+def stage_confidence(doc: Extraction) -> None:
+    """Reads ``tasks``; sets ``candidates`` (all of them) and each task's confidence, and
+    keeps in ``tasks`` those the learned layer accepts (see ``confidence.py``)."""
+    doc.candidates = list(doc.tasks)
+    doc.tasks = confidence.apply(doc, doc.tasks, confidence.load_model())
+
+
 STAGES: tuple[Callable[[Extraction], None], ...] = (
     stage_normalise,
     stage_ocr_repair,
@@ -144,6 +153,7 @@ STAGES: tuple[Callable[[Extraction], None], ...] = (
     stage_metadata,
     stage_mentions,
     stage_tasks,
+    stage_confidence,
     stage_mark_uncertain,
 )
 
