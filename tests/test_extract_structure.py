@@ -45,6 +45,11 @@ def _names(text: str) -> list[tuple[str, bool]]:
             "Công ty TNHH MTV Môi trường, Công trình đô thị Bắc Sơn tiếp thu ý kiến.",
             [("Công ty TNHH MTV Môi trường, Công trình đô thị Bắc Sơn", True)],
         ),
+        # "và" and a comma go on inside a name unless another body follows
+        ("Giao Chi cục Chăn nuôi và Thú y, Chi cục Thủy sản", [
+            ("Chi cục Chăn nuôi và Thú y", True), ("Chi cục Thủy sản", True)]),
+        ("Giao Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", [
+            ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", True)]),
         # a longer name replaces the registry's reading of its first words
         ("Ngân hàng Nhà nước khu vực 7 chỉ đạo các ngân hàng.", [("Ngân hàng Nhà nước khu vực 7", True)]),
         # the registry's own bodies stay the registry's; a name never ends in "và"

@@ -46,7 +46,6 @@ _PLACE_WORD = re.compile(r"[^\S\n]+(?:[A-ZĐÀ-Ỹ][\w]*|\d{1,3}(?!\w))")
 _WORD = re.compile(r"[^\S\n]+(?P<w>[\w&]+(?:-[\w&]+)*)")
 _DASH_WORD = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=[A-ZĐÀ-Ỹ])")
 _COMMA_WORD = re.compile(r",[^\S\n]+(?=[A-ZĐÀ-Ỹ])")
-_COMMA_HEADS = frozenset(["Công ty", "Tổng công ty", "Tập đoàn"])  # "Đầu tư, Xây dựng và ..."
 _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|\d{1,3}|[A-Z]{1,4}\d{0,2}")
 # lower-case words that end a name: verbs that follow a subject, function words
 _STOP_PHRASES = (
@@ -141,9 +140,9 @@ def _name_end(text: str, pos: int, head: str) -> int | None:
     """Where the name that ``head`` begins at ``pos`` ends; None when no name follows."""
     words = 0
     capitals = 0
-    end = pos
+    end = at = pos  # the name's end so far; where the next word is read
     while words < _MAX_WORDS:
-        level = _LEVEL.match(text, end)
+        level = _LEVEL.match(text, at)
         if level is not None:
             end = level.end()
             place = _PLACE_WORD.match(text, end)
@@ -153,13 +152,11 @@ def _name_end(text: str, pos: int, head: str) -> int | None:
                 end = place.end()
                 place = _PLACE_WORD.match(text, end)
             return end
-        dash = _DASH_WORD.match(text, end) or (
-            _COMMA_WORD.match(text, end) if head in _COMMA_HEADS else None
-        )
+        dash = _DASH_WORD.match(text, at) or _COMMA_WORD.match(text, at)
         if dash is not None and words:
             word = _WORD.match(text, dash.end() - 1)
         else:
-            word = _WORD.match(text, end)
+            word = _WORD.match(text, at)
         if word is None:
             break
         w = word.group("w")
@@ -168,8 +165,9 @@ def _name_end(text: str, pos: int, head: str) -> int | None:
             break
         capitals += capital
         words += 1
+        at = word.end()
         if w != "và":  # a name never ends in "và"
-            end = word.end()
+            end = at
     if words == 0 or (capitals == 0 and head not in _LOWER_FIRST_HEADS):
         return None  # a name needs words, and one of them capitalised unless its head allows
     return end
@@ -184,14 +182,9 @@ def _ends_name(text: str, word: re.Match[str], capital: bool, words: int, head: 
         return ender and not (words == 0 and head in _OWN_WORD_HEADS)
     if words == 0 and head not in _LOWER_FIRST_HEADS:
         return True
-    if w == "và":
-        return head not in _COMMA_HEADS and _next_capital(text, word.end())
+    if w == "và":  # "Chi cục Chăn nuôi và Thú y" goes on; "... và Công an tỉnh" is a list
+        return _ENDERS.match(text, word.end() + 1) is not None
     return _STOPS.match(text, word.start("w")) is not None
-
-
-def _next_capital(text: str, pos: int) -> bool:
-    rest = text[pos : pos + 20].lstrip()
-    return bool(rest) and rest[0].isupper()
 
 
 # heads whose name may begin with a lower-case word ("Bảo hiểm xã hội", "Ban quản lý dự án")
