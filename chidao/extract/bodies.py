@@ -61,7 +61,7 @@ _STOP_PHRASES = (
     "tiến hành", "hoàn thành", "hoàn thiện", "thường xuyên", "sử dụng", "điều chỉnh",
     "quan tâm", "phân công", "cử", "yêu cầu", "đề nghị", "tổ chức",
     "xây dựng kế hoạch", "nắm", "thống kê", "thành lập", "làm", "trực tiếp", "cũng", "đều",
-    "vẫn", "còn", "các sở", "các cơ quan", "các đơn vị", "các địa phương", "các ngành",
+    "vẫn", "còn", "trân trọng", "kính mời", "kính gửi", "các sở", "các cơ quan", "các đơn vị", "các địa phương", "các ngành",
 )  # fmt: skip
 _STOPS = re.compile(
     r"(?:" + "|".join(map(re.escape, _STOP_PHRASES)) + r"|giao(?![^\S\n]+thông))(?!\w)"

@@ -60,7 +60,7 @@ _NOT_ACTING = re.compile(
     re.IGNORECASE,
 )
 _TRANSFER = re.compile(
-    r"\s*(?:(?:đã|cũng|đặc biệt|tiếp tục|có|vừa|thống nhất)\s+){0,3}"
+    r"\s*(?:(?:đã|cũng|đặc biệt|tiếp tục|có|vừa|thống nhất|kính|trân trọng)\s+){0,3}"
     r"(?P<verb>giao|yêu cầu|đề nghị|nhắc nhở|đòi hỏi|phân công|chỉ đạo)(?!\w)",
     re.IGNORECASE,
 )
