@@ -79,11 +79,13 @@ UNLISTED = "unlisted"  # the rule of a mention read here
 
 # bodies of other provinces whose names a registry of Hà Nội reads as two of its own
 # ("Sở Văn hóa, Thể thao" + "Du lịch"), or that begin with a word of a list ("Báo và Phát
-# thanh, Truyền hình tỉnh", the 2025 merger of a province's newspaper and broadcaster)
+# thanh, Truyền hình tỉnh", the 2025 merger of a province's newspaper and broadcaster),
+# or that no head word begins ("Nhà đầu tư" of a project, capitalised as a party)
 _WHOLE_NAMES = re.compile(
     r"(?:Sở Văn hóa,? (?:- )?Thể thao và Du lịch"
     r"|Báo và (?:Đài )?Phát thanh,? (?:- )?Truyền hình(?: tỉnh| [Tt]hành phố)?"
-    r"(?: [A-ZĐ][\w]*){0,3})(?!\w)"
+    r"(?: [A-ZĐ][\w]*){0,3}"
+    r"|Nhà đầu tư)(?!\w)"
 )
 
 
