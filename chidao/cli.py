@@ -99,9 +99,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from chidao.web import clock
+
     msg = MESSAGES[args.lang]
     try:
-        today = date.fromisoformat(args.today) if args.today else date.today()
+        today = date.fromisoformat(args.today) if args.today else clock.today()
     except ValueError:
         parser.error(msg["bad_date"].format(value=args.today))
     for path in args.inputs:

@@ -1,9 +1,12 @@
-"""Shared fixtures: where the evaluation set and the shipped samples live."""
+"""Shared fixtures: where the evaluation set and the shipped samples live; the sleep that
+works under libfaketime (``make test-sqlite-ahead``)."""
 
 from __future__ import annotations
 
 import importlib.util
 import os
+import select
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -11,6 +14,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+
+
+def _select_sleep(seconds: float) -> None:
+    select.select([], [], [], seconds)
+
+
+# Under libfaketime 0.9.10 (Debian 12) with FAKETIME_DONT_FAKE_MONOTONIC=1, which the run
+# a year ahead needs (a faked monotonic clock hangs every lock wait with a timeout), the
+# absolute monotonic clock_nanosleep() behind time.sleep() fails with EINVAL; select()
+# sleeps the same time and is left alone.
+if "faketime" in os.environ.get("LD_PRELOAD", ""):
+    time.sleep = _select_sleep
 
 
 def shared_dir() -> Path:

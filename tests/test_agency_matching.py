@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import json
 import time
@@ -17,24 +16,13 @@ from hypothesis import strategies as st
 
 from chidao.extract.agencies import Registry, find_agencies
 from chidao.extract.model import AgencyMention
+from tests.conftest import shared_dir
 
 REG = Registry.load()
-DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
-
-
-def load_scorer() -> Any:
-    """``score.py`` of ../shared/eval beside the checkout, or None."""
-    path = DEV.parent / "score.py"
-    if not path.exists():
-        return None
-    spec = importlib.util.spec_from_file_location("chidao_eval_score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORE = load_scorer()
+# ../shared/eval/dev or $CHIDAO_SHARED/eval/dev; when it is missing, the tests that need it
+# fail through the ``eval_dir`` / ``scorer`` fixtures of tests/conftest.py (never a skip).
+DEV = shared_dir() / "eval" / "dev"
+MISSING = "(evaluation set not found: see the eval_dir fixture's message)"
 
 
 def find(text: str, on: date | None = None) -> list[AgencyMention]:
@@ -458,35 +446,33 @@ SURFACES = [  # as written in directives -> as a specialist registers it
 ]
 
 
-@pytest.mark.skipif(SCORE is None, reason="../shared/eval/score.py is not beside this checkout")
-@pytest.mark.parametrize("gold", gold_names() if DEV.exists() else [])
-def test_every_assignee_of_the_dev_gold_maps_to_itself(gold: str) -> None:
+@pytest.mark.parametrize("gold", gold_names() if DEV.exists() else [MISSING])
+def test_every_assignee_of_the_dev_gold_maps_to_itself(gold: str, scorer: Any) -> None:
     m = only(gold)
     assert not m.vague
-    assert SCORE.norm_agency(m.name) == SCORE.norm_agency(gold)
+    assert scorer.norm_agency(m.name) == scorer.norm_agency(gold)
 
 
-@pytest.mark.skipif(SCORE is None, reason="../shared/eval/score.py is not beside this checkout")
 @pytest.mark.parametrize(("surface", "gold"), SURFACES)
-def test_a_written_form_gets_the_name_the_scorer_expects(surface: str, gold: str) -> None:
+def test_a_written_form_gets_the_name_the_scorer_expects(
+    surface: str, gold: str, scorer: Any
+) -> None:
     m = only(surface)
-    assert SCORE.norm_agency(m.name) == SCORE.norm_agency(gold)
-    assert SCORE.norm_agency(m.surface) is not None
+    assert scorer.norm_agency(m.name) == scorer.norm_agency(gold)
+    assert scorer.norm_agency(m.surface) is not None
 
 
-@pytest.mark.skipif(SCORE is None, reason="../shared/eval/score.py is not beside this checkout")
-def test_every_registry_name_normalises_to_a_body_not_to_a_group() -> None:
+def test_every_registry_name_normalises_to_a_body_not_to_a_group(scorer: Any) -> None:
     for a in REG.agencies:
-        key = SCORE.norm_agency(a.name)
+        key = scorer.norm_agency(a.name)
         assert key is not None and not key.startswith("group:"), a.name
     for label in REG.groups:
         if label != "bộ, ngành trung ương":  # not one of the scorer's labels
-            assert SCORE.norm_agency(label) == "group:" + label
+            assert scorer.norm_agency(label) == "group:" + label
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/dev is not beside this checkout")
-def test_every_dev_text_with_a_named_assignee_has_it_found() -> None:
-    for path in sorted(DEV.glob("*.gold.json")):
+def test_every_dev_text_with_a_named_assignee_has_it_found(eval_dir: Path) -> None:
+    for path in sorted((eval_dir / "dev").glob("*.gold.json")):
         text = path.with_name(path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
         found = {m.name for m in find(text) if not m.vague}
         for task in json.loads(path.read_text(encoding="utf-8"))["tasks"]:

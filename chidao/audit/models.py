@@ -11,6 +11,8 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from chidao.web import clock
+
 
 class HistoryError(Exception):
     """History cannot be changed or deleted."""
@@ -25,7 +27,7 @@ class HistoryQuerySet(models.QuerySet["HistoryEntry"]):
 
 
 class HistoryEntry(models.Model):
-    at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)
+    at = models.DateTimeField("thời điểm", default=clock.stamp, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="người thực hiện",

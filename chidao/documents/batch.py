@@ -37,6 +37,7 @@ from django.db import close_old_connections, connection, connections, transactio
 from chidao.audit.services import record
 from chidao.tracking.models import Assignment, State
 from chidao.tracking.services import ActionError
+from chidao.web import clock
 from chidao.web.uploads import DIRECTIVE_TYPES, max_upload_bytes, sha256_of
 
 from . import services
@@ -253,7 +254,7 @@ def _resumable_job(digest: str) -> IngestJob | None:
 
 def _done(label: str, status: str, document: Document, options: Options) -> FileOutcome:
     if options.historical and document.status == DocumentStatus.REVIEW:
-        register_historical(options.user, document, today=options.today or date.today())
+        register_historical(options.user, document, today=options.today or clock.today())
     return FileOutcome(label, status, document_id=document.pk)
 
 

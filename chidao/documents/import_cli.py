@@ -22,11 +22,12 @@ def run_import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
     django.setup()
     from chidao.documents.batch import FileOutcome, Options, count_files, import_directory
+    from chidao.web import clock
 
     if not args.root.exists():
         parser.error(f"không tìm thấy: {args.root}")
     try:
-        today = date.fromisoformat(args.today) if args.today else date.today()
+        today = date.fromisoformat(args.today) if args.today else clock.today()
     except ValueError:
         parser.error(f"ngày không hợp lệ cho --today: {args.today} (cần dạng YYYY-MM-DD)")
     user = _user(args, parser)

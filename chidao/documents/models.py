@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from chidao.web import clock
 
 
 class DocumentStatus(models.TextChoices):
@@ -39,7 +40,7 @@ class Document(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    uploaded_at = models.DateTimeField("ngày tải lên", auto_now_add=True)
+    uploaded_at = models.DateTimeField("ngày tải lên", default=clock.stamp, editable=False)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -90,7 +91,7 @@ class IngestJob(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    created_at = models.DateTimeField("tạo lúc", default=clock.stamp, editable=False)
     started_at = models.DateTimeField("bắt đầu", null=True, blank=True)
     finished_at = models.DateTimeField("kết thúc", null=True, blank=True)
     # The running attempt's lease: its worker renews it while alive; once it has passed,
@@ -122,7 +123,7 @@ class IngestJob(models.Model):
         """Seconds the last attempt took (so far, while it runs); None before it starts."""
         if self.started_at is None:
             return None
-        end = self.finished_at or timezone.now()
+        end = self.finished_at or clock.now()
         return max(0.0, (end - self.started_at).total_seconds())
 
 

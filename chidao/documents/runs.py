@@ -29,8 +29,9 @@ from types import TracebackType
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+
+from chidao.web import clock
 
 from .models import Document, IngestJob, JobState
 
@@ -62,7 +63,7 @@ class Claim:
 
 def claim(job_id: int, worker: str = "") -> Claim | None:
     """Take the job for one attempt; None when it is finished or another worker holds it."""
-    now = timezone.now()
+    now = clock.now()
     with transaction.atomic():
         job = IngestJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.finished:
@@ -111,7 +112,7 @@ def worker_gone(worker: str) -> bool:
 def finish(c: Claim, state: str, *, document: Document | None = None, error: str = "") -> bool:
     """Record the attempt's outcome; False (nothing written) when it no longer owns the job."""
     rows = c.owned.update(
-        state=state, document=document, error=error, finished_at=timezone.now(), lease_until=None
+        state=state, document=document, error=error, finished_at=clock.now(), lease_until=None
     )
     if rows:
         c.job.state, c.job.document, c.job.error = state, document, error
@@ -155,7 +156,7 @@ class Heartbeat:
         every = lease_seconds() / 3
         try:
             while not self.stop.wait(every):
-                until = timezone.now() + timedelta(seconds=lease_seconds())
+                until = clock.now() + timedelta(seconds=lease_seconds())
                 if not self.claim.owned.update(lease_until=until):
                     return
         except Exception:  # the lease then runs out and the job is retried: log, go on
@@ -170,7 +171,7 @@ def recover_jobs(*, now: datetime | None = None) -> list[int]:
     Returns the ids of the jobs handled. A job lost ``max_attempts`` times ends as failed.
     Safe to run from several workers at once: each job is taken under a row lock.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     expired = IngestJob.objects.filter(state=JobState.RUNNING, lease_until__lt=now)
     handled = []
     for pk in list(expired.values_list("pk", flat=True)[:100]):
@@ -208,7 +209,7 @@ _NO_TASK = "00000000-0000-0000-0000-000000000000"
 
 def _give_up(job: IngestJob, error: str) -> None:
     job.state, job.error = JobState.FAILED, _spent(error, job.attempts)
-    job.finished_at, job.lease_until = timezone.now(), None
+    job.finished_at, job.lease_until = clock.now(), None
     job.save(update_fields=["state", "error", "finished_at", "lease_until"])
 
 
@@ -225,7 +226,7 @@ def watch(job_id: int, attempt: int) -> str:
     job = IngestJob.objects.filter(pk=job_id).first()
     if job is None or job.state != JobState.RUNNING or job.attempts != attempt:
         return "settled"
-    if job.lease_until and job.lease_until > timezone.now():
+    if job.lease_until and job.lease_until > clock.now():
         schedule_watch(job)
         return "alive"
     return "recovered" if recover_jobs() else "settled"

@@ -18,7 +18,6 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
 
 from chidao.audit.services import record
 from chidao.extract.errors import ExtractError
@@ -26,6 +25,7 @@ from chidao.extract.model import AgencyMention
 from chidao.extract.pipeline import Extraction, extract_file
 from chidao.registry.models import Agency
 from chidao.tracking.services import ActionError, NewTask, create_task
+from chidao.web import clock
 from chidao.web.uploads import DIRECTIVE_TYPES, check_upload, sha256_of, store_blob
 
 from . import runs
@@ -74,7 +74,7 @@ def enqueue(job: IngestJob, *, delay: float = 0) -> None:
     def send() -> None:
         task = ingest
         if delay and ingest.get_backend().supports_defer:
-            task = ingest.using(run_after=timezone.now() + timedelta(seconds=delay))
+            task = ingest.using(run_after=clock.now() + timedelta(seconds=delay))
         result = task.enqueue(job.pk)
         IngestJob.objects.filter(pk=job.pk, task_result_id="").update(task_result_id=result.id)
 
@@ -133,9 +133,7 @@ def run_job(job_id: int, *, today: date | None = None, worker: str = "") -> Inge
             runs.finish(claim, JobState.DUPLICATE, document=existing)
             return job
         try:
-            extraction = extract_file(
-                default_storage.path(job.blob), today=today or timezone.localdate()
-            )
+            extraction = extract_file(default_storage.path(job.blob), today=today or clock.today())
             _save(claim, extraction)
         except ExtractError as exc:
             runs.finish(claim, JobState.FAILED, error=f"[{exc.code}] {exc.reason}")
@@ -295,7 +293,7 @@ def register_document(user: Any, document: Document, *, today: date) -> list[Any
         tasks.append(create_task(user, locked, new, order=order, today=today))
     locked.status = DocumentStatus.REGISTERED
     locked.registered_by = user
-    locked.registered_at = timezone.now()
+    locked.registered_at = clock.now()
     locked.save(update_fields=["status", "registered_by", "registered_at"])
     record(user, "document.registered", f"Đăng ký văn bản: {len(tasks)} nhiệm vụ", document=locked)
     document.status = locked.status

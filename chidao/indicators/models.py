@@ -9,9 +9,13 @@ responsible agency or the Office. How a value compares with the target is comput
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from chidao.web import clock
 
 
 class PeriodKind(models.TextChoices):
@@ -66,8 +70,8 @@ class Indicator(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    created_at = models.DateTimeField("tạo lúc", default=clock.stamp, editable=False)
+    updated_at = models.DateTimeField("cập nhật lúc", default=clock.stamp, editable=False)
 
     class Meta:
         verbose_name = "chỉ tiêu"
@@ -80,6 +84,10 @@ class Indicator(models.Model):
                 violation_error_message="Ngày kết thúc kỳ phải sau ngày bắt đầu.",
             )
         ]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.updated_at = clock.now()  # auto_now, through the application's clock
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return self.name
@@ -96,7 +104,7 @@ class IndicatorValue(models.Model):
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    entered_at = models.DateTimeField("nhập lúc", auto_now=True)
+    entered_at = models.DateTimeField("nhập lúc", default=clock.stamp, editable=False)
 
     class Meta:
         verbose_name = "số liệu thực hiện chỉ tiêu"
@@ -108,6 +116,10 @@ class IndicatorValue(models.Model):
                 name="indicator_value_once_per_period",
             )
         ]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.entered_at = clock.now()  # auto_now, through the application's clock
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.actual} ({self.period_start:%m/%Y})"
@@ -122,7 +134,7 @@ class SkippedProposal(models.Model):
     skipped_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    skipped_at = models.DateTimeField(auto_now_add=True)
+    skipped_at = models.DateTimeField(default=clock.stamp, editable=False)
 
     class Meta:
         constraints = [

@@ -14,6 +14,8 @@ from typing import Any
 from django.utils import timezone
 from django_tasks import task
 
+from chidao.web import clock
+
 log = logging.getLogger(__name__)
 
 RUN_AT = time(7, 0)
@@ -24,7 +26,6 @@ def daily_reminders(today: str | None = None, reschedule: bool = True) -> dict[s
     """Remind agencies of today's (or ``today``'s, ISO date) assignments; then schedule
     tomorrow's run, even when this one failed."""
     from chidao.reminders.daily import run_daily
-    from chidao.web import clock
 
     try:
         day = date.fromisoformat(today) if today else clock.today()
@@ -46,7 +47,7 @@ def send_reminder_mails(reminder_ids: list[int], today: str) -> dict[str, int]:
 
 def next_run_at(now: datetime | None = None) -> datetime:
     """The next 07:00 local time after ``now``."""
-    local = timezone.localtime(now or timezone.now())
+    local = timezone.localtime(now or clock.now())
     at = timezone.make_aware(datetime.combine(local.date(), RUN_AT))
     return (
         at

@@ -21,11 +21,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
 from chidao.registry.models import Agency
 from chidao.reminders.models import Kind, Reminder
 from chidao.reminders.services import officers_by_agency
+from chidao.web import clock
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +130,6 @@ def _send_agency(
             result.failed += 1
             return
         Reminder.objects.filter(pk__in=ids).update(
-            email_sent_at=timezone.now(), email_to=", ".join(to), email_error=""
+            email_sent_at=clock.now(), email_to=", ".join(to), email_error=""
         )
         result.sent += 1

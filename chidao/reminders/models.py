@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from chidao.web import clock
+
 
 class Kind(models.TextChoices):
     DUE_SOON = "due_soon", _("Sắp đến hạn")
@@ -30,7 +32,7 @@ class Reminder(models.Model):
     )
     kind = models.CharField("loại", max_length=16, choices=Kind.choices)
     day = models.DateField("ngày")
-    created_at = models.DateTimeField("thời điểm", auto_now_add=True)
+    created_at = models.DateTimeField("thời điểm", default=clock.stamp, editable=False)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="người đôn đốc",
@@ -72,7 +74,7 @@ class Notification(models.Model):
         Reminder, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
     )
     text = models.TextField("nội dung")
-    created_at = models.DateTimeField("thời điểm", auto_now_add=True)
+    created_at = models.DateTimeField("thời điểm", default=clock.stamp, editable=False)
     read_at = models.DateTimeField("đã đọc lúc", null=True, blank=True)
 
     class Meta:

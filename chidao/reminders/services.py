@@ -18,7 +18,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, QuerySet
-from django.utils import timezone
 
 from chidao.accounts.models import Role
 from chidao.accounts.roles import is_office
@@ -27,6 +26,7 @@ from chidao.reminders.models import Flag, Kind, Notification, Reminder
 from chidao.tracking.models import Assignment
 from chidao.tracking.services import ActionError, NotAllowed
 from chidao.tracking.status import OPEN_STATES
+from chidao.web import clock
 
 # Reminding a whole filtered list at once is meant for a page of work, not for the city.
 MAX_MANUAL = 1000
@@ -161,7 +161,7 @@ def _flag_if_due(a: Assignment) -> bool:
     if counted < flag_threshold():
         return False
     total = reminders.count()
-    now = timezone.now()
+    now = clock.now()
     if flag is None:
         Flag.objects.create(assignment=a, flagged_at=now, reminders=total)
     else:
@@ -228,7 +228,7 @@ def clear_flag(user: Any, flag: Flag) -> Flag:
         flag = Flag.objects.select_for_update().select_related("assignment__task").get(pk=flag.pk)
         if flag.cleared_at is not None:
             raise ActionError("Nhiệm vụ này đã được gỡ khỏi danh sách giao ban.")
-        flag.cleared_at = timezone.now()
+        flag.cleared_at = clock.now()
         flag.cleared_by = user
         flag.save(update_fields=["cleared_at", "cleared_by"])
         record(
@@ -256,4 +256,4 @@ def mark_read(user: Any, ids: Iterable[int] | None = None) -> int:
     qs = Notification.objects.filter(user=user, read_at__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
-    return qs.update(read_at=timezone.now())
+    return qs.update(read_at=clock.now())

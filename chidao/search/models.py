@@ -8,7 +8,11 @@ Django's model state). ``title`` and ``body`` keep the original text for display
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
+
+from chidao.web import clock
 
 
 class Kind(models.TextChoices):
@@ -29,7 +33,7 @@ class SearchEntry(models.Model):
     body_terms = models.TextField(blank=True)
     # a document number folded and without separators: "2658/UBND-KT" → "2658ubndkt"
     number_key = models.CharField(max_length=80, blank=True, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(default=clock.stamp, editable=False)
 
     class Meta:
         verbose_name = "mục tìm kiếm"
@@ -37,6 +41,10 @@ class SearchEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="one_entry_per_object")
         ]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.updated_at = clock.now()  # auto_now, through the application's clock
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title[:60]}"

@@ -6,9 +6,13 @@ derived (chidao/tracking/status.py), never stored, so they are right on any day.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from chidao.web import clock
 
 
 class Recurrence(models.TextChoices):
@@ -49,7 +53,7 @@ class Task(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.stamp, editable=False)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -111,8 +115,8 @@ class Assignment(models.Model):
     reassigned_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(default=clock.stamp, editable=False)
+    updated_at = models.DateTimeField(default=clock.stamp, editable=False)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -140,6 +144,10 @@ class Assignment(models.Model):
             models.Index(fields=["deadline", "id"], name="asg_deadline_id"),
         ]
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.updated_at = clock.now()  # auto_now, through the application's clock
+        super().save(*args, **kwargs)
+
     def __str__(self) -> str:
         return f"{self.agency} — {self.task}"
 
@@ -160,7 +168,7 @@ class Report(models.Model):
     text = models.TextField("nội dung")
     progress = models.PositiveSmallIntegerField("tiến độ (%)", null=True, blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField("thời điểm", auto_now_add=True)
+    created_at = models.DateTimeField("thời điểm", default=clock.stamp, editable=False)
 
     class Meta:
         verbose_name = "báo cáo"
@@ -207,7 +215,7 @@ class ExtensionRequest(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    requested_at = models.DateTimeField(auto_now_add=True)
+    requested_at = models.DateTimeField(default=clock.stamp, editable=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

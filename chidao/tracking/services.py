@@ -17,7 +17,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
 from chidao.accounts.roles import agency_id_of, is_office, is_officer
 from chidao.audit.services import changed, record
@@ -34,6 +33,7 @@ from chidao.tracking.models import (
     Task,
 )
 from chidao.tracking.periods import periods_until
+from chidao.web import clock
 
 
 class ActionError(Exception):
@@ -68,7 +68,7 @@ def _save(a: Assignment, read_version: int | None, fields: dict[str, Any]) -> No
     """Write ``fields`` if the row still has the version the caller read; bump it."""
     version = a.version if read_version is None else read_version
     rows = Assignment.objects.filter(pk=a.pk, version=version).update(
-        version=F("version") + 1, updated_at=timezone.now(), **fields
+        version=F("version") + 1, updated_at=clock.now(), **fields
     )
     if rows != 1:
         raise Conflict()
@@ -245,7 +245,7 @@ def report_progress(
     _require_state(locked, OPEN_FOR_REPORTS, "báo cáo tiến độ")
     _check_version(locked, read_version)
     state = State.IN_PROGRESS if locked.state == State.NOT_STARTED else locked.state
-    now = timezone.now()
+    now = clock.now()
     _transition(
         user, locked, None, "assignment.progress", f"Báo cáo tiến độ {progress}%",
         state=state, progress=progress, last_report_at=now,
@@ -277,7 +277,7 @@ def mark_done(
     _check_version(locked, read_version)
     _transition(
         user, locked, None, "assignment.done", "Báo cáo hoàn thành, chờ Văn phòng xác nhận",
-        state=State.AWAITING, done_on=today, progress=100, last_report_at=timezone.now(),
+        state=State.AWAITING, done_on=today, progress=100, last_report_at=clock.now(),
     )  # fmt: skip
     report = _add_report(user, locked, ReportKind.DONE, text, files, progress=100)
     _copy(locked, a)
@@ -389,7 +389,7 @@ def decide_extension(
         raise ActionError("Đề nghị gia hạn này đã được quyết định.")
     locked_req.state = ExtensionState.GRANTED if grant else ExtensionState.DENIED
     locked_req.decided_by = user
-    locked_req.decided_at = timezone.now()
+    locked_req.decided_at = clock.now()
     locked_req.decision_note = note
     a = _locked(locked_req.assignment)
     _check_version(a, read_version)

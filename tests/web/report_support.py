@@ -1,7 +1,8 @@
 """A small month of work for the giao ban report tests, built through the services.
 
-Today is 21/11/2026; the report is for November 2026 (as of today), compared with October
-2026 (as of 31/10). Every assignment exists since 01/09/2026 except ``new``, registered on
+Today is 21/11/2026 (the application's clock is stopped at 09:00 that day, so every stamp
+the services write falls on it, whatever the real date); the report is for November 2026
+(as of today), compared with October 2026 (as of 31/10). Every assignment exists since 01/09/2026 except ``new``, registered on
 05/11/2026. Sở Tài chính (A) and Sở Y tế (B):
 
 ================ ===== ========== ============================ =============== ==============
@@ -30,8 +31,8 @@ from chidao.registry.models import Agency
 from chidao.reminders.models import Flag, Kind, Reminder
 from chidao.tracking import services
 from chidao.tracking.models import Assignment
-from chidao.web import clock
 from tests.web.factories import assignment_of, make_document, make_task
+from tests.web.tracking_support import set_today
 
 TODAY = date(2026, 11, 21)
 LAST_REPORT = "Đang hoàn thiện hồ sơ trình UBND Thành phố."
@@ -48,7 +49,7 @@ def work(
 ) -> dict[str, Assignment]:
     """The month above, with the clock set to 21/11/2026 (in a test module:
     ``work = support.work``)."""
-    monkeypatch.setattr(clock, "today", lambda: TODAY)
+    set_today(monkeypatch, TODAY)
     return seed(office, officer_a, officer_b, agency_a, agency_b)
 
 

@@ -8,16 +8,16 @@ from typing import Any
 import pytest
 
 from chidao.tracking.models import Assignment, ExtensionState, State
-from chidao.web import clock
 from tests.web.api_support import PDF, World, api_for, build_world, evidence
 from tests.web.factories import assignment_of, make_task
+from tests.web.tracking_support import set_today
 
 
 @pytest.fixture
 def world(
     office: Any, officer_a: Any, agency_a: Any, agency_b: Any, today: Any, monkeypatch: Any
 ) -> World:
-    monkeypatch.setattr(clock, "today", lambda: today)
+    set_today(monkeypatch, today)
     return build_world(office, officer_a, agency_a, agency_b, today)
 
 
@@ -36,7 +36,7 @@ def test_detail_gives_standing_bucket_and_version(world: World, officer_a: Any) 
 
 
 def test_standing_follows_the_clock(world: World, officer_a: Any, monkeypatch: Any) -> None:
-    monkeypatch.setattr(clock, "today", lambda: world.a.deadline + timedelta(1))
+    set_today(monkeypatch, world.a.deadline + timedelta(1))
     data = api_for(officer_a).get(f"/api/assignments/{world.a.pk}/").json()
     assert (data["standing"], data["bucket"]) == ("qua_han", "dang_thuc_hien_qua_han")
 

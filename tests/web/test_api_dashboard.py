@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from chidao.tracking import services
-from chidao.web import clock
 from tests.web.api_support import api_for
 from tests.web.factories import assignment_of, make_task
+from tests.web.tracking_support import set_today
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def counted(
     office: Any, officer_a: Any, agency_a: Any, agency_b: Any, today: Any, monkeypatch: Any
 ) -> None:
     """Agency A: one late, one done on time; agency B: one without deadline."""
-    monkeypatch.setattr(clock, "today", lambda: today)
+    set_today(monkeypatch, today)
     make_task(office, [agency_a], deadline=today - timedelta(1))
     done = assignment_of(make_task(office, [agency_a], deadline=today), agency_a)
     services.mark_done(officer_a, done, "Xong.", today=today)

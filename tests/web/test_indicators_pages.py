@@ -14,16 +14,16 @@ from django.urls import reverse
 from chidao.audit.models import HistoryEntry
 from chidao.indicators.models import Indicator, IndicatorValue
 from chidao.registry.models import Agency
-from chidao.web import clock
 from tests.web.factories import make_document
 from tests.web.indicator_support import make_indicator
+from tests.web.tracking_support import set_today
 
 Clients = Callable[[Any], Client]
 
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch, today: date) -> None:
-    monkeypatch.setattr(clock, "today", lambda: today)
+    set_today(monkeypatch, today)
 
 
 def value_post(

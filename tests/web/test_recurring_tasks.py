@@ -12,6 +12,7 @@ from chidao.tracking.models import Assignment
 from chidao.tracking.periods import period_of, periods_until
 from chidao.tracking.services import create_instances
 from tests.web.factories import make_document, make_task
+from tests.web.tracking_support import set_today
 
 
 def test_periods_of_each_recurrence() -> None:
@@ -71,13 +72,11 @@ def test_the_daily_command_creates_each_new_period_once(
 
     from django.core.management import call_command
 
-    from chidao.web import clock
-
     document = make_document(office, issued_on=date(2026, 10, 2))
     series = make_task(
         office, [agency_a], recurrence="monthly", document=document, today=date(2026, 10, 20)
     )
-    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 2))
+    set_today(monkeypatch, date(2026, 11, 2))
     call_command("recurring_instances", stdout=StringIO())
     call_command("recurring_instances", stdout=StringIO())
     assert [t.period_start for t in series.instances.order_by("period_start")] == [

@@ -14,8 +14,8 @@ from docx import Document
 from openpyxl import load_workbook
 
 from chidao.indicators.services import enter_value
-from chidao.web import clock
 from tests.web.indicator_support import make_indicator
+from tests.web.tracking_support import set_today
 
 pytestmark = pytest.mark.django_db
 NAME = "Thu ngân sách nhà nước trên địa bàn"
@@ -23,7 +23,7 @@ NAME = "Thu ngân sách nhà nước trên địa bàn"
 
 @pytest.fixture
 def indicator(office: Any, officer_a: Any, agency_a: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 21))
+    set_today(monkeypatch, date(2026, 11, 21))
     ind = make_indicator(office, agency_a, name=NAME, target="1200")
     enter_value(officer_a, ind, (date(2026, 10, 1), date(2026, 10, 31)), Decimal("1050.5"))
     return ind

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 from django.http import HttpResponse
+from django.utils import timezone
 
 from chidao.web import clock
 
 
-def set_today(monkeypatch: pytest.MonkeyPatch, day: date) -> None:
-    """Patch the one clock the pages read (the outer edge: nothing of ours is mocked)."""
-    monkeypatch.setattr(clock, "today", lambda: day)
+def set_today(monkeypatch: pytest.MonkeyPatch, day: date, at: time = time(9, 0)) -> datetime:
+    """Stop the application's one clock at ``day``, ``at`` local time, and return that
+    instant: ``clock.now()`` (every time stamp written) and ``clock.today()`` both follow
+    it, whatever the real date (the outer edge: nothing of ours is mocked)."""
+    moment = timezone.make_aware(datetime.combine(day, at))
+    monkeypatch.setattr(clock, "now", lambda: moment)
+    return moment
 
 
 def page_text(response: HttpResponse) -> str:
