@@ -431,6 +431,19 @@ def _same_assignees(task: Task, unit: Unit, text: str) -> bool:
 # --- list intros and inline enumerations ---------------------------------------------
 
 
+def _content_words(text: str, start: int, end: int, mentions: Mentions) -> int:
+    """Words of ``text[start:end]`` that say what to do: not intro words ("tổ chức triển
+    khai thực hiện các nội dung sau"), not assignees, not remarks in brackets."""
+    pieces = []
+    pos = start
+    for m in mentions.between(start, end):
+        pieces.append(text[pos : m.start])
+        pos = max(pos, m.end)
+    pieces.append(text[pos:end])
+    rest = _BRACKETS.sub(" ", " ".join(pieces)).lower()
+    return sum(1 for w in _WORD.findall(rest) if w not in _INTRO_WORDS and not w.isdigit())
+
+
 def _only_introduces(text: str, unit: Unit, mentions: Mentions) -> bool:
     """ "... yêu cầu các sở tập trung thực hiện các nhiệm vụ chủ yếu sau đây:", "... giao
     Sở Nội vụ chủ trì, phối hợp với Sở Tài chính (...) triển khai các nội dung sau:" only
@@ -439,15 +452,7 @@ def _only_introduces(text: str, unit: Unit, mentions: Mentions) -> bool:
     span = text[unit.start : unit.end].rstrip()
     if not span.endswith(":"):
         return False
-    pieces = []
-    pos = unit.lead[-1].end
-    for m in mentions.between(pos, unit.end):
-        pieces.append(text[pos : m.start])
-        pos = max(pos, m.end)
-    pieces.append(text[pos : unit.end])
-    rest = _BRACKETS.sub(" ", " ".join(pieces)).lower()
-    words = [w for w in _WORD.findall(rest) if w not in _INTRO_WORDS and not w.isdigit()]
-    return len(words) < 4
+    return _content_words(text, unit.lead[-1].end, unit.end, mentions) < 4
 
 
 _BRACKETS = re.compile(r"\([^()]*\)")
