@@ -1,6 +1,6 @@
-"""Extraction scores on ../shared/eval, split as issue 9 asks: dev, the tuned three
-quarters of train, and (only with --sealed) the sealed quarter listed in
-tests/data/sealed_train.txt.
+"""Extraction scores on ../shared/eval, split as issue 9 asks: dev, the page openings of
+tests/data/page_openings, the tuned three quarters of train, and (only with --sealed) the
+sealed quarter listed in tests/data/sealed_train.txt.
 
     python bench/score_train.py            # dev + tuned
     python bench/score_train.py --sealed   # ... + sealed (look only at the end)
@@ -58,6 +58,13 @@ def main() -> int:
                 data = extract_file(path).to_json()
                 (pred / f"{path.stem}.json").write_text(json.dumps(data, ensure_ascii=False))
         print("dev   ", _score(EVAL / "dev", work / "pred-dev", False))
+        pages = ROOT / "tests/data/page_openings"
+        pred = work / "pred-pages"
+        pred.mkdir()
+        for path in sorted(pages.glob("*.txt")):
+            data = extract_file(path).to_json()
+            (pred / f"{path.stem}.json").write_text(json.dumps(data, ensure_ascii=False))
+        print("pages ", _score(pages, pred, False))
         names = {p.name[: -len(".gold.json")] for p in (EVAL / "train").glob("*.gold.json")}
         tuned = _split(EVAL / "train", names - SEALED, work / "tuned")
         print("tuned ", _score(tuned, work / "pred-train", args.verbose))

@@ -261,11 +261,12 @@ def _drop_clutter(lines: list[str]) -> list[str]:
     out: list[str] = []
     body_chars = 0
     seen_short: set[str] = set()
+    read_prose = False  # a paragraph of running text came before
     title_at = next((i for i, line in enumerate(lines) if line), 0)
     title = lines[title_at] if lines else ""
     for i, line in enumerate(lines):
-        if _CLUTTER_START.match(line) and body_chars > 200:
-            break
+        if _CLUTTER_START.match(line) and body_chars > 200 and read_prose:
+            break  # the related articles after an article (not a share bar above it)
         if line and (
             (("Ảnh" in line or "ảnh" in line) and _CAPTION.search(line)) or _PAGE_NUMBER.match(line)
         ):
@@ -280,6 +281,7 @@ def _drop_clutter(lines: list[str]) -> list[str]:
             seen_short.add(line)
         out.append(line)
         body_chars += len(line)
+        read_prose = read_prose or (len(line) >= 150 and _ends_sentence(line))
     return out
 
 
