@@ -44,7 +44,7 @@ test-sqlite: $(STAMP)
 
 # The SQLite run again with the machine's clock a year ahead (libfaketime, Debian package
 # faketime), to prove that no test leans on the real date: the application reads the time
-# only through chidao/web/clock.py, and the tests set that clock. With libfaketime 0.9.10
+# only through chidao/common/clock.py, and the tests set that clock. With libfaketime 0.9.10
 # a faked monotonic clock hangs every lock wait that has a timeout, hence
 # FAKETIME_DONT_FAKE_MONOTONIC=1; that breaks time.sleep() instead, which tests/conftest.py
 # replaces in the test process. Left out here: the tests that start worker processes

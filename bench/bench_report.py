@@ -73,8 +73,8 @@ def run(args: argparse.Namespace) -> None:
     from django.db import connection
 
     from chidao.accounts.cast import create_cast
+    from chidao.common import clock
     from chidao.tracking.models import Assignment
-    from chidao.web import clock
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)

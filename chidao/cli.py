@@ -99,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from chidao.web import clock
+    from chidao.common import clock
 
     msg = MESSAGES[args.lang]
     try:

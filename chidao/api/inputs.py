@@ -21,11 +21,11 @@ from django.core.validators import (
 from rest_framework import fields, relations, serializers
 from rest_framework.fields import empty
 
+from chidao.common.uploads import DIRECTIVE_TYPES, EVIDENCE_TYPES, check_upload
 from chidao.registry.models import Agency
 from chidao.tracking.dashboard import COLUMNS, LABELS
 from chidao.tracking.models import ExtensionState, State
 from chidao.tracking.status import Standing
-from chidao.web.uploads import DIRECTIVE_TYPES, EVIDENCE_TYPES, check_upload
 
 AnyField = fields.Field[Any, Any, Any, Any]
 

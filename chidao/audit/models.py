@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from chidao.web import clock
+from chidao.common import clock
 
 
 class HistoryError(Exception):

@@ -35,10 +35,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import close_old_connections, connection, connections, transaction
 
 from chidao.audit.services import record
+from chidao.common import clock
+from chidao.common.uploads import DIRECTIVE_TYPES, max_upload_bytes, sha256_of
 from chidao.tracking.models import Assignment, State
 from chidao.tracking.services import ActionError
-from chidao.web import clock
-from chidao.web.uploads import DIRECTIVE_TYPES, max_upload_bytes, sha256_of
 
 from . import services
 from .models import Candidate, Decision, Document, DocumentStatus, IngestJob, JobState

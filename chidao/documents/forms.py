@@ -8,9 +8,9 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from chidao.common.uploads import DIRECTIVE_TYPES
 from chidao.registry.models import Agency
 from chidao.tracking.models import Recurrence
-from chidao.web.uploads import DIRECTIVE_TYPES
 
 from .review import CandidateEdit
 

@@ -21,8 +21,8 @@ def run_import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     import django
 
     django.setup()
+    from chidao.common import clock
     from chidao.documents.batch import FileOutcome, Options, count_files, import_directory
-    from chidao.web import clock
 
     if not args.root.exists():
         parser.error(f"không tìm thấy: {args.root}")

@@ -31,7 +31,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django_tasks_db.models import DBTaskResult
 
-from chidao.web import clock
+from chidao.common import clock
 
 from .models import Document, IngestJob, JobState
 

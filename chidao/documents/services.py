@@ -20,13 +20,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from chidao.audit.services import record
+from chidao.common import clock
+from chidao.common.uploads import DIRECTIVE_TYPES, check_upload, sha256_of, store_blob
 from chidao.extract.errors import ExtractError
 from chidao.extract.model import AgencyMention
 from chidao.extract.pipeline import Extraction, extract_file
 from chidao.registry.models import Agency
 from chidao.tracking.services import ActionError, NewTask, create_task
-from chidao.web import clock
-from chidao.web.uploads import DIRECTIVE_TYPES, check_upload, sha256_of, store_blob
 
 from . import runs
 from .models import Candidate, Decision, Document, DocumentStatus, IngestJob, JobState

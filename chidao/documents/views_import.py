@@ -16,7 +16,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chidao.web import clock
+from chidao.common import clock
 
 from .batch import MAX_RATIO, Options, import_directory
 from .views_ingest import office_only

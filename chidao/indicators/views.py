@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chidao.accounts.roles import sees_everything
+from chidao.common import clock
 from chidao.indicators import services
 from chidao.indicators.forms import COMMON_UNITS, IndicatorForm, ValueForm
 from chidao.indicators.models import Indicator
 from chidao.indicators.periods import period_label
 from chidao.registry.models import Agency
-from chidao.web import clock
 
 View = Callable[..., HttpResponse]
 

@@ -14,7 +14,7 @@ from typing import Any
 from django.utils import timezone
 from django_tasks import task
 
-from chidao.web import clock
+from chidao.common import clock
 
 log = logging.getLogger(__name__)
 

@@ -22,10 +22,10 @@ from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from chidao.common import clock
 from chidao.registry.models import Agency
 from chidao.reminders.models import Kind, Reminder
 from chidao.reminders.services import officers_by_agency
-from chidao.web import clock
 
 log = logging.getLogger(__name__)
 

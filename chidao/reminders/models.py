@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from chidao.web import clock
+from chidao.common import clock
 
 
 class Kind(models.TextChoices):

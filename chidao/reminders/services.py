@@ -22,11 +22,11 @@ from django.db.models import Count, QuerySet
 from chidao.accounts.models import Role
 from chidao.accounts.roles import is_office
 from chidao.audit.services import record
+from chidao.common import clock
 from chidao.reminders.models import Flag, Kind, Notification, Reminder
 from chidao.tracking.models import Assignment
 from chidao.tracking.services import ActionError, NotAllowed
 from chidao.tracking.status import OPEN_STATES
-from chidao.web import clock
 
 # Reminding a whole filtered list at once is meant for a page of work, not for the city.
 MAX_MANUAL = 1000

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from chidao.accounts.roles import is_office
+from chidao.common import clock
 from chidao.reminders import services
 from chidao.reminders.forms import NoteForm, RemindForm
 from chidao.reminders.models import Flag, Kind, Notification, Reminder
@@ -29,7 +30,6 @@ from chidao.tracking.queries import STANDING_TABS, ListFilters, Row, apply_filte
 from chidao.tracking.services import ActionError
 from chidao.tracking.status import OPEN_STATES, Standing
 from chidao.tracking.views_lists import Choice, agency_choices
-from chidao.web import clock
 
 
 def _office_only(request: HttpRequest) -> None:

@@ -20,6 +20,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from chidao.accounts.roles import agency_id_of, sees_everything
+from chidao.common import clock
 from chidao.documents.models import Document
 from chidao.indicators.services import indicator_rows
 from chidao.registry.models import Agency
@@ -30,7 +31,6 @@ from chidao.reports.period import CUSTOM, QUARTER, YEAR, Period, of_kind, parse,
 from chidao.tracking.models import Assignment
 from chidao.tracking.permissions import visible_assignments, visible_documents
 from chidao.tracking.status import Bucket
-from chidao.web import clock
 
 # the downloads list the most overdue assignments up to these (the counts are always
 # complete; one agency's list fits whole): a list for a person to read, not a data dump

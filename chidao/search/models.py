@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import models
 
-from chidao.web import clock
+from chidao.common import clock
 
 
 class Kind(models.TextChoices):

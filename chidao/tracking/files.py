@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import UploadedFile
 
+from chidao.common.uploads import EVIDENCE_TYPES, check_upload, sha256_of, store_blob
 from chidao.tracking.models import Attachment, Report
-from chidao.web.uploads import EVIDENCE_TYPES, check_upload, sha256_of, store_blob
 
 
 def store_evidence(report: Report, upload: UploadedFile) -> Attachment:

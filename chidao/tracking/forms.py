@@ -16,9 +16,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from chidao.common.uploads import EVIDENCE_TYPES, check_upload
 from chidao.registry.models import Agency
 from chidao.tracking.models import Assignment
-from chidao.web.uploads import EVIDENCE_TYPES, check_upload
 
 _DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from chidao.web import clock
+from chidao.common import clock
 
 
 class Recurrence(models.TextChoices):

@@ -20,6 +20,7 @@ from django.db.models import F
 
 from chidao.accounts.roles import agency_id_of, is_office, is_officer
 from chidao.audit.services import changed, record
+from chidao.common import clock
 from chidao.tracking.files import store_evidence
 from chidao.tracking.models import (
     Assignment,
@@ -33,7 +34,6 @@ from chidao.tracking.models import (
     Task,
 )
 from chidao.tracking.periods import periods_until
-from chidao.web import clock
 
 
 class ActionError(Exception):

@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from chidao.accounts.roles import agency_id_of, is_office, is_officer
+from chidao.common import clock
 from chidao.tracking import forms, services
 from chidao.tracking.models import Assignment, State
 from chidao.tracking.services import OPEN_FOR_REPORTS
-from chidao.web import clock
 
 
 @dataclass(frozen=True)

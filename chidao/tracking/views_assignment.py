@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chidao.accounts.roles import is_office, sees_everything
+from chidao.common import clock
 from chidao.tracking import forms, services, views_history
 from chidao.tracking.models import Assignment, Attachment, ExtensionRequest, ExtensionState
 from chidao.tracking.permissions import (
@@ -27,7 +28,6 @@ from chidao.tracking.permissions import (
 from chidao.tracking.queries import default_soon_days
 from chidao.tracking.status import standing
 from chidao.tracking.views_actions import STEPS, Step
-from chidao.web import clock
 
 
 def _assignment(user: Any, pk: int) -> Assignment:

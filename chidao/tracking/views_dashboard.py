@@ -15,13 +15,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from chidao.accounts.roles import is_office, sees_everything
+from chidao.common import clock
 from chidao.tracking import dashboard
 from chidao.tracking.models import State
 from chidao.tracking.permissions import visible_assignments
 from chidao.tracking.queries import MAX_SOON_DAYS, default_soon_days
 from chidao.tracking.status import Bucket
 from chidao.tracking.views_office import pending_extensions
-from chidao.web import clock
 
 # A national deployment has tens of thousands of directives; the table shows the newest.
 DOCUMENT_ROWS = 100

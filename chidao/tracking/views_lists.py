@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from chidao.accounts.roles import agency_id_of, sees_everything
+from chidao.common import clock
 from chidao.registry.models import Agency
 from chidao.tracking import dashboard
 from chidao.tracking.models import Assignment, State
@@ -26,7 +27,6 @@ from chidao.tracking.queries import (
     state_counts,
 )
 from chidao.tracking.status import Standing
-from chidao.web import clock
 
 
 @dataclass(frozen=True)

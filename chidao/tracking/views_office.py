@@ -15,10 +15,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from chidao.accounts.roles import is_office
+from chidao.common import clock
 from chidao.tracking.models import ExtensionRequest, ExtensionState, State
 from chidao.tracking.permissions import visible_assignments, visible_extensions
 from chidao.tracking.queries import ListFilters, page_of
-from chidao.web import clock
 
 View = Callable[..., HttpResponse]
 

@@ -11,12 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from chidao.accounts.roles import sees_everything
+from chidao.common import clock
 from chidao.tracking import views_history
 from chidao.tracking.models import Task
 from chidao.tracking.permissions import visible_assignments, visible_tasks
 from chidao.tracking.queries import Row, default_soon_days
 from chidao.tracking.status import standing
-from chidao.web import clock
 
 
 def _rows(assignments: Any) -> list[Row]:

@@ -1,4 +1,4 @@
-"""The application reads the time at one place (chidao/web/clock.py), so a test that sets it
+"""The application reads the time at one place (chidao/common/clock.py), so a test that sets it
 sets every stamp too, whatever the real date."""
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from django.db import models
 from django.utils import timezone
 
 from chidao.audit.models import HistoryEntry
+from chidao.common import clock
 from chidao.tracking import services
 from chidao.tracking.models import Assignment, Report
-from chidao.web import clock
 from tests.web.factories import assignment_of, make_task
 from tests.web.tracking_support import set_today
 
@@ -46,12 +46,12 @@ def test_nothing_outside_the_clock_and_the_extractor_reads_the_time() -> None:
     found = []
     for path in sorted(CHIDAO.rglob("*.py")):
         rel = path.relative_to(CHIDAO).as_posix()
-        if rel.startswith(("extract/", "web/clock.py")) or "/migrations/" in rel:
+        if rel.startswith(("extract/", "common/clock.py")) or "/migrations/" in rel:
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if DIRECT.search(line):
                 found.append(f"chidao/{rel}:{number}: {line.strip()}")
-    assert not found, "read the time through chidao.web.clock:\n" + "\n".join(found)
+    assert not found, "read the time through chidao.common.clock:\n" + "\n".join(found)
 
 
 def test_today_follows_now_in_the_local_time_zone(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,7 @@ import pytest
 from django.http import HttpResponse
 from django.utils import timezone
 
-from chidao.web import clock
+from chidao.common import clock
 
 
 def set_today(monkeypatch: pytest.MonkeyPatch, day: date, at: time = time(9, 0)) -> datetime:

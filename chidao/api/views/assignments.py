@@ -21,12 +21,12 @@ from chidao.api import inputs
 from chidao.api.permissions import LeadersReadOnly, OfficeForChanges
 from chidao.api.serializers import AssignmentSerializer, ErrorSerializer, ExtensionSerializer
 from chidao.api.views.base import ApiViewSet, valid
+from chidao.common import clock
 from chidao.tracking import services
 from chidao.tracking.dashboard import column_q
 from chidao.tracking.models import Assignment, ExtensionRequest
 from chidao.tracking.permissions import visible_assignments, visible_extensions
 from chidao.tracking.status import standing_q
-from chidao.web import clock
 
 OFFICE_ONLY = [IsAuthenticated, LeadersReadOnly, OfficeForChanges]
 

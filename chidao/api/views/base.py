@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from chidao.api.errors import api_error
 from chidao.api.permissions import LeadersReadOnly
-from chidao.web import clock
+from chidao.common import clock
 
 M = TypeVar("M", bound=Model)
 

@@ -10,9 +10,9 @@ from rest_framework.response import Response
 from chidao.api.inputs import DashboardQuery
 from chidao.api.serializers import DashboardSerializer
 from chidao.api.views.base import Guarded, valid
+from chidao.common import clock
 from chidao.tracking.dashboard import COLUMNS, LABELS, by_agency, by_document, totals
 from chidao.tracking.permissions import visible_assignments
-from chidao.web import clock
 
 
 class DashboardView(Guarded):

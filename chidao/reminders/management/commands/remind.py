@@ -7,10 +7,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from chidao.common import clock
 from chidao.reminders.daily import run_daily
 from chidao.reminders.jobs import schedule_next
 from chidao.tracking.templatetags.tracking_tags import dmy
-from chidao.web import clock
 
 
 class Command(BaseCommand):

@@ -9,8 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from chidao.common import clock
 from chidao.tracking.services import create_due_instances
-from chidao.web import clock
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from chidao.accounts.cast import CAST
-from chidao.web import clock
+from chidao.common import clock
 from chidao.web.demo import load_demo
 from chidao.web.settings import env
 
