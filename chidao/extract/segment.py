@@ -123,7 +123,10 @@ def _header_start(blocks: list[Block], text: str) -> int | None:
     if _HEADER_START.match(text[blocks[0].start : blocks[0].end]):
         return 0
     for i, block in enumerate(blocks[:_HEADER_SEARCH]):
-        if _OFFICIAL.match(text, block.start, block.end):
+        if _OFFICIAL.match(text, block.start, block.end) or (
+            _HEADER_START.match(text[block.start : block.end])
+            and _OFFICIAL.search(text, block.start, blocks[min(i + 3, len(blocks) - 1)].end)
+        ):
             start = i
             while start > 0 and i - start < 6 and _header_like(text, blocks[start - 1]):
                 start -= 1
@@ -144,9 +147,11 @@ def _header_end(blocks: list[Block], text: str) -> int:
     limit = min(len(blocks), 40)
     end = 0
     for i in range(limit):
-        if end and i > end:
+        if end and i > end + _SUBJECT_LINES:
             break
         line = text[blocks[i].start : blocks[i].end]
+        if end and i > end and not line.startswith("Kính gửi"):
+            continue  # "V/v" lines may run on under the date before "Kính gửi"
         if line.startswith("Kính gửi"):
             j = i + 1
             while j < limit and blocks[j].marker in ("-", "+", "–", "•"):
@@ -159,6 +164,9 @@ def _header_end(blocks: list[Block], text: str) -> int:
             while end < limit and blocks[end].role == "heading":
                 end += 1
     return end
+
+
+_SUBJECT_LINES = 4  # lines of a "V/v" subject that may stand between the date and "Kính gửi"
 
 
 def _mark_footer(blocks: list[Block], text: str) -> None:

@@ -127,12 +127,15 @@ def find_tasks(
 _INTRO_MAX = 250  # characters: a longer block that ends with ":" says more than who
 # lines that name no one to act: "Trung tâm Quản lý hạ tầng kỹ thuật: 0243.6269.3723" in a
 # list of hotlines; "Sở Tư pháp: Ông Nguyễn Văn A - Trưởng phòng ..." in a list of members;
-# the formula that announces a conclusion ("UBND tỉnh trân trọng thông báo kết luận ...")
+# the formula that announces a conclusion ("UBND tỉnh trân trọng thông báo kết luận ...");
+# who chairs a meeting ("Hội nghị do Thủ tướng Chính phủ chủ trì"); a bare list of names
 _NOT_A_TASK = re.compile(
     r"[^:\n]{3,160}:\s*(?:[\d.\s()–-]{7,}[,;]?\s*)+[.;]?\s*$"
     r"|(?:[^:\n]{3,160}:\s*)?(?:Ông|Bà|Đồng chí|đồng chí|Đ/c)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,5}"
     r"\s*[-–,(]"
     r"|(?:[^.\n]{0,60}\s)?(?i:trân trọng thông báo)"
+    r"|(?:Phiên họp|Hội nghị|Cuộc họp|Buổi làm việc|Hội thảo|Lễ)\s+(?:do|sẽ do)\s|Đồng chủ trì"
+    r"|(?:[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,4}\s*[,;]\s*){2,}[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,4}\.?\s*$"
 )
 
 

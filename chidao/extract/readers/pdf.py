@@ -23,8 +23,10 @@ The OCR reader (``chidao.extract.readers.ocr``) builds on :func:`read_pages` and
 
 from __future__ import annotations
 
+import ctypes
 import threading
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -134,16 +136,19 @@ def _read_page(document: pdfium.PdfDocument, index: int, label: str | None) -> _
 
 
 def _page_text(page: pdfium.PdfPage, index: int) -> str:
-    """The page's text layer, with what its signature fields show put back in place.
+    """The page's text layer, its ruled tables as rows, and what its signature fields show.
 
     A signed document often carries its number and day only in form fields stamped at
     signing ("Số: 115/KH-SNNMT" where the text layer says "Số: /KH-SNNMT"): such fields
     are flattened into the page and each word they show is inserted into the line it
     stands on, where its position says."""
+    tables = _find_tables(page)
     textpage = page.get_textpage()
     try:
-        text: str = textpage.get_text_bounded()
         count = textpage.count_chars()
+        text: str | None = _layout(textpage, count, tables, fields=False) if tables else None
+        if text is None:
+            text = textpage.get_text_bounded()
     finally:
         textpage.close()
     if (
@@ -156,7 +161,9 @@ def _page_text(page: pdfium.PdfPage, index: int) -> str:
     try:
         textpage = flat.get_textpage()
         try:
-            return _splice_fields(textpage, count) or text
+            if textpage.count_chars() <= count:
+                return text
+            return _layout(textpage, count, tables, fields=True) or text
         finally:
             textpage.close()
     finally:
@@ -178,35 +185,53 @@ def _has_widgets(page: pdfium.PdfPage) -> bool:
 Box = tuple[float, float, float, float]  # left, bottom, right, top
 
 
-def _splice_fields(textpage: pdfium.PdfTextPage, count: int) -> str | None:
-    """The text of the first ``count`` characters (the page before flattening) with the
-    words that flattening added inserted on their lines; None when it added none."""
+def _layout(
+    textpage: pdfium.PdfTextPage, count: int, tables: list[_Table], *, fields: bool
+) -> str | None:
+    """The text of the page's first ``count`` characters (its text layer before any
+    flattening) with each table's characters taken out and its rows put in where it
+    stands, and, with ``fields``, the words that flattening added after ``count`` put on
+    their lines. None when the text cannot be mapped to character boxes, or when
+    ``fields`` is asked and flattening added no word that has a line."""
     total = textpage.count_chars()
     chars = list(textpage.get_text_range(0, total))
-    if total <= count or len(chars) != total or chars[:count] == []:
+    if len(chars) != total or total < count:
         return None
-    boxes: list[Box] = [textpage.get_charbox(i) for i in range(total)]
+    boxes = _char_boxes(textpage, chars)
+    owner, cell = _owners(chars, boxes, tables)
     inserts: dict[int, list[str]] = {}
-    for word, box in _words(chars, boxes, count, total):
-        at = _insertion_point(chars, boxes, count, box)
-        if at is not None:
-            inserts.setdefault(at, []).append(word)
-    if not inserts:
-        return None
-    out: list[str] = []
-    for i in range(count + 1):
-        for word in inserts.get(i, []):
-            before = out[-1][-1:] if out else ""
-            after = chars[i] if i < count else ""
-            pad_left = "" if not before or before.isspace() else " "
-            pad_right = " " if after.isalnum() else ""
-            out.append(pad_left + word + pad_right)
-        if i < count:
-            out.append(chars[i])
-    return "".join(out)
+    if fields:
+        for word, box, first in _words(chars, boxes, count, total):
+            if owner[first] >= 0:
+                continue  # a field inside a table cell: its text goes to the cell
+            at = _insertion_point(chars, boxes, count, box)
+            if at is not None:
+                inserts.setdefault(at, []).append(word)
+        if not inserts and not any(o >= 0 for o in owner[count:]):
+            return None
+    rows = [_table_rows(table, chars, owner, cell, k) for k, table in enumerate(tables)]
+    lines = _free_lines(chars, boxes, count, owner, inserts)
+    return _place_tables(lines, tables, rows)
 
 
-def _words(chars: list[str], boxes: list[Box], start: int, end: int) -> Iterator[tuple[str, Box]]:
+def _char_boxes(textpage: pdfium.PdfTextPage, chars: list[str]) -> list[Box]:
+    """Each character's box as ``PdfTextPage.get_charbox`` gives it, at half the cost;
+    spaces and line breaks, whose boxes nothing reads, get an empty one."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    get = pdfium_raw.FPDFText_GetCharBox
+    raw = textpage.raw
+    boxes: list[Box] = []
+    for i, ch in enumerate(chars):
+        if not ch.isspace() and get(raw, i, left, right, bottom, top):
+            boxes.append((left.value, bottom.value, right.value, top.value))
+        else:
+            boxes.append((0.0, 0.0, 0.0, 0.0))
+    return boxes
+
+
+def _words(
+    chars: list[str], boxes: list[Box], start: int, end: int
+) -> Iterator[tuple[str, Box, int]]:
     word: list[int] = []
     for i in range(start, end + 1):
         if i < end and not chars[i].isspace():
@@ -217,7 +242,7 @@ def _words(chars: list[str], boxes: list[Box], start: int, end: int) -> Iterator
             bottom = min(boxes[j][1] for j in word)
             right = max(boxes[j][2] for j in word)
             top = max(boxes[j][3] for j in word)
-            yield "".join(chars[j] for j in word), (left, bottom, right, top)
+            yield "".join(chars[j] for j in word), (left, bottom, right, top), word[0]
         word = []
 
 
@@ -234,6 +259,454 @@ def _insertion_point(chars: list[str], boxes: list[Box], count: int, box: Box) -
     if right_of:
         return min(right_of, key=lambda i: boxes[i][0])
     return max(line, key=lambda i: boxes[i][2]) + 1
+
+
+_BREAKS = "\r\n"
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    middle: float | None  # height of the line's first character from the text layer
+
+
+def _free_lines(
+    chars: list[str],
+    boxes: list[Box],
+    count: int,
+    owner: list[int],
+    inserts: dict[int, list[str]],
+) -> list[_Line]:
+    """The lines of the first ``count`` characters without those of tables, with the
+    inserted words; a line whose characters all went to tables is left out."""
+    lines: list[_Line] = []
+    out: list[str] = []
+    middle: float | None = None
+    lost = False  # the line gave characters to a table
+
+    def close() -> None:
+        nonlocal middle, lost
+        text = "".join(out)
+        if lost:
+            text = " ".join(text.split())
+        if text.strip() or not lost:
+            lines.append(_Line(text, middle))
+        out.clear()
+        middle, lost = None, False
+
+    i = 0
+    while i <= count:
+        for word in inserts.get(i, []):
+            before = out[-1][-1:] if out else ""
+            after = chars[i] if i < count else ""
+            pad_left = "" if not before or before.isspace() else " "
+            pad_right = " " if after.isalnum() else ""
+            out.append(pad_left + word + pad_right)
+        if i == count:
+            break
+        ch = chars[i]
+        if ch in _BREAKS:
+            close()
+            if ch == "\r" and i + 1 < count and chars[i + 1] == "\n":
+                i += 1
+        elif owner[i] >= 0:
+            lost = True
+        else:
+            if middle is None and not ch.isspace():
+                middle = (boxes[i][1] + boxes[i][3]) / 2
+            out.append(ch)
+        i += 1
+    close()
+    return lines
+
+
+def _place_tables(lines: list[_Line], tables: list[_Table], rows: list[list[str]]) -> str:
+    """The free lines with each table's rows put before the first line (in the text
+    layer's order) that stands below the table's top edge; a table with no such line
+    goes at the end. Tables that meet the same line keep their order down the page."""
+    before: dict[int, list[int]] = {}
+    for k, table in enumerate(tables):
+        at = next(
+            (
+                n
+                for n, line in enumerate(lines)
+                if line.middle is not None and line.middle < table.top
+            ),
+            len(lines),
+        )
+        before.setdefault(at, []).append(k)
+    out: list[str] = []
+    for n in range(len(lines) + 1):
+        for k in sorted(before.get(n, []), key=lambda k: -tables[k].top):
+            out.extend(rows[k])
+        if n < len(lines):
+            out.append(lines[n].text)
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------------------
+# Ruled tables: the grid of the page's drawn lines and rectangles, cells from its corners
+# --------------------------------------------------------------------------------------
+
+_SNAP = 3.0  # points: edges this close are one rule (a thin filled rectangle's two sides)
+_JOIN = 3.0  # points: collinear pieces of a rule with a gap this small are one rule
+_MEET = 3.0  # points: a rule that stops this short of another still meets it
+_MIN_EDGE = 3.0  # points: shorter strokes are not rules (a stamp's polygon, a glyph)
+_FLAT = 0.5  # points: a segment this close to level or plumb is horizontal or vertical
+# A page drawn with more than this (a map, a chart, hatching) is a drawing, not a form:
+# its text is read as it is, without looking for tables.
+_MAX_SEGMENTS = 20_000
+_MAX_CROSSINGS = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Edge:
+    at: float  # y of a horizontal rule, x of a vertical one
+    lo: float
+    hi: float
+
+
+@dataclass(slots=True)
+class _Table:
+    cells: list[Box]
+    xs: list[float]  # the sorted edges of the grid's columns
+    ys: list[float]  # and rows (upward)
+    slots: dict[tuple[int, int], int]  # (column, row) of the grid -> the cell covering it
+    top: float = 0.0
+
+
+def _find_tables(page: pdfium.PdfPage) -> list[_Table]:
+    """The ruled tables of the page with at least two columns and two rows, top first.
+
+    Only the page's path objects are read: a page that draws nothing costs one walk over
+    its objects. A page with /Rotate is left alone (its reading order is not the grid's),
+    and so is one drawn with a great many strokes (a map, a chart)."""
+    if page.get_rotation() % 360:
+        return []
+    rules = _Rules()
+    raw = page.raw
+    for i in range(pdfium_raw.FPDFPage_CountObjects(raw)):
+        if not rules.collect(pdfium_raw.FPDFPage_GetObject(raw, i), None, 0):
+            return []
+    if not rules.horizontal or not rules.vertical:
+        return []
+    cells = _cells(_merge(rules.horizontal), _merge(rules.vertical))
+    tables = [_grid(group) for group in _group_cells(cells)]
+    tables = [table for table in tables if _is_table(table)]
+    tables.sort(key=lambda t: -t.top)
+    return tables
+
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+class _Rules:
+    """The horizontal and vertical strokes of a page's paths, in page space."""
+
+    def __init__(self) -> None:
+        self.horizontal: list[_Edge] = []
+        self.vertical: list[_Edge] = []
+        self.segments = 0
+        self._x = ctypes.c_float()
+        self._y = ctypes.c_float()
+        self._bounds = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
+
+    def collect(self, obj: object, outer: Matrix | None, depth: int) -> bool:
+        """Add the strokes of ``obj`` (a path, or a form's paths); False past the limit."""
+        kind = pdfium_raw.FPDFPageObj_GetType(obj)
+        if kind == pdfium_raw.FPDF_PAGEOBJ_FORM and depth < 4:
+            matrix = _compose(_matrix(obj), outer)
+            for i in range(pdfium_raw.FPDFFormObj_CountObjects(obj)):
+                if not self.collect(pdfium_raw.FPDFFormObj_GetObject(obj, i), matrix, depth + 1):
+                    return False
+            return True
+        if kind != pdfium_raw.FPDF_PAGEOBJ_PATH or not _visible(obj):
+            return True
+        if outer is None and self._thin(obj):
+            return True  # a rule drawn as one line or a thin rectangle: its bounds say it
+        count = pdfium_raw.FPDFPath_CountSegments(obj)
+        self.segments += max(count, 0)
+        if self.segments > _MAX_SEGMENTS:
+            return False
+        a, b, c, d, e, f = _compose(_matrix(obj), outer)
+        x, y = self._x, self._y
+        start: tuple[float, float] | None = None
+        last: tuple[float, float] | None = None
+        for i in range(count):
+            segment = pdfium_raw.FPDFPath_GetPathSegment(obj, i)
+            if not pdfium_raw.FPDFPathSegment_GetPoint(segment, x, y):
+                continue
+            point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            kind = pdfium_raw.FPDFPathSegment_GetType(segment)
+            if kind == pdfium_raw.FPDF_SEGMENT_MOVETO:
+                start = point
+            elif kind == pdfium_raw.FPDF_SEGMENT_LINETO and last is not None:
+                self._add(last, point)
+            last = point
+            if pdfium_raw.FPDFPathSegment_GetClose(segment) and start is not None:
+                self._add(point, start)
+                last = start
+        return True
+
+    def _thin(self, obj: object) -> bool:
+        """Add the path as one rule when its bounds (in page space) are a thin strip."""
+        left, bottom, right, top = self._bounds
+        if not pdfium_raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            return False
+        x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
+        if y1 - y0 <= _SNAP and x1 - x0 > y1 - y0:
+            self.horizontal.append(_Edge((y0 + y1) / 2, x0, x1))
+            return True
+        if x1 - x0 <= _SNAP and y1 - y0 > x1 - x0:
+            self.vertical.append(_Edge((x0 + x1) / 2, y0, y1))
+            return True
+        return False
+
+    def _add(self, p: tuple[float, float], q: tuple[float, float]) -> None:
+        (x0, y0), (x1, y1) = p, q
+        if abs(y1 - y0) <= _FLAT and x1 != x0:
+            self.horizontal.append(_Edge((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+        elif abs(x1 - x0) <= _FLAT and y1 != y0:
+            self.vertical.append(_Edge((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+
+
+def _matrix(obj: object) -> Matrix:
+    m = pdfium_raw.FS_MATRIX()
+    if not pdfium_raw.FPDFPageObj_GetMatrix(obj, m):
+        return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(inner: Matrix, outer: Matrix | None) -> Matrix:
+    """``inner`` then ``outer``: an object's matrix inside a form, then the form's."""
+    if outer is None:
+        return inner
+    a, b, c, d, e, f = inner
+    p, q, r, s, t, u = outer
+    return (
+        a * p + b * r,
+        a * q + b * s,
+        c * p + d * r,
+        c * q + d * s,
+        e * p + f * r + t,
+        e * q + f * s + u,
+    )
+
+
+def _visible(obj: object) -> bool:
+    """A path that is stroked, or filled with something other than white."""
+    fill = ctypes.c_int()
+    stroke = ctypes.c_int()
+    if not pdfium_raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+        return False
+    if stroke.value:
+        return True
+    if fill.value == pdfium_raw.FPDF_FILLMODE_NONE:
+        return False
+    r, g, b, alpha = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_raw.FPDFPageObj_GetFillColor(obj, r, g, b, alpha):
+        return True
+    return alpha.value > 0 and min(r.value, g.value, b.value) < 250
+
+
+def _merge(edges: list[_Edge]) -> list[_Edge]:
+    """Rules close to one another snapped onto one line (their mean), pieces of one line
+    that touch or nearly touch joined, and what is still short dropped."""
+    edges = sorted(edges, key=lambda e: e.at)
+    clusters: list[list[_Edge]] = []
+    for edge in edges:
+        if clusters and edge.at - clusters[-1][-1].at <= _SNAP:
+            clusters[-1].append(edge)
+        else:
+            clusters.append([edge])
+    out: list[_Edge] = []
+    for cluster in clusters:
+        at = sum(e.at for e in cluster) / len(cluster)
+        pieces = sorted(cluster, key=lambda e: e.lo)
+        lo, hi = pieces[0].lo, pieces[0].hi
+        for piece in pieces[1:]:
+            if piece.lo <= hi + _JOIN:
+                hi = max(hi, piece.hi)
+                continue
+            if hi - lo >= _MIN_EDGE:
+                out.append(_Edge(at, lo, hi))
+            lo, hi = piece.lo, piece.hi
+        if hi - lo >= _MIN_EDGE:
+            out.append(_Edge(at, lo, hi))
+    return out
+
+
+Point = tuple[float, float]
+
+
+def _cells(horizontal: list[_Edge], vertical: list[_Edge]) -> list[Box]:
+    """The smallest rectangles whose four corners are crossings of rules and whose four
+    sides are drawn (as pdfplumber finds them)."""
+    ys = [h.at for h in horizontal]
+    order = sorted(range(len(horizontal)), key=lambda k: ys[k])
+    sorted_ys = [ys[k] for k in order]
+    crossings: dict[Point, tuple[set[int], set[int]]] = {}
+    for v_id, v in enumerate(vertical):
+        lo = bisect_left(sorted_ys, v.lo - _MEET)
+        hi = bisect_right(sorted_ys, v.hi + _MEET)
+        for k in order[lo:hi]:
+            h = horizontal[k]
+            if h.lo - _MEET <= v.at <= h.hi + _MEET:
+                v_ids, h_ids = crossings.setdefault((v.at, h.at), (set(), set()))
+                v_ids.add(v_id)
+                h_ids.add(k)
+    if len(crossings) < 4 or len(crossings) > _MAX_CROSSINGS:
+        return []
+    down: dict[float, list[Point]] = {}  # x -> crossings on it, top first
+    across: dict[float, list[Point]] = {}  # y -> crossings on it, left first
+    for point in crossings:
+        down.setdefault(point[0], []).append(point)
+        across.setdefault(point[1], []).append(point)
+    for column in down.values():
+        column.sort(key=lambda p: -p[1])
+    for row in across.values():
+        row.sort()
+    at_down = {p: n for column in down.values() for n, p in enumerate(column)}
+    at_across = {p: n for row in across.values() for n, p in enumerate(row)}
+    cells: list[Box] = []
+    for point, (v_ids, h_ids) in crossings.items():
+        # the crossings on the same rules below and to the right, nearest first: an edge is
+        # one stretch of a line, so they follow one another until the rule ends
+        below = _run(down[point[0]], at_down[point] + 1, v_ids, crossings, 0)
+        right = _run(across[point[1]], at_across[point] + 1, h_ids, crossings, 1)
+        cell = _first_cell(point, below, right, crossings)
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def _run(
+    line: list[Point],
+    start: int,
+    ids: set[int],
+    crossings: dict[Point, tuple[set[int], set[int]]],
+    side: int,
+) -> list[Point]:
+    out: list[Point] = []
+    for p in line[start:]:
+        if not crossings[p][side] & ids:
+            break
+        out.append(p)
+    return out
+
+
+def _first_cell(
+    point: Point,
+    below: list[Point],
+    right: list[Point],
+    crossings: dict[Point, tuple[set[int], set[int]]],
+) -> Box | None:
+    for b in below:
+        for r in right:
+            corner = crossings.get((r[0], b[1]))
+            if corner is None:
+                continue
+            if corner[0] & crossings[r][0] and corner[1] & crossings[b][1]:
+                return (point[0], b[1], r[0], point[1])
+    return None
+
+
+def _group_cells(cells: list[Box]) -> list[list[Box]]:
+    """Cells that share a corner belong to one table."""
+    parent = list(range(len(cells)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    seen: dict[Point, int] = {}
+    for k, (x0, y0, x1, y1) in enumerate(cells):
+        for corner in ((x0, y0), (x0, y1), (x1, y0), (x1, y1)):
+            if corner in seen:
+                parent[find(k)] = find(seen[corner])
+            else:
+                seen[corner] = k
+    groups: dict[int, list[Box]] = {}
+    for k, cell in enumerate(cells):
+        groups.setdefault(find(k), []).append(cell)
+    return list(groups.values())
+
+
+def _grid(cells: list[Box]) -> _Table:
+    xs = sorted({c[0] for c in cells} | {c[2] for c in cells})
+    ys = sorted({c[1] for c in cells} | {c[3] for c in cells})
+    slots: dict[tuple[int, int], int] = {}
+    for k, (x0, y0, x1, y1) in enumerate(cells):
+        for col in range(xs.index(x0), xs.index(x1)):
+            for row in range(ys.index(y0), ys.index(y1)):
+                slots.setdefault((col, row), k)
+    return _Table(cells, xs, ys, slots, top=ys[-1])
+
+
+def _is_table(table: _Table) -> bool:
+    """At least two columns and two rows of cells that start there."""
+    starts_x = {c[0] for c in table.cells}
+    starts_y = {c[3] for c in table.cells}
+    return len(starts_x) >= 2 and len(starts_y) >= 2
+
+
+def _owners(
+    chars: list[str], boxes: list[Box], tables: list[_Table]
+) -> tuple[list[int], list[int]]:
+    """For each character, the table and the cell that hold its centre (-1: none, and
+    always for spaces and line breaks, which belong to the text around them)."""
+    owner = [-1] * len(chars)
+    cell = [-1] * len(chars)
+    frames = [(t.xs[0], t.ys[0], t.xs[-1], t.ys[-1]) for t in tables]
+    for i, ch in enumerate(chars):
+        if ch.isspace() or ch == "\x00":
+            continue
+        left, bottom, right, top = boxes[i]
+        x = (left + right) / 2
+        y = (bottom + top) / 2
+        for k, (x0, y0, x1, y1) in enumerate(frames):
+            if x0 <= x <= x1 and y0 <= y <= y1:
+                slot = _slot(tables[k], x, y)
+                if slot is not None:
+                    owner[i] = k
+                    cell[i] = slot
+                    break
+    return owner, cell
+
+
+def _slot(table: _Table, x: float, y: float) -> int | None:
+    col = min(bisect_right(table.xs, x) - 1, len(table.xs) - 2)
+    row = min(bisect_right(table.ys, y) - 1, len(table.ys) - 2)
+    return table.slots.get((col, row))
+
+
+def _table_rows(
+    table: _Table, chars: list[str], owner: list[int], cell: list[int], k: int
+) -> list[str]:
+    """One line per row, top first: "cell | cell | …" with a cell for each column where
+    cells start; a merged cell's text stands in its first column and row, and the columns
+    and rows it spans are empty there. Rows with no text at all are left out."""
+    pieces: dict[int, list[str]] = {}
+    previous: dict[int, int] = {}
+    for i, ch in enumerate(chars):
+        if owner[i] != k:
+            continue
+        c = cell[i]
+        out = pieces.setdefault(c, [])
+        if c in previous and previous[c] != i - 1:
+            out.append(" ")  # a space, a line break or another cell's text came between
+        out.append("- " if ch == "\x02" else ch)
+        previous[c] = i
+    starts_x = sorted({c[0] for c in table.cells})
+    starts_y = sorted({c[3] for c in table.cells}, reverse=True)
+    grid = [[""] * len(starts_x) for _ in starts_y]
+    for c, (x0, _, _, y1) in enumerate(table.cells):
+        text = " ".join("".join(pieces.get(c, [])).split())
+        if text:
+            grid[starts_y.index(y1)][starts_x.index(x0)] = text
+    return [" | ".join(row) for row in grid if any(row)]
 
 
 def _looks_scanned(page: pdfium.PdfPage, visible_chars: int) -> bool:
