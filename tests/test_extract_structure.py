@@ -291,3 +291,33 @@ def test_a_block_ending_with_a_colon_introduces_the_items_below_and_is_no_task()
         ("Nguồn vốn sửa chữa trạm b", ["Sở Tài chính"], []),
         ("Hướng dẫn thanh quyết toá", ["Sở Tài chính"], []),
     ]
+
+
+def test_a_portal_page_gives_the_number_and_date_of_its_table_of_facts():
+    page = (
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH BẮC SƠN\nTrang chủ | Văn bản | Liên hệ\n"
+        "Số ký hiệu: 712/SGDĐT-CTTT\nNgày ban hành: 08/05/2026\nNội dung văn bản:\n"
+        "Kính gửi: Các trường trung học phổ thông.\n"
+        "Sở Giáo dục và Đào tạo đề nghị các trường tổ chức tuyên truyền phòng, chống đuối nước.\n"
+    )
+    meta = extract_text(page, today=TODAY).meta
+    assert (meta.number, meta.date) == ("712/SGDĐT-CTTT", date(2026, 5, 8))
+
+
+def test_a_news_page_dates_the_meeting_it_reports_from_its_dateline():
+    page = (
+        "BÁO BẮC SƠN ĐIỆN TỬ\nThời sự | Chính trị | Kinh tế\nThứ Sáu, 24/10/2025 - 17:05\n"
+        "UBND tỉnh họp phiên thường kỳ tháng 10\n"
+        "Chiều 24/10, UBND tỉnh tổ chức phiên họp thường kỳ tháng 10. Kết luận phiên họp, Chủ "
+        "tịch UBND tỉnh yêu cầu Sở Tài chính rà soát nguồn thu ngân sách.\n"
+    )
+    assert extract_text(page, today=TODAY).meta.date == date(2025, 10, 24)
+
+
+def test_a_document_number_keeps_an_ampersand_in_its_code():
+    doc = extract_text(
+        "Sở Nội vụ ban hành Công văn số 2775/SNV-CCHC&VTLT ngày 10/11/2025 về hướng dẫn "
+        "báo cáo.",
+        today=TODAY,
+    )
+    assert doc.meta.number == "2775/SNV-CCHC&VTLT"

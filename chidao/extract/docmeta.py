@@ -16,7 +16,9 @@ from datetime import date
 from chidao.extract.model import DocumentMeta, Reference, TimeMention
 from chidao.extract.segment import Block
 
-_NUMBER_LINE = re.compile(r"^[*_\s]*Số\s*:?\s*(?P<number>[^\s*]+)", re.MULTILINE)
+_NUMBER_LINE = re.compile(
+    r"^[*_\s]*Số\s*:?\s*(?P<number>[^\s*]*[\d/][^\s*]*)", re.MULTILINE
+)
 _PLACE_DATE = re.compile(
     r"^[*_\s]*[A-ZĐÀ-Ỹ][^\n,]{1,40},\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     re.MULTILINE,
@@ -35,6 +37,11 @@ _DATELINE_YEAR = re.compile(
     r"(?:^|\n)\s*(?:(?:date|Đăng ngày|Ngày đăng|Cập nhật|Đăng lúc|Thứ \w+,|Chủ nhật,)\s*:?\s*)?"
     r"(?:\d{1,2}[-/.]\d{1,2}[-/.])?(?P<y>(?:19|20)\d\d)(?![\d/])",
     re.IGNORECASE,
+)
+# a news page's dateline anywhere near the top: "Thứ Sáu, 24/10/2025 - 17:05"
+_WEEKDAY_DATE = re.compile(
+    r"(?i)(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật),?\s*(?:ngày\s*)?"
+    r"\d{1,2}[-/.]\d{1,2}[-/.](?P<y>(?:19|20)\d\d)(?![\d/])"
 )
 # the day of the reported meeting: "Chiều 6/9", "sáng nay (11/12)" (not "trước ngày 12/9")
 _EVENT_DAY = re.compile(
@@ -63,6 +70,8 @@ def find_meta(
     if header:
         _from_header(meta, header)
         meta.signer = _signer(text, blocks)
+    if meta.number is None and meta.date is None:
+        _from_facts(meta, text)  # a legal library's or portal's table of the document's facts
     if meta.number is None and not header:
         _from_report(meta, text, references)
     if meta.date is None and not header:
@@ -91,6 +100,20 @@ def _from_header(meta: DocumentMeta, header: str) -> None:
             meta.subject = title  # KẾ HOẠCH / Triển khai công tác ...
     if m := _ISSUER_LINE.search(header):
         meta.issuer = _issuer(header, m)
+
+
+# "Số hiệu: 4085/UBND-ĐT", "Số ký hiệu: 1385/SGDĐT-CTTT", "Ngày ban hành: 25/11/2025" above
+# a document shown on a web page (its own header may be cut off or blank)
+_FACT_NUMBER = re.compile(r"(?:Số hiệu|Số ký hiệu|Ký hiệu)\s*:?[\s|]*(?P<n>\d+[^\s|]*/[^\s|]+)")
+_FACT_DATE = re.compile(r"Ngày ban hành\s*:?[\s|]*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
+
+
+def _from_facts(meta: DocumentMeta, text: str) -> None:
+    top = text[:3000]
+    if m := _FACT_NUMBER.search(top):
+        meta.number = m.group("n").rstrip(".,;")
+    if m := _FACT_DATE.search(top):
+        meta.date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
 
 
 def _subject(header: str, start: int) -> str:
@@ -174,7 +197,7 @@ def _dateline(text: str) -> date | None:
 
 def _event_date(text: str) -> date | None:
     """The day of the reported meeting ("chiều 14/12"), when the dateline gives the year."""
-    year = _DATELINE_YEAR.search(text[:2000])
+    year = _DATELINE_YEAR.search(text[:2000]) or _WEEKDAY_DATE.search(text[:2000])
     if not year:
         return None
     day = _EVENT_DAY.search(text[:3000])

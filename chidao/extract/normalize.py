@@ -322,8 +322,8 @@ def _continues(prev: str, line: str, blank_between: bool) -> bool:
     after a plain line break (a soft wrap), any line that is not a list item does,
     unless one of the two is a short heading-like line (upper case, header block).
     """
-    if _ends_sentence(prev) or _LIST_MARKER.match(line):
-        return False
+    if _ends_sentence(prev) or _LIST_MARKER.match(line) or " | " in prev:
+        return False  # (a menu "Trang chủ | Tin tức | ..." never runs into the next line)
     if not line[0].isalnum():
         return False
     if line[0].islower():

@@ -58,7 +58,8 @@ __all__ = ["find_references", "is_reference_number"]
 
 _UPPER = "A-ZĐĂÂÊÔƠƯ"
 _LOWER = "a-zđăâêôơư"
-_SEGMENT = rf"[{_UPPER}]{{1,14}}[{_LOWER}]{{0,2}}\d{{0,4}}"  # "NQ", "TTg", "QH14"
+# "NQ", "TTg", "QH14", "CCHC&VTLT"
+_SEGMENT = rf"[{_UPPER}]{{1,14}}[{_LOWER}]{{0,2}}\d{{0,4}}(?:&[{_UPPER}]{{1,10}})?"
 _DASH = r" ?[-–—] ?"
 _CODE_END = r"(?!\w|/\w)"
 # A number starts on a digit not preceded by a word character or by ". , / -" (so not
