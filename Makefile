@@ -21,14 +21,15 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## run: set up the embedded database (SQLite in ./var), load the registry and the demo,
-## then serve http://127.0.0.1:8000 with a background worker for ingest jobs
+## then serve http://127.0.0.1:8000 with a background worker for ingest jobs (supervised:
+## started again if it dies; see chidao/workers)
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/python manage.py demo
 	@echo "chidao: http://$(HOST):$(PORT)/  (Ctrl+C để dừng / to stop)"
-	$(BIN)/python manage.py db_worker --no-startup-delay & WORKER=$$!; \
-	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py supervise -- --no-startup-delay & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null; wait $$WORKER' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
 
 ## test: lint, type-check and the whole test suite (slow and browser tests included),

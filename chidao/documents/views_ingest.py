@@ -25,6 +25,7 @@ from chidao.common.uploads import DIRECTIVE_TYPES
 from chidao.tracking.models import Task
 from chidao.tracking.permissions import visible_assignments, visible_documents
 from chidao.tracking.services import ActionError
+from chidao.workers import beats
 
 from . import services
 from .forms import DocumentSearchForm, UploadForm
@@ -96,7 +97,8 @@ def _jobs_page(request: HttpRequest) -> dict[str, Any]:
     jobs = IngestJob.objects.select_related("document", "created_by")
     page = Paginator(jobs, 50).get_page(request.GET.get("page"))
     unfinished = any(not job.finished for job in page.object_list)
-    return {"page": page, "jobs": page.object_list, "polling": unfinished}
+    no_worker = beats.database_workers_expected() and not beats.alive()
+    return {"page": page, "jobs": page.object_list, "polling": unfinished, "no_worker": no_worker}
 
 
 @office_only

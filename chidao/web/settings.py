@@ -50,6 +50,12 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
+# Seconds a SQLite writer waits for the lock before "database is locked" (at least 20).
+SQLITE_TIMEOUT = envint("CHIDAO_SQLITE_TIMEOUT", "30")
+if SQLITE_TIMEOUT < 20:
+    raise ImproperlyConfigured(f"CHIDAO_SQLITE_TIMEOUT={SQLITE_TIMEOUT}: at least 20 seconds")
+
+
 def database_from_url(url: str) -> dict[str, object]:
     """``sqlite:///path`` (relative to the project) or ``postgres://user:pw@host:port/name``."""
     parts = urlsplit(url)
@@ -61,8 +67,14 @@ def database_from_url(url: str) -> dict[str, object]:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(BASE_DIR / path) if not Path(path).is_absolute() else path,
             # IMMEDIATE: a writer takes the lock at BEGIN, so two saves queue instead of
-            # failing with "database is locked" halfway through a transaction.
-            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+            # failing with "database is locked" halfway through a transaction. WAL: readers
+            # never block the writer's COMMIT (the default "delete" journal makes a COMMIT
+            # wait for every reader, and fail once the busy timeout has passed).
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": SQLITE_TIMEOUT,
+                "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
+            },
             "TEST": {"NAME": env("CHIDAO_TEST_SQLITE", "") or None},
         }
     if parts.scheme in {"postgres", "postgresql"}:
@@ -130,6 +142,7 @@ INSTALLED_APPS = [
     "chidao.indicators",
     "chidao.search",
     "chidao.api",
+    "chidao.workers",
 ]
 
 MIDDLEWARE = [
@@ -245,6 +258,9 @@ CHIDAO_DUE_SOON_DAYS = envint("CHIDAO_DUE_SOON_DAYS", "3")
 # lease ran out (its worker died) is taken again, up to the maximum attempts.
 CHIDAO_JOB_LEASE_SECONDS = envint("CHIDAO_JOB_LEASE_SECONDS", "60")
 CHIDAO_JOB_MAX_ATTEMPTS = envint("CHIDAO_JOB_MAX_ATTEMPTS", "3")
+# Workers (manage.py worker) write a heartbeat this often; three missed beats and the
+# jobs page says no worker is running.
+CHIDAO_WORKER_BEAT_SECONDS = envint("CHIDAO_WORKER_BEAT_SECONDS", "10")
 
 # Background jobs: the database worker (`manage.py db_worker`) by default; "immediate"
 # runs a job inside the request, for a single office that runs no worker.
