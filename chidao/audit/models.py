@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext as _
 
 from chidao.common import clock
 
@@ -20,10 +21,10 @@ class HistoryError(Exception):
 
 class HistoryQuerySet(models.QuerySet["HistoryEntry"]):
     def update(self, **kwargs: Any) -> int:
-        raise HistoryError("Lịch sử thay đổi không thể sửa.")
+        raise HistoryError(_("Lịch sử thay đổi không thể sửa."))
 
     def delete(self) -> tuple[int, dict[str, int]]:
-        raise HistoryError("Lịch sử thay đổi không thể xóa.")
+        raise HistoryError(_("Lịch sử thay đổi không thể xóa."))
 
 
 class HistoryEntry(models.Model):
@@ -66,8 +67,8 @@ class HistoryEntry(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
-            raise HistoryError("Lịch sử thay đổi không thể sửa.")
+            raise HistoryError(_("Lịch sử thay đổi không thể sửa."))
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise HistoryError("Lịch sử thay đổi không thể xóa.")
+        raise HistoryError(_("Lịch sử thay đổi không thể xóa."))

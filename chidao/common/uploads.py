@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 # What the extraction engine reads (chidao/extract/readers); images and scans through OCR.
 DIRECTIVE_TYPES = {
@@ -46,33 +47,46 @@ def max_upload_bytes() -> int:
 
 def check_upload(upload: UploadedFile, allowed: set[str]) -> str:
     """Raise ValidationError naming the file when it must be refused; return its suffix."""
-    name = upload.name or "(không tên)"
+    name = upload.name or _("(không tên)")
     suffix = PurePath(name).suffix.lower()
     if suffix not in allowed:
-        kinds = ", ".join(sorted(allowed))
         raise ValidationError(
-            f"Tệp “{name}”: định dạng {suffix or '(không có đuôi)'} không được nhận "
-            f"(chỉ nhận {kinds}).",
+            _("Tệp “%(name)s”: định dạng %(suffix)s không được nhận (chỉ nhận %(kinds)s)."),
             code="type",
+            params={
+                "name": name,
+                "suffix": suffix or _("(không có đuôi)"),
+                "kinds": ", ".join(sorted(allowed)),
+            },
         )
     size = upload.size or 0
     if size == 0:
-        raise ValidationError(f"Tệp “{name}”: tệp rỗng.", code="empty")
+        raise ValidationError(_("Tệp “%(name)s”: tệp rỗng."), code="empty", params={"name": name})
     if size > max_upload_bytes():
         raise ValidationError(
-            f"Tệp “{name}”: dung lượng {size / 1024 / 1024:.1f} MB vượt giới hạn "
-            f"{settings.CHIDAO_MAX_UPLOAD_MB} MB.",
+            _("Tệp “%(name)s”: dung lượng %(size)s MB vượt giới hạn %(limit)s MB."),
             code="size",
+            params={
+                "name": name,
+                "size": f"{size / 1024 / 1024:.1f}",
+                "limit": settings.CHIDAO_MAX_UPLOAD_MB,
+            },
         )
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
     if suffix in _MAGIC and not any(head.startswith(m) for m in _MAGIC[suffix]):
         raise ValidationError(
-            f"Tệp “{name}”: nội dung không phải tệp {suffix} hợp lệ.", code="content"
+            _("Tệp “%(name)s”: nội dung không phải tệp %(suffix)s hợp lệ."),
+            code="content",
+            params={"name": name, "suffix": suffix},
         )
     if suffix in _TEXT and any(head.startswith(m) for ms in _MAGIC.values() for m in ms):
-        raise ValidationError(f"Tệp “{name}”: tệp nhị phân mang đuôi {suffix}.", code="content")
+        raise ValidationError(
+            _("Tệp “%(name)s”: tệp nhị phân mang đuôi %(suffix)s."),
+            code="content",
+            params={"name": name, "suffix": suffix},
+        )
     return suffix
 
 

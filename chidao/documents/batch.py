@@ -36,9 +36,9 @@ from django.db import close_old_connections, connection, connections, transactio
 
 from chidao.audit.services import record
 from chidao.common import clock
+from chidao.common.errors import ActionError
 from chidao.common.uploads import DIRECTIVE_TYPES, max_upload_bytes, sha256_of
 from chidao.tracking.models import Assignment, State
-from chidao.tracking.services import ActionError
 
 from . import services
 from .models import Candidate, Decision, Document, DocumentStatus, IngestJob, JobState

@@ -17,16 +17,17 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F, Max
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from chidao.accounts.roles import is_office
 from chidao.audit.services import changed, record
+from chidao.common.errors import ActionError, Conflict, NotAllowed
 from chidao.tracking.models import Recurrence
-from chidao.tracking.services import ActionError, Conflict, NotAllowed
 
 from .models import Candidate, Decision, Document, DocumentStatus
 
-WHAT = "nhiệm vụ đề xuất"
-_NO_LEAD = "Chọn ít nhất một đơn vị chủ trì trước khi chấp nhận nhiệm vụ."
+_NO_LEAD = gettext_lazy("Chọn ít nhất một đơn vị chủ trì trước khi chấp nhận nhiệm vụ.")
 
 
 @dataclass(frozen=True)
@@ -45,17 +46,17 @@ class CandidateEdit:
 
 def _require_reviewable(user: Any, document: Document) -> None:
     if not is_office(user):
-        raise NotAllowed("Chỉ chuyên viên Văn phòng mới rà soát được nhiệm vụ đề xuất.")
+        raise NotAllowed(_("Chỉ chuyên viên Văn phòng mới rà soát được nhiệm vụ đề xuất."))
     current = Document.objects.filter(pk=document.pk).values_list("status", flat=True).first()
     if current == DocumentStatus.REGISTERED:
-        raise ActionError("Văn bản đã được đăng ký; không thể sửa nhiệm vụ đề xuất nữa.")
+        raise ActionError(_("Văn bản đã được đăng ký; không thể sửa nhiệm vụ đề xuất nữa."))
 
 
 def _check_edit(edit: CandidateEdit) -> None:
     if not edit.text.strip():
-        raise ActionError("Nội dung nhiệm vụ không được để trống.")
+        raise ActionError(_("Nội dung nhiệm vụ không được để trống."))
     if edit.recurrence not in Recurrence.values:
-        raise ActionError(f"Định kỳ không hợp lệ: {edit.recurrence!r}.")
+        raise ActionError(_("Định kỳ không hợp lệ: “%(value)s”.") % {"value": edit.recurrence})
 
 
 def _claim(candidate: Candidate, read_version: int) -> None:
@@ -64,7 +65,12 @@ def _claim(candidate: Candidate, read_version: int) -> None:
         version=F("version") + 1
     )
     if rows != 1:
-        raise Conflict(WHAT)
+        raise Conflict(
+            _(
+                "Người khác vừa cập nhật nhiệm vụ đề xuất này. Tải lại trang để xem nội dung "
+                "mới rồi thực hiện lại."
+            )
+        )
     candidate.version = read_version + 1
 
 
@@ -123,7 +129,7 @@ def save_candidate(
     _require_reviewable(user, candidate.document)
     _check_edit(edit)
     if decision == Decision.ACCEPTED and not edit.lead:
-        raise ActionError(_NO_LEAD)
+        raise ActionError(str(_NO_LEAD))
     before = snapshot(candidate)
     _claim(candidate, read_version)
     if decision is not None:
@@ -147,9 +153,9 @@ def decide(user: Any, candidate: Candidate, decision: str, *, read_version: int)
     """Accept, reject, or put back to undecided, without touching the other fields."""
     _require_reviewable(user, candidate.document)
     if decision not in Decision.values:
-        raise ActionError(f"Quyết định không hợp lệ: {decision!r}.")
+        raise ActionError(_("Quyết định không hợp lệ: “%(value)s”.") % {"value": decision})
     if decision == Decision.ACCEPTED and not candidate.lead.exists():
-        raise ActionError(_NO_LEAD)
+        raise ActionError(str(_NO_LEAD))
     before = candidate.decision
     _claim(candidate, read_version)
     candidate.decision = decision
@@ -205,7 +211,7 @@ def merge(user: Any, document: Document, ids: Sequence[int]) -> Candidate:
         .prefetch_related("lead", "support")
     )
     if len(parts) < 2:
-        raise ActionError("Chọn ít nhất hai nhiệm vụ đề xuất để gộp.")
+        raise ActionError(_("Chọn ít nhất hai nhiệm vụ đề xuất để gộp."))
     first, rest = parts[0], parts[1:]
     before = {"orders": [p.order for p in parts], **snapshot(first)}
     lead = [a.pk for p in parts for a in p.lead.all()]
@@ -271,7 +277,7 @@ def split(
     _require_reviewable(user, document)
     head, tail = candidate.text[:at].strip(), candidate.text[at:].strip()
     if at <= 0 or not head or not tail:
-        raise ActionError("Không thể tách tại vị trí này: một phần sẽ không có nội dung.")
+        raise ActionError(_("Không thể tách tại vị trí này: một phần sẽ không có nội dung."))
     before = snapshot(candidate)
     _claim(candidate, read_version)
     tail_start = _find_in_span(document.text, tail, candidate.start, candidate.end)

@@ -18,15 +18,18 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
+from chidao.accounts.roles import is_office
 from chidao.audit.services import record
 from chidao.common import clock
+from chidao.common.errors import ActionError, NotAllowed
 from chidao.common.uploads import DIRECTIVE_TYPES, check_upload, sha256_of, store_blob
 from chidao.extract.errors import ExtractError
 from chidao.extract.model import AgencyMention
 from chidao.extract.pipeline import Extraction, extract_file
 from chidao.registry.models import Agency
-from chidao.tracking.services import ActionError, NewTask, create_task
+from chidao.tracking.services import NewTask, create_task
 
 from . import runs
 from .models import Candidate, Decision, Document, DocumentStatus, IngestJob, JobState
@@ -86,10 +89,8 @@ def retry_job(user: Any, job: IngestJob) -> IngestJob:
 
     The retry gets a fresh allowance of attempts (the count itself goes on).
     """
-    from chidao.accounts.roles import is_office
-
     if not is_office(user):
-        raise ActionError("Chỉ chuyên viên Văn phòng mới chạy lại được lượt nhập.")
+        raise NotAllowed(_("Chỉ chuyên viên Văn phòng mới chạy lại được lượt nhập."))
     with transaction.atomic():
         rows = IngestJob.objects.filter(pk=job.pk, state=JobState.FAILED).update(
             state=JobState.QUEUED,
@@ -101,7 +102,9 @@ def retry_job(user: Any, job: IngestJob) -> IngestJob:
             task_result_id="",
         )
         if rows != 1:
-            raise ActionError(f"Lượt nhập “{job.filename}” không ở trạng thái lỗi.")
+            raise ActionError(
+                _("Lượt nhập “%(name)s” không ở trạng thái lỗi.") % {"name": job.filename}
+            )
         job.refresh_from_db()
         record(user, "ingest.retried", f"Chạy lại lượt nhập “{job.filename}”")
         enqueue(job)
@@ -263,19 +266,20 @@ def register_document(user: Any, document: Document, *, today: date) -> list[Any
 
     Refused while any candidate is undecided or an accepted one has no lead agency.
     """
-    from chidao.accounts.roles import is_office
-
     if not is_office(user):
-        raise ActionError("Chỉ chuyên viên Văn phòng mới đăng ký được văn bản.")
+        raise NotAllowed(_("Chỉ chuyên viên Văn phòng mới đăng ký được văn bản."))
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if locked.status == DocumentStatus.REGISTERED:
-        raise ActionError("Văn bản này đã được đăng ký.")
+        raise ActionError(_("Văn bản này đã được đăng ký."))
     candidates = list(locked.candidates.prefetch_related("lead", "support"))
     pending = [c for c in candidates if c.decision == Decision.PENDING]
     if pending:
         raise ActionError(
-            f"Còn {len(pending)} nhiệm vụ đề xuất chưa được chấp nhận hoặc loại bỏ "
-            f"(đầu tiên: mục {pending[0].order})."
+            _(
+                "Còn %(count)s nhiệm vụ đề xuất chưa được chấp nhận hoặc loại bỏ "
+                "(đầu tiên: mục %(order)s)."
+            )
+            % {"count": len(pending), "order": pending[0].order}
         )
     tasks = []
     for order, c in enumerate((c for c in candidates if c.decision == Decision.ACCEPTED), 1):

@@ -21,10 +21,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from chidao.accounts.roles import is_office
 from chidao.audit.models import HistoryEntry
+from chidao.common.errors import ActionError
 from chidao.common.uploads import DIRECTIVE_TYPES
 from chidao.tracking.models import Task
 from chidao.tracking.permissions import visible_assignments, visible_documents
-from chidao.tracking.services import ActionError
 from chidao.workers import beats
 
 from . import services

@@ -18,10 +18,10 @@ from django.views.decorators.http import require_POST
 
 from chidao.audit.models import HistoryEntry
 from chidao.common import clock
+from chidao.common.errors import ActionError
 from chidao.registry.models import Agency
 from chidao.registry.services import members_of_group
 from chidao.tracking.permissions import visible_documents
-from chidao.tracking.services import ActionError
 
 from . import review, services
 from .forms import AddCandidateForm, MergeForm, SplitForm, VersionedCandidateForm

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from chidao.common.errors import NotAllowed
 from chidao.documents.models import Document
 from chidao.extract.indicators import IndicatorProposal, find_indicators
 from chidao.indicators.models import Indicator, PeriodKind, SkippedProposal
-from chidao.indicators.services import NotAllowed, can_manage
+from chidao.indicators.services import can_manage
 from chidao.registry.models import Agency
 
 PENDING, ACCEPTED, SKIPPED = "pending", "accepted", "skipped"
@@ -79,7 +81,7 @@ def proposals_for(document: Document) -> list[Proposal]:
 @transaction.atomic
 def skip_proposal(user: Any, document: Document, start: int, end: int) -> None:
     if not can_manage(user):
-        raise NotAllowed("Chỉ Văn phòng được rà soát chỉ tiêu.")
+        raise NotAllowed(_("Chỉ Văn phòng được rà soát chỉ tiêu."))
     SkippedProposal.objects.get_or_create(
         document=document, start=start, end=end, defaults={"skipped_by": user}
     )

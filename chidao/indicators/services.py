@@ -10,18 +10,16 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from chidao.accounts.roles import agency_id_of, is_office, is_officer, sees_everything
 from chidao.audit.services import changed, record
+from chidao.common.errors import NotAllowed
 from chidao.documents.models import Document
 from chidao.indicators import marks
 from chidao.indicators.models import Indicator, IndicatorValue
 from chidao.indicators.periods import period_label
 from chidao.registry.models import Agency
-
-
-class NotAllowed(Exception):
-    """The user may not make this change (a page answers 403)."""
 
 
 def plain(number: Decimal | int | float | str) -> Decimal:
@@ -103,7 +101,7 @@ def create_indicator(
 ) -> Indicator:
     """A new indicator, optionally from ``document`` (``source``: offsets in its text)."""
     if not can_manage(user):
-        raise NotAllowed("Chỉ Văn phòng được tạo chỉ tiêu.")
+        raise NotAllowed(_("Chỉ Văn phòng được tạo chỉ tiêu."))
     ind = Indicator.objects.create(
         **asdict(data) | {"agency": data.agency},
         document=document,
@@ -124,7 +122,7 @@ def create_indicator(
 @transaction.atomic
 def update_indicator(user: Any, ind: Indicator, data: IndicatorData) -> Indicator:
     if not can_manage(user):
-        raise NotAllowed("Chỉ Văn phòng được sửa chỉ tiêu.")
+        raise NotAllowed(_("Chỉ Văn phòng được sửa chỉ tiêu."))
     old = _fields(ind)
     for key, value in asdict(data).items():
         setattr(ind, key, value)
@@ -153,7 +151,7 @@ def enter_value(
 ) -> IndicatorValue:
     """Set the actual figure of one reporting period (a second entry replaces the first)."""
     if not can_enter_values(user, ind):
-        raise NotAllowed("Bạn không được nhập số liệu cho chỉ tiêu này.")
+        raise NotAllowed(_("Bạn không được nhập số liệu cho chỉ tiêu này."))
     start, end = period
     value = (
         IndicatorValue.objects.select_for_update()

@@ -18,14 +18,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext as _
 
 from chidao.accounts.models import Role
 from chidao.accounts.roles import is_office
 from chidao.audit.services import record
 from chidao.common import clock
+from chidao.common.errors import ActionError, NotAllowed
 from chidao.reminders.models import Flag, Kind, Notification, Reminder
 from chidao.tracking.models import Assignment
-from chidao.tracking.services import ActionError, NotAllowed
 from chidao.tracking.status import OPEN_STATES
 
 # Reminding a whole filtered list at once is meant for a page of work, not for the city.
@@ -197,13 +198,14 @@ def remind_manually(
     """The Office reminds the agencies of ``assignments`` now. Only open assignments are
     reminded (awaiting, done, postponed and refused ones are skipped and counted)."""
     if not is_office(user):
-        raise NotAllowed("Chỉ Văn phòng được đôn đốc nhiệm vụ.")
+        raise NotAllowed(_("Chỉ Văn phòng được đôn đốc nhiệm vụ."))
     chosen = list(
         assignments.select_related("task", "agency").order_by("agency_id", "id")[: MAX_MANUAL + 1]
     )
     if len(chosen) > MAX_MANUAL:
         raise ActionError(
-            f"Danh sách có hơn {MAX_MANUAL:,} nhiệm vụ; hãy thu hẹp bộ lọc.".replace(",", ".")
+            _("Danh sách có hơn %(count)s nhiệm vụ; hãy thu hẹp bộ lọc.")
+            % {"count": f"{MAX_MANUAL:,}".replace(",", ".")}
         )
     open_ones = [a for a in chosen if a.state in OPEN_STATES]
     wanted = [Wanted(a, Kind.MANUAL, note.strip()) for a in open_ones]
@@ -223,11 +225,11 @@ def _enqueue_mails(ids: list[int], today: date) -> None:
 def clear_flag(user: Any, flag: Flag) -> Flag:
     """The Office takes an assignment off the giao ban list (it stays in the history)."""
     if not is_office(user):
-        raise NotAllowed("Chỉ Văn phòng được gỡ nhiệm vụ khỏi danh sách giao ban.")
+        raise NotAllowed(_("Chỉ Văn phòng được gỡ nhiệm vụ khỏi danh sách giao ban."))
     with transaction.atomic():
         flag = Flag.objects.select_for_update().select_related("assignment__task").get(pk=flag.pk)
         if flag.cleared_at is not None:
-            raise ActionError("Nhiệm vụ này đã được gỡ khỏi danh sách giao ban.")
+            raise ActionError(_("Nhiệm vụ này đã được gỡ khỏi danh sách giao ban."))
         flag.cleared_at = clock.now()
         flag.cleared_by = user
         flag.save(update_fields=["cleared_at", "cleared_by"])

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from chidao.accounts.roles import is_office
 from chidao.common import clock
+from chidao.common.errors import ActionError
 from chidao.reminders import services
 from chidao.reminders.forms import NoteForm, RemindForm
 from chidao.reminders.models import Flag, Kind, Notification, Reminder
@@ -27,7 +28,6 @@ from chidao.tracking import dashboard
 from chidao.tracking.models import Assignment, State
 from chidao.tracking.permissions import visible_assignments
 from chidao.tracking.queries import STANDING_TABS, ListFilters, Row, apply_filters, page_of
-from chidao.tracking.services import ActionError
 from chidao.tracking.status import OPEN_STATES, Standing
 from chidao.tracking.views_lists import Choice, agency_choices
 

@@ -17,10 +17,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from chidao.accounts.roles import agency_id_of, is_office, is_officer
 from chidao.audit.services import changed, record
 from chidao.common import clock
+from chidao.common.errors import ActionError, Conflict, NotAllowed
 from chidao.tracking.files import store_evidence
 from chidao.tracking.models import (
     Assignment,
@@ -34,25 +36,6 @@ from chidao.tracking.models import (
     Task,
 )
 from chidao.tracking.periods import periods_until
-
-
-class ActionError(Exception):
-    """A step that is not allowed: wrong user, wrong state, bad value. Message in Vietnamese."""
-
-
-class NotAllowed(ActionError):
-    """The user may not take this step on this object."""
-
-
-class Conflict(ActionError):
-    """Someone else changed the row since it was read."""
-
-    def __init__(self, what: str = "nhiệm vụ") -> None:
-        super().__init__(
-            f"Người khác vừa cập nhật {what} này. Tải lại trang để xem nội dung mới "
-            "rồi thực hiện lại."
-        )
-
 
 # --- helpers ------------------------------------------------------------------------------
 
@@ -84,18 +67,19 @@ def _locked(a: Assignment) -> Assignment:
 
 def _require_officer_of(user: Any, a: Assignment) -> None:
     if not (is_officer(user) and agency_id_of(user) == a.agency_id):
-        raise NotAllowed("Chỉ cán bộ của đơn vị được giao mới thực hiện được thao tác này.")
+        raise NotAllowed(_("Chỉ cán bộ của đơn vị được giao mới thực hiện được thao tác này."))
 
 
 def _require_office(user: Any) -> None:
     if not is_office(user):
-        raise NotAllowed("Chỉ chuyên viên Văn phòng mới thực hiện được thao tác này.")
+        raise NotAllowed(_("Chỉ chuyên viên Văn phòng mới thực hiện được thao tác này."))
 
 
 def _require_state(a: Assignment, allowed: Iterable[str], step: str) -> None:
     if a.state not in allowed:
         raise ActionError(
-            f"Không thể {step} khi nhiệm vụ đang ở trạng thái “{a.get_state_display()}”."
+            _("Không thể %(step)s khi nhiệm vụ đang ở trạng thái “%(state)s”.")
+            % {"step": step, "state": a.get_state_display()}
         )
 
 
@@ -138,9 +122,11 @@ def create_task(user: Any, document: Any, new: NewTask, *, order: int, today: da
     Must run inside the caller's transaction (registration of a whole document).
     """
     if not new.lead:
-        raise ActionError(f"Nhiệm vụ “{new.text[:60]}” chưa có đơn vị chủ trì.")
+        raise ActionError(
+            _("Nhiệm vụ “%(text)s” chưa có đơn vị chủ trì.") % {"text": new.text[:60]}
+        )
     if new.recurrence not in Recurrence.values:
-        raise ActionError(f"Định kỳ không hợp lệ: {new.recurrence!r}.")
+        raise ActionError(_("Định kỳ không hợp lệ: “%(value)s”.") % {"value": new.recurrence})
     task = Task.objects.create(
         document=document,
         candidate_id=new.candidate_id,
@@ -238,11 +224,11 @@ def report_progress(
     """An officer reports progress (0–100 %) with optional evidence files."""
     _require_officer_of(user, a)
     if not 0 <= progress <= 100:
-        raise ActionError("Tiến độ phải từ 0 đến 100%.")
+        raise ActionError(_("Tiến độ phải từ 0 đến 100%."))
     if not text.strip():
-        raise ActionError("Nội dung báo cáo không được để trống.")
+        raise ActionError(_("Nội dung báo cáo không được để trống."))
     locked = _locked(a)
-    _require_state(locked, OPEN_FOR_REPORTS, "báo cáo tiến độ")
+    _require_state(locked, OPEN_FOR_REPORTS, _("báo cáo tiến độ"))
     _check_version(locked, read_version)
     state = State.IN_PROGRESS if locked.state == State.NOT_STARTED else locked.state
     now = clock.now()
@@ -271,9 +257,9 @@ def mark_done(
     """An officer reports the task done: chờ xác nhận, with ``today`` as completion day."""
     _require_officer_of(user, a)
     if not text.strip():
-        raise ActionError("Hãy mô tả kết quả thực hiện.")
+        raise ActionError(_("Hãy mô tả kết quả thực hiện."))
     locked = _locked(a)
-    _require_state(locked, OPEN_FOR_REPORTS, "báo cáo hoàn thành")
+    _require_state(locked, OPEN_FOR_REPORTS, _("báo cáo hoàn thành"))
     _check_version(locked, read_version)
     _transition(
         user, locked, None, "assignment.done", "Báo cáo hoàn thành, chờ Văn phòng xác nhận",
@@ -289,9 +275,9 @@ def refuse(user: Any, a: Assignment, reason: str, *, read_version: int | None = 
     """An officer refuses a task that is not their agency's, with a reason."""
     _require_officer_of(user, a)
     if not reason.strip():
-        raise ActionError("Hãy nêu lý do từ chối.")
+        raise ActionError(_("Hãy nêu lý do từ chối."))
     locked = _locked(a)
-    _require_state(locked, (State.NOT_STARTED, State.IN_PROGRESS), "từ chối")
+    _require_state(locked, (State.NOT_STARTED, State.IN_PROGRESS), _("từ chối"))
     _check_version(locked, read_version)
     _transition(
         user, locked, None, "assignment.refused", f"Từ chối nhiệm vụ: {reason[:200]}",
@@ -315,16 +301,16 @@ def request_extension(
     """An officer asks for a later deadline, with a reason; one pending request at a time."""
     _require_officer_of(user, a)
     if not reason.strip():
-        raise ActionError("Hãy nêu lý do đề nghị gia hạn.")
+        raise ActionError(_("Hãy nêu lý do đề nghị gia hạn."))
     locked = _locked(a)
-    _require_state(locked, (*OPEN_FOR_REPORTS, State.AWAITING), "đề nghị gia hạn")
+    _require_state(locked, (*OPEN_FOR_REPORTS, State.AWAITING), _("đề nghị gia hạn"))
     _check_version(locked, read_version)
     if locked.deadline is not None and new_deadline <= locked.deadline:
-        raise ActionError("Thời hạn đề nghị phải sau thời hạn hiện tại.")
+        raise ActionError(_("Thời hạn đề nghị phải sau thời hạn hiện tại."))
     if new_deadline < today:
-        raise ActionError("Thời hạn đề nghị không được ở quá khứ.")
+        raise ActionError(_("Thời hạn đề nghị không được ở quá khứ."))
     if locked.extension_requests.filter(state=ExtensionState.PENDING).exists():
-        raise ActionError("Đã có một đề nghị gia hạn đang chờ quyết định.")
+        raise ActionError(_("Đã có một đề nghị gia hạn đang chờ quyết định."))
     req = ExtensionRequest.objects.create(
         assignment=locked, requested_deadline=new_deadline, reason=reason, requested_by=user
     )
@@ -344,7 +330,7 @@ def confirm(user: Any, a: Assignment, note: str = "", *, read_version: int | Non
     """The Office confirms a reported completion: đã hoàn thành on the reported day."""
     _require_office(user)
     locked = _locked(a)
-    _require_state(locked, (State.AWAITING,), "xác nhận hoàn thành")
+    _require_state(locked, (State.AWAITING,), _("xác nhận hoàn thành"))
     _check_version(locked, read_version)
     _transition(user, locked, None, "assignment.confirmed", "Xác nhận hoàn thành", state=State.DONE)
     _add_report(user, locked, ReportKind.CONFIRMED, note or "Xác nhận hoàn thành.", ())
@@ -358,9 +344,9 @@ def return_completion(
     """The Office returns a reported completion: thực hiện lại, with a reason."""
     _require_office(user)
     if not reason.strip():
-        raise ActionError("Hãy nêu lý do trả lại.")
+        raise ActionError(_("Hãy nêu lý do trả lại."))
     locked = _locked(a)
-    _require_state(locked, (State.AWAITING,), "trả lại")
+    _require_state(locked, (State.AWAITING,), _("trả lại"))
     _check_version(locked, read_version)
     _transition(
         user, locked, None, "assignment.returned", f"Trả lại: {reason[:200]}",
@@ -386,7 +372,7 @@ def decide_extension(
     _require_office(user)
     locked_req = ExtensionRequest.objects.select_for_update().get(pk=req.pk)
     if locked_req.state != ExtensionState.PENDING:
-        raise ActionError("Đề nghị gia hạn này đã được quyết định.")
+        raise ActionError(_("Đề nghị gia hạn này đã được quyết định."))
     locked_req.state = ExtensionState.GRANTED if grant else ExtensionState.DENIED
     locked_req.decided_by = user
     locked_req.decided_at = clock.now()
@@ -410,7 +396,7 @@ def postpone(user: Any, a: Assignment, reason: str, *, read_version: int | None 
     """The Office suspends an assignment (tạm hoãn): it leaves the giao ban counts."""
     _require_office(user)
     locked = _locked(a)
-    _require_state(locked, (*OPEN_FOR_REPORTS, State.AWAITING), "tạm hoãn")
+    _require_state(locked, (*OPEN_FOR_REPORTS, State.AWAITING), _("tạm hoãn"))
     _check_version(locked, read_version)
     _transition(
         user, locked, None, "assignment.postponed", f"Tạm hoãn: {reason[:200]}",
@@ -424,7 +410,7 @@ def resume(user: Any, a: Assignment, *, read_version: int | None = None) -> None
     """The Office resumes a postponed assignment."""
     _require_office(user)
     locked = _locked(a)
-    _require_state(locked, (State.POSTPONED,), "tiếp tục")
+    _require_state(locked, (State.POSTPONED,), _("tiếp tục"))
     _check_version(locked, read_version)
     state = State.IN_PROGRESS if locked.last_report_at else State.NOT_STARTED
     _transition(user, locked, None, "assignment.resumed", "Tiếp tục thực hiện", state=state)
@@ -438,10 +424,10 @@ def reassign(
     """The Office gives a refused assignment to another agency (a new assignment)."""
     _require_office(user)
     locked = _locked(a)
-    _require_state(locked, (State.REFUSED,), "giao lại")
+    _require_state(locked, (State.REFUSED,), _("giao lại"))
     _check_version(locked, read_version)
     if Assignment.objects.filter(task_id=locked.task_id, agency_id=agency_id).exists():
-        raise ActionError("Đơn vị này đã được giao nhiệm vụ này.")
+        raise ActionError(_("Đơn vị này đã được giao nhiệm vụ này."))
     new = Assignment.objects.create(
         task_id=locked.task_id,
         document_id=locked.document_id,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from chidao.accounts.roles import is_office, sees_everything
 from chidao.common import clock
+from chidao.common.errors import ActionError, Conflict, NotAllowed
 from chidao.tracking import forms, services, views_history
 from chidao.tracking.models import Assignment, Attachment, ExtensionRequest, ExtensionState
 from chidao.tracking.permissions import (
@@ -107,15 +108,15 @@ def assignment_action(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         return render_detail(request, a, bound=(slug, form), status=400)
     try:
         outcome = step.run(request.user, a, form)
-    except services.NotAllowed as exc:
+    except NotAllowed as exc:
         raise PermissionDenied(str(exc)) from exc
-    except services.ActionError as exc:
+    except ActionError as exc:
         messages.error(request, str(exc))
         fresh = _assignment(request.user, pk)
         data = request.POST.copy()
         data[f"{slug}-version"] = str(fresh.version)
         retry = step.make_form(fresh, data)
-        status = 409 if isinstance(exc, services.Conflict) else 400
+        status = 409 if isinstance(exc, Conflict) else 400
         return render_detail(request, fresh, bound=(slug, retry), status=status)
     messages.success(request, outcome.message)
     back = _next_url(request)
@@ -149,7 +150,7 @@ def _decide(request: HttpRequest, req: ExtensionRequest, form: forms.ExtensionDe
         services.decide_extension(
             request.user, req, grant=form.grant, note=form.cleaned_data["note"]
         )
-    except services.ActionError as exc:
+    except ActionError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(

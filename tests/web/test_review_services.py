@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from chidao.audit.models import HistoryEntry
+from chidao.common.errors import ActionError, Conflict, NotAllowed
 from chidao.documents.highlight import Span, highlight
 from chidao.documents.models import Candidate, Decision, Document
 from chidao.documents.review import (
@@ -22,7 +23,6 @@ from chidao.documents.review import (
 )
 from chidao.documents.services import register_document
 from chidao.registry.models import Agency
-from chidao.tracking.services import ActionError, Conflict, NotAllowed
 from tests.web.factories import make_document
 
 TEXT = (

@@ -10,9 +10,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from chidao.audit.models import HistoryEntry
+from chidao.common.errors import ActionError, Conflict, NotAllowed
 from chidao.tracking import services
 from chidao.tracking.models import Assignment, ExtensionState, Role, State
-from chidao.tracking.services import ActionError, Conflict, NotAllowed
 from chidao.tracking.status import Bucket, bucket
 from tests.web.factories import assignment_of, make_task
 
