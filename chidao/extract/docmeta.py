@@ -16,9 +16,7 @@ from datetime import date
 from chidao.extract.model import DocumentMeta, Reference, TimeMention
 from chidao.extract.segment import Block
 
-_NUMBER_LINE = re.compile(
-    r"^[*_\s]*Số\s*:?\s*(?P<number>[^\s*]*[\d/][^\s*]*)", re.MULTILINE
-)
+_NUMBER_LINE = re.compile(r"^[*_\s]*Số\s*:?\s*(?P<number>[^\s*]*[\d/][^\s*]*)", re.MULTILINE)
 _PLACE_DATE = re.compile(
     r"^[*_\s]*[A-ZĐÀ-Ỹ][^\n,]{1,40},\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     re.MULTILINE,

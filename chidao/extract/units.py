@@ -62,7 +62,7 @@ _NOT_ACTING = re.compile(
     re.IGNORECASE,
 )
 _TRANSFER = re.compile(
-    r"\s*(?:(?:đã|cũng|đặc biệt|tiếp tục|có|vừa|thống nhất|kính|trân trọng)\s+){0,3}"
+    r"\s*(?:(?:cũng|đặc biệt|tiếp tục|có|thống nhất|kính|trân trọng)\s+){0,3}"
     r"(?P<verb>giao|yêu cầu|đề nghị|nhắc nhở|đòi hỏi|phân công|chỉ đạo)(?!\w)",
     re.IGNORECASE,
 )
@@ -179,6 +179,8 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         if decided is not None:
             return decided
     for m in TRIGGER.finditer(text, start, end):
+        if _PAST_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+            continue  # "Văn bản số ... đã giao Sở X ...": an earlier assignment, background
         obj = _object_of(text, m.end(), found)
         verb = m.group().lower()
         if obj and not (verb == "chỉ đạo" and not text[start : m.start()].strip(" -–")):
@@ -197,6 +199,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
     return unit
 
 
+_PAST_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?:\s+(?:có|được))?\s+$", re.IGNORECASE)
 _BASIS = re.compile(r"[\s\-–]*căn cứ\b", re.IGNORECASE)
 
 

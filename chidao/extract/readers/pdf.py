@@ -194,7 +194,9 @@ def _layout(
     their lines. None when the text cannot be mapped to character boxes, or when
     ``fields`` is asked and flattening added no word that has a line."""
     total = textpage.count_chars()
-    chars = list(textpage.get_text_range(0, total))
+    # get_text_range gives U+FFFE for the hyphen that ends a line, where
+    # get_text_bounded gives \x02: make it the one that _clean knows
+    chars = list(textpage.get_text_range(0, total).replace("\ufffe", "\x02"))
     if len(chars) != total or total < count:
         return None
     boxes = _char_boxes(textpage, chars)
@@ -697,7 +699,9 @@ def _table_rows(
         out = pieces.setdefault(c, [])
         if c in previous and previous[c] != i - 1:
             out.append(" ")  # a space, a line break or another cell's text came between
-        out.append("- " if ch == "\x02" else ch)
+        if ch == "\x02":  # a hyphen that ends a line: "tế -" + "xã", or "NĐ-" + "CP"
+            ch = "- " if i and chars[i - 1].isspace() else "-"
+        out.append(ch)
         previous[c] = i
     starts_x = sorted({c[0] for c in table.cells})
     starts_y = sorted({c[3] for c in table.cells}, reverse=True)
