@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from datetime import date
@@ -132,35 +131,18 @@ def test_the_city_bodies_of_the_brief_are_present() -> None:
         assert name in names, name
 
 
-def load_scorer() -> Any:
-    """``score.py`` of ../shared/eval beside the checkout, or None."""
-    path = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
-    if not path.exists():
-        return None
-    spec = importlib.util.spec_from_file_location("chidao_eval_score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORE = load_scorer()
-
-
-def test_the_group_section_covers_every_phrasing_of_the_scorer() -> None:
-    if SCORE is None:
-        pytest.skip("../shared/eval/score.py is not beside this checkout")
+def test_the_group_section_covers_every_phrasing_of_the_scorer(scorer: Any) -> None:
     keys = {g["label"]: set() for g in RAW["groups"]}
     for g in RAW["groups"]:
         keys[g["label"]] |= {fold_key(p) for p in (g["label"], *g["phrasings"])}
         keys[g["label"]] |= {fold_key(p) for p in g.get("context_phrasings", [])}
-    for label, phrasings in SCORE.GROUPS.items():
+    for label, phrasings in scorer.GROUPS.items():
         for phrase in phrasings:
             if phrase == "các sở ngành liên quan chủ trì":  # a sentence, not a phrasing
                 continue
             assert fold_key(phrase) in keys[label], (label, phrase)
     vague = {fold_key(v) for v in RAW["vague"]["phrasings"]}
-    assert {fold_key(v) for v in SCORE.VAGUE} <= vague
+    assert {fold_key(v) for v in scorer.VAGUE} <= vague
 
 
 # --- the 2025 reorganisation ----------------------------------------------------------------------
