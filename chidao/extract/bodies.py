@@ -52,7 +52,7 @@ _STOP_PHRASES = (
     "chủ trì", "phối hợp", "thực hiện", "triển khai", "tập trung", "tham mưu", "chỉ đạo", "có",
     "là", "được", "đã", "đang", "sẽ", "phải", "cần", "khẩn trương", "chịu", "theo", "căn cứ",
     "rà soát", "kiểm tra", "hướng dẫn", "báo cáo", "tổng hợp", "đôn đốc", "nghiên cứu",
-    "tiếp tục", "chủ động", "tăng cường", "đẩy mạnh", "bố trí", "đảm bảo", "bảo đảm", "tiếp thu",
+    "tiếp tục", "chủ động", "tăng cường", "đẩy mạnh", "đẩy nhanh", "nâng cao", "kiện toàn", "bố trí", "đảm bảo", "bảo đảm", "tiếp thu",
     "xem xét", "lập", "cập nhật", "tiếp nhận", "vận hành", "ứng trực", "giám sát", "phát hiện",
     "xử lý", "tuyên truyền", "gửi", "cung cấp", "đề xuất", "ban hành", "với", "cho", "tại",
     "trong", "về", "để", "của", "khi", "nếu", "trước", "sau", "từ", "đến", "nhằm", "này", "đó",

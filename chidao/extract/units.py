@@ -22,7 +22,8 @@ from chidao.extract.segment import Block
 TRIGGERS = ("giao", "yêu cầu", "đề nghị", "chỉ đạo", "nhắc nhở", "đòi hỏi", "phân công", "lưu ý")
 TRIGGER = re.compile(r"(?<!\w)(?:" + "|".join(TRIGGERS) + r")(?!\w)", re.IGNORECASE)
 _TO_OBJECT = re.compile(
-    r"[\s:“\"'(]*(?:(?:cho|đối với|với|giao cho)\s+)?[\s:“\"'(]*", re.IGNORECASE
+    r"[\s:“\"'(]*(?:(?:cho|đối với|với|giao cho)\s+)?[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban))?",
+    re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?", re.IGNORECASE)
 CONNECTORS = (
