@@ -50,7 +50,7 @@ _INTRO_WORDS = frozenset(
     """tập trung triển khai thực hiện tổ chức tốt nghiêm túc quyết liệt hiệu quả khẩn trương
     tiếp tục các những một số nhiệm vụ nội dung giải pháp công việc biện pháp trọng tâm chủ
     yếu cụ thể sau đây như chủ trì phối hợp nhóm có liên quan theo chức năng và đồng thời
-    được giao yêu cầu với cùng""".split()
+    được giao yêu cầu với cùng chính""".split()
 )
 _ENUM_INTRO = re.compile(r"nhiệm vụ|giải pháp|nội dung|việc|biện pháp|yêu cầu", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -93,6 +93,8 @@ def find_tasks(
             stack.append(_Context(*heading, _level(block.marker), paragraphs=True))
             prev_block_task = None
             continue
+        if block.role == "item" and _only_names(text, block, mentions):
+            continue  # "- Tòa án nhân dân tối cao;" in a list of who attends or receives
         intro = _colon_intro(text, blocks, attrs, i, mentions, ctx)
         if intro is not None:
             if intro[0]:
@@ -137,6 +139,13 @@ _NOT_A_TASK = re.compile(
     r"|(?:Phiên họp|Hội nghị|Cuộc họp|Buổi làm việc|Hội thảo|Lễ)\s+(?:do|sẽ do)\s|Đồng chủ trì"
     r"|(?:[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,4}\s*[,;]\s*){2,}[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,4}\.?\s*$"
 )
+
+
+def _only_names(text: str, block: Block, mentions: Mentions) -> bool:
+    """An item that holds assignees and nothing else ("Các Bộ: Công an, Quốc phòng;")."""
+    if not mentions.between(block.body_start, block.end):
+        return False
+    return _content_words(text, block.body_start, block.end, mentions) <= 1
 
 
 def _colon_intro(
@@ -443,8 +452,15 @@ def _content_words(text: str, start: int, end: int, mentions: Mentions) -> int:
         pieces.append(text[pos : m.start])
         pos = max(pos, m.end)
     pieces.append(text[pos:end])
-    rest = _BRACKETS.sub(" ", " ".join(pieces)).lower()
+    rest = _CITED.sub(" ", _BRACKETS.sub(" ", " ".join(pieces))).lower()
     return sum(1 for w in _WORD.findall(rest) if w not in _INTRO_WORDS and not w.isdigit())
+
+
+# "(thực hiện) Quyết định số 2839/QĐ-BNNMT, ngày 21/7/2026 của Bộ ...": what is carried out
+_CITED = re.compile(
+    r"(?i)(?:quyết định|công văn|kế hoạch|chỉ thị|văn bản|thông báo|nghị quyết|kết luận)"
+    r"\s+(?:số\s+)?\S*\d\S*(?:,?\s*ngày\s+\S+)?(?:\s+của\s+[^,;:]{0,80}?(?=\s+(?:với|về|và)\b|[,;:]|$))?"
+)
 
 
 def _only_introduces(text: str, unit: Unit, mentions: Mentions) -> bool:

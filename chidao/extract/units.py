@@ -79,7 +79,7 @@ _ACCOUNTABLE = re.compile(r"\s*(?:phải\s+)?chịu trách nhiệm", re.IGNORECA
 # a closing formula, never a task: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ..."
 _BOILERPLATE = re.compile(
     r"[\s\-–]*(?:(?:trong quá trình[^,]{0,40},\s*)?nếu có (?:khó khăn|vướng mắc|phát sinh)|"
-    r"xét đề nghị|theo đề nghị|(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+trước|"
+    r"xét đề nghị|theo đề nghị|theo\s+(?:trung tâm|báo cáo|thông tin|dự báo|kết quả|số liệu)|(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+trước|"
     r"(?:cùng\s+)?(?:tham\s+)?dự\s+(?:hội nghị|buổi|cuộc|lễ|họp|có)|có sự tham dự)",
     re.IGNORECASE,
 )
