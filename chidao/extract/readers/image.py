@@ -1,4 +1,5 @@
-"""Images: scans and phone photos (PNG, JPEG, TIFF with any number of pages, GIF), OCR'd.
+"""Images: scans and phone photos (PNG, JPEG, TIFF with any number of pages, GIF), as
+pages for the OCR reader (``chidao.extract.readers.ocr``, which reads them).
 
 Every frame of a multi-page TIFF is a page. A phone photo's EXIF orientation is applied
 first; Tesseract's orientation detection and the deskew handle the rest (see
@@ -14,32 +15,18 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from chidao.extract.errors import UnreadableFile
-from chidao.extract.model import ReadResult
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-__all__ = ["ImageReader"]
+__all__ = ["frames"]
 
 MAX_PAGES = 500
 _CORRUPT = "ảnh quét bị hỏng, không OCR được / corrupt scanned image, cannot OCR it"
 
 
-class ImageReader:
-    """Reads image bytes through OCR; ``jobs`` Tesseract processes (default: one per core)."""
-
-    def __init__(self, jobs: int | None = None) -> None:
-        self.jobs = jobs
-
-    def read(self, data: bytes, name: str) -> ReadResult:
-        from chidao.extract.readers.ocr import assemble, ocr_images, require_ocr
-
-        require_ocr(name or None, "ảnh quét cần OCR / scanned image needs OCR")
-        pages = ocr_images(_frames(data, name), jobs=self.jobs)
-        return assemble(list(pages), "image", name)
-
-
-def _frames(data: bytes, name: str) -> Iterator[Image]:
+def frames(data: bytes, name: str) -> Iterator[Image]:
+    """The pages of an image file, upright by its EXIF orientation, one at a time."""
     from PIL import Image as PILImage
     from PIL import ImageOps, ImageSequence
 

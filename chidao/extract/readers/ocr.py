@@ -161,9 +161,15 @@ def read_bytes_with_ocr(
 def _ocr_data(data: bytes, name: str, jobs: int | None) -> ReadResult:
     if data.lstrip()[:5] == b"%PDF-" or (name.lower().endswith(".pdf") and b"%PDF-" in data[:1024]):
         return _ocr_pdf(data, name, jobs)
-    from chidao.extract.readers.image import ImageReader
+    return read_image(data, name, jobs=jobs)
 
-    return ImageReader(jobs=jobs).read(data, name)
+
+def read_image(data: bytes, name: str, *, jobs: int | None = None) -> ReadResult:
+    """An image file's pages OCR'd (``jobs`` Tesseract processes, default one per core)."""
+    from chidao.extract.readers.image import frames
+
+    require_ocr(name or None, "ảnh quét cần OCR / scanned image needs OCR")
+    return assemble(list(ocr_images(frames(data, name), jobs=jobs)), "image", name)
 
 
 def _ocr_pdf(data: bytes, name: str, jobs: int | None) -> ReadResult:
