@@ -3,7 +3,7 @@
 Contract:
 
 - Each supported file goes through :func:`services.submit_upload` and
-  :func:`services.run_job`, exactly as an upload does: the same checks, the same
+  :func:`jobs.run_job`, exactly as an upload does: the same checks, the same
   content-addressed original, the same all-or-nothing Document.
 - Idempotent and resumable. A file whose content is already a Document is "already
   present"; a file whose job was cut off (a killed run) is resumed from that job; the
@@ -40,7 +40,7 @@ from chidao.common.errors import ActionError
 from chidao.common.uploads import DIRECTIVE_TYPES, max_upload_bytes, sha256_of
 from chidao.tracking.models import Assignment, State
 
-from . import services
+from . import jobs, services
 from .models import Candidate, Decision, Document, DocumentStatus, IngestJob, JobState
 
 log = logging.getLogger(__name__)
@@ -221,7 +221,7 @@ def _import(path: Path, label: str, options: Options) -> FileOutcome:
     if existing is not None:
         return _done(label, Status.PRESENT, existing, options)
     assert job is not None
-    job = services.run_job(job.pk, today=options.today)
+    job = jobs.run_job(job.pk, today=options.today)
     if job.state == JobState.DONE and job.document is not None:
         return _done(label, Status.IMPORTED, job.document, options)
     if job.state == JobState.DUPLICATE and job.document is not None:

@@ -62,6 +62,11 @@ class Document(models.Model):
         return str(self)
 
 
+def max_attempts() -> int:
+    """How many attempts a job gets before it fails for good (CHIDAO_JOB_MAX_ATTEMPTS)."""
+    return int(settings.CHIDAO_JOB_MAX_ATTEMPTS)
+
+
 class JobState(models.TextChoices):
     QUEUED = "queued", _("Đang chờ")
     RUNNING = "running", _("Đang xử lý")
@@ -95,7 +100,7 @@ class IngestJob(models.Model):
     started_at = models.DateTimeField("bắt đầu", null=True, blank=True)
     finished_at = models.DateTimeField("kết thúc", null=True, blank=True)
     # The running attempt's lease: its worker renews it while alive; once it has passed,
-    # the worker is taken for dead and the job is queued again (services.recover_jobs).
+    # the worker is taken for dead and the job is queued again (jobs.recover_jobs).
     lease_until = models.DateTimeField("hết hạn giữ", null=True, blank=True)
     worker = models.CharField("tiến trình xử lý", max_length=100, blank=True)
 
@@ -114,8 +119,6 @@ class IngestJob(models.Model):
 
     @property
     def attempts_left(self) -> int:
-        from chidao.documents.runs import max_attempts
-
         return max(0, max_attempts() - (self.attempts - self.attempts_before_retry))
 
     @property

@@ -1,4 +1,5 @@
-"""Running ingest jobs on many workers at once: claim, lease, heartbeat, finish, recover.
+"""The bookkeeping of ingest jobs run by many workers at once: claim, lease, heartbeat,
+finish, recover. Queueing a job is chidao/documents/jobs.py's, which calls these.
 
 Workers (``manage.py db_worker``, on one machine or several, against the same database)
 claim queue entries atomically (django-tasks-db: ``SELECT … FOR UPDATE SKIP LOCKED``).
@@ -8,8 +9,9 @@ This module makes the *job* safe on top of that:
   copy of the same job (enqueued twice, or retried by hand) sees it is taken and stops.
 - While the attempt runs, a ``Heartbeat`` thread renews the lease. A worker killed mid-job
   (``kill -9``, power cut, OOM) stops renewing; once the lease has passed the job is taken
-  for lost: ``recover_jobs`` queues it again, counting the attempt, and a job lost
-  ``max_attempts`` times (a file that crashes its reader every time) ends as failed.
+  for lost: ``recover_lost`` marks it queued again, counting the attempt (jobs.py queues
+  it), and a job lost ``max_attempts`` times (a file that crashes its reader every time)
+  ends as failed.
 - ``finish`` writes the outcome only while the attempt still owns the job, so a worker
   that was presumed dead and comes back cannot overwrite the result of its successor.
 
@@ -29,9 +31,9 @@ from types import TracebackType
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import QuerySet
-from django_tasks_db.models import DBTaskResult
 
 from chidao.common import clock
+from chidao.common.taskqueue import fail_lost_run
 
 from .models import Document, IngestJob, JobState
 
@@ -40,10 +42,6 @@ log = logging.getLogger(__name__)
 
 def lease_seconds() -> float:
     return float(settings.CHIDAO_JOB_LEASE_SECONDS)
-
-
-def max_attempts() -> int:
-    return int(settings.CHIDAO_JOB_MAX_ATTEMPTS)
 
 
 @dataclass(frozen=True)
@@ -119,19 +117,14 @@ def finish(c: Claim, state: str, *, document: Document | None = None, error: str
     return rows == 1
 
 
-def retry_later(c: Claim, error: str) -> None:
-    """A transient failure: queue the job again, or fail it once its attempts are spent."""
-    from chidao.documents.services import enqueue
-
+def queue_again(c: Claim, error: str) -> bool:
+    """A transient failure: mark the job queued again, or fail it once its attempts are
+    spent. True when the caller must now enqueue it."""
     if c.job.attempts_left == 0:
         finish(c, JobState.FAILED, error=_spent(error, c.attempt))
-        return
-    with transaction.atomic():
-        rows = c.owned.update(
-            state=JobState.QUEUED, error=error, lease_until=None, task_result_id=""
-        )
-        if rows:
-            enqueue(c.job, delay=2.0**c.attempt)
+        return False
+    rows = c.owned.update(state=JobState.QUEUED, error=error, lease_until=None, task_result_id="")
+    return rows == 1
 
 
 class Heartbeat:
@@ -165,11 +158,11 @@ class Heartbeat:
             connection.close()  # this thread's own connection
 
 
-def recover_jobs(*, now: datetime | None = None) -> list[int]:
-    """Queue again every running job whose lease has passed (its worker is gone).
-
-    Returns the ids of the jobs handled. A job lost ``max_attempts`` times ends as failed.
-    Safe to run from several workers at once: each job is taken under a row lock.
+def recover_lost(*, now: datetime | None = None) -> list[IngestJob]:
+    """Take back every running job whose lease has passed (its worker is gone): each is
+    marked queued again (the caller enqueues it), or failed once lost ``max_attempts``
+    times. Returns the jobs handled. Safe to run from several workers at once: each job
+    is taken under a row lock.
     """
     now = now or clock.now()
     expired = IngestJob.objects.filter(state=JobState.RUNNING, lease_until__lt=now)
@@ -179,21 +172,13 @@ def recover_jobs(*, now: datetime | None = None) -> list[int]:
             job = expired.select_for_update(skip_locked=True).filter(pk=pk).first()
             if job is not None:
                 _recover(job, now)
-                handled.append(pk)
+                handled.append(job)
     return handled
 
 
 def _recover(job: IngestJob, now: datetime) -> None:
-    from chidao.documents.services import enqueue
-
     who = job.worker or "?"
-    stale = DBTaskResult.objects.filter(status="RUNNING", id=job.task_result_id or _NO_TASK)
-    stale.update(
-        status="FAILED",
-        finished_at=now,
-        exception_class_path="chidao.documents.runs.WorkerLost",
-        traceback=f"Worker {who} stopped while running this task; its lease ran out.",
-    )
+    fail_lost_run(job.task_result_id, worker=who, at=now)
     error = f"Tiến trình xử lý {who} bị dừng giữa chừng (lần chạy thứ {job.attempts})."
     if job.attempts_left == 0:
         _give_up(job, error)
@@ -201,10 +186,6 @@ def _recover(job: IngestJob, now: datetime) -> None:
     job.state, job.error, job.lease_until, job.task_result_id = JobState.QUEUED, error, None, ""
     job.save(update_fields=["state", "error", "lease_until", "task_result_id"])
     log.warning("ingest job %s: worker %s lost, queued again", job.pk, who)
-    enqueue(job)
-
-
-_NO_TASK = "00000000-0000-0000-0000-000000000000"
 
 
 def _give_up(job: IngestJob, error: str) -> None:
@@ -217,26 +198,13 @@ def _spent(error: str, attempts: int) -> str:
     return f"{error} Đã thử {attempts} lần, không tiếp tục."
 
 
-def watch(job_id: int, attempt: int) -> str:
-    """The watchdog queued with each attempt: recover it if its lease ran out, else wait more.
-
-    Runs as a low-priority deferred job, so an idle pool of workers still notices a lost
-    job without a cron entry (``manage.py recover_jobs`` does the same by hand).
-    """
+def attempt_running(job_id: int, attempt: int) -> IngestJob | None:
+    """The job while ``attempt`` still runs it (else None: finished, or taken again)."""
     job = IngestJob.objects.filter(pk=job_id).first()
     if job is None or job.state != JobState.RUNNING or job.attempts != attempt:
-        return "settled"
-    if job.lease_until and job.lease_until > clock.now():
-        schedule_watch(job)
-        return "alive"
-    return "recovered" if recover_jobs() else "settled"
+        return None
+    return job
 
 
-def schedule_watch(job: IngestJob) -> None:
-    """Queue the watchdog for the job's running attempt, due just after its lease."""
-    from chidao.documents.jobs import watch as watch_task
-
-    if not watch_task.get_backend().supports_defer or job.lease_until is None:
-        return
-    due = job.lease_until + timedelta(seconds=1)
-    transaction.on_commit(lambda: watch_task.using(run_after=due).enqueue(job.pk, job.attempts))
+def lease_alive(job: IngestJob) -> bool:
+    return job.lease_until is not None and job.lease_until > clock.now()

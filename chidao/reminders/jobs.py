@@ -15,6 +15,10 @@ from django.utils import timezone
 from django_tasks import task
 
 from chidao.common import clock
+from chidao.common.taskqueue import is_waiting
+from chidao.reminders.daily import run_daily
+from chidao.reminders.mail import send_unsent
+from chidao.reminders.models import Reminder
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +29,6 @@ RUN_AT = time(7, 0)
 def daily_reminders(today: str | None = None, reschedule: bool = True) -> dict[str, Any]:
     """Remind agencies of today's (or ``today``'s, ISO date) assignments; then schedule
     tomorrow's run, even when this one failed."""
-    from chidao.reminders.daily import run_daily
-
     try:
         day = date.fromisoformat(today) if today else clock.today()
         return run_daily(day).as_dict()
@@ -38,9 +40,6 @@ def daily_reminders(today: str | None = None, reschedule: bool = True) -> dict[s
 @task()
 def send_reminder_mails(reminder_ids: list[int], today: str) -> dict[str, int]:
     """Mail the agencies of these reminders (those not mailed yet)."""
-    from chidao.reminders.mail import send_unsent
-    from chidao.reminders.models import Reminder
-
     result = send_unsent(Reminder.objects.filter(pk__in=reminder_ids), date.fromisoformat(today))
     return {"sent": result.sent, "failed": result.failed, "no_address": result.no_address}
 
@@ -56,27 +55,13 @@ def next_run_at(now: datetime | None = None) -> datetime:
     )
 
 
-def _already_scheduled() -> bool:
-    """A daily run is waiting in the database queue."""
-    try:
-        from django_tasks_db.backend import DatabaseBackend
-        from django_tasks_db.models import DBTaskResult
-    except ImportError:  # pragma: no cover - the database worker is a dependency
-        return False
-    if not isinstance(daily_reminders.get_backend(), DatabaseBackend):
-        return False
-    return DBTaskResult.objects.filter(
-        task_path=daily_reminders.module_path, status="READY"
-    ).exists()
-
-
 def schedule_next(now: datetime | None = None) -> datetime | None:
     """Enqueue the next daily run (unless one is waiting); when, or None when the tasks
     backend cannot run jobs later (the immediate backend: use cron and ``remind``)."""
     if not daily_reminders.get_backend().supports_defer:
         log.warning("tasks backend cannot defer jobs: schedule `manage.py remind` with cron")
         return None
-    if _already_scheduled():
+    if is_waiting(daily_reminders):
         return None
     when = next_run_at(now)
     daily_reminders.using(run_after=when).enqueue()

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from chidao.accounts.roles import is_office
 from chidao.common import clock
 from chidao.common.errors import ActionError
-from chidao.reminders import services
+from chidao.reminders import manual, services
 from chidao.reminders.forms import NoteForm, RemindForm
 from chidao.reminders.models import Flag, Kind, Notification, Reminder
 from chidao.tracking import dashboard
@@ -84,7 +84,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "standings": [Choice(n, _(Standing.LABELS[n])) for n in STANDING_TABS],
         "buckets": [Choice(n, _(dashboard.LABELS[n])) for n in dashboard.COLUMNS],
         "day": _day_summary(today),
-        "max_all": services.MAX_MANUAL,
+        "max_all": manual.MAX_MANUAL,
     }
     return render(request, "reminders/index.html", context)
 
@@ -98,7 +98,7 @@ def _day_summary(today: Any) -> dict[str, int]:
     return summary
 
 
-def _report(request: HttpRequest, result: services.ManualResult) -> None:
+def _report(request: HttpRequest, result: manual.ManualResult) -> None:
     n = len(result.reminded)
     if n:
         messages.success(
@@ -144,7 +144,7 @@ def remind(request: HttpRequest) -> HttpResponse:
     if form.cleaned_data["scope"] == RemindForm.SELECTED:
         qs = visible_assignments(request.user).filter(pk__in=form.cleaned_data["ids"])
     try:
-        result = services.remind_manually(request.user, qs, today, form.cleaned_data["note"])
+        result = manual.remind_manually(request.user, qs, today, form.cleaned_data["note"])
     except ActionError as exc:
         messages.error(request, str(exc))
     else:
@@ -161,7 +161,7 @@ def remind_one(request: HttpRequest, pk: int) -> HttpResponse:
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
-        result = services.remind_manually(
+        result = manual.remind_manually(
             request.user, Assignment.objects.filter(pk=a.pk), clock.today(), note
         )
     except ActionError as exc:

@@ -17,8 +17,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from chidao.accounts.cast import CAST, create_cast
+from chidao.documents.jobs import run_job
 from chidao.documents.models import Decision, Document, DocumentStatus
-from chidao.documents.services import register_document, run_job, submit_upload
+from chidao.documents.services import register_document, submit_upload
 from chidao.registry.services import sync_registry
 from chidao.tracking import services
 from chidao.tracking.models import Assignment, State

@@ -12,8 +12,9 @@ from django.test import Client
 from django.urls import reverse
 
 from chidao.audit.models import HistoryEntry
+from chidao.reminders.manual import remind_manually
 from chidao.reminders.models import Flag
-from chidao.reminders.services import clear_flag, flagged, remind_manually, reminder_counts
+from chidao.reminders.services import clear_flag, flagged, reminder_counts
 from chidao.tracking.models import Assignment
 from tests.web.reminders_support import TODAY, open_assignment, remind
 from tests.web.tracking_support import page_text

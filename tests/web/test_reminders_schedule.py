@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
+from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from chidao.reminders.jobs import daily_reminders, next_run_at
@@ -51,12 +52,12 @@ def test_the_next_run_is_at_seven_in_the_morning_local_time() -> None:
 def test_scheduling_queues_one_daily_run_at_seven(database_backend: None) -> None:
     out = schedule()
     assert "Đã xếp lịch đôn đốc" in out
-    [queued] = DBTaskResult.objects.filter(task_path=DAILY, status="READY")
+    [queued] = DBTaskResult.objects.filter(task_path=DAILY, status=TaskResultStatus.READY)
     when = timezone.localtime(queued.run_after)
     assert when.time() == time(7, 0)
     assert timedelta(0) < when - timezone.now() <= timedelta(days=1)
     schedule()
-    assert DBTaskResult.objects.filter(task_path=DAILY, status="READY").count() == 1
+    assert DBTaskResult.objects.filter(task_path=DAILY, status=TaskResultStatus.READY).count() == 1
 
 
 def test_a_run_reminds_and_queues_the_next_days_run(
@@ -66,7 +67,7 @@ def test_a_run_reminds_and_queues_the_next_days_run(
     result = daily_reminders.call(TODAY.isoformat())
     assert result["reminded_overdue"] == 1 and result["day"] == TODAY.isoformat()
     assert Reminder.objects.filter(assignment=a).count() == 1
-    [queued] = DBTaskResult.objects.filter(task_path=DAILY, status="READY")
+    [queued] = DBTaskResult.objects.filter(task_path=DAILY, status=TaskResultStatus.READY)
     assert timezone.localtime(queued.run_after).time() == time(7, 0)
 
 

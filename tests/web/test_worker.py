@@ -15,8 +15,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
-from django_tasks_db.models import DBTaskResult
+from django_tasks import TaskResultStatus
 
+from chidao.documents.jobs import ingest
 from chidao.documents.models import Candidate, Document, IngestJob, JobState
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -50,14 +51,15 @@ def test_an_upload_is_queued_and_the_worker_turns_it_into_a_document(
     upload(client_for(office), sample_upload("kh-phong-chong-thien-tai-2024.txt"))
     job = IngestJob.objects.get()
     assert job.state == JobState.QUEUED and job.task_result_id
-    assert DBTaskResult.objects.filter(id=job.task_result_id, status="READY").exists()
+    queue = ingest.get_backend()
+    assert queue.get_result(job.task_result_id).status == TaskResultStatus.READY
     run_worker()
     job.refresh_from_db()
     assert job.state == JobState.DONE, job.error
     assert job.attempts == 1 and job.finished_at is not None
     assert job.document is not None and job.document.number == "187/KH-UBND"
     assert job.document.candidates.count() >= 5
-    assert DBTaskResult.objects.get(id=job.task_result_id).status == "SUCCESSFUL"
+    assert queue.get_result(job.task_result_id).status == TaskResultStatus.SUCCESSFUL
 
 
 @pytest.mark.parametrize(

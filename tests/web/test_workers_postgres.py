@@ -15,6 +15,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Count
 from django.test import override_settings
+from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from chidao.documents.models import Candidate, Document, IngestJob, JobState
@@ -69,7 +70,7 @@ def test_two_workers_process_every_file_of_a_batch_exactly_once(office: Any) -> 
     runs = DBTaskResult.objects.filter(task_path=INGEST)
     assert runs.count() == len(jobs)
     assert {tuple(r.worker_ids) for r in runs} == {("worker-a",), ("worker-b",)}
-    assert set(runs.values_list("status", flat=True)) == {"SUCCESSFUL"}
+    assert set(runs.values_list("status", flat=True)) == {TaskResultStatus.SUCCESSFUL}
     per_document = Document.objects.annotate(n=Count("candidates")).values_list("n", flat=True)
     assert min(per_document) >= 5
 
@@ -97,5 +98,7 @@ def test_a_job_whose_worker_is_killed_is_recovered_and_finished_by_the_other(
     assert long_job.attempts == 2 and long_job.worker.endswith(f":{survivor}")
     assert_each_file_made_one_document()
     lost = DBTaskResult.objects.filter(task_path=INGEST, worker_ids=[victim])
-    assert lost.filter(status="FAILED", exception_class_path__endswith="WorkerLost").exists()
+    assert lost.filter(
+        status=TaskResultStatus.FAILED, exception_class_path__endswith="WorkerLost"
+    ).exists()
     assert {j.attempts for j in IngestJob.objects.filter(pk__in=[o.pk for o in others])} == {1}

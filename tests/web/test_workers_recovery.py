@@ -17,8 +17,9 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from chidao.documents import runs
+from chidao.documents.jobs import recover_jobs, run_job
 from chidao.documents.models import Document, IngestJob, JobState
-from chidao.documents.services import run_job, submit_upload
+from chidao.documents.services import submit_upload
 from tests.web.workers_support import directive
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +68,7 @@ def test_a_live_workers_job_is_not_taken_by_a_second_copy(
 ) -> None:
     job = queued(302)
     assert runs.claim(job.pk, "may-1:1:song") is not None
-    assert runs.recover_jobs() == []
+    assert recover_jobs() == []
     again = run_job(job.pk)
     assert (again.state, again.attempts) == (JobState.RUNNING, 1)
     assert not Document.objects.exists()
@@ -79,7 +80,7 @@ def test_a_file_that_kills_its_worker_every_time_ends_as_failed_without_blocking
     poison, healthy = queued(303), queued(304)
     for _ in range(3):
         die_mid_job(poison)
-        assert runs.recover_jobs() == [poison.pk]
+        assert recover_jobs() == [poison.pk]
     poison.refresh_from_db()
     assert poison.state == JobState.FAILED and poison.attempts == 3
     assert "bị dừng giữa chừng" in poison.error and "Đã thử 3 lần" in poison.error
@@ -123,7 +124,7 @@ def test_the_jobs_page_shows_attempts_duration_worker_and_the_error_of_a_lost_at
 ) -> None:
     job = queued(307)
     die_mid_job(job)
-    runs.recover_jobs()  # queued again; its on-commit enqueue is not run here
+    recover_jobs()  # queued again; its on-commit enqueue is not run here
     page = client_for(office).get(reverse("documents:jobs")).content.decode()
     assert "Tiến trình xử lý may-1:4242:dead bị dừng giữa chừng" in page
     assert "Thời gian xử lý" in page and "Đang chờ tiến trình xử lý" in page

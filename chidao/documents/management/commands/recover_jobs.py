@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from chidao.documents.services import recover_jobs
+from chidao.documents.jobs import recover_jobs
 
 
 class Command(BaseCommand):
