@@ -65,14 +65,14 @@ def _plan_noun_before(task: Task, t: TimeMention) -> bool:
 def attribute_deadline(
     spans: Sequence[tuple[int, int]], times: Sequence[TimeMention], reference_date: date | None
 ) -> TimeMention | None:
-    """The latest deadline or period named in the ``spans`` of "Thời gian thực hiện:"
-    lines (an item's attribute lines in a plan)."""
+    """The latest deadline, period or day named in the ``spans`` of "Thời gian thực hiện:"
+    lines (an item's attribute lines in a plan; a day there is when it must be done)."""
     found = [
         t
         for start, end in spans
         for t in times
         if start <= t.start and t.end <= end and t.value is not None
-        if t.kind in ("deadline", "relative", "period")
+        if t.kind in ("deadline", "relative", "period", "date")
         and (reference_date is None or t.value >= reference_date)
     ]
     return max(found, key=lambda t: t.value or date.min) if found else None

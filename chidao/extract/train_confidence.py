@@ -27,6 +27,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -36,6 +37,7 @@ from chidao.extract.output import extraction_to_json
 from chidao.extract.pipeline import Extraction, extract_file
 
 ROOT = Path(__file__).resolve().parents[2]
+TODAY = date(2026, 12, 6)  # the reference day of the extraction (fixed: deterministic)
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 
@@ -83,7 +85,7 @@ def _documents(shared: Path, score: ModuleType) -> list[_Doc]:
             source = next(
                 p for p in gold_path.parent.glob(name + ".*") if not p.name.endswith(".json")
             )
-            doc = extract_file(source)
+            doc = extract_file(source, today=TODAY)
             gold = json.loads(gold_path.read_text(encoding="utf-8"))["tasks"]
             pred = [{"text": t.text} for t in doc.candidates]
             matched = {p for _, p in score.match_tasks(gold, pred)}
