@@ -25,7 +25,8 @@ from chidao.extract.model import AgencyMention
 # head words that begin the name of a body (capitalised, as written at a name's start)
 _HEADS = (
     "Ban Quản lý", "Ban quản lý", "Ban Chỉ đạo", "Ban Chỉ huy", "Ban", "Trung tâm", "Chi cục",
-    "Cục", "Tổng cục", "Phòng", "Văn phòng", "Viện Kiểm sát nhân dân", "Viện", "Học viện",
+    "Cục", "Tổng cục", "Phòng", "Văn phòng", "Viện Kiểm sát nhân dân",
+    "Viện kiểm sát nhân dân", "Viện", "Học viện",
     "Bộ tư lệnh",
     "Tòa án nhân dân", "Toà án nhân dân", "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ đội Biên phòng",
     "Công an", "Công ty", "Tổng công ty", "Tập đoàn", "Ngân hàng", "Kho bạc Nhà nước",
@@ -194,6 +195,10 @@ _LOWER_FIRST_HEADS = frozenset(
     [
         "Ban Quản lý",
         "Ban quản lý",
+        "Tòa án nhân dân",
+        "Toà án nhân dân",
+        "Viện Kiểm sát nhân dân",
+        "Viện kiểm sát nhân dân",
         "Bảo hiểm xã hội",
         "Kho bạc Nhà nước",
         "Liên đoàn Lao động",

@@ -179,9 +179,12 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         decided = _with_subject(text, unit, subject, found)
         if decided is not None:
             return decided
+    past = False
     for m in TRIGGER.finditer(text, start, end):
-        if _PAST_BEFORE.search(text, max(start, m.start() - 12), m.start()):
-            continue  # "Văn bản số ... đã giao Sở X ...": an earlier assignment, background
+        before = text[max(start, m.start() - 16) : m.start()]
+        if _PAST_BEFORE.search(before) or (past and _ALSO_BEFORE.search(before)):
+            past = True  # "Văn bản số ... đã giao Sở X ...; đồng thời giao Y": background
+            continue
         obj = _object_of(text, m.end(), found)
         verb = m.group().lower()
         if obj and not (verb == "chỉ đạo" and not text[start : m.start()].strip(" -–")):
@@ -200,6 +203,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
     return unit
 
 
+_ALSO_BEFORE = re.compile(r"(?<!\w)(?:đồng thời|và|cũng|còn)\s+$", re.IGNORECASE)
 _PAST_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?:\s+(?:có|được))?\s+$", re.IGNORECASE)
 _BASIS = re.compile(r"[\s\-–]*căn cứ\b", re.IGNORECASE)
 
