@@ -24,12 +24,13 @@ from chidao.audit.models import HistoryEntry
 from chidao.common.errors import ActionError
 from chidao.common.uploads import DIRECTIVE_TYPES
 from chidao.tracking.models import Task
-from chidao.tracking.permissions import visible_assignments, visible_documents
+from chidao.tracking.permissions import visible_assignments
 from chidao.workers import beats
 
 from . import services
 from .forms import DocumentSearchForm, UploadForm
 from .models import Document, IngestJob
+from .permissions import visible_documents
 
 View = Callable[..., HttpResponse]
 

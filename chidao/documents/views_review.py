@@ -21,12 +21,12 @@ from chidao.common import clock
 from chidao.common.errors import ActionError
 from chidao.registry.models import Agency
 from chidao.registry.services import members_of_group
-from chidao.tracking.permissions import visible_documents
 
 from . import review, services
 from .forms import AddCandidateForm, MergeForm, SplitForm, VersionedCandidateForm
 from .highlight import Span, highlight
 from .models import Candidate, Decision, Document, DocumentStatus
+from .permissions import visible_documents
 from .views_ingest import office_only
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from chidao.accounts.roles import agency_id_of, sees_everything
 from chidao.common import clock
 from chidao.documents.models import Document
+from chidao.documents.permissions import visible_documents
 from chidao.indicators.services import indicator_rows
 from chidao.registry.models import Agency
 from chidao.reports import charts, compute, pdf
@@ -29,7 +30,7 @@ from chidao.reports import docx as docx_export
 from chidao.reports import xlsx as xlsx_export
 from chidao.reports.period import CUSTOM, QUARTER, YEAR, Period, of_kind, parse, recent_months
 from chidao.tracking.models import Assignment
-from chidao.tracking.permissions import visible_assignments, visible_documents
+from chidao.tracking.permissions import visible_assignments
 from chidao.tracking.status import Bucket
 
 # the downloads list the most overdue assignments up to these (the counts are always

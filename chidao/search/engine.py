@@ -19,7 +19,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from chidao.accounts.roles import sees_everything
-from chidao.tracking.permissions import visible_documents, visible_reports, visible_tasks
+from chidao.documents.permissions import visible_documents
+from chidao.tracking.permissions import visible_reports, visible_tasks
 
 from .models import Kind, SearchEntry
 from .text import Query, highlight, parse, snippet

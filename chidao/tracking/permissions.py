@@ -11,8 +11,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from chidao.accounts.roles import agency_id_of, role_of, sees_everything
-from chidao.documents.models import Document
+from chidao.accounts.roles import agency_id_of, sees_everything
 from chidao.tracking.models import Assignment, Attachment, ExtensionRequest, Report, Task
 
 
@@ -35,17 +34,6 @@ def visible_tasks(user: Any) -> QuerySet[Task]:
         return qs.none()
     mine = Assignment.objects.filter(agency_id=agency)
     return qs.filter(Q(pk__in=mine.values("task_id")) | Q(pk__in=mine.values("task__series_id")))
-
-
-def visible_documents(user: Any) -> QuerySet[Document]:
-    """Office and city leaders: every document. Agencies: documents that give them a task."""
-    qs = Document.objects.all()
-    if sees_everything(user):
-        return qs
-    agency = agency_id_of(user)
-    if agency is None or role_of(user) is None:
-        return qs.none()
-    return qs.filter(tasks__assignments__agency_id=agency).distinct()
 
 
 def visible_reports(user: Any) -> QuerySet[Report]:

@@ -17,7 +17,7 @@ from chidao.common import clock
 from chidao.registry.models import Agency
 from chidao.tracking import dashboard
 from chidao.tracking.models import Assignment, State
-from chidao.tracking.permissions import visible_assignments, visible_documents
+from chidao.tracking.permissions import visible_assignments, visible_tasks
 from chidao.tracking.queries import (
     STANDING_TABS,
     ListFilters,
@@ -116,6 +116,8 @@ def _chosen_agency(f: ListFilters) -> Agency | None:
 
 
 def _chosen_document(user: Any, f: ListFilters) -> Any:
+    """The directive the list is filtered by, if the user sees a task of it."""
     if f.document is None:
         return None
-    return visible_documents(user).filter(pk=f.document).first()
+    task = visible_tasks(user).filter(document_id=f.document).select_related("document").first()
+    return task.document if task is not None else None

@@ -25,8 +25,9 @@ from chidao.api.serializers import (
 )
 from chidao.api.views.base import ApiViewSet, valid
 from chidao.documents.models import Document, IngestJob, JobState
+from chidao.documents.permissions import visible_documents
 from chidao.documents.services import Submitted, submit_upload
-from chidao.tracking.permissions import visible_documents, visible_tasks
+from chidao.tracking.permissions import visible_tasks
 
 
 @extend_schema_view(
