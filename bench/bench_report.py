@@ -136,10 +136,11 @@ def add_reminders(today: Any) -> None:
 def measure(office: Any, today: Any, repeat: int) -> list[Any]:
     from django.test import Client
 
-    from chidao.reports import compute, period
+    from chidao.common import periods
+    from chidao.reports import compute
     from chidao.tracking.permissions import visible_assignments
 
-    month = period.of_kind(period.MONTH, today)
+    month = periods.of_kind(periods.MONTH, today)
     client = Client()
     client.force_login(office)
 

@@ -8,8 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from chidao.common.periods import months_within, numbered, quarter_of
 from chidao.indicators.models import Direction, Indicator, PeriodKind
-from chidao.indicators.periods import months_within, period_bounds, period_label
 from chidao.indicators.services import IndicatorData
 from chidao.registry.models import Agency
 
@@ -75,7 +75,8 @@ class IndicatorForm(forms.Form):
             elif number is None or (kind == PeriodKind.QUARTER and number > 4):
                 self.add_error("number", _("Chọn tháng (1–12) hoặc quý (1–4) của kỳ chỉ tiêu."))
                 return data
-            data["bounds"] = period_bounds(kind, year, data["number"])
+            period = numbered(kind, year, data["number"])
+            data["bounds"] = (period.start, period.end)
         return data
 
     def to_data(self) -> IndicatorData:
@@ -100,7 +101,7 @@ class IndicatorForm(forms.Form):
         if ind.period_kind == PeriodKind.MONTH:
             number = ind.period_start.month
         elif ind.period_kind == PeriodKind.QUARTER:
-            number = (ind.period_start.month - 1) // 3 + 1
+            number = quarter_of(ind.period_start)
         return {
             "name": ind.name,
             "unit": ind.unit,
@@ -134,8 +135,8 @@ class ValueForm(forms.Form):
     def __init__(self, *args: Any, indicator: Indicator, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         months = months_within(indicator.period_start, indicator.period_end, today)
-        self.periods = {_key(s, e): (s, e) for s, e in months}
-        choices = [(k, period_label(*b)) for k, b in reversed(self.periods.items())]
+        self.periods = {_key(m.start, m.end): (m.start, m.end) for m in months}
+        choices = [(_key(m.start, m.end), m.title) for m in reversed(months)]
         self.fields["period"].choices = choices  # type: ignore[attr-defined]
 
     def bounds(self) -> tuple[date, date]:

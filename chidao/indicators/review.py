@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from chidao.common.errors import NotAllowed
+from chidao.common.periods import ROMAN
 from chidao.documents.models import Document
 from chidao.extract.indicators import IndicatorProposal, find_indicators
 from chidao.indicators.models import Indicator, PeriodKind, SkippedProposal
@@ -20,7 +21,7 @@ PENDING, ACCEPTED, SKIPPED = "pending", "accepted", "skipped"
 
 _QUARTER = re.compile(r"quý\s+([IV]{1,3}|[1-4])", re.IGNORECASE)
 _MONTH = re.compile(r"tháng\s+(1[0-2]|0?[1-9])\s*(?:/|năm)", re.IGNORECASE)
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_ROMAN = {numeral: n for n, numeral in enumerate(ROMAN, 1)}
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from chidao.accounts.roles import agency_id_of, is_office, is_officer, sees_everything
 from chidao.audit.services import changed, record
 from chidao.common.errors import NotAllowed
+from chidao.common.periods import period_label
 from chidao.documents.models import Document
 from chidao.indicators import marks
 from chidao.indicators.models import Indicator, IndicatorValue
-from chidao.indicators.periods import period_label
 from chidao.registry.models import Agency
 
 

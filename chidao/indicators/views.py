@@ -17,10 +17,10 @@ from django.views.decorators.http import require_POST
 
 from chidao.accounts.roles import sees_everything
 from chidao.common import clock
+from chidao.common.periods import period_label
 from chidao.indicators import services
 from chidao.indicators.forms import COMMON_UNITS, IndicatorForm, ValueForm
 from chidao.indicators.models import Indicator
-from chidao.indicators.periods import period_label
 from chidao.registry.models import Agency
 
 View = Callable[..., HttpResponse]

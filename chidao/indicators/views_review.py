@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chidao.common.periods import period_label
 from chidao.documents.highlight import Span, highlight
 from chidao.documents.models import Document
 from chidao.indicators import review, services
 from chidao.indicators.forms import COMMON_UNITS, IndicatorForm
-from chidao.indicators.periods import period_label
 from chidao.indicators.views import office_only
 
 

@@ -34,11 +34,11 @@ from typing import Any
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from chidao.common.periods import Period
 from chidao.documents.models import Document
 from chidao.registry.models import Agency
 from chidao.reminders.services import flagged as flagged_of
 from chidao.reminders.services import reminder_counts
-from chidao.reports.period import Period
 from chidao.tracking.models import Assignment, Report, State
 from chidao.tracking.status import Bucket, bucket, bucket_q
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from chidao.accounts.roles import agency_id_of, sees_everything
 from chidao.common import clock
+from chidao.common.periods import CUSTOM, QUARTER, YEAR, Period, of_kind, parse, recent_months
 from chidao.documents.models import Document
 from chidao.documents.permissions import visible_documents
 from chidao.indicators.services import indicator_rows
@@ -28,7 +29,6 @@ from chidao.registry.models import Agency
 from chidao.reports import charts, compute, pdf
 from chidao.reports import docx as docx_export
 from chidao.reports import xlsx as xlsx_export
-from chidao.reports.period import CUSTOM, QUARTER, YEAR, Period, of_kind, parse, recent_months
 from chidao.tracking.models import Assignment
 from chidao.tracking.permissions import visible_assignments
 from chidao.tracking.status import Bucket

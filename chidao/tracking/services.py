@@ -23,6 +23,7 @@ from chidao.accounts.roles import agency_id_of, is_office, is_officer
 from chidao.audit.services import changed, record
 from chidao.common import clock
 from chidao.common.errors import ActionError, Conflict, NotAllowed
+from chidao.common.periods import DAY, MONTH, QUARTER, WEEK, YEAR, periods_until
 from chidao.tracking.files import store_evidence
 from chidao.tracking.models import (
     Assignment,
@@ -35,7 +36,6 @@ from chidao.tracking.models import (
     State,
     Task,
 )
-from chidao.tracking.periods import periods_until
 
 # --- helpers ------------------------------------------------------------------------------
 
@@ -172,6 +172,16 @@ def _assign(user: Any, task: Task, lead: Sequence[int], support: Sequence[int]) 
     )
 
 
+# the calendar period of each recurrence
+PERIOD_OF: dict[str, str] = {
+    Recurrence.DAILY: DAY,
+    Recurrence.WEEKLY: WEEK,
+    Recurrence.MONTHLY: MONTH,
+    Recurrence.QUARTERLY: QUARTER,
+    Recurrence.YEARLY: YEAR,
+}
+
+
 def create_instances(user: Any, series: Task, *, today: date) -> list[Task]:
     """Create the missing instances of a recurring series up to the period of ``today``.
 
@@ -182,8 +192,8 @@ def create_instances(user: Any, series: Task, *, today: date) -> list[Task]:
     have = set(series.instances.values_list("period_start", flat=True))
     made: list[Task] = []
     first = series.document.issued_on or series.created_at.date()
-    for start, end in periods_until(series.recurrence, first, today):
-        if start in have:
+    for period in periods_until(PERIOD_OF[series.recurrence], first, today):
+        if period.start in have:
             continue
         instance = Task.objects.create(
             document_id=series.document_id,
@@ -192,10 +202,10 @@ def create_instances(user: Any, series: Task, *, today: date) -> list[Task]:
             text=series.text,
             start=series.start,
             end=series.end,
-            deadline=end,
+            deadline=period.end,
             series=series,
-            period_start=start,
-            period_end=end,
+            period_start=period.start,
+            period_end=period.end,
             created_by=user,
         )
         _assign(user, instance, lead, support)

@@ -8,27 +8,34 @@ from typing import Any
 
 import pytest
 
-from chidao.tracking.models import Assignment
-from chidao.tracking.periods import period_of, periods_until
-from chidao.tracking.services import create_instances
+from chidao.common.periods import DAY, MONTH, QUARTER, WEEK, YEAR, of_kind, periods_until
+from chidao.tracking.models import Assignment, Recurrence
+from chidao.tracking.services import PERIOD_OF, create_instances
 from tests.web.factories import make_document, make_task
 from tests.web.tracking_support import set_today
 
 
 def test_periods_of_each_recurrence() -> None:
     day = date(2026, 2, 11)  # a Wednesday
-    assert period_of("daily", day) == (day, day)
-    assert period_of("weekly", day) == (date(2026, 2, 9), date(2026, 2, 15))
-    assert period_of("monthly", day) == (date(2026, 2, 1), date(2026, 2, 28))
-    assert period_of("quarterly", day) == (date(2026, 1, 1), date(2026, 3, 31))
-    assert period_of("yearly", day) == (date(2026, 1, 1), date(2026, 12, 31))
+    bounds = {
+        r: (of_kind(PERIOD_OF[r], day).start, of_kind(PERIOD_OF[r], day).end) for r in PERIOD_OF
+    }
+    assert bounds == {
+        "daily": (day, day),
+        "weekly": (date(2026, 2, 9), date(2026, 2, 15)),
+        "monthly": (date(2026, 2, 1), date(2026, 2, 28)),
+        "quarterly": (date(2026, 1, 1), date(2026, 3, 31)),
+        "yearly": (date(2026, 1, 1), date(2026, 12, 31)),
+    }
+    assert set(PERIOD_OF) == set(Recurrence.values) - {""}
+    assert set(PERIOD_OF.values()) == {DAY, WEEK, MONTH, QUARTER, YEAR}
     with pytest.raises(ValueError):
-        period_of("fortnightly", day)
+        of_kind("fortnight", day)
 
 
 def test_months_from_issue_to_today_are_listed_once_each() -> None:
-    months = list(periods_until("monthly", date(2026, 9, 15), date(2026, 11, 21)))
-    assert months == [
+    months = list(periods_until(MONTH, date(2026, 9, 15), date(2026, 11, 21)))
+    assert [(m.start, m.end) for m in months] == [
         (date(2026, 9, 1), date(2026, 9, 30)),
         (date(2026, 10, 1), date(2026, 10, 31)),
         (date(2026, 11, 1), date(2026, 11, 30)),

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from chidao.common.periods import parse
 from chidao.registry.models import Agency
 from chidao.reports import compute
-from chidao.reports.period import parse
 from chidao.tracking.models import Assignment
 from chidao.tracking.status import Bucket
 from tests.web import report_support as support

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from chidao.reports.period import CUSTOM, MONTH, QUARTER, YEAR, parse, recent_months
+from chidao.common.periods import CUSTOM, MONTH, QUARTER, YEAR, parse, recent_months
 
 TODAY = date(2026, 11, 21)
 

@@ -13,9 +13,9 @@ from django.test import Client
 from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
+from chidao.common.periods import parse
 from chidao.registry.models import Agency
 from chidao.reports.compute import bucket_as_of_q, in_period_q
-from chidao.reports.period import parse
 from chidao.tracking.models import Assignment
 from chidao.tracking.status import Bucket
 from tests.web import report_support as support
