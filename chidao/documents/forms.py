@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from chidao.common.uploads import DIRECTIVE_TYPES
 from chidao.registry.models import Agency
 from chidao.tracking.models import Recurrence
+from chidao.web.params import is_id
 
 from .review import CandidateEdit
 
@@ -49,6 +50,12 @@ class AgencyChoices(forms.ModelMultipleChoiceField[Agency]):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(queryset=Agency.objects.all(), required=False, **kwargs)
+
+    def clean(self, value: Any) -> Any:
+        # an id no database holds would reach SQL as an overflow, not as "no such agency"
+        if any(not is_id(str(v).strip()) for v in value or ()):
+            raise forms.ValidationError(_("Đơn vị đã chọn không hợp lệ."))
+        return super().clean(value)
 
 
 class CandidateForm(forms.Form):

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from chidao.accounts.roles import is_office
 from chidao.audit.services import changed, record
 from chidao.common.errors import ActionError, Conflict, NotAllowed
+from chidao.tracking import horizon
 from chidao.tracking.models import Recurrence
 
 from .models import Candidate, Decision, Document, DocumentStatus
@@ -128,6 +129,7 @@ def save_candidate(
     """Save the reviewer's edits (and a decision, when given) if nobody saved in between."""
     _require_reviewable(user, candidate.document)
     _check_edit(edit)
+    horizon.check(edit.deadline, candidate.document)
     if decision == Decision.ACCEPTED and not edit.lead:
         raise ActionError(str(_NO_LEAD))
     before = snapshot(candidate)
@@ -329,6 +331,7 @@ def add_candidate(
     (a person wrote it); ``quote``, when found in the text, gives it its span."""
     _require_reviewable(user, document)
     _check_edit(edit)
+    horizon.check(edit.deadline, document)
     quote = quote.strip()
     start = document.text.find(quote) if quote else -1
     span = (start, start + len(quote)) if start >= 0 else (None, None)

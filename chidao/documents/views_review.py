@@ -21,6 +21,7 @@ from chidao.common import clock
 from chidao.common.errors import ActionError
 from chidao.registry.models import Agency
 from chidao.registry.services import members_of_group
+from chidao.web.params import is_id
 
 from . import review, services
 from .forms import AddCandidateForm, MergeForm, SplitForm, VersionedCandidateForm
@@ -75,7 +76,7 @@ def _chosen(form: AddCandidateForm | None, name: str) -> list[Agency]:
     """The agencies a re-shown (invalid) add form had picked, so none is lost."""
     if form is None:
         return []
-    pks = [v for v in form[name].value() or [] if str(v).isdigit()]
+    pks = [v for v in form[name].value() or [] if is_id(str(v))]
     return list(Agency.objects.filter(pk__in=pks))
 
 

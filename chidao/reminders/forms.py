@@ -8,6 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from chidao.web.params import is_id
+
 
 class IdListField(forms.Field):
     """Checked rows: a list of primary keys (``ids=1&ids=2``)."""
@@ -17,10 +19,9 @@ class IdListField(forms.Field):
     def to_python(self, value: Any) -> list[int]:
         if not value:
             return []
-        try:
-            return sorted({int(v) for v in value})
-        except (TypeError, ValueError) as exc:
-            raise ValidationError(_("Danh sách nhiệm vụ đã chọn không hợp lệ.")) from exc
+        if not all(is_id(str(v).strip()) for v in value):
+            raise ValidationError(_("Danh sách nhiệm vụ đã chọn không hợp lệ."))
+        return sorted({int(v) for v in value})
 
 
 class RemindForm(forms.Form):

@@ -24,6 +24,7 @@ from chidao.audit.services import changed, record
 from chidao.common import clock
 from chidao.common.errors import ActionError, Conflict, NotAllowed
 from chidao.common.periods import DAY, MONTH, QUARTER, WEEK, YEAR, periods_until
+from chidao.tracking import horizon
 from chidao.tracking.files import store_evidence
 from chidao.tracking.models import (
     Assignment,
@@ -127,6 +128,7 @@ def create_task(user: Any, document: Any, new: NewTask, *, order: int, today: da
         )
     if new.recurrence not in Recurrence.values:
         raise ActionError(_("Định kỳ không hợp lệ: “%(value)s”.") % {"value": new.recurrence})
+    horizon.check(new.deadline, document)
     task = Task.objects.create(
         document=document,
         candidate_id=new.candidate_id,
@@ -319,6 +321,7 @@ def request_extension(
         raise ActionError(_("Thời hạn đề nghị phải sau thời hạn hiện tại."))
     if new_deadline < today:
         raise ActionError(_("Thời hạn đề nghị không được ở quá khứ."))
+    horizon.check(new_deadline, locked.document)
     if locked.extension_requests.filter(state=ExtensionState.PENDING).exists():
         raise ActionError(_("Đã có một đề nghị gia hạn đang chờ quyết định."))
     req = ExtensionRequest.objects.create(
@@ -389,6 +392,8 @@ def decide_extension(
     locked_req.decision_note = note
     a = _locked(locked_req.assignment)
     _check_version(a, read_version)
+    if grant:
+        horizon.check(locked_req.requested_deadline, a.document)
     locked_req.save()
     if grant:
         _transition(

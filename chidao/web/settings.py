@@ -154,6 +154,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # before anything reads the body (CSRF, forms): caps it, and checks the query string
+    "chidao.web.limits.BoundedInput",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # last, as django-axes asks: it reads the outcome of authentication
@@ -250,10 +252,23 @@ WHITENOISE_USE_FINDERS = True
 CHIDAO_MAX_UPLOAD_MB = envint("CHIDAO_MAX_UPLOAD_MB", "25")
 CHIDAO_MAX_FILES_PER_UPLOAD = envint("CHIDAO_MAX_FILES_PER_UPLOAD", "50")
 CHIDAO_MAX_IMPORT_MB = envint("CHIDAO_MAX_IMPORT_MB", "200")  # an archive .zip
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The whole request body, refused with 413 before it is read (chidao/web/limits.py): forms
+# and JSON; the pages and API routes that take files; the archive import (its zip + 1 MB).
+CHIDAO_MAX_BODY_MB = envint("CHIDAO_MAX_BODY_MB", "1")
+CHIDAO_MAX_UPLOAD_BODY_MB = envint("CHIDAO_MAX_UPLOAD_BODY_MB", "30")
+if CHIDAO_MAX_UPLOAD_BODY_MB < CHIDAO_MAX_UPLOAD_MB or CHIDAO_MAX_BODY_MB < 1:
+    raise ImproperlyConfigured(
+        f"CHIDAO_MAX_UPLOAD_BODY_MB={CHIDAO_MAX_UPLOAD_BODY_MB} must be at least "
+        f"CHIDAO_MAX_UPLOAD_MB={CHIDAO_MAX_UPLOAD_MB}, and CHIDAO_MAX_BODY_MB at least 1"
+    )
+# Form fields and JSON without the files, held in memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = CHIDAO_MAX_BODY_MB * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = CHIDAO_MAX_FILES_PER_UPLOAD
 CHIDAO_DUE_SOON_DAYS = envint("CHIDAO_DUE_SOON_DAYS", "3")
+# A deadline (set in review, asked for or granted as an extension) at most this many years
+# after the directive's date (chidao/tracking/horizon.py).
+CHIDAO_DEADLINE_HORIZON_YEARS = envint("CHIDAO_DEADLINE_HORIZON_YEARS", "5")
 # Background jobs: a worker holds a job for a lease it renews while working; a job whose
 # lease ran out (its worker died) is taken again, up to the maximum attempts.
 CHIDAO_JOB_LEASE_SECONDS = envint("CHIDAO_JOB_LEASE_SECONDS", "60")
