@@ -316,8 +316,51 @@ def test_a_news_page_dates_the_meeting_it_reports_from_its_dateline():
 
 def test_a_document_number_keeps_an_ampersand_in_its_code():
     doc = extract_text(
-        "Sở Nội vụ ban hành Công văn số 2775/SNV-CCHC&VTLT ngày 10/11/2025 về hướng dẫn "
-        "báo cáo.",
+        "Sở Nội vụ ban hành Công văn số 2775/SNV-CCHC&VTLT ngày 10/11/2025 về hướng dẫn báo cáo.",
         today=TODAY,
     )
     assert doc.meta.number == "2775/SNV-CCHC&VTLT"
+
+
+DISPATCH = """ỦY BAN NHÂN DÂN
+TỈNH BẮC SƠN
+
+Số: 88/CĐ-UBND
+Bắc Sơn, ngày 22 tháng 9 năm 2025
+
+CÔNG ĐIỆN
+Về việc chủ động ứng phó với bão số 9
+
+Điện:
+- Chủ tịch UBND các xã, phường;
+- Giám đốc Sở Nông nghiệp và Môi trường.
+
+Để chủ động ứng phó, Chủ tịch UBND tỉnh yêu cầu:
+
+1. Chủ tịch UBND các xã, phường kêu gọi tàu thuyền vào nơi tránh trú an toàn.
+
+2. Tổ chức trực ban nghiêm túc 24/24 giờ, báo cáo tình hình trước 15 giờ hằng ngày.
+"""
+
+
+def test_items_under_an_intro_that_names_no_one_go_to_the_addressees():
+    tasks = _tasks(DISPATCH)
+    assert [lead for _, lead, _ in tasks] == [
+        ["địa phương"],
+        ["địa phương", "Sở Nông nghiệp và Môi trường"],
+    ]
+
+
+NEWS = """BÁO BẮC SƠN ĐIỆN TỬ
+Thời sự | Chính trị | Kinh tế
+Bắc Sơn đẩy nhanh giải ngân vốn đầu tư công
+Chủ tịch UBND tỉnh yêu cầu các chủ đầu tư phấn đấu giải ngân 100% kế hoạch vốn được giao.
+Ảnh: Quang cảnh hội nghị. (Ảnh: Minh Hà)
+Theo báo cáo của Sở Tài chính, đến ngày 30/6/2026, tỉnh mới giải ngân được 38,5% kế hoạch vốn.
+Phát biểu kết luận, Chủ tịch UBND tỉnh yêu cầu các chủ đầu tư phấn đấu giải ngân 100% kế hoạch vốn được giao, kiên quyết xử lý nhà thầu chậm tiến độ.
+"""
+
+
+def test_a_news_lead_retold_by_the_body_below_the_page_clutter_is_one_task():
+    tasks = _tasks(NEWS)
+    assert [lead for _, lead, _ in tasks] == [["chủ đầu tư"]]

@@ -79,8 +79,9 @@ def find_tasks(
     forced: dict[int, TimeMention | None] = {}
     prev_block_task: Task | None = None
     stack: list[_Context] = []  # headings and intros over the current block, outermost first
+    addressees, address_blocks = _addressees(text, blocks, mentions)
     for i, block in enumerate(blocks):
-        if block.role in ("header", "footer", "noise"):
+        if block.role in ("header", "footer", "noise") or i in address_blocks:
             prev_block_task = None
             continue
         if attrs[i] is not None or _NOT_A_TASK.match(text, block.body_start, block.end):
@@ -97,6 +98,8 @@ def find_tasks(
             continue  # "- Tòa án nhân dân tối cao;" in a list of who attends or receives
         intro = _colon_intro(text, blocks, attrs, i, mentions, ctx)
         if intro is not None:
+            if not intro[0] and addressees and TRIGGER.search(text, block.body_start, block.end):
+                intro = (addressees, [])  # "UBND tỉnh yêu cầu:" over items: the addressees'
             if intro[0]:
                 owner = _level(block.marker) if block.marker else -1
                 stack.append(_Context(*intro, owner, paragraphs=False))
@@ -139,6 +142,34 @@ _NOT_A_TASK = re.compile(
     r"|(?:Phiên họp|Hội nghị|Cuộc họp|Buổi làm việc|Hội thảo|Lễ)\s+(?:do|sẽ do)\s|Đồng chủ trì"
     r"|(?:[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,4}\s*[,;]\s*){2,}[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,4}\.?\s*$"
 )
+
+
+def _addressees(
+    text: str, blocks: Sequence[Block], mentions: Mentions
+) -> tuple[list[AgencyMention], range]:
+    """Who the document is sent to: the assignees of its "Kính gửi:" (or "Điện:") line and
+    the list items under it; and the indexes of those blocks (no tasks, no headings)."""
+    k = next(
+        (
+            i
+            for i, b in enumerate(blocks[:_ADDRESS_SEARCH])
+            if text.startswith(_ADDRESS, b.body_start)
+        ),
+        None,
+    )
+    if k is None:
+        return [], range(0)
+    last = k
+    while last + 1 < len(blocks) and blocks[last + 1].marker in ("-", "+", "–", "•"):
+        last += 1
+    found = mentions.between(blocks[k].start, blocks[last].end)
+    return [m for m in found if not m.vague], range(k, last + 1)
+
+
+_ADDRESS_SEARCH = 120  # blocks: the addressees stand near the top
+
+
+_ADDRESS = ("Kính gửi", "Điện:", "Điện gửi")
 
 
 def _only_names(text: str, block: Block, mentions: Mentions) -> bool:
@@ -532,15 +563,17 @@ def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
     keep the body's telling when both name the same assignees and share half the words."""
     if any(b.role == "header" for b in blocks):
         return tasks
-    first = next((b for b in blocks if b.role == "paragraph"), None)
-    if first is None:
-        return tasks
+    top = [b for b in blocks if b.role == "paragraph"][:_SAPO_PARAGRAPHS]
     out = []
     for i, task in enumerate(tasks):
-        if first.start <= task.start < first.end and _retold(task, tasks[i + 1 :]):
+        in_top = any(b.start <= task.start < b.end for b in top)
+        if in_top and task.marker is None and _retold(task, tasks[i + 1 :]):
             continue
         out.append(task)
     return out
+
+
+_SAPO_PARAGRAPHS = 3  # a page's clutter may stand before the lead paragraph
 
 
 def _retold(task: Task, later: list[Task]) -> bool:
