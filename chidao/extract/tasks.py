@@ -94,8 +94,8 @@ def find_tasks(
             stack.append(_Context(*heading, _level(block.marker), paragraphs=True))
             prev_block_task = None
             continue
-        if block.role == "item" and _only_names(text, block, mentions):
-            continue  # "- Tòa án nhân dân tối cao;" in a list of who attends or receives
+        if _only_names(text, block, mentions):
+            continue  # "- Tòa án nhân dân tối cao;" in a list of who attends, a table's cell
         intro = _colon_intro(text, blocks, attrs, i, mentions, ctx)
         if intro is not None:
             if not intro[0] and addressees and TRIGGER.search(text, block.body_start, block.end):
