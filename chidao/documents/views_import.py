@@ -16,10 +16,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from chidao.accounts.decorators import office_only
 from chidao.common import clock
 
 from .batch import MAX_RATIO, Options, import_directory
-from .views_ingest import office_only
 
 
 def max_import_mb() -> int:

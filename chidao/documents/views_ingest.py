@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -19,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from chidao.accounts.decorators import office_only
 from chidao.accounts.roles import is_office
 from chidao.audit.models import HistoryEntry
 from chidao.common.errors import ActionError
@@ -31,21 +30,6 @@ from . import services
 from .forms import DocumentSearchForm, UploadForm
 from .models import Document, IngestJob
 from .permissions import visible_documents
-
-View = Callable[..., HttpResponse]
-
-
-def office_only(view: View) -> View:
-    """Logged in and from the Office (or an administrator); others get 403."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_office(request.user):
-            raise PermissionDenied(_("Chỉ chuyên viên Văn phòng mới dùng được chức năng này."))
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
-
 
 # --- upload and jobs ----------------------------------------------------------------------
 

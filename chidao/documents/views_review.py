@@ -16,19 +16,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chidao.accounts.decorators import office_only
 from chidao.audit.models import HistoryEntry
 from chidao.common import clock
 from chidao.common.errors import ActionError
 from chidao.registry.models import Agency
 from chidao.registry.services import members_of_group
-from chidao.web.params import is_id
 
 from . import review, services
 from .forms import AddCandidateForm, MergeForm, SplitForm, VersionedCandidateForm
 from .highlight import Span, highlight
 from .models import Candidate, Decision, Document, DocumentStatus
 from .permissions import visible_documents
-from .views_ingest import office_only
 
 
 def _back(document: Document, candidate: Candidate | None = None) -> HttpResponse:
@@ -76,7 +75,7 @@ def _chosen(form: AddCandidateForm | None, name: str) -> list[Agency]:
     """The agencies a re-shown (invalid) add form had picked, so none is lost."""
     if form is None:
         return []
-    pks = [v for v in form[name].value() or [] if is_id(str(v))]
+    pks = [v for v in form[name].value() or [] if str(v).isdigit()]
     return list(Agency.objects.filter(pk__in=pks))
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -15,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chidao.accounts.decorators import office_only
 from chidao.accounts.roles import sees_everything
 from chidao.common import clock
 from chidao.common.periods import period_label
@@ -22,18 +21,6 @@ from chidao.indicators import services
 from chidao.indicators.forms import COMMON_UNITS, IndicatorForm, ValueForm
 from chidao.indicators.models import Indicator
 from chidao.registry.models import Agency
-
-View = Callable[..., HttpResponse]
-
-
-def office_only(view: View) -> View:
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not services.can_manage(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapped)
 
 
 def _indicator(user: Any, pk: int) -> Indicator:

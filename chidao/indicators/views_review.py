@@ -11,12 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chidao.accounts.decorators import office_only
 from chidao.common.periods import period_label
 from chidao.documents.highlight import Span, highlight
 from chidao.documents.models import Document
 from chidao.indicators import review, services
 from chidao.indicators.forms import COMMON_UNITS, IndicatorForm
-from chidao.indicators.views import office_only
 
 
 def _initial(p: review.Proposal) -> dict[str, Any]:

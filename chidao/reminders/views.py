@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from chidao.accounts.decorators import office_only, require_office
 from chidao.accounts.roles import is_office
 from chidao.common import clock
 from chidao.common.errors import ActionError
@@ -30,11 +30,6 @@ from chidao.tracking.permissions import visible_assignments
 from chidao.tracking.queries import STANDING_TABS, ListFilters, Row, apply_filters, page_of
 from chidao.tracking.status import OPEN_STATES, Standing
 from chidao.tracking.views_lists import Choice, agency_choices
-
-
-def _office_only(request: HttpRequest) -> None:
-    if not is_office(request.user):
-        raise PermissionDenied
 
 
 def _next_url(request: HttpRequest, default: str) -> str:
@@ -56,10 +51,9 @@ class RemindRow:
         return self.row.assignment.state in OPEN_STATES
 
 
-@login_required
+@office_only
 def index(request: HttpRequest) -> HttpResponse:
     """Assignments filtered like the list of tasks, to remind one, several or all."""
-    _office_only(request)
     today = clock.today()
     f = ListFilters.from_query(request.GET)
     page = page_of(
@@ -126,11 +120,10 @@ def _report(request: HttpRequest, result: manual.ManualResult) -> None:
         )
 
 
-@login_required
+@office_only
 @require_POST
 def remind(request: HttpRequest) -> HttpResponse:
     """Remind the checked assignments, or every one the list's filters select."""
-    _office_only(request)
     today = clock.today()
     f = ListFilters.from_query(request.GET)
     back = reverse("reminders:index") + (f"?{f.query()}" if f.query() else "")
@@ -157,7 +150,7 @@ def remind(request: HttpRequest) -> HttpResponse:
 def remind_one(request: HttpRequest, pk: int) -> HttpResponse:
     """Remind the agency of one assignment (from the list or the assignment's page)."""
     a = get_object_or_404(visible_assignments(request.user), pk=pk)
-    _office_only(request)
+    require_office(request.user)
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
@@ -190,7 +183,7 @@ def flagged_list(request: HttpRequest) -> HttpResponse:
 def clear_flag(request: HttpRequest, pk: int) -> HttpResponse:
     a = get_object_or_404(visible_assignments(request.user), pk=pk)
     flag = get_object_or_404(Flag, assignment=a)
-    _office_only(request)
+    require_office(request.user)
     try:
         services.clear_flag(request.user, flag)
     except ActionError as exc:

@@ -3,34 +3,18 @@ for a decision. Office only (403 for others)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from chidao.accounts.roles import is_office
+from chidao.accounts.decorators import office_only
 from chidao.common import clock
 from chidao.tracking.models import ExtensionRequest, ExtensionState, State
 from chidao.tracking.permissions import visible_assignments, visible_extensions
 from chidao.tracking.queries import ListFilters, page_of
-
-View = Callable[..., HttpResponse]
-
-
-def office_only(view: View) -> View:
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_office(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapped)
 
 
 def pending_extensions(user: Any) -> QuerySet[ExtensionRequest]:
