@@ -173,10 +173,23 @@ _ADDRESS = ("Kính gửi", "Điện:", "Điện gửi")
 
 
 def _only_names(text: str, block: Block, mentions: Mentions) -> bool:
-    """An item that holds assignees and nothing else ("Các Bộ: Công an, Quốc phòng;")."""
-    if not mentions.between(block.body_start, block.end):
+    """A block that holds assignees and nothing else ("Các Bộ: Công an, Quốc phòng;", a
+    table's cell) — not one that introduces what follows ("UBND các quận, huyện:")."""
+    found = mentions.between(block.body_start, block.end)
+    if not found or text[block.body_start : block.end].rstrip().endswith(":"):
         return False
-    return _content_words(text, block.body_start, block.end, mentions) <= 1
+    pieces = []
+    pos = block.body_start
+    for m in found:
+        pieces.append(text[pos : m.start])
+        pos = max(pos, m.end)
+    pieces.append(text[pos : block.end])
+    rest = _BRACKETS.sub(" ", " ".join(pieces)).lower()
+    return sum(1 for w in _WORD.findall(rest) if w not in _LIST_WORDS) <= _NAME_ONLY_WORDS
+
+
+_LIST_WORDS = frozenset(["và", "các", "cùng", "với", "gồm", "có"])
+_NAME_ONLY_WORDS = 2  # other words a list entry may hold ("Văn phòng Sở (để biết)")
 
 
 def _colon_intro(
