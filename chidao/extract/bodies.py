@@ -112,7 +112,8 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
             j += 1
         if inside:
             first = found[inside[0]]
-            if first.start < m.start() or first.is_group or found[inside[-1]].end >= end:
+            covered = first.start == m.start() and found[inside[-1]].end >= end
+            if first.start < m.start() or first.is_group or covered:
                 continue  # the registry reads these words, or an enumeration starts here
             if any(found[k].is_group for k in inside):
                 end = min(found[k].start for k in inside if found[k].is_group)

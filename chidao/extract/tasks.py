@@ -367,7 +367,8 @@ def _apply_attributes(
         owner = lead or (ctx.lead if ctx else [])
         if not owner:
             return []
-        task = _task(block.body_start, block.end, owner, support, "item-with-attributes")
+        own = [m for u in units(text, block, mentions) for m in u.support if not m.vague]
+        task = _task(block.body_start, block.end, owner, support or own, "item-with-attributes")
         task.text = text[task.start : task.end].strip()
         task.marker = block.marker
         return [task]

@@ -83,7 +83,10 @@ _BOILERPLATE = re.compile(
     r"(?:cùng\s+)?(?:tham\s+)?dự\s+(?:hội nghị|buổi|cuộc|lễ|họp|có)|có sự tham dự)",
     re.IGNORECASE,
 )
-_SUPPORT_ROLE = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng))?\s*", re.IGNORECASE)
+_SUPPORT_ROLE = re.compile(
+    r"(?<!\w)phối hợp(?:\s+(?:chặt chẽ|thường xuyên|đồng bộ|tốt|kịp thời))?(?:\s+(?:với|cùng))?\s*",
+    re.IGNORECASE,
+)
 _ISSUER_NAMES = re.compile(
     r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:Thành phố|tỉnh|thành phố)|^(?:HĐND|Hội đồng "
     r"nhân dân|Chính phủ|Thủ tướng|Thành ủy|Tỉnh ủy)",
