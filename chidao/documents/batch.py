@@ -38,7 +38,7 @@ from chidao.audit.services import record
 from chidao.common import clock
 from chidao.common.errors import ActionError
 from chidao.common.uploads import DIRECTIVE_TYPES, max_upload_bytes, sha256_of
-from chidao.tracking.models import Assignment, State
+from chidao.tracking.services import record_archived
 
 from . import jobs, services
 from .models import Candidate, Decision, Document, DocumentStatus, IngestJob, JobState
@@ -279,22 +279,7 @@ def register_historical(user: Any, document: Document, *, today: date) -> int:
     candidates.exclude(pk__in=with_lead).update(decision=Decision.REJECTED)
     as_of = document.issued_on or today
     services.register_document(user, document, today=min(as_of, today))
-    assignments = Assignment.objects.filter(document=document).select_related("task")
-    count = 0
-    for a in assignments:
-        done_on = a.deadline or document.issued_on or today
-        Assignment.objects.filter(pk=a.pk).update(
-            state=State.DONE, done_on=done_on, progress=100, version=a.version + 1
-        )
-        record(
-            user,
-            "assignment.archived",
-            "Nhập từ lưu trữ: nhiệm vụ đã hoàn thành",
-            assignment=a,
-            before={"state": a.state},
-            after={"state": State.DONE, "done_on": done_on.isoformat()},
-        )
-        count += 1
+    count = record_archived(user, document.pk, fallback=as_of)
     record(
         user,
         "document.archived",

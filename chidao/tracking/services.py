@@ -506,3 +506,29 @@ def create_due_instances(*, today: date) -> int:
             series = Task.objects.select_for_update().get(pk=pk)
             made += len(create_instances(None, series, today=today))
     return made
+
+
+# --- archive import -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_archived(user: Any, document_id: int, *, fallback: date) -> int:
+    """Mark every assignment of an archived directive done as the archive has it: on its
+    deadline, else on ``fallback`` (the directive's date, or today); each in the history.
+    The number of assignments.
+
+    For the import of closed directives (documents/batch.py), which runs from the CLI as
+    well as from the Office's import page: no role is checked here.
+    """
+    count = 0
+    for a in Assignment.objects.filter(document_id=document_id).select_related("task"):
+        done_on = a.deadline or fallback
+        before = a.state
+        _save(a, None, {"state": State.DONE, "done_on": done_on, "progress": 100})
+        record(
+            user, "assignment.archived", "Nhập từ lưu trữ: nhiệm vụ đã hoàn thành",
+            assignment=a, before={"state": before},
+            after={"state": State.DONE, "done_on": done_on.isoformat()},
+        )  # fmt: skip
+        count += 1
+    return count
