@@ -31,7 +31,7 @@ _HEADS = (
     "Tòa án nhân dân", "Toà án nhân dân", "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ đội Biên phòng",
     "Công an", "Công ty", "Tổng công ty", "Tập đoàn", "Ngân hàng", "Kho bạc Nhà nước",
     "Bảo hiểm xã hội", "Ủy ban Mặt trận Tổ quốc", "Uỷ ban Mặt trận Tổ quốc", "Ủy ban MTTQ",
-    "Liên đoàn Lao động", "Liên minh Hợp tác xã", "Hội", "Tỉnh đoàn", "Thành đoàn", "Đoàn",
+    "Liên đoàn Lao động", "Liên đoàn", "Tổng Liên đoàn", "Liên minh Hợp tác xã", "Tạp chí", "Hội", "Tỉnh đoàn", "Thành đoàn", "Đoàn",
     "Đài", "Báo", "Bảo tàng", "Thư viện", "Nhà hát", "Bệnh viện", "Trường", "Đại học",
     "Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Thanh tra", "Quỹ", "Hợp tác xã",
     "Cảng vụ", "Vườn quốc gia", "Khu bảo tồn", "Hạt Kiểm lâm", "Đội",
@@ -62,7 +62,7 @@ _STOP_PHRASES = (
     "tiến hành", "hoàn thành", "hoàn thiện", "thường xuyên", "sử dụng", "điều chỉnh",
     "quan tâm", "phân công", "cử", "yêu cầu", "đề nghị", "tổ chức",
     "xây dựng kế hoạch", "nắm", "thống kê", "thành lập", "làm", "trực tiếp", "cũng", "đều",
-    "vẫn", "còn", "trân trọng", "kính mời", "kính gửi", "các sở", "các cơ quan", "các đơn vị", "các địa phương", "các ngành",
+    "vẫn", "còn", "phụ trách", "trân trọng", "kính mời", "kính gửi", "các sở", "các cơ quan", "các đơn vị", "các địa phương", "các ngành",
 )  # fmt: skip
 _STOPS = re.compile(
     r"(?:" + "|".join(map(re.escape, _STOP_PHRASES)) + r"|giao(?![^\S\n]+thông))(?!\w)"
@@ -72,7 +72,8 @@ _ENDERS = re.compile(
     r"(?:Sở|UBND|HĐND|Ủy|Uỷ|Công (?:an|ty)|Ban|Trung tâm|Chi cục|Cục|Phòng|Văn phòng|Viện|"
     r"Tòa|Toà|Bộ|Kho bạc|Bảo hiểm|Liên đoàn|Hội|Đài|Báo|Bệnh viện|Trường|Đại học|Thanh tra|"
     r"Quỹ|Giám đốc|Chủ tịch|Phó|Trưởng|Chánh|Thủ trưởng|Đồng chí|Ông|Bà|Các|Theo|Căn cứ|Tại|"
-    r"Trong|Đề nghị|Giao|Yêu cầu|Trên|Về|Đối với|Từ|Đến|Ngày|Số|Khoản|Mục|Thực hiện)(?!\w)"
+    r"Trong|Đề nghị|Giao|Yêu cầu|Trên|Về|Đối với|Từ|Đến|Ngày|Số|Khoản|Mục|Thực hiện|"
+    r"Nhà đầu tư|Tạp chí|Tổng Liên đoàn)(?!\w)"
 )
 _MAX_WORDS = 20
 UNLISTED = "unlisted"  # the rule of a mention read here
