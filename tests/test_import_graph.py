@@ -22,16 +22,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHIDAO = ROOT / "chidao"
 
-# Known cycles, each named, waiting for their fix. Only the exact set of modules is
-# excused: any other module joining the cycle fails the test.
-KNOWN_CYCLES: dict[str, frozenset[str]] = {
-    # the OCR reader and the image reader call each other; being taken apart in
-    # chidao/extract (issue 10, item 2)
-    "extract readers: image <-> ocr": frozenset(
-        {"chidao.extract.readers.image", "chidao.extract.readers.ocr"}
-    ),
-}
-
 
 @dataclass(frozen=True)
 class Edge:
@@ -169,7 +159,7 @@ def cycles(edges: list[Edge]) -> list[set[str]]:
 
 def test_no_module_of_chidao_imports_itself_through_others() -> None:
     edges = import_graph()
-    found = [g for g in cycles(edges) if frozenset(g) not in KNOWN_CYCLES.values()]
+    found = cycles(edges)
     assert not found, "\n\n".join(describe(g, edges) for g in found)
 
 
