@@ -14,14 +14,16 @@ from importlib import resources
 
 import pytest
 
-from chidao.extract import agencies
-from chidao.extract.agencies import Registry, _prepare
+from chidao.extract.agencies import DEFAULT_REGISTRY, Registry
+from chidao.extract.agencies.candidates import _COMPOUNDS, _capital_next, _in_compound
+from chidao.extract.agencies.matcher import _Matcher
+from chidao.extract.agencies.prepared import _prepare
 
 REG = Registry.load()
 REG.find("")  # builds the matcher
 
 
-def matcher() -> agencies._Matcher:
+def matcher() -> _Matcher:
     assert REG._matcher is not None
     return REG._matcher
 
@@ -29,10 +31,10 @@ def matcher() -> agencies._Matcher:
 def in_compound_plain(text: str, start: int) -> bool:
     """The rule of ``_in_compound`` without its early exit."""
     first = text[start : start + 2]
-    if first not in agencies._COMPOUNDS or text[start + 2 : start + 3].isalnum():
+    if first not in _COMPOUNDS or text[start + 2 : start + 3].isalnum():
         return False
     before = text[max(0, start - 8) : start].split()
-    return bool(before) and before[-1] in agencies._COMPOUNDS[first]
+    return bool(before) and before[-1] in _COMPOUNDS[first]
 
 
 def test_in_compound_matches_the_plain_rule() -> None:
@@ -42,7 +44,7 @@ def test_in_compound_matches_the_plain_rule() -> None:
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
         for start in range(len(text) + 1):
-            assert agencies._in_compound(text, start) == in_compound_plain(text, start), (
+            assert _in_compound(text, start) == in_compound_plain(text, start), (
                 text,
                 start,
             )
@@ -78,7 +80,7 @@ def test_capital_next_never_hides_a_list_item(tail: str) -> None:
     text = "Giao Sở Y tế" + tail
     end = len("Giao Sở Y tế")
     if next_department(text, end):
-        assert agencies._capital_next(_prepare(text), end)
+        assert _capital_next(_prepare(text), end)
 
 
 def test_lists_still_follow_departments() -> None:
@@ -89,7 +91,7 @@ def test_lists_still_follow_departments() -> None:
 
 def fresh_registry() -> Registry:
     """The packaged registry again, with nothing cached yet."""
-    path = resources.files("chidao.extract").joinpath("data", agencies.DEFAULT_REGISTRY)
+    path = resources.files("chidao.extract").joinpath("data", DEFAULT_REGISTRY)
     return Registry.from_data(json.loads(path.read_text(encoding="utf-8")))
 
 
@@ -123,4 +125,4 @@ def test_capital_next_on_random_tails() -> None:
     for _ in range(3_000):
         text = "Giao Sở Y tế" + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
         if next_department(text, end):
-            assert agencies._capital_next(_prepare(text), end), text
+            assert _capital_next(_prepare(text), end), text

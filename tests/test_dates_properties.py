@@ -14,8 +14,10 @@ from itertools import pairwise
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chidao.extract import dates
 from chidao.extract.dates import find_times, parse_date_phrase
+from chidao.extract.dates.reading import _context, _Groups
+from chidao.extract.dates.rules import _RULES
+from chidao.extract.dates.scanner import _BEFORE, _fold
 from chidao.extract.model import TimeMention
 from chidao.extract.references import find_references, is_reference_number
 
@@ -92,10 +94,10 @@ def test_the_result_does_not_depend_on_the_text_around_a_mention(text: str) -> N
 def naive_find_times(text: str, doc_date: date | None, today: date | None) -> list[TimeMention]:
     """The grammar's meaning without the scanner: at every position after whitespace or
     punctuation, try every rule in order; the first accepted match wins."""
-    low = " " + dates._fold(text)
-    ctx = dates._context(doc_date, today)
-    rules = [(re.compile(rule.pattern), rule.handler) for rule in dates._RULES]
-    before = re.compile(dates._BEFORE)
+    low = " " + _fold(text)
+    ctx = _context(doc_date, today)
+    rules = [(re.compile(rule.pattern), rule.handler) for rule in _RULES]
+    before = re.compile(_BEFORE)
     found: list[TimeMention] = []
     i = 1
     while i < len(low):
@@ -106,7 +108,7 @@ def naive_find_times(text: str, doc_date: date | None, today: date | None) -> li
                 if m is None:
                     continue
                 try:
-                    groups = dates._Groups(m, dict(regex.groupindex))
+                    groups = _Groups(m, dict(regex.groupindex))
                     mention = handler(groups, i - 1, m.end() - 1, ctx)
                 except (OverflowError, ValueError):
                     mention = None
