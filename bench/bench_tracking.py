@@ -381,7 +381,7 @@ def print_targets(results: list[Result]) -> None:
         boards = [r for r in pages if r.name.endswith("dashboard")]
         lists = [r for r in pages if " list" in r.name]
     else:
-        boards = [r for r in results if r.name.endswith("view's queries now")]
+        boards = [r for r in results if r.name.endswith("the view's queries")]
         lists = [r for r in results if r.name.startswith("list")]
     print()
     for label, chosen, target in (

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import time
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chidao.extract.agencies import Registry, find_agencies
+from chidao.extract.agencies import Registry
 from chidao.extract.model import AgencyMention
 from tests.conftest import shared_dir
 
@@ -481,42 +480,22 @@ def test_every_dev_text_with_a_named_assignee_has_it_found(eval_dir: Path) -> No
                     assert gold in found, (path.name, gold)
 
 
-# --- speed ----------------------------------------------------------------------------------------
+# --- long single lines ---------------------------------------------------------------------------
+# Their speed (linear, never minutes at 5 MB) is measured by bench/bench_speed_budgets.py.
 
 
-def directive(size: int) -> str:
-    body = (DEV / "002_b2afe1b5b9049371.txt").read_text(encoding="utf-8") if DEV.exists() else ""
-    body = body or "Sở Kế hoạch và Đầu tư chủ trì, phối hợp các sở, ban, ngành thực hiện. " * 50
-    return (body * (size // len(body) + 1))[:size]
-
-
-def test_a_10_kb_directive_takes_a_few_milliseconds() -> None:
-    text = directive(10_240)
-    find_agencies(text)
-    best = min(_timed(lambda: REG.find(text)) for _ in range(5))
-    assert best < 0.05  # about 2 ms on a developer machine; generous for a loaded CI runner
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [
-        directive(5_000_000).replace("\n", " "),
-        " " * 5_000_000,
-        "a" * 5_000_000,
-        "UBND " * 1_000_000,
-        "Sở " * 1_600_000,
-        "các sở, " * 125_000,  # a mention every 8 characters: 1 MB is plenty
-        ("Sở A B C D E F G H " * 50_000)[:1_000_000],
-        "Ủy ban nhân dân " * 300_000,
+        " " * 200_000,
+        "a" * 200_000,
+        "UBND " * 40_000,
+        "Sở " * 64_000,
+        "các sở, " * 25_000,
+        ("Sở A B C D E F G H " * 10_000)[:200_000],
+        "Ủy ban nhân dân " * 12_000,
     ],
-    ids=["directive", "spaces", "letters", "ubnd", "so", "groups", "capitals", "uy-ban"],
+    ids=["spaces", "letters", "ubnd", "so", "groups", "capitals", "uy-ban"],
 )
-def test_a_5_mb_single_line_takes_linear_time(text: str) -> None:
-    assert _timed(lambda: REG.find(text)) < 15  # about 1 s here; linear, never minutes
-
-
-def _timed(run: Any) -> float:
-    start = time.perf_counter()
-    run()
-    return time.perf_counter() - start
+def test_a_long_single_line_gives_mentions_that_keep_their_offsets(text: str) -> None:
+    find(text)

@@ -74,7 +74,8 @@ def agency_b(registry: None) -> Agency:
 
 @pytest.fixture
 def client_for() -> Callable[[Any], Client]:
-    """A logged-in test client for a user (session login, CSRF checks on)."""
+    """A logged-in test client for a user (session login). CSRF checks are off, as in
+    Django's test client; tests/web/test_security.py checks that a form needs the token."""
 
     def make(user: Any) -> Client:
         c = Client(enforce_csrf_checks=False)
