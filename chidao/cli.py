@@ -25,8 +25,9 @@ from tqdm import tqdm
 
 from chidao import __version__
 from chidao.extract.errors import ExtractError
+from chidao.extract.readers import SUFFIXES
 
-SUPPORTED = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
+SUPPORTED = frozenset(SUFFIXES)  # the readers' one list of file types, images included
 
 MESSAGES = {
     "vi": {
@@ -34,7 +35,7 @@ MESSAGES = {
         "internal": "lỗi nội bộ khi trích xuất ({error}); hãy gửi tệp này cho nhóm phát triển",
         "need_out": "có nhiều tệp đầu vào: hãy chỉ định thư mục kết quả bằng --out",
         "missing": "không tìm thấy: {path}",
-        "none": "không có tệp nào được hỗ trợ (.txt, .md, .html, .docx, .pdf) trong đầu vào",
+        "none": "không có tệp nào được hỗ trợ (" + ", ".join(SUFFIXES) + ") trong đầu vào",
         "summary": "Xong: {total} tệp, {ok} thành công, {failed} lỗi, {tasks} nhiệm vụ, {secs:.1f} giây",
         "bad_date": "ngày không hợp lệ cho --today: {value} (cần dạng YYYY-MM-DD)",
         "unit": "tệp",
@@ -44,7 +45,7 @@ MESSAGES = {
         "internal": "internal error while extracting ({error}); please send this file to the developers",
         "need_out": "several inputs: give an output folder with --out",
         "missing": "not found: {path}",
-        "none": "no supported file (.txt, .md, .html, .docx, .pdf) among the inputs",
+        "none": "no supported file (" + ", ".join(SUFFIXES) + ") among the inputs",
         "summary": "Done: {total} files, {ok} extracted, {failed} failed, {tasks} tasks, {secs:.1f} s",
         "bad_date": "invalid date for --today: {value} (expected YYYY-MM-DD)",
         "unit": "file",

@@ -15,7 +15,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from chidao.extract.errors import NeedsOCR, UnreadableFile
-from chidao.extract.readers import read_bytes, read_file
+from chidao.extract.readers import ocr, pdf, read_bytes, read_file
 from tests.readers_fixtures import DEJAVU, make_pdf, password_encryption, scan_image
 
 PAGE_ONE = [
@@ -52,26 +52,41 @@ def test_a_hyphen_at_the_end_of_a_line_is_kept_with_its_line_break(tmp_path: Pat
     assert result.text == "Kế hoạch phát triển kinh tế -\nxã hội năm 2021 của Thành phố"
 
 
-def test_a_scanned_pdf_needs_ocr_and_says_how_many_pages_lack_text(tmp_path: Path) -> None:
+def test_a_scanned_pdf_needs_ocr_and_says_how_many_pages_lack_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without Tesseract (an empty PATH), the OCR reader registered for PDFs refuses a scan
+    and says how many pages lack text and what to install."""
     image = scan_image(tmp_path / "scan.png")
     path = make_pdf(tmp_path / "scan.pdf", [None, None, None], image=image)
-    with pytest.raises(NeedsOCR) as caught:
-        read_file(path)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    ocr._languages.cache_clear()
+    try:
+        with pytest.raises(NeedsOCR) as caught:
+            read_file(path)
+    finally:
+        ocr._languages.cache_clear()
     assert caught.value.path == str(path)
     assert "3/3" in caught.value.reason and "3 of 3 pages" in caught.value.reason
+    assert "apt-get install tesseract-ocr tesseract-ocr-vie" in caught.value.reason
 
 
 def test_a_partly_scanned_pdf_returns_its_text_and_names_the_scanned_pages(
     tmp_path: Path,
 ) -> None:
+    """The text-layer reader (what the OCR reader starts from) keeps the text pages and
+    names the scanned ones; the registered reader then OCRs those pages."""
     image = scan_image(tmp_path / "scan.png")
     path = make_pdf(tmp_path / "mot-phan.pdf", [PAGE_ONE, None, PAGE_TWO, None], image=image)
-    result = read_file(path)
+    result = pdf.PdfReader().read(path.read_bytes(), str(path))
     assert result.pages == 4
     assert "Sở Kế hoạch và Đầu tư" in result.text and PAGE_TWO[0] in result.text
     assert result.needs_ocr
     assert len(result.warnings) == 1
     assert "2, 4" in result.warnings[0] and "OCR" in result.warnings[0]
+    read = read_file(path)  # OCR'd where Tesseract is installed (CI installs it)
+    assert read.pages == 4 and PAGE_TWO[0] in read.text
+    assert [c is None for c in read.pages_confidence] == [True, False, True, False]
 
 
 def test_a_blank_page_is_not_taken_for_a_scan(tmp_path: Path) -> None:

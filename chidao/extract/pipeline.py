@@ -32,7 +32,7 @@ from chidao.extract.model import (
 )
 from chidao.extract.normalize import normalize
 from chidao.extract.output import extraction_to_json
-from chidao.extract.readers.ocr import read_file_with_ocr
+from chidao.extract.readers import read_file
 from chidao.extract.references import find_references
 from chidao.extract.segment import Block, segment
 from chidao.extract.tasks import find_tasks
@@ -219,5 +219,5 @@ def extract_file(
 
     Scanned PDFs and images are OCR'd (``OcrUnavailable`` without Tesseract); raises the
     reader's ``ExtractError`` subclasses (unsupported, unreadable)."""
-    read = read_file_with_ocr(Path(path))
+    read = read_file(Path(path))
     return extract_read(read, source=str(path), today=today, registry=registry)

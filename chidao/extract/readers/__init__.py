@@ -14,7 +14,8 @@ that names the file and says why (Vietnamese first, English after the slash):
 
 - :class:`UnsupportedFormat`: old ``.doc``, other Office/ZIP files, RTF, binary data;
 - :class:`UnreadableFile`: missing, empty, corrupt, encrypted, or undecodable input;
-- :class:`NeedsOCR`: an image, or a PDF with no text layer;
+- :class:`NeedsOCR` (``OcrUnavailable``): an image or a scanned PDF on a machine without
+  Tesseract's Vietnamese model (the message says what to install);
 - :class:`FileTooLarge`: more than ``max_bytes`` (200 MiB by default).
 
 The format is sniffed from the bytes (see :func:`detect_format`); the file name only
@@ -33,12 +34,13 @@ import zipfile
 from pathlib import Path
 from typing import Protocol
 
-from chidao.extract.errors import FileTooLarge, NeedsOCR, UnreadableFile, UnsupportedFormat
+from chidao.extract.errors import FileTooLarge, UnreadableFile, UnsupportedFormat
 from chidao.extract.model import ReadResult
 
 __all__ = [
     "FORMATS",
     "MAX_FILE_BYTES",
+    "SUFFIXES",
     "Reader",
     "detect_format",
     "get_reader",
@@ -48,7 +50,15 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
-FORMATS = ("text", "markdown", "html", "docx", "pdf")
+FORMATS = ("text", "markdown", "html", "docx", "pdf", "image")
+# The one list of the file types chidao reads (the CLI, uploads and imports take these),
+# by suffix: what a file calls itself. What it is, is sniffed from its bytes.
+SUFFIXES = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf",
+    ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image",
+    ".gif": "image",
+}  # fmt: skip
 
 
 class Reader(Protocol):
@@ -68,7 +78,10 @@ _LAZY_READERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "markdown": ("chidao.extract.readers.text", "TextReader", ("markdown",)),
     "html": ("chidao.extract.readers.html", "HtmlReader", ()),
     "docx": ("chidao.extract.readers.docx", "DocxReader", ()),
-    "pdf": ("chidao.extract.readers.pdf", "PdfReader", ()),
+    # scans are read like the rest: the OCR readers keep a PDF's text layer and OCR only
+    # what has none (or say what to install when Tesseract is missing)
+    "pdf": ("chidao.extract.readers.ocr", "PdfReader", ()),
+    "image": ("chidao.extract.readers.ocr", "ImageReader", ()),
 }
 _READERS: dict[str, Reader] = {}
 
@@ -163,7 +176,8 @@ def detect_format(data: bytes, name: str = "") -> str:
 
     Decided by content: ``%PDF`` is PDF; a ZIP holding ``word/document.xml`` is DOCX
     (another ZIP is unsupported, a broken one unreadable); an HTML tag near the start is
-    HTML; images need OCR; OLE2 (old ``.doc``), RTF and binary data are unsupported;
+    HTML; PNG, JPEG, TIFF and GIF are images (read by OCR); OLE2 (old ``.doc``), RTF and
+    binary data are unsupported;
     anything else is text, Markdown if the name ends in ``.md``/``.markdown``.
     """
     label = name or None
@@ -180,9 +194,8 @@ def detect_format(data: bytes, name: str = "") -> str:
             "tệp Word 97-2003 (.doc) hoặc Office cũ chưa được hỗ trợ, hãy mở bằng Word và "
             "lưu lại dưới dạng .docx / old Office (.doc) file: open it in Word and save as .docx",
         )
-    for magic, kind in _IMAGE_MAGIC:
-        if head.startswith(magic):
-            raise NeedsOCR(label, f"ảnh quét cần OCR ({kind}) / scanned image needs OCR ({kind})")
+    if any(head.startswith(magic) for magic, _ in _IMAGE_MAGIC):
+        return "image"
     if head.lstrip().startswith(b"{\\rtf"):
         raise UnsupportedFormat(
             label, "tệp RTF chưa được hỗ trợ, hãy lưu lại dưới dạng .docx / RTF: save as .docx"

@@ -2,8 +2,9 @@
 
 Public API::
 
-    read_file_with_ocr(path, *, jobs=None) -> ReadResult   # what the pipeline calls
-    read_bytes_with_ocr(data, name="", *, jobs=None) -> ReadResult
+    ImageReader, PdfReader      # the readers of the "image" and "pdf" formats (registered)
+    read_file_with_ocr(path) -> ReadResult   # = read_file: OCR is part of reading now
+    read_bytes_with_ocr(data, name="") -> ReadResult
     ocr_images(images, *, jobs=None) -> list[OcrPage]
     ocr_available() -> bool
     require_ocr(path, reason) -> None                       # raises OcrUnavailable
@@ -55,8 +56,10 @@ PAGE_SEPARATOR = "\n\f\n"  # as chidao.extract.readers.pdf.PAGE_SEPARATOR
 
 __all__ = [
     "LOW_CONFIDENCE",
+    "ImageReader",
     "OcrPage",
     "OcrUnavailable",
+    "PdfReader",
     "ocr_available",
     "ocr_images",
     "read_bytes_with_ocr",
@@ -127,41 +130,50 @@ def require_ocr(path: str | None, reason: str) -> None:
 # --- reading ---------------------------------------------------------------------------
 
 
-def read_file_with_ocr(
-    path: Path | str, *, max_bytes: int = MAX_FILE_BYTES, jobs: int | None = None
-) -> ReadResult:
-    """Like :func:`read_file`, but scanned PDFs and images are OCR'd instead of refused."""
-    try:
-        result = read_file(path, max_bytes=max_bytes)
-    except NeedsOCR as exc:
-        require_ocr(exc.path, exc.reason)
-        return _ocr_data(Path(path).read_bytes(), str(path), jobs)
-    if result.needs_ocr and result.format == "pdf" and ocr_available():
-        return _ocr_pdf(Path(path).read_bytes(), str(path), jobs)
-    if result.needs_ocr:
-        reason = "chưa cài Tesseract nên các trang quét bị bỏ qua / no Tesseract: scans skipped"
-        return replace(result, warnings=(*result.warnings, f"{reason} ({_INSTALL})"))
-    return result
+class ImageReader:
+    """The reader of the "image" format (PNG, JPEG, TIFF, GIF): every page OCR'd."""
+
+    def read(self, data: bytes, name: str) -> ReadResult:
+        return read_image(data, name)
+
+
+class PdfReader:
+    """The reader of the "pdf" format: the text layer page by page, and the scanned pages
+    OCR'd where Tesseract is installed. Without it, a PDF that is all scans raises
+    :class:`OcrUnavailable` saying what to install; one with some text is read, with a
+    warning that its scanned pages were left out."""
+
+    def read(self, data: bytes, name: str) -> ReadResult:
+        from chidao.extract.readers import pdf
+
+        pages = pdf.read_pages(data, name)
+        scanned = [i for i, page in enumerate(pages) if page.scanned]
+        if scanned and ocr_available():
+            images = pdf.render_pages(data, name, scanned, dpi=RENDER_DPI)
+            done = dict(zip(scanned, ocr_images(images), strict=True))
+            return assemble([done.get(i, page) for i, page in enumerate(pages)], "pdf", name)
+        try:
+            result = pdf.text_layer(pages, name or None)
+        except NeedsOCR as exc:
+            require_ocr(exc.path, exc.reason)
+            raise
+        if result.needs_ocr:
+            reason = "chưa cài Tesseract nên các trang quét bị bỏ qua / no Tesseract: scans skipped"
+            return replace(result, warnings=(*result.warnings, f"{reason} ({_INSTALL})"))
+        return result
+
+
+def read_file_with_ocr(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES) -> ReadResult:
+    """:func:`read_file`: scans and images are read through OCR by the registered readers
+    (kept for callers that name OCR)."""
+    return read_file(path, max_bytes=max_bytes)
 
 
 def read_bytes_with_ocr(
-    data: bytes, name: str = "", *, max_bytes: int = MAX_FILE_BYTES, jobs: int | None = None
+    data: bytes, name: str = "", *, max_bytes: int = MAX_FILE_BYTES
 ) -> ReadResult:
-    """Like :func:`read_bytes`, but scanned PDFs and images are OCR'd instead of refused."""
-    try:
-        result = read_bytes(data, name, max_bytes=max_bytes)
-    except NeedsOCR as exc:
-        require_ocr(exc.path, exc.reason)
-        return _ocr_data(data, name, jobs)
-    if result.needs_ocr and result.format == "pdf" and ocr_available():
-        return _ocr_pdf(data, name, jobs)
-    return result
-
-
-def _ocr_data(data: bytes, name: str, jobs: int | None) -> ReadResult:
-    if data.lstrip()[:5] == b"%PDF-" or (name.lower().endswith(".pdf") and b"%PDF-" in data[:1024]):
-        return _ocr_pdf(data, name, jobs)
-    return read_image(data, name, jobs=jobs)
+    """:func:`read_bytes`, as :func:`read_file_with_ocr` is :func:`read_file`."""
+    return read_bytes(data, name, max_bytes=max_bytes)
 
 
 def read_image(data: bytes, name: str, *, jobs: int | None = None) -> ReadResult:
@@ -170,17 +182,6 @@ def read_image(data: bytes, name: str, *, jobs: int | None = None) -> ReadResult
 
     require_ocr(name or None, "ảnh quét cần OCR / scanned image needs OCR")
     return assemble(list(ocr_images(frames(data, name), jobs=jobs)), "image", name)
-
-
-def _ocr_pdf(data: bytes, name: str, jobs: int | None) -> ReadResult:
-    """Text-layer pages as they are, scanned pages OCR'd, in page order."""
-    from chidao.extract.readers.pdf import read_pages, render_pages
-
-    pages = read_pages(data, name)
-    scanned = [i for i, page in enumerate(pages) if page.scanned]
-    images = render_pages(data, name, scanned, dpi=RENDER_DPI)
-    done = dict(zip(scanned, ocr_images(images, jobs=jobs), strict=True))
-    return assemble([done.get(i, page) for i, page in enumerate(pages)], "pdf", name)
 
 
 def assemble(pages: list[OcrPage | PdfPage], format: str, name: str) -> ReadResult:

@@ -69,7 +69,7 @@ from chidao.extract.model import ReadResult
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-__all__ = ["PAGE_SEPARATOR", "PdfPage", "PdfReader", "read_pages", "render_pages"]
+__all__ = ["PAGE_SEPARATOR", "PdfPage", "PdfReader", "read_pages", "render_pages", "text_layer"]
 
 PAGE_SEPARATOR = "\n\f\n"
 
@@ -768,6 +768,11 @@ def _clean(text: str) -> str:
     # PDFium reports a hyphen at the end of a line as \x02 and swallows the line break.
     text = text.replace("\x02", "-\n").replace("\x00", "")
     return unicodedata.normalize("NFC", text).strip()
+
+
+def text_layer(pages: list[PdfPage], label: str | None) -> ReadResult:
+    """The text of ``pages`` read from their text layer (see the module docstring)."""
+    return _result(pages, label)
 
 
 def _result(pages: list[_Page], label: str | None) -> ReadResult:
