@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 
+from chidao.api.authentication import TokenExpired
 from chidao.common.errors import ActionError, Conflict, NotAllowed
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ def api_error(exc: Exception, method: str) -> Exception:
             method,
             _("Phương thức %(method)s không được hỗ trợ ở địa chỉ này.") % {"method": method},
         )
+    if isinstance(exc, TokenExpired):
+        return exc  # its message is ours already, and tells the client what to do
     for kind, message in _REPLACED.items():
         if isinstance(exc, kind):
             return kind(message)

@@ -274,3 +274,4 @@ class ErrorSerializer(serializers.Serializer[Any]):
 
 class TokenSerializer(serializers.Serializer[Any]):
     token = serializers.CharField(help_text="Gửi kèm: “Authorization: Token <mã>”.")
+    expires = serializers.DateTimeField(help_text="Hết hạn lúc; sau đó lấy token mới.")

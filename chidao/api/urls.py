@@ -1,7 +1,6 @@
 """The JSON API under /api/ (namespace ``api``): token, schema, resources, dashboard."""
 
 from django.urls import URLPattern, URLResolver, path
-from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 from chidao.api.views.assignments import AssignmentViewSet, ExtensionViewSet
@@ -9,6 +8,7 @@ from chidao.api.views.auth import TokenView
 from chidao.api.views.dashboard import DashboardView
 from chidao.api.views.documents import DocumentViewSet, JobViewSet
 from chidao.api.views.reports import AttachmentViewSet, ReportViewSet
+from chidao.api.views.schema import SchemaView
 from chidao.api.views.tasks import TaskViewSet
 
 app_name = "api"
@@ -23,7 +23,7 @@ router.register("reports", ReportViewSet, basename="report")
 router.register("attachments", AttachmentViewSet, basename="attachment")
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SchemaView.as_view(), name="schema"),
     path("token/", TokenView.as_view(), name="token"),
     path("dashboard/", DashboardView.as_view(), name="dashboard"),
     *router.urls,

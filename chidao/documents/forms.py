@@ -8,10 +8,10 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from chidao.common.params import is_id
 from chidao.common.uploads import DIRECTIVE_TYPES
 from chidao.registry.models import Agency
 from chidao.tracking.models import Recurrence
-from chidao.web.params import is_id
 
 from .review import CandidateEdit
 

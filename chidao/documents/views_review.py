@@ -20,6 +20,7 @@ from chidao.accounts.decorators import office_only
 from chidao.audit.models import HistoryEntry
 from chidao.common import clock
 from chidao.common.errors import ActionError
+from chidao.common.params import is_id
 from chidao.registry.models import Agency
 from chidao.registry.services import members_of_group
 
@@ -75,7 +76,7 @@ def _chosen(form: AddCandidateForm | None, name: str) -> list[Agency]:
     """The agencies a re-shown (invalid) add form had picked, so none is lost."""
     if form is None:
         return []
-    pks = [v for v in form[name].value() or [] if str(v).isdigit()]
+    pks = [v for v in form[name].value() or [] if is_id(str(v))]
     return list(Agency.objects.filter(pk__in=pks))
 
 

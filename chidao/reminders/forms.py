@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from chidao.web.params import is_id
+from chidao.common.params import is_id
 
 
 class IdListField(forms.Field):

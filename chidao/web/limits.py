@@ -8,7 +8,7 @@
   (a session, or an API call carrying a token); anyone else gets the small one. A body
   without a declared size is read by Django as empty. In front of the application the
   proxy holds the same line (nginx ``client_max_body_size``, README).
-- The query string: chidao/web/params.py's rules, answered 400.
+- The query string: chidao/common/params.py's rules, answered 400.
 
 Refusals are Vietnamese: an HTML page, or ``{"detail": "…"}`` under /api/.
 """
@@ -24,7 +24,7 @@ from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
-from chidao.web import params
+from chidao.common import params
 
 MB = 1024 * 1024
 

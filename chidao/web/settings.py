@@ -148,6 +148,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy; no-store for signed-in users (static files are left alone)
+    "chidao.web.headers.SecurityHeaders",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "chidao.web.middleware.VietnameseFirst",
     "django.middleware.locale.LocaleMiddleware",
@@ -292,7 +294,7 @@ TASKS = {"default": {"BACKEND": _TASKS_BACKENDS[_tasks_backend], "QUEUES": ["def
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "chidao.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -301,6 +303,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
+# API tokens expire this many days after they are issued (chidao/accounts/tokens.py).
+CHIDAO_API_TOKEN_DAYS = envint("CHIDAO_API_TOKEN_DAYS", "30")
 SPECTACULAR_SETTINGS = {
     "TITLE": "chidao API",
     "DESCRIPTION": "Văn bản chỉ đạo, nhiệm vụ, phân công, báo cáo tiến độ và số liệu giao ban.",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
+    path("", include("chidao.accounts.urls")),
     path("", include("chidao.registry.urls")),
     path("", include("chidao.documents.urls")),
     path("", include("chidao.tracking.urls")),

@@ -73,8 +73,17 @@ def test_schema_generation_gives_no_warning(tmp_path: Path) -> None:
     assert "/api/dashboard/" in yaml.safe_load(out.read_text(encoding="utf-8"))["paths"]
 
 
-@pytest.mark.django_db
-def test_schema_is_served_as_json(client: Any) -> None:
-    response = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+def test_schema_is_served_as_json_to_a_signed_in_user(client_for: Any, officer_a: Any) -> None:
+    response = client_for(officer_a).get(
+        "/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json"
+    )
     assert response.status_code == 200
     assert response.json()["info"]["title"] == "chidao API"
+
+
+@pytest.mark.django_db
+def test_the_schema_is_closed_to_anonymous_visitors(client: Any) -> None:
+    response = client.get("/api/schema/")
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["detail"].startswith("Chưa xác thực")

@@ -30,6 +30,7 @@ from tests.web.indicator_support import make_indicator
 SECRET = "Nhiệm vụ mật của Sở Tài chính"
 PAGE_NAMESPACES = (
     "documents", "tracking", "registry", "reminders", "reports", "indicators", "search",
+    "accounts",
 )  # fmt: skip
 
 
@@ -53,6 +54,7 @@ PAGES = [
     Page("documents:job_retry", "job", office_only=True, post_only=True),
     Page("documents:detail", "document"),
     Page("documents:original", "document"),
+    Page("documents:facts", "document", office_only=True, post_only=True),
     Page("documents:review", "draft", office_only=True),
     Page("documents:merge", "draft", office_only=True, post_only=True),
     Page("documents:add", "draft", office_only=True, post_only=True),
@@ -92,6 +94,14 @@ PAGES = [
     Page("indicators:accept", "draft", office_only=True, post_only=True),
     Page("indicators:skip", "draft", office_only=True, post_only=True),
     Page("search:results", None, lists_everything=True),
+    # one's own account: anyone signed in, acting on themselves only
+    Page("accounts:profile", None, lists_everything=True),
+    Page("accounts:password", None, lists_everything=True),
+    Page("accounts:token_issue", None, post_only=True, own_only=True),
+    Page("accounts:token_revoke", None, post_only=True, own_only=True),
+    # the administrator's (officers and leaders are refused like on the Office's pages)
+    Page("accounts:users", None, office_only=True),
+    Page("accounts:reset_password", "user", office_only=True, post_only=True),
 ]
 
 
@@ -143,6 +153,7 @@ def objects(office: Any, officer_a: Any, agency_a: Any) -> dict[str, Any]:
         "draft": draft,
         "candidate": candidate,
         "job": job,
+        "user": officer_a,
     }
 
 

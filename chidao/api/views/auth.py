@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import authenticate, user_logged_in
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from chidao.accounts import tokens
 from chidao.api.errors import LockedOut, Refused
 from chidao.api.inputs import TokenRequest
 from chidao.api.serializers import ErrorSerializer, TokenSerializer
@@ -17,7 +17,8 @@ from chidao.api.views.base import Guarded, valid
 
 
 class TokenView(Guarded):
-    """``POST`` user name and password; answers the user's token (created on first use)."""
+    """``POST`` user name and password; answers the user's token (a new one when they had
+    none or it expired) and when it expires."""
 
     authentication_classes = []
     permission_classes = [AllowAny]
@@ -49,5 +50,6 @@ class TokenView(Guarded):
             raise Refused("Tên đăng nhập hoặc mật khẩu không đúng.")
         # A token is a login: axes clears the failures, Django records last_login.
         user_logged_in.send(sender=type(user), request=http, user=user)
-        token, _ = Token.objects.get_or_create(user=user)
-        return Response(TokenSerializer({"token": token.key}).data)
+        token = tokens.current(user)
+        data = {"token": token.key, "expires": tokens.expires_at(token)}
+        return Response(TokenSerializer(data).data)

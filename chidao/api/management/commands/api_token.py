@@ -1,4 +1,5 @@
-"""``manage.py api_token USERNAME``: print the user's API token, creating it if needed."""
+"""``manage.py api_token USERNAME``: print the user's API token, creating it if needed (or
+when it has expired: chidao/accounts/tokens.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from rest_framework.authtoken.models import Token
+
+from chidao.accounts import tokens
 
 
 class Command(BaseCommand):
@@ -26,7 +28,5 @@ class Command(BaseCommand):
             raise CommandError(f"Không có người dùng “{username}”.") from None
         if not user.is_active:
             raise CommandError(f"Tài khoản “{username}” đã bị khóa.")
-        if reset:
-            Token.objects.filter(user=user).delete()
-        token, _ = Token.objects.get_or_create(user=user)
+        token = tokens.issue(user) if reset else tokens.current(user)
         self.stdout.write(token.key)
