@@ -45,6 +45,8 @@ class Document(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     registered_at = models.DateTimeField("ngày đăng ký", null=True, blank=True)
+    # guards the Office's corrections of the facts above (chidao/documents/facts.py)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = "văn bản"

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from . import views_import
+from . import views_facts, views_import
 from . import views_ingest as ingest
 from . import views_review as review
 
@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("van-ban/tien-trinh/<int:pk>/chay-lai/", ingest.job_retry, name="job_retry"),
     path("van-ban/<int:pk>/", ingest.document_detail, name="detail"),
     path("van-ban/<int:pk>/tep-goc/", ingest.original, name="original"),
+    path("van-ban/<int:pk>/thong-tin/", views_facts.correct_facts, name="facts"),
     path("van-ban/<int:pk>/ra-soat/", review.review_page, name="review"),
     path("van-ban/<int:pk>/ra-soat/gop/", review.merge, name="merge"),
     path("van-ban/<int:pk>/ra-soat/them/", review.add, name="add"),

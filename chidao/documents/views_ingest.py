@@ -24,9 +24,11 @@ from chidao.common.errors import ActionError
 from chidao.common.uploads import DIRECTIVE_TYPES
 from chidao.tracking.models import Task
 from chidao.tracking.permissions import visible_assignments
+from chidao.tracking.views_history import timeline
 from chidao.workers import beats
 
 from . import services
+from .facts_form import form_for
 from .forms import DocumentSearchForm, UploadForm
 from .models import Document, IngestJob
 from .permissions import visible_documents
@@ -138,15 +140,23 @@ def document_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(visible_documents(request.user), pk=pk)
+    return detail_page(request, document)
+
+
+def detail_page(
+    request: HttpRequest, document: Document, *, facts_form: Any = None, status: int = 200
+) -> HttpResponse:
+    """The document's page; ``facts_form`` re-shows a refused correction of its facts."""
     office = is_office(request.user)
     context = {
         "document": document,
         "tasks": _tasks_with_assignments(request.user, document),
         "candidates": document.candidates.prefetch_related("lead") if office else [],
-        "history": _history(document) if office else [],
+        "history": timeline(_history(document)) if office else [],
         "can_review": office,
+        "facts_form": (facts_form or form_for(document)) if office else None,
     }
-    return render(request, "documents/detail.html", context)
+    return render(request, "documents/detail.html", context, status=status)
 
 
 def _tasks_with_assignments(user: Any, document: Document) -> QuerySet[Task]:

@@ -136,6 +136,10 @@ def on_save(sender: type[Any], instance: Any, raw: bool = False, **kwargs: Any) 
     if raw:  # loaddata: the index is rebuilt with `manage.py reindex`
         return
     INDEXERS[sender](instance)
+    if sender is Document and {"kind", "number"} & set(kwargs.get("update_fields") or ()):
+        # a corrected number: the document's tasks are found by it too
+        tasks = Task.objects.filter(document=instance, series__isnull=True)
+        _each(tasks.select_related("document"), index_task)
 
 
 def on_delete(sender: type[Any], instance: Any, **kwargs: Any) -> None:

@@ -27,8 +27,15 @@ _FIELD_LABELS = {
     "agency_id": gettext_lazy("Đơn vị"),
     "agencies": gettext_lazy("Đơn vị được giao"),
     "requested_deadline": gettext_lazy("Thời hạn đề nghị"),
+    # a document's facts, as the Office corrects them (chidao/documents/facts.py)
+    "kind": gettext_lazy("Loại văn bản"),
+    "number": gettext_lazy("Số, ký hiệu"),
+    "issued_on": gettext_lazy("Ngày ban hành"),
+    "issuer": gettext_lazy("Cơ quan ban hành"),
+    "signer": gettext_lazy("Người ký"),
+    "subject": gettext_lazy("Trích yếu"),
 }
-_DATE_FIELDS = {"deadline", "done_on", "requested_deadline"}
+_DATE_FIELDS = {"deadline", "done_on", "requested_deadline", "issued_on"}
 
 
 @dataclass
