@@ -6,8 +6,9 @@ from Python, not from this test); an import under ``if TYPE_CHECKING:`` is left 
 it never runs. A module ``a.b`` named in ``from a import b`` is an edge to ``a.b``; a
 name defined in ``a`` is an edge to ``a``.
 
-The layers, bottom up: ``common`` (clock, uploads, errors, periods, the task queue's
-adapter) imports no other package of chidao; the apps import ``common`` and each other
+The layers, bottom up: ``extract`` is a pure library (no Django) that imports no other
+package of chidao; ``common`` (clock, uploads, errors, periods, the task queue's adapter)
+imports only ``extract`` (the readers' one list of file types); the apps import ``common`` and each other
 one way only (``documents`` → ``tracking``, never back); ``web`` is the project shell
 (settings, URLs, the demo), which nothing imports.
 """
@@ -173,9 +174,19 @@ def test_the_common_package_imports_no_app() -> None:
     wrong = [
         e.where
         for e in import_graph()
-        if package_of(e.source) == "chidao.common" and package_of(e.target) != "chidao.common"
+        if package_of(e.source) == "chidao.common"
+        and package_of(e.target) not in ("chidao.common", "chidao.extract")
     ]
     assert not wrong, "chidao/common is the bottom layer:\n" + "\n".join(wrong)
+
+
+def test_the_extraction_library_imports_no_other_package() -> None:
+    wrong = [
+        e.where
+        for e in import_graph()
+        if package_of(e.source) == "chidao.extract" and package_of(e.target) != "chidao.extract"
+    ]
+    assert not wrong, "chidao/extract is a library beneath the apps:\n" + "\n".join(wrong)
 
 
 def test_nothing_imports_the_project_shell() -> None:

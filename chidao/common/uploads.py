@@ -17,10 +17,10 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-# What the extraction engine reads (chidao/extract/readers); images and scans through OCR.
-DIRECTIVE_TYPES = {
-    ".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff",
-}  # fmt: skip
+from chidao.extract.readers import SUFFIXES
+
+# What the extraction engine reads: its readers' one list (images and scans through OCR).
+DIRECTIVE_TYPES = set(SUFFIXES)
 # Evidence: documents, spreadsheets, images, archives of those.
 EVIDENCE_TYPES = DIRECTIVE_TYPES | {".doc", ".xlsx", ".xls", ".png", ".jpg", ".jpeg", ".zip"}
 
@@ -35,10 +35,11 @@ _MAGIC = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".tif": (b"II*\x00", b"MM\x00*"),
     ".tiff": (b"II*\x00", b"MM\x00*"),
+    ".gif": (b"GIF87a", b"GIF89a"),
     ".doc": (b"\xd0\xcf\x11\xe0",),
     ".xls": (b"\xd0\xcf\x11\xe0",),
 }
-_TEXT = {".txt", ".md", ".html", ".htm"}
+_TEXT = {suffix for suffix, kind in SUFFIXES.items() if kind in ("text", "markdown", "html")}
 
 
 def max_upload_bytes() -> int:

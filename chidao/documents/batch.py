@@ -38,6 +38,7 @@ from chidao.audit.services import record
 from chidao.common import clock
 from chidao.common.errors import ActionError
 from chidao.common.uploads import DIRECTIVE_TYPES, max_upload_bytes, sha256_of
+from chidao.extract.readers import SUFFIXES
 from chidao.tracking.services import record_archived
 
 from . import jobs, services
@@ -45,7 +46,7 @@ from .models import Candidate, Decision, Document, DocumentStatus, IngestJob, Jo
 
 log = logging.getLogger(__name__)
 
-IMAGE_TYPES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+IMAGE_TYPES = frozenset(suffix for suffix, kind in SUFFIXES.items() if kind == "image")
 ARCHIVE_TYPES = frozenset({".zip"})
 # Zip limits: a member may not expand more than MAX_RATIO times (a real document
 # compresses 2-10x; a bomb 1000x), nor past the upload limit; the whole archive not
