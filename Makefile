@@ -10,7 +10,7 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/chidao
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-sqlite-ahead test-postgres lint bench bench-tracking bench-report bench-ocr bench-import bench-search clean
+.PHONY: install run test test-sqlite test-sqlite-ahead test-postgres lint bench train bench-tracking bench-report bench-ocr bench-import bench-search clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
+
+## train: retrain the extraction's confidence layer (chidao/extract/data/confidence.json)
+## on ../shared/eval, printing the grouped cross-validation that decides whether it filters
+train: $(STAMP)
+	$(BIN)/python -m chidao.extract.train_confidence
 
 ## the benchmarks of the web application (PostgreSQL at $(TEST_POSTGRES_URL)_bench*)
 bench-tracking: $(STAMP)
