@@ -364,3 +364,14 @@ Phát biểu kết luận, Chủ tịch UBND tỉnh yêu cầu các chủ đầu
 def test_a_news_lead_retold_by_the_body_below_the_page_clutter_is_one_task():
     tasks = _tasks(NEWS)
     assert [lead for _, lead, _ in tasks] == [["chủ đầu tư"]]
+
+
+def test_a_page_cut_off_mid_task_keeps_no_task_that_lost_its_action():
+    page = (
+        "Kính gửi: Các sở, ban, ngành tỉnh.\n\n"
+        "1. Sở Y tế chủ trì, phối hợp với Sở Tài chính rà soát danh mục thuốc thiết yếu.\n\n"
+        "2. Sở Tài chính bố trí kinh p"
+    )
+    assert [text[:10] for text, _, _ in _tasks(page)] == ["Sở Y tế ch"]
+    kept = page + "hí tiêm chủng mở rộng cho trẻ em dưới 5 tuổi"
+    assert len(_tasks(kept)) == 2  # eight words and more: assignee and action are there

@@ -119,7 +119,7 @@ def find_tasks(
             stack.pop()
         tasks.extend(block_tasks)
         prev_block_task = block_tasks[-1] if block_tasks else None
-    tasks = _drop_retold_lead(_dedupe(tasks), blocks)
+    tasks = _drop_cut_tail(_drop_retold_lead(_dedupe(tasks), blocks), text)
     for task in tasks:
         lo = bisect.bisect_left(time_starts, task.start)
         hi = bisect.bisect_left(time_starts, task.end, lo=lo)
@@ -570,6 +570,21 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
         if not numbered:
             running.append(words)
     return kept
+
+
+def _drop_cut_tail(tasks: list[Task], text: str) -> list[Task]:
+    """A page cut off mid-sentence (the opening of a web page): a last task of a few words
+    has lost its action ("Chỉ đạo các cơ qua") and is no task."""
+    end = text.rstrip()
+    if not tasks or not end or end[-1] in _TERMINAL_MARKS or tasks[-1].end < len(end) - 1:
+        return tasks
+    if len(tasks[-1].text.split()) >= _CUT_TASK_WORDS:
+        return tasks
+    return tasks[:-1]
+
+
+_TERMINAL_MARKS = frozenset('.!?;:…"”)')
+_CUT_TASK_WORDS = 8  # words a cut-off task keeps when its assignee and action are there
 
 
 def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
