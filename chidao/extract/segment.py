@@ -51,6 +51,8 @@ class Block:
 def segment(text: str) -> list[Block]:
     """Split normalised text into blocks with roles and sentences, in document order."""
     blocks = [_block(text, start, end) for start, end in _lines(text)]
+    if blocks and blocks[-1].role == "heading" and _cut_off(text, blocks[-1]):
+        blocks[-1].role = "item" if blocks[-1].marker else "paragraph"
     _mark_header(blocks, text)
     _mark_footer(blocks, text)
     for block in blocks:
@@ -83,6 +85,15 @@ def _block(text: str, start: int, end: int) -> Block:
     else:
         role = "paragraph"
     return Block(start, end, role, marker, body_start)
+
+
+def _cut_off(text: str, block: Block) -> bool:
+    """The last line of a page cut off mid-sentence looks like a heading (no closing
+    mark) but runs on like a sentence."""
+    return len(text[block.body_start : block.end].split()) >= _CUT_LINE_WORDS
+
+
+_CUT_LINE_WORDS = 8
 
 
 def _is_heading(body: str, marker: str | None) -> bool:
