@@ -136,3 +136,31 @@ def test_hostile_api_bodies_are_refused_in_json(route: Route, world: World, offi
         r = c.post(route.url(world), values, format="json")
         assert r.status_code < 500, (route.name, values, r.status_code)
         assert r["Content-Type"] == "application/json"
+
+
+# --- ids in the path ----------------------------------------------------------------------
+
+
+def _huge_urls(page: Page) -> list[str]:
+    if page.name == "tracking:assignment_action":
+        return [reverse(page.name, kwargs={"pk": int(HUGE), "slug": "bao-cao"})]
+    return [reverse(page.name, kwargs={"pk": int(HUGE)})]
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.kwargs_of], ids=lambda p: p.name)
+def test_an_id_beyond_any_integer_in_a_path_is_not_found(page: Page, office: Any) -> None:
+    c = client(office)
+    for url in _huge_urls(page):
+        r = c.post(url, {}) if page.post_only else c.get(url)
+        assert r.status_code in (403, 404), (url, r.status_code)
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if r.target], ids=lambda r: r.name)
+def test_the_api_answers_an_id_beyond_any_integer_with_404_in_json(
+    route: Route, office: Any
+) -> None:
+    c = api_for(office)
+    c.raise_request_exception = False
+    r = getattr(c, route.method)(reverse(f"api:{route.name}", args=[int(HUGE)]), {}, format="json")
+    assert r.status_code in (403, 404), (route.name, r.status_code)
+    assert r["Content-Type"] == "application/json"
