@@ -39,6 +39,7 @@ from chidao.documents.models import Document
 from chidao.registry.models import Agency
 from chidao.reminders.services import flagged as flagged_of
 from chidao.reminders.services import reminder_counts
+from chidao.tracking.dashboard import task_count
 from chidao.tracking.models import Assignment, Report, State
 from chidao.tracking.status import Bucket, bucket, bucket_q
 
@@ -172,6 +173,8 @@ class GiaoBan:
     flagged: list[Item]
     # indicators (chỉ tiêu) of the period, chidao.indicators.services.IndicatorRow
     indicators: list[Any] = field(default_factory=list)
+    # the tasks (nhiệm vụ) the counted assignments (lượt giao) belong to
+    task_total: int = 0
 
     @property
     def overdue_total(self) -> int:
@@ -225,6 +228,7 @@ def build(
         flagged=_items(
             flagged.order_by("-giao_ban_flag__flagged_at", "id")[:FLAGGED_LIMIT], as_of, True
         ),
+        task_total=task_count(current),
     )
 
 

@@ -248,10 +248,10 @@ def _body(doc: Any, report: GiaoBan, head: Letterhead) -> None:
     _text(
         doc,
         _(
-            "1. Tổng số nhiệm vụ theo dõi trong kỳ: %(total)s nhiệm vụ (không kể nhiệm vụ "
-            "tạm hoãn, bị từ chối), trong đó:"
+            "1. Tổng số theo dõi trong kỳ: %(total)s lượt giao cho đơn vị, thuộc %(tasks)s "
+            "nhiệm vụ (không kể lượt giao tạm hoãn, bị từ chối), trong đó:"
         )
-        % {"total": _count(now.total)},
+        % {"total": _count(now.total), "tasks": _count(report.task_total)},
     )
     for line in _overview_lines(report):
         _text(doc, line)
@@ -279,20 +279,20 @@ def _body(doc: Any, report: GiaoBan, head: Letterhead) -> None:
 def _overview_lines(report: GiaoBan) -> list[str]:
     now = report.total.now
     return [
-        _("- Đã hoàn thành: %(n)s nhiệm vụ (đúng hạn: %(a)s; quá hạn: %(b)s), đạt %(r)s;")
+        _("- Đã hoàn thành: %(n)s lượt giao (đúng hạn: %(a)s; quá hạn: %(b)s), đạt %(r)s;")
         % {
             "n": _count(now.done),
             "a": _count(now.get(Bucket.DONE_ON_TIME)),
             "b": _count(now.get(Bucket.DONE_LATE)),
             "r": _pct(now.done_rate),
         },
-        _("- Đang thực hiện: %(n)s nhiệm vụ (trong hạn: %(a)s; quá hạn: %(b)s);")
+        _("- Đang thực hiện: %(n)s lượt giao (trong hạn: %(a)s; quá hạn: %(b)s);")
         % {
             "n": _count(now.get(Bucket.OPEN_ON_TIME) + now.get(Bucket.OPEN_LATE)),
             "a": _count(now.get(Bucket.OPEN_ON_TIME)),
             "b": _count(now.get(Bucket.OPEN_LATE)),
         },
-        _("- Không có thời hạn: %(n)s nhiệm vụ.") % {"n": _count(now.get(Bucket.NO_DEADLINE))},
+        _("- Không có thời hạn: %(n)s lượt giao.") % {"n": _count(now.get(Bucket.NO_DEADLINE))},
     ]
 
 
@@ -390,7 +390,7 @@ def _agency_table(doc: Any, report: GiaoBan) -> None:
     headers = [
         _("TT"),
         _("Đơn vị"),
-        _("Tổng số"),
+        _("Tổng số lượt giao"),
         _("HT đúng hạn"),
         _("HT quá hạn"),
         _("Đang TH trong hạn"),
@@ -464,10 +464,10 @@ def _overdue(doc: Any, report: GiaoBan) -> None:
     if not report.overdue_total:
         _text(doc, _("Không có nhiệm vụ đang thực hiện quá hạn."))
         return
-    intro = _("Có %(n)s nhiệm vụ đang thực hiện quá hạn") % {"n": _count(report.overdue_total)}
+    intro = _("Có %(n)s lượt giao đang thực hiện quá hạn") % {"n": _count(report.overdue_total)}
     if report.overdue_more:
         intro += _(
-            "; dưới đây là %(k)s nhiệm vụ quá hạn lâu nhất (danh sách đầy đủ tại tệp Excel "
+            "; dưới đây là %(k)s lượt giao quá hạn lâu nhất (danh sách đầy đủ tại tệp Excel "
             "kèm theo):"
         ) % {"k": _count(len(report.overdue))}
     else:
@@ -482,7 +482,7 @@ def _flagged(doc: Any, report: GiaoBan) -> None:
         return
     _text(
         doc,
-        _("Các nhiệm vụ đã được đôn đốc nhiều lần nhưng chưa hoàn thành (%(n)s nhiệm vụ):")
+        _("Các nhiệm vụ đã được đôn đốc nhiều lần nhưng chưa hoàn thành (%(n)s lượt giao):")
         % {"n": _count(len(report.flagged))},
     )
     _item_table(doc, report.flagged)

@@ -144,7 +144,7 @@ def _summary(ws: WriteOnlyWorksheet, report: GiaoBan) -> None:
     names = [
         _("STT"),
         _("Đơn vị"),
-        _("Tổng số nhiệm vụ"),
+        _("Tổng số lượt giao"),
         *(_(Bucket.LABELS[b]) for b in Bucket.ORDER),
         _("Tỷ lệ hoàn thành"),
         _("Tỷ lệ hoàn thành kỳ trước"),
@@ -190,11 +190,11 @@ def _summary_row(
 
 def _overdue_note(report: GiaoBan) -> str:
     if report.overdue_more:
-        return _("Liệt kê %(n)s/%(total)s nhiệm vụ quá hạn lâu nhất.") % {
+        return _("Liệt kê %(n)s/%(total)s lượt giao quá hạn lâu nhất.") % {
             "n": f"{len(report.overdue):,}".replace(",", "."),
             "total": f"{report.overdue_total:,}".replace(",", "."),
         }
-    return _("Tổng số %(total)s nhiệm vụ quá hạn, xếp theo thời hạn (quá hạn lâu nhất trước).") % {
+    return _("Tổng số %(total)s lượt giao quá hạn, xếp theo thời hạn (quá hạn lâu nhất trước).") % {
         "total": f"{report.overdue_total:,}".replace(",", ".")
     }
 

@@ -15,12 +15,14 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_noop
 
 from chidao.registry.models import Agency
-from chidao.tracking.models import Assignment
-from chidao.tracking.status import Bucket, bucket_q, due_soon_q
+from chidao.tracking.models import Assignment, State
+from chidao.tracking.status import OPEN_STATES, Bucket, bucket_q, due_soon_q
 
 DUE_SOON = "sap_den_han"
 COLUMNS = (*Bucket.ORDER, DUE_SOON)
 LABELS = {**Bucket.LABELS, DUE_SOON: gettext_noop("Sắp đến hạn")}
+# the states an assignment is counted in (one of the five buckets): not tạm hoãn, từ chối
+COUNTED_STATES = (*OPEN_STATES, State.AWAITING, State.DONE)
 
 
 @dataclass
@@ -100,6 +102,12 @@ def _titles(keys: list[int]) -> dict[int, str]:
     directive = apps.get_model("documents", "Document")
     rows = directive._default_manager.filter(pk__in=keys).only("kind", "number", "filename")
     return {d.pk: str(d) for d in rows}
+
+
+def task_count(qs: QuerySet[Assignment]) -> int:
+    """How many tasks the counted assignments of ``qs`` belong to: a task given to five
+    agencies is five assignments (lượt giao) and one task (nhiệm vụ)."""
+    return qs.filter(state__in=COUNTED_STATES).order_by().values("task_id").distinct().count()
 
 
 def document_count(qs: QuerySet[Assignment]) -> int:

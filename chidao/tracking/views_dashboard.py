@@ -113,6 +113,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         "soon_days": soon,
         "stats": _cells(totals, soon),
         "total": totals,
+        "task_total": dashboard.task_count(scope),
         "agencies": [_line(r, soon, "agency") for r in agencies],
         "documents": [_line(r, soon, "document") for r in documents[:DOCUMENT_ROWS]],
         "more_documents": len(documents) > DOCUMENT_ROWS,

@@ -66,8 +66,13 @@ def test_title_subject_and_body_follow(doc: DocumentObject) -> None:
     texts = [p.text for p in doc.paragraphs]
     assert "BÁO CÁO" in texts
     assert "Tình hình thực hiện nhiệm vụ do UBND Thành phố giao tháng 11/2026" in texts
-    assert any(t.startswith("1. Tổng số nhiệm vụ theo dõi trong kỳ: 6 nhiệm vụ") for t in texts)
-    assert any("Đã hoàn thành: 2 nhiệm vụ (đúng hạn: 1; quá hạn: 1), đạt 33,3%" in t for t in texts)
+    assert any(
+        t.startswith("1. Tổng số theo dõi trong kỳ: 6 lượt giao cho đơn vị, thuộc 6 nhiệm vụ")
+        for t in texts
+    )
+    assert any(
+        "Đã hoàn thành: 2 lượt giao (đúng hạn: 1; quá hạn: 1), đạt 33,3%" in t for t in texts
+    )
     assert any(t.startswith("2. So với tháng 10/2026:") for t in texts)
     assert any(t.startswith("III. NHIỆM VỤ ĐANG THỰC HIỆN QUÁ HẠN") for t in texts)
 
