@@ -10,13 +10,21 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/chidao
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-sqlite-ahead test-postgres lint bench train bench-tracking bench-report bench-ocr bench-import bench-search clean
+.PHONY: install lock run test test-sqlite test-sqlite-ahead test-postgres lint bench train bench-tracking bench-report bench-ocr bench-import bench-search clean
 
-$(STAMP): pyproject.toml
+# Every package, dev tools included, comes from the lock file with its hashes checked; the
+# project itself is then installed on top without resolving anything (pip as venv ships it).
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+## lock: re-resolve pyproject.toml's pins into requirements.lock (with hashes)
+lock: $(STAMP)
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --allow-unsafe --extra=dev --generate-hashes --strip-extras \
+		--output-file=requirements.lock pyproject.toml
 
 install: $(STAMP)
 
