@@ -2,7 +2,9 @@
 the actions (accept, save, reject, merge, split, add, accept all, register).
 
 Every POST redirects back to the screen (post/redirect/get) with one message; the
-changes themselves are made by chidao/documents/review.py and services.py.
+changes themselves are made by chidao/documents/review.py and services.py. An action on one
+candidate sent by htmx (HX-Request) is answered with that candidate's card alone, its
+message inside, and the counters swapped out of band: the source text is not sent again.
 """
 
 from __future__ import annotations
@@ -37,10 +39,20 @@ def _back(document: Document, candidate: Candidate | None = None) -> HttpRespons
 
 
 def _errors(request: HttpRequest, form: Any) -> None:
+    for text in _error_texts(form):
+        messages.error(request, text)
+
+
+def _error_texts(form: Any) -> list[str]:
+    texts: list[str] = []
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
+        texts.extend(f"{label}: {error}" if label else error for error in errors)
+    return texts
+
+
+def _htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
 
 
 # --- the screen ---------------------------------------------------------------------------
@@ -57,12 +69,11 @@ def review_page(
     candidates = list(document.candidates.prefetch_related("lead", "support"))
     spans = [Span(c.start, c.end, str(c.order), c.decision, f"span-{c.pk}") for c in candidates]
     sizes: dict[str, int | None] = {}
-    counts = {d: sum(c.decision == d for c in candidates) for d in Decision.values}
     context = {
         "document": document,
         "source": highlight(document.text, spans),
         "cards": [_card(document, c, candidates, sizes) for c in candidates],
-        "counts": counts,
+        "counts": _counts(candidates),
         "add_form": add_form or AddCandidateForm(),
         "add_lead": _chosen(add_form, "lead"),
         "add_support": _chosen(add_form, "support"),
@@ -70,6 +81,10 @@ def review_page(
         "Decision": Decision,
     }
     return render(request, "documents/review.html", context)
+
+
+def _counts(candidates: list[Candidate]) -> dict[str, int]:
+    return {d: sum(c.decision == d for c in candidates) for d in Decision.values}
 
 
 def _chosen(form: AddCandidateForm | None, name: str) -> list[Agency]:
@@ -132,6 +147,16 @@ def candidate_action(request: HttpRequest, pk: int) -> HttpResponse:
     """Chấp nhận / Lưu (with the edits) or Loại bỏ / Xét lại (decision only)."""
     candidate = _candidate(request, pk)
     action = request.POST.get("action", "save")
+    notes = _act(request, candidate, action)
+    if _htmx(request):
+        return _card_fragment(request, candidate, notes)
+    for level, text in notes:
+        getattr(messages, level)(request, text)
+    return _back(candidate.document, candidate)
+
+
+def _act(request: HttpRequest, candidate: Candidate, action: str) -> list[tuple[str, str]]:
+    """Carry out ``action``; the messages to show, as (level, text)."""
     form = VersionedCandidateForm(request.POST, prefix=f"c{candidate.pk}")
     try:
         if action in {"reject", "reopen"}:
@@ -148,16 +173,27 @@ def candidate_action(request: HttpRequest, pk: int) -> HttpResponse:
                 decision=decision,
             )
         else:
-            _errors(request, form)
-            return _back(candidate.document, candidate)
+            return [("error", text) for text in _error_texts(form)]
     except (ActionError, ValueError) as exc:
-        messages.error(
-            request,
-            str(exc) if isinstance(exc, ActionError) else _("Dữ liệu gửi lên không hợp lệ."),
-        )
-        return _back(candidate.document, candidate)
-    messages.success(request, _done_message(action, candidate))
-    return _back(candidate.document, candidate)
+        text = str(exc) if isinstance(exc, ActionError) else _("Dữ liệu gửi lên không hợp lệ.")
+        return [("error", text)]
+    return [("success", _done_message(action, candidate))]
+
+
+def _card_fragment(
+    request: HttpRequest, candidate: Candidate, notes: list[tuple[str, str]]
+) -> HttpResponse:
+    """The candidate's card as it now stands, with ``notes``, and the counters (out of band)."""
+    document = candidate.document
+    candidates = list(document.candidates.prefetch_related("lead", "support"))
+    current = next(c for c in candidates if c.pk == candidate.pk)
+    context = {
+        "document": document,
+        "card": _card(document, current, candidates, {}),
+        "notes": notes,
+        "counts": _counts(candidates),
+    }
+    return render(request, "documents/_candidate_update.html", context)
 
 
 def _done_message(action: str, c: Candidate) -> str:

@@ -360,3 +360,69 @@ def test_registering_turns_only_accepted_tasks_into_assignments(
         url("candidate", second), fields(item(document, 2), "accept"), follow=True
     )
     assert any("đã được đăng ký" in m for m in messages_of(response))
+
+
+# --- htmx: one card back, not the page ----------------------------------------------------
+
+HX = {"HTTP_HX_REQUEST": "true"}
+
+
+def test_an_htmx_accept_answers_with_the_card_and_the_counters_only(
+    office_client: Client, document: Document
+) -> None:
+    first = item(document, 1)
+    response = office_client.post(url("candidate", first), fields(first, "accept"), **HX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html and 'id="source"' not in html  # the source is not sent again
+    assert f'id="c-{first.pk}" data-decision="accepted"' in html
+    assert "Đã chấp nhận mục 1." in html
+    assert 'id="review-counts" hx-swap-oob="true"' in html and "1 chấp nhận" in html
+    assert item(document, 1).decision == Decision.ACCEPTED
+    # the message went into the card, not into the session for the next page
+    assert not list(office_client.get(url("review", document)).context["messages"])
+
+
+def test_an_htmx_reject_and_reopen_answer_with_the_card(
+    office_client: Client, document: Document
+) -> None:
+    third = item(document, 3)
+    html = office_client.post(url("candidate", third), fields(third, "reject"), **HX)
+    assert (
+        'data-decision="rejected"' in html.content.decode() and "Xét lại" in html.content.decode()
+    )
+    third.refresh_from_db()
+    html = office_client.post(url("candidate", third), fields(third, "reopen"), **HX)
+    assert 'data-decision="pending"' in html.content.decode()
+    assert item(document, 3).decision == Decision.PENDING
+
+
+def test_a_stale_htmx_save_is_refused_in_the_card_with_the_current_text(
+    client_for: Callable[[Any], Client], office: Any, admin_user: Any, document: Document
+) -> None:
+    one, two = client_for(office), client_for(admin_user)
+    read = item(document, 1)
+    one.post(url("candidate", read), fields(read, "save", text="Bản của người thứ nhất"), **HX)
+    response = two.post(url("candidate", read), fields(read, "save", text="Bản thứ hai"), **HX)
+    html = response.content.decode()
+    assert "Người khác vừa cập nhật" in html and 'class="msg msg-error"' in html
+    assert "Bản của người thứ nhất" in html and "<html" not in html
+    assert item(document, 1).text == "Bản của người thứ nhất"
+
+
+def test_an_htmx_action_is_refused_to_others_as_before(
+    client_for: Callable[[Any], Client], officer_a: Any, document: Document
+) -> None:
+    first = item(document, 1)
+    response = client_for(officer_a).post(url("candidate", first), fields(first, "accept"), **HX)
+    assert response.status_code in {403, 404}
+    assert item(document, 1).decision == Decision.PENDING
+
+
+def test_without_htmx_an_action_still_redirects_to_the_screen(
+    office_client: Client, document: Document
+) -> None:
+    first = item(document, 1)
+    response = office_client.post(url("candidate", first), fields(first, "accept"))
+    assert response.status_code == 302
+    assert response["Location"] == f"{url('review', document)}#c-{first.pk}"

@@ -70,17 +70,37 @@
     source.scrollTo({ top: mark.offsetTop - source.offsetTop - 40, behavior: "smooth" });
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll(".picker").forEach(bind);
-    document.querySelectorAll("article.cand[id^='c-']").forEach(function (card) {
+  // A card's decision shows on its span in the source too (the card comes back alone
+  // from an htmx action, the source is not sent again).
+  function mirror(card) {
+    var mark = document.getElementById("span-" + card.id.slice(2));
+    if (!mark || !card.dataset.decision) { return; }
+    var active = mark.classList.contains("active");
+    mark.className = card.dataset.decision;
+    if (active) { mark.classList.add("active"); }
+  }
+
+  function setup(root) {
+    root.querySelectorAll(".picker").forEach(bind);
+    var cards = Array.prototype.slice.call(root.querySelectorAll("article.cand[id^='c-']"));
+    if (root.matches && root.matches("article.cand[id^='c-']")) { cards.push(root); mirror(root); }
+    cards.forEach(function (card) {
       card.addEventListener("focusin", function () { follow(card); });
       card.addEventListener("mouseenter", function () { follow(card); });
     });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setup(document);
     document.querySelectorAll("#source mark[id^='span-']").forEach(function (mark) {
       mark.addEventListener("click", function () {
         var card = document.getElementById("c-" + mark.id.slice(5));
         if (card) { card.scrollIntoView({ behavior: "smooth", block: "start" }); }
       });
     });
+  });
+  // htmx:load also fires once for the whole body at start; only swapped-in parts are new
+  document.addEventListener("htmx:load", function (event) {
+    if (event.target !== document.body) { setup(event.target); }
   });
 })();
