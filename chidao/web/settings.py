@@ -328,6 +328,9 @@ CHIDAO_FLAG_AFTER_REMINDERS = envint("CHIDAO_FLAG_AFTER_REMINDERS", "3")
 CHIDAO_REMIND_REPEAT_DAYS = envint("CHIDAO_REMIND_REPEAT_DAYS", "7")  # overdue: every N days
 # The giao ban report's signature block (DOCX/PDF): who signs for the Office.
 CHIDAO_REPORT_SIGNER = env("CHIDAO_REPORT_SIGNER", "")
+# The giao ban DOCX/PDF's Word template (docxtpl); empty: the packaged one,
+# chidao/reports/templates_docx/giao_ban.docx. The Office's own changes the letterhead.
+CHIDAO_REPORT_TEMPLATE = env("CHIDAO_REPORT_TEMPLATE", "")
 # Where the application is reached, for links in e-mails.
 CHIDAO_BASE_URL = env("CHIDAO_BASE_URL", "http://127.0.0.1:8000")
 

@@ -7,6 +7,7 @@ import io
 import shutil
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.shared import Cm, Pt
 
+from chidao.reports import make_docx_template
 from tests.web import report_support as support
 from tests.web.browser_support import SHOTS
 from tests.web.report_support import LAST_REPORT
@@ -106,6 +108,45 @@ def test_times_new_roman_and_the_decrees_margins(doc: DocumentObject) -> None:
     body = [r for p in doc.paragraphs for r in p.runs if r.text.strip()]
     assert {r.font.name for r in body} == {"Times New Roman"}
     assert {r.font.size for r in body} <= {Pt(13), Pt(14)}
+
+
+def test_the_packaged_template_is_what_make_docx_template_builds() -> None:
+    packaged = Document(str(make_docx_template.TEMPLATE))
+    built = make_docx_template.build()
+    assert [p.text for p in packaged.paragraphs] == [p.text for p in built.paragraphs]
+    assert len(packaged.tables) == len(built.tables)
+
+
+def test_the_offices_own_template_set_in_the_settings_is_used(
+    work: Any,
+    office: Any,
+    client_for: Callable[[Any], Client],
+    settings: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(make_docx_template, "PARENT", "UBND TỈNH BẮC NINH")
+    monkeypatch.setattr(make_docx_template, "ISSUER", "VĂN PHÒNG & TỔNG HỢP")
+    custom = tmp_path / "mau-bao-cao.docx"
+    make_docx_template.build().save(str(custom))
+    settings.CHIDAO_REPORT_TEMPLATE = str(custom)
+    response = client_for(office).get("/giao-ban/bao-cao.docx", {"period": "2026-11"})
+    doc = Document(io.BytesIO(response.content))
+    assert _cell_text(doc.tables[0], 0, 0) == ["UBND TỈNH BẮC NINH", "VĂN PHÒNG & TỔNG HỢP"]
+    rows = {r.cells[1].text: [c.text for c in r.cells] for r in doc.tables[1].rows}
+    assert rows["Sở Tài chính"][2:9] == ["4", "1", "1", "1", "1", "0", "50,0%"]
+    assert _cell_text(doc.tables[-1], 0, 1)[-1] == SIGNER
+
+
+def test_texts_with_markup_characters_are_escaped(
+    work: Any, office: Any, client_for: Callable[[Any], Client]
+) -> None:
+    from chidao.tracking.models import Task
+
+    Task.objects.update(text="Rà soát <b> & \x07 báo cáo")
+    response = client_for(office).get("/giao-ban/bao-cao.docx", {"period": "2026-11"})
+    overdue = Document(io.BytesIO(response.content)).tables[2]
+    assert overdue.rows[1].cells[2].text.startswith("Rà soát <b> &  báo cáo")
 
 
 @pytest.mark.slow
