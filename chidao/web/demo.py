@@ -21,7 +21,7 @@ from chidao.documents.jobs import run_job
 from chidao.documents.models import Decision, Document, DocumentStatus
 from chidao.documents.services import register_document, submit_upload
 from chidao.registry.services import sync_registry
-from chidao.tracking import services
+from chidao.tracking import horizon, services
 from chidao.tracking.models import Assignment, State
 
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "samples"
@@ -80,6 +80,13 @@ def _review_and_register(office: Any, document: Document, today: date) -> None:
         register_document(office, document, today=today)
 
 
+def _extension_day(a: Assignment, today: date) -> date:
+    """A month on, but never past the deadline horizon of the assignment's directive (a
+    demo loaded years after its samples' dates must still be accepted)."""
+    latest = horizon.latest_deadline(horizon.document_date(a.document))
+    return min(today + timedelta(days=30), latest)
+
+
 def _add_reports(users: dict[str, Any], today: date) -> None:
     """A few reports by the two demo agencies, once: progress, completions (on time and
     late), one confirmed, one extension request."""
@@ -118,12 +125,16 @@ def _add_reports(users: dict[str, Any], today: date) -> None:
                     "Đã hoàn thành, chậm do chờ số liệu của các quận, huyện.",
                     today=today,
                 )
-            elif i == 4 and (a.deadline is None or a.deadline < today + timedelta(days=30)):
+            elif (
+                i == 4
+                and _extension_day(a, today) > today
+                and (a.deadline is None or a.deadline < _extension_day(a, today))
+            ):
                 services.report_progress(officer, a, "Đang tổng hợp số liệu.", 60)
                 services.request_extension(
                     officer,
                     a,
-                    today + timedelta(days=30),
+                    _extension_day(a, today),
                     "Chờ số liệu của Cục Thống kê.",
                     today=today,
                 )
