@@ -175,16 +175,11 @@ _ADDRESS = ("Kính gửi", "Điện:", "Điện gửi")
 def _only_names(text: str, block: Block, mentions: Mentions) -> bool:
     """A block that holds assignees and nothing else ("Các Bộ: Công an, Quốc phòng;", a
     table's cell) — not one that introduces what follows ("UBND các quận, huyện:")."""
-    found = mentions.between(block.body_start, block.end)
-    if not found or text[block.body_start : block.end].rstrip().endswith(":"):
+    if not mentions.between(block.body_start, block.end):
         return False
-    pieces = []
-    pos = block.body_start
-    for m in found:
-        pieces.append(text[pos : m.start])
-        pos = max(pos, m.end)
-    pieces.append(text[pos : block.end])
-    rest = _BRACKETS.sub(" ", " ".join(pieces)).lower()
+    if text[block.body_start : block.end].rstrip().endswith(":"):
+        return False
+    rest = _outside_mentions(text, block.body_start, block.end, mentions)
     return sum(1 for w in _WORD.findall(rest) if w not in _LIST_WORDS) <= _NAME_ONLY_WORDS
 
 
@@ -491,14 +486,19 @@ def _same_assignees(task: Task, unit: Unit, text: str) -> bool:
 def _content_words(text: str, start: int, end: int, mentions: Mentions) -> int:
     """Words of ``text[start:end]`` that say what to do: not intro words ("tổ chức triển
     khai thực hiện các nội dung sau"), not assignees, not remarks in brackets."""
+    rest = _CITED.sub(" ", _outside_mentions(text, start, end, mentions))
+    return sum(1 for w in _WORD.findall(rest) if w not in _INTRO_WORDS and not w.isdigit())
+
+
+def _outside_mentions(text: str, start: int, end: int, mentions: Mentions) -> str:
+    """``text[start:end]`` in lower case without its assignees and remarks in brackets."""
     pieces = []
     pos = start
     for m in mentions.between(start, end):
         pieces.append(text[pos : m.start])
         pos = max(pos, m.end)
     pieces.append(text[pos:end])
-    rest = _CITED.sub(" ", _BRACKETS.sub(" ", " ".join(pieces))).lower()
-    return sum(1 for w in _WORD.findall(rest) if w not in _INTRO_WORDS and not w.isdigit())
+    return _BRACKETS.sub(" ", " ".join(pieces)).lower()
 
 
 # "(thực hiện) Quyết định số 2839/QĐ-BNNMT, ngày 21/7/2026 của Bộ ...": what is carried out
