@@ -21,6 +21,7 @@ each. The rules follow ``shared/eval/README.md`` (annotation rules 1-7):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -175,16 +176,20 @@ _ADDRESS = ("Kính gửi", "Điện:", "Điện gửi")
 def _only_names(text: str, block: Block, mentions: Mentions) -> bool:
     """A block that holds assignees and nothing else ("Các Bộ: Công an, Quốc phòng;", a
     table's cell) — not one that introduces what follows ("UBND các quận, huyện:")."""
-    if not mentions.between(block.body_start, block.end):
+    if block.end - block.body_start > _NAME_LIST_MAX or not mentions.between(
+        block.body_start, block.end
+    ):
         return False
     if text[block.body_start : block.end].rstrip().endswith(":"):
         return False
     rest = _outside_mentions(text, block.body_start, block.end, mentions)
-    return sum(1 for w in _WORD.findall(rest) if w not in _LIST_WORDS) <= _NAME_ONLY_WORDS
+    others = (w for w in _WORD.findall(rest) if w not in _LIST_WORDS)
+    return next(itertools.islice(others, _NAME_ONLY_WORDS, None), None) is None
 
 
 _LIST_WORDS = frozenset(["và", "các", "cùng", "với", "gồm", "có"])
 _NAME_ONLY_WORDS = 2  # other words a list entry may hold ("Văn phòng Sở (để biết)")
+_NAME_LIST_MAX = 400  # characters: a longer block is running text, not a list entry
 
 
 def _colon_intro(
