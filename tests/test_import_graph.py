@@ -6,9 +6,10 @@ from Python, not from this test); an import under ``if TYPE_CHECKING:`` is left 
 it never runs. A module ``a.b`` named in ``from a import b`` is an edge to ``a.b``; a
 name defined in ``a`` is an edge to ``a``.
 
-The layers, bottom up: ``extract`` is a pure library (no Django) that imports no other
-package of chidao; ``common`` (clock, uploads, errors, periods, the task queue's adapter)
-imports only ``extract`` (the readers' one list of file types); the apps import ``common`` and each other
+The layers, bottom up: ``common`` (clock, uploads, errors, periods, file types, the task
+queue's adapter) imports no other package of chidao; ``extract`` is a pure library (no
+Django) that imports nothing of chidao but common's plain-Python modules (the one period
+module and the one list of file types); the apps import ``common`` and each other
 one way only (``documents`` → ``tracking``, never back); ``web`` is the project shell
 (settings, URLs, the demo), which nothing imports.
 """
@@ -174,19 +175,31 @@ def test_the_common_package_imports_no_app() -> None:
     wrong = [
         e.where
         for e in import_graph()
-        if package_of(e.source) == "chidao.common"
-        and package_of(e.target) not in ("chidao.common", "chidao.extract")
+        if package_of(e.source) == "chidao.common" and package_of(e.target) != "chidao.common"
     ]
     assert not wrong, "chidao/common is the bottom layer:\n" + "\n".join(wrong)
 
 
-def test_the_extraction_library_imports_no_other_package() -> None:
+PLAIN_COMMON = ("chidao.common", "chidao.common.periods", "chidao.common.filetypes")
+
+
+def test_the_extraction_library_imports_only_plain_common_modules() -> None:
+    graph = import_graph()
     wrong = [
         e.where
-        for e in import_graph()
-        if package_of(e.source) == "chidao.extract" and package_of(e.target) != "chidao.extract"
+        for e in graph
+        if package_of(e.source) == "chidao.extract"
+        and package_of(e.target) != "chidao.extract"
+        and e.target not in PLAIN_COMMON
     ]
     assert not wrong, "chidao/extract is a library beneath the apps:\n" + "\n".join(wrong)
+    heavy = [e.where for e in graph if e.source in PLAIN_COMMON and e.target != "chidao.common"]
+    assert not heavy, "what extract uses of common imports nothing:\n" + "\n".join(heavy)
+    for module in PLAIN_COMMON:
+        path = CHIDAO.parent / (module.replace(".", "/") + ".py")
+        if not path.exists():
+            path = CHIDAO.parent / module.replace(".", "/") / "__init__.py"
+        assert "django" not in path.read_text(encoding="utf-8"), module
 
 
 def test_nothing_imports_the_project_shell() -> None:

@@ -17,7 +17,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from chidao.extract.readers import SUFFIXES
+from chidao.common.filetypes import SUFFIXES
 
 # What the extraction engine reads: its readers' one list (images and scans through OCR).
 DIRECTIVE_TYPES = set(SUFFIXES)

@@ -12,10 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from chidao.common import periods
 from chidao.extract import confidence
 from chidao.extract.agencies import Registry
 from chidao.extract.bodies import find_unlisted
@@ -178,15 +179,12 @@ def _with_year(day: date, year: int) -> date:
 
 
 def _period_start(period: TimeMention | None) -> date | None:
-    """First day of the period a document sets ("tháng 2/2021" → 2021-02-01)."""
+    """First day of the period a document sets ("tháng 2/2021" → 2021-02-01), by the one
+    period module (``chidao.common.periods``)."""
     if period is None or period.value is None:
         return None
-    end = period.value
-    if "month" in period.rule:
-        return end.replace(day=1)
-    if "quarter" in period.rule:
-        return (end.replace(day=1) - timedelta(days=62)).replace(day=1)
-    return end.replace(month=1, day=1)
+    kind = next((k for k in (periods.MONTH, periods.QUARTER) if k in period.rule), periods.YEAR)
+    return periods.of_kind(kind, period.value).start
 
 
 def extract_read(

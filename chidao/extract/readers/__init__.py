@@ -34,6 +34,7 @@ import zipfile
 from pathlib import Path
 from typing import Protocol
 
+from chidao.common.filetypes import SUFFIXES  # the one list of file types (re-exported)
 from chidao.extract.errors import FileTooLarge, UnreadableFile, UnsupportedFormat
 from chidao.extract.model import ReadResult
 
@@ -51,14 +52,6 @@ __all__ = [
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 FORMATS = ("text", "markdown", "html", "docx", "pdf", "image")
-# The one list of the file types chidao reads (the CLI, uploads and imports take these),
-# by suffix: what a file calls itself. What it is, is sniffed from its bytes.
-SUFFIXES = {
-    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf",
-    ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image",
-    ".gif": "image",
-}  # fmt: skip
 
 
 class Reader(Protocol):
