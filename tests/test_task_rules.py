@@ -366,3 +366,40 @@ def test_metadata_of_another_province_header():
         "triển khai các giải pháp chống ùn tắc giao thông",
     )
     assert meta.date == date(2023, 6, 6)
+
+
+def test_a_local_group_followed_by_its_places_names_each_committee():
+    [(lead, *_)] = _tasks(
+        "Giao UBND các xã: Đức Trọng, Hiệp Thạnh và Đinh Văn Lâm Hà hoàn thành hồ sơ quy hoạch."
+    )
+    assert lead == ["UBND xã Đức Trọng", "UBND xã Hiệp Thạnh", "UBND xã Đinh Văn Lâm Hà"]
+
+
+def test_a_local_group_before_a_capitalised_verb_stays_a_group():
+    [(lead, *_)] = _tasks("UBND các xã: Tổ chức rà soát, Chủ động báo cáo kết quả.")
+    assert lead == ["địa phương"]
+
+
+def test_vague_groups_that_are_the_whole_subject_are_its_lead():
+    doc = extract_text(
+        "Các sở, ban, ngành liên quan chủ động chuẩn bị nội dung trả lời kiến nghị của doanh nghiệp.",
+        today=TODAY,
+    )
+    [task] = doc.to_json()["tasks"]
+    assert task["lead"] == ["sở, ban, ngành"]
+
+
+def test_a_vague_group_beside_a_named_lead_is_not_an_assignee():
+    doc = extract_text(
+        "Sở Xây dựng và các đơn vị liên quan khẩn trương rà soát hồ sơ dự án.", today=TODAY
+    )
+    [task] = doc.to_json()["tasks"]
+    assert task["lead"] == ["Sở Xây dựng"]
+
+
+def test_groups_inside_a_partner_list_are_no_subject():
+    [(lead, support, *_)] = _tasks(
+        "Sở Tài chính: Chủ trì, phối hợp với Sở Nội vụ và các sở, ngành, địa phương liên quan "
+        "khẩn trương rà soát danh mục."
+    )
+    assert lead == ["Sở Tài chính"] and support == ["Sở Nội vụ"]

@@ -94,7 +94,7 @@ _WHOLE_NAMES = re.compile(
 def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMention]:
     """``found`` (the registry's mentions, in order) with the unlisted bodies of ``text``
     merged in, in order; see the module docstring."""
-    found = _whole_names(text, found)
+    found = _place_lists(text, _whole_names(text, found))
     starts = [m.start for m in found]
     taken: set[int] = set()
     added: list[AgencyMention] = []
@@ -139,6 +139,39 @@ def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
         return found
     inside = [f for f in found if not any(w.start <= f.start < w.end for w in wholes)]
     return sorted(inside + wholes, key=lambda a: a.start)
+
+
+# "UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà": the group names its members
+_LOCAL_GROUP = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) các (xã|phường|thị trấn)$")
+_PLACE = r"(?:[A-ZĐÀ-Ỹ][\w]*|\d{1,3})(?:[^\S\n](?:[A-ZĐÀ-Ỹ][\w]*|\d{1,3}))*"
+_PLACE_ITEM = re.compile(rf"(?:[^\S\n]*:[^\S\n]*|,[^\S\n]+|[^\S\n]+và[^\S\n]+)({_PLACE})")
+_PLACE_FIRST = re.compile(rf"[^\S\n]*:?[^\S\n]*({_PLACE})")
+_NOT_PLACE_WORDS = _ENDERS
+
+
+def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """A local group followed by the places it means, two or more: one mention each,
+    "UBND xã Đức Trọng", ... (the first one spans the group's words too)."""
+    out: list[AgencyMention] = []
+    changed = False
+    for m in found:
+        unit = _LOCAL_GROUP.search(m.surface) if m.is_group else None
+        first = _PLACE_FIRST.match(text, m.end) if unit else None
+        if unit is None or first is None:
+            out.append(m)
+            continue
+        places = [first]
+        while len(places) < 40 and (nxt := _PLACE_ITEM.match(text, places[-1].end())):
+            places.append(nxt)
+        if len(places) < 2 or any(_NOT_PLACE_WORDS.match(p.group(1)) for p in places):
+            out.append(m)
+            continue
+        changed = True
+        for k, p in enumerate(places):
+            start = m.start if k == 0 else p.start(1)
+            name = f"UBND {unit.group(1)} {p.group(1)}"
+            out.append(AgencyMention(start, p.end(), text[start : p.end()], name, rule=UNLISTED))
+    return out if changed else found
 
 
 def _name_end(text: str, pos: int, head: str) -> int | None:

@@ -67,6 +67,16 @@ def _names(mentions: list[AgencyMention]) -> list[str]:
     return out
 
 
+def _leads(mentions: list[AgencyMention]) -> list[str]:
+    """Vague groups are no assignee beside named ones ("Sở Y tế và các đơn vị liên quan"),
+    but when they are all the subject names, they are who must act ("Các sở, ngành liên
+    quan chủ động ..."): then their group labels."""
+    named = _names(mentions)
+    if named:
+        return named
+    return list(dict.fromkeys(m.name for m in mentions if m.is_group))
+
+
 def _agency(m: AgencyMention) -> dict[str, Any]:
     return {
         "name": m.name,
@@ -89,7 +99,7 @@ def _time(t: TimeMention | None) -> dict[str, Any] | None:
 def _task(t: Task) -> dict[str, Any]:
     return {
         "text": t.text,
-        "lead": _names(t.lead),
+        "lead": _leads(t.lead),
         "support": _names(t.support),
         "deadline": _iso(t.deadline.value) if t.deadline else None,
         "recurrence": t.recurrence,

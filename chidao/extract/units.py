@@ -270,6 +270,8 @@ def _subject_after_comma(text: str, found: list[AgencyMention]) -> list[AgencyMe
     """ "Để tăng trưởng ..., các sở ngành phải ...": a subject after a fronted clause."""
     for i, m in enumerate(found):
         before = text[max(0, m.start - 3) : m.start].rstrip()
+        if i and _LIST_GAP.fullmatch(text, found[i - 1].end, m.start):
+            continue  # inside a list: "phối hợp với Sở Tài chính và các sở, ngành, địa phương"
         if before.endswith(",") or before.endswith("“") or before.endswith('"'):
             lst = list_from(found[i:], text)
             if _MODAL.match(text, lst[-1].end):
