@@ -14,7 +14,8 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Coalesce, Least, NullIf, StrIndex, Substr
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
@@ -95,8 +96,9 @@ def search(user: Any, q: str, *, kind: str | None = None, page: int = 1) -> Resu
         return results
     offset = (results.page - 1) * PER_PAGE
     ids = backend.ranked(query, where, limit=PER_PAGE, offset=offset)
-    entries = SearchEntry.objects.in_bulk(ids)
-    results.hits = [_hit(entries[pk], query) for pk in ids if pk in entries]
+    entries = SearchEntry.objects.defer(*_HEAVY).in_bulk(ids)
+    windows = _windows(ids, query)
+    results.hits = [_hit(entries[pk], query, windows[pk]) for pk in ids if pk in entries]
     return results
 
 
@@ -209,14 +211,49 @@ def _counts(inner: str, params: list[Any]) -> dict[str, int]:
         return {kind: n for kind, n in cursor.fetchall()}
 
 
-def _hit(e: SearchEntry, query: Query) -> Hit:
+# --- snippets: a window of the body, found and cut by the database -----------------------
+
+_HEAVY = ("body", "title_terms", "body_terms")  # a document's body may be megabytes
+WINDOW = 400  # characters of a body read for its snippet
+LEAD = 80  # of which before the first match
+_NOWHERE = 2**31 - 1
+
+
+def _windows(ids: list[int], query: Query) -> dict[int, tuple[int, str]]:
+    """Per entry: where its window starts in the body (from 1) and the window, one
+    character more than WINDOW when the body goes on. The database finds the first match
+    in the stored folded text (``body_terms``) and reads the window; no body is loaded."""
+    rows = SearchEntry.objects.filter(pk__in=ids).order_by()
+    first = dict(rows.annotate(at=_first_match(query)).values_list("pk", "at"))
+    starts = {pk: max(1, at - LEAD) if at < _NOWHERE else 1 for pk, at in first.items()}
+    if not starts:
+        return {}
+    where = Case(*[When(pk=pk, then=Value(at)) for pk, at in starts.items()], default=Value(1))
+    windows = rows.annotate(window=Substr("body", where, WINDOW + 1)).values_list("pk", "window")
+    return {pk: (starts[pk], window) for pk, window in windows}
+
+
+def _first_match(query: Query) -> Any:
+    """SQL: the first position (from 1) in the body where one of the query's anchors
+    stands, or _NOWHERE."""
+    found = [
+        Coalesce(NullIf(StrIndex("body_terms", Value(a)), Value(0)), Value(_NOWHERE))
+        for a in query.anchors()
+    ]
+    return found[0] if len(found) == 1 else Least(*found)
+
+
+def _hit(e: SearchEntry, query: Query, window: tuple[int, str]) -> Hit:
+    start, text = window
     return Hit(
         kind=e.kind,
         kind_label=e.get_kind_display(),
         url=_url(e),
         title=highlight(e.title, query),
         context=highlight(e.context, query),
-        snippet=snippet(e.body, query) if e.body else SafeString(""),
+        snippet=snippet(text[:WINDOW], query, cut_before=start > 1, cut_after=len(text) > WINDOW)
+        if text
+        else SafeString(""),
     )
 
 

@@ -8,6 +8,7 @@ Recurring instances are not indexed: their series is, with the same text.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,7 +19,7 @@ from chidao.registry.models import Agency
 from chidao.tracking.models import Report, Task
 
 from .models import Kind, SearchEntry
-from .text import number_key, terms
+from .text import body_terms, number_key, terms
 
 
 def index_document(d: Document) -> None:
@@ -34,7 +35,6 @@ def index_document(d: Document) -> None:
         title_terms=" ".join(
             p for p in (terms(title), terms(d.subject), number_key(d.number)) if p
         ),
-        body_terms=terms(d.text),
         number_key=number_key(d.number),
     )
 
@@ -51,7 +51,7 @@ def index_task(t: Task) -> None:
         context=document.title,
         body=t.text,
         title_terms="",
-        body_terms=" ".join((terms(t.text), terms(document.title), number_key(document.number))),
+        extra_terms=(terms(document.title), number_key(document.number)),
         number_key="",
     )
 
@@ -67,7 +67,6 @@ def index_report(r: Report) -> None:
         context=_short(task.text, 160),
         body=r.text,
         title_terms=terms(agency.name),
-        body_terms=terms(r.text),
         number_key="",
     )
 
@@ -83,7 +82,6 @@ def index_agency(a: Agency) -> None:
         context=context,
         body=" · ".join(forms[1:]),
         title_terms=" ".join(terms(f) for f in forms),
-        body_terms="",
         number_key="",
     )
 
@@ -114,9 +112,12 @@ def _each(objects: Iterable[Any], index: Any) -> int:
     return n
 
 
-def _write(kind: str, pk: int, **fields: Any) -> None:
+def _write(kind: str, pk: int, *, extra_terms: tuple[str, ...] = (), **fields: Any) -> None:
+    """Write an entry; its body is searched through ``body_terms`` (with ``extra_terms``)."""
     fields["title"] = _short(fields["title"], 300)
     fields["context"] = _short(fields["context"], 300)
+    fields["body"] = unicodedata.normalize("NFC", fields["body"])
+    fields["body_terms"] = body_terms(fields["body"], *extra_terms)
     SearchEntry.objects.update_or_create(kind=kind, object_id=pk, defaults=fields)
 
 

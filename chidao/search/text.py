@@ -50,6 +50,15 @@ def terms(text: str) -> str:
     return " ".join(fold(unicodedata.normalize("NFC", text)).split())
 
 
+def body_terms(body: str, *extra: str) -> str:
+    """What the index stores of a body (NFC): the body folded, one character for one,
+    between two spaces, then ``extra`` terms it is also found by. Character ``p`` of the
+    body (counting from 1, as SQL does) is character ``p`` after the first space, so the
+    database finds where a word stands without the body being folded again."""
+    tail = " ".join(e for e in extra if e)
+    return f" {fold(body)} {tail} " if tail else f" {fold(body)} "
+
+
 def number_key(number: str) -> str:
     """A document number as one token: "2658/UBND-KT" → "2658ubndkt"."""
     return "".join(fold(unicodedata.normalize("NFC", number)).split())
@@ -78,6 +87,15 @@ class Query:
         if self.prefix and self.words:
             parts[-1] += "*"
         return " ".join(parts)
+
+    def anchors(self) -> list[str]:
+        """Where a match may begin in :func:`body_terms` text: " word " (the last word,
+        a prefix: " word"), and the first part of each number."""
+        found = [f" {n[0]} " for n in self.numbers]
+        for i, w in enumerate(self.words):
+            open_end = self.prefix and i == len(self.words) - 1
+            found.append(f" {w}" if open_end else f" {w} ")
+        return found
 
     def tsquery(self) -> str:
         """The query in PostgreSQL ``to_tsquery`` syntax (tokens are letters and digits)."""
@@ -114,32 +132,39 @@ def _pattern(query: Query) -> re.Pattern[str] | None:
 def highlight(text: str, query: Query) -> SafeString:
     """The whole ``text``, escaped, with the query's matches in <mark>."""
     text = unicodedata.normalize("NFC", text)
-    return _marked(text, 0, len(text), _spans(text, query))
+    return _marked(text, 0, len(text), _spans(fold(text), query))
 
 
-def snippet(text: str, query: Query, *, width: int = 260) -> SafeString:
-    """About ``width`` characters of ``text`` around its best match, escaped, with <mark>."""
+def snippet(
+    text: str, query: Query, *, width: int = 260, cut_before: bool = False, cut_after: bool = False
+) -> SafeString:
+    """About ``width`` characters of ``text`` around its best match, escaped, with <mark>.
+
+    ``text`` may be a window of a longer body (``cut_before``/``cut_after``: the body goes
+    on that side), so a snippet never costs more than the window it is built from.
+    """
     text = unicodedata.normalize("NFC", text)
-    spans = _spans(text, query, limit=400)
+    folded = fold(text)
+    spans = _spans(folded, query, limit=400)
     if not spans:
         start, end = 0, min(len(text), width)
     else:
-        start = _best_window(text, spans, width)
+        start = _best_window(text, folded, spans, width)
         end = min(len(text), start + width)
     if end < len(text):  # end on a word boundary
         cut = text.rfind(" ", start + width // 2, end)
         end = cut if cut > 0 else end
     inner = _marked(text, start, end, [s for s in spans if s[0] >= start and s[1] <= end])
-    before = "… " if start > 0 else ""
-    after = " …" if end < len(text) else ""
+    before = "… " if start > 0 or cut_before else ""
+    after = " …" if end < len(text) or cut_after else ""
     return mark_safe(before + inner + after)
 
 
-def _spans(text: str, query: Query, *, limit: int = 10_000) -> list[tuple[int, int]]:
+def _spans(folded: str, query: Query, *, limit: int = 10_000) -> list[tuple[int, int]]:
+    """Where the query matches in ``folded`` text (the same offsets as in the original)."""
     pattern = _pattern(query)
-    if pattern is None or not text:
+    if pattern is None or not folded:
         return []
-    folded = fold(text)
     spans = []
     for m in pattern.finditer(folded):
         spans.append(m.span())
@@ -148,13 +173,15 @@ def _spans(text: str, query: Query, *, limit: int = 10_000) -> list[tuple[int, i
     return spans
 
 
-def _best_window(text: str, spans: list[tuple[int, int]], width: int) -> int:
+def _best_window(text: str, folded: str, spans: list[tuple[int, int]], width: int) -> int:
     """The start of the window that shows the most different matched words."""
-    folded = fold(text)
     best, best_score = 0, -1
     for i, (s, _e) in enumerate(spans):
-        window_end = s + width - 60
-        words = {folded[a:b] for a, b in spans[i:] if b <= window_end}
+        window_end, words = s + width - 60, set()
+        for a, b in spans[i:]:  # in order: stop at the first one past the window
+            if b > window_end:
+                break
+            words.add(folded[a:b])
         if len(words) > best_score:
             best, best_score = s, len(words)
     start = max(0, best - 60)
