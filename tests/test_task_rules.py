@@ -403,3 +403,36 @@ def test_groups_inside_a_partner_list_are_no_subject():
         "khẩn trương rà soát danh mục."
     )
     assert lead == ["Sở Tài chính"] and support == ["Sở Nội vụ"]
+
+
+def test_a_named_class_of_bodies_is_an_assignee_of_its_own():
+    [(lead, *_)] = _tasks(
+        "Các đơn vị duy trì thoát nước khẩn trương nạo vét, khơi thông dòng chảy trước mùa mưa."
+    )
+    assert lead == ["Các đơn vị duy trì thoát nước"]
+    [(lead, *_)] = _tasks(
+        "Giao các đơn vị sự nghiệp công lập trực thuộc UBND Thành phố rà soát vị trí việc làm."
+    )
+    assert lead == ["các đơn vị sự nghiệp công lập trực thuộc UBND Thành phố"]
+
+
+def test_the_group_with_a_verb_after_it_stays_the_group():
+    [(lead, *_)] = _tasks("Các cơ quan, đơn vị xây dựng kế hoạch cụ thể để tổ chức thực hiện.")
+    assert lead == ["cơ quan, đơn vị"]
+    [(lead, *_)] = _tasks("Các đơn vị trực thuộc xây dựng phương án ứng trực trong mùa mưa.")
+    assert lead == ["cơ quan, đơn vị"]
+
+
+def test_a_basis_before_the_subject_does_not_hide_the_task():
+    [(lead, *_)] = _tasks(
+        "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương xây dựng kế hoạch trong Quý I/2026."
+    )
+    assert lead == ["cơ quan, đơn vị", "địa phương"]
+
+
+def test_an_issuer_describing_what_follows_after_a_basis_is_no_intro():
+    tasks = _tasks(
+        "Trên cơ sở thống kê điểm úng ngập, Sở Xây dựng dự báo tình hình như sau:\n\n"
+        "- Với các trận mưa dưới 50mm/h: không xảy ra úng ngập.\n"
+    )
+    assert tasks == []

@@ -94,7 +94,7 @@ _WHOLE_NAMES = re.compile(
 def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMention]:
     """``found`` (the registry's mentions, in order) with the unlisted bodies of ``text``
     merged in, in order; see the module docstring."""
-    found = _place_lists(text, _whole_names(text, found))
+    found = _classes(text, _place_lists(text, _whole_names(text, found)))
     starts = [m.start for m in found]
     taken: set[int] = set()
     added: list[AgencyMention] = []
@@ -172,6 +172,71 @@ def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
             name = f"UBND {unit.group(1)} {p.group(1)}"
             out.append(AgencyMention(start, p.end(), text[start : p.end()], name, rule=UNLISTED))
     return out if changed else found
+
+
+# a named class of bodies, not a group label: "các đơn vị duy trì thoát nước", "các cơ quan
+# Trung ương đóng trên địa bàn tỉnh", "các trường trung học phổ thông", "các doanh nghiệp
+# viễn thông". "đơn vị" and "cơ quan" take only the qualifiers listed (a verb follows them
+# too often: "các đơn vị xây dựng kế hoạch" is the group); the other nouns any words up
+# to a verb, a function word or punctuation.
+_GENERIC_QUALIFIERS = (
+    r"sự nghiệp công lập|sự nghiệp|duy trì|"
+    r"(?:Trung ương|TW|trung ương)(?: đóng)?(?: trên địa bàn(?: tỉnh| thành phố| Thành phố)?)?|"
+    r"tư vấn|thi công|cấp nước|thoát nước|điện lực|viễn thông|báo chí|truyền thông|y tế|"
+    r"giáo dục|quản lý vận hành|vận hành|khai thác"
+)
+_CLASS = re.compile(
+    r"(?<!\w)[Cc]ác[^\S\n]+(?:"
+    rf"(?P<generic>đơn vị|cơ quan)[^\S\n]+(?P<q>{_GENERIC_QUALIFIERS})"
+    r"|(?P<noun>doanh nghiệp|trường(?! hợp)|trung tâm|tổ chức|nhà đầu tư|bệnh viện|công ty|hợp tác xã)"
+    r"(?=[^\S\n]+\w))"
+)
+_UNDER = re.compile(r"[^\S\n]+(?:trực thuộc|thuộc)[^\S\n]+")
+_CLASS_WORDS = 6
+_CLASS_DASH = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=\w)")
+_MORE_STOPS = re.compile(
+    r"(?:xây dựng|nạo vét|thu gom|phổ biến|quán triệt|thẩm định|giải quyết|khắc phục|"
+    r"chuẩn bị|huy động|nộp|ký|đăng ký|liên quan|có liên quan|trực thuộc|thuộc|khác|này|"
+    r"trên địa bàn|đóng|được|cấp)(?!\w)"
+)
+
+
+def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """Named classes replace the group mention of their first words ("các đơn vị")."""
+    added: list[AgencyMention] = []
+    for m in _CLASS.finditer(text):
+        end = _class_end(text, m.end()) or (m.end() if m.group("generic") else None)
+        if end is None:
+            continue
+        under = _UNDER.match(text, end)
+        if under is not None:  # "... trực thuộc UBND Thành phố"
+            nxt = next((f for f in found if f.start == under.end()), None)
+            if nxt is not None and not nxt.is_group:
+                end = nxt.end
+        surface = text[m.start() : end]
+        added.append(
+            AgencyMention(m.start(), end, surface, " ".join(surface.split()), rule=UNLISTED)
+        )
+    if not added:
+        return found
+    kept = [f for f in found if not any(a.start <= f.start < a.end for a in added)]
+    return sorted(kept + added, key=lambda a: a.start)
+
+
+def _class_end(text: str, pos: int) -> int | None:
+    """The end of the qualifier words after a class noun; None without one."""
+    end = at = pos
+    for _ in range(_CLASS_WORDS):
+        dash = _CLASS_DASH.match(text, at)
+        word = _WORD.match(text, dash.end() - 1 if dash else at)
+        if word is None:
+            break
+        if _STOPS.match(text, word.start("w")) or _MORE_STOPS.match(text, word.start("w")):
+            break
+        if _ENDERS.match(text, word.start("w")):
+            break
+        at = end = word.end()
+    return end if end > pos else None
 
 
 def _name_end(text: str, pos: int, head: str) -> int | None:

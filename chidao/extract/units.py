@@ -59,6 +59,7 @@ _NOT_ACTING = re.compile(
     r"ban hành (?:công văn|văn bản|công điện|chỉ thị|quyết định|kế hoạch|thông báo)"
     r"(?:\s+số\s+\S+)?(?:\s+ngày\s+\S+)?\s+(?:về|hướng dẫn|yêu cầu|chỉ đạo))(?!\w)|"
     r"\s*(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+(?:trước|thi hành)|"
+    r"\s*(?:đóng\s+)?trên địa bàn(?:\s+(?:tỉnh|thành phố|toàn tỉnh))?\s*[;.]|"
     r"\s*[;.:)]|\s*$",
     re.IGNORECASE,
 )
@@ -193,7 +194,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         if obj and not (verb == "chỉ đạo" and not text[start : m.start()].strip(" -–")):
             unit.breaks = False  # (a bare "Chỉ đạo X ..." item: the implied subject directs X)
             return _with_roles(text, unit, obj, found, "trigger:" + verb)
-    modal_subject = _subject_after_comma(text, found)
+    modal_subject = _subject_after_comma(text, start, end, found)
     if modal_subject:
         unit.breaks = False
         return _with_roles(text, unit, modal_subject, found, "subject:modal")
@@ -266,8 +267,21 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
     return list_from(found, text)
 
 
-def _subject_after_comma(text: str, found: list[AgencyMention]) -> list[AgencyMention]:
-    """ "Để tăng trưởng ..., các sở ngành phải ...": a subject after a fronted clause."""
+# a fronted basis or purpose: "Căn cứ Kế hoạch này, các sở ... xây dựng ..."
+_BASIS_FRONTED = re.compile(
+    r"[\s\-–]*(?:[a-zđ0-9]{1,2}[.)]\s*)?(?:căn cứ|trên cơ sở|dựa trên|để|nhằm)\b[^;:.]{3,200}?,\s*$",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(
+    r"\s*(?:(?:đóng\s+)?trên địa bàn(?:\s+(?:tỉnh|thành phố|toàn tỉnh))?|trực thuộc)?"
+)
+
+
+def _subject_after_comma(
+    text: str, start: int, end: int, found: list[AgencyMention]
+) -> list[AgencyMention]:
+    """ "Để tăng trưởng ..., các sở ngành phải ...": a subject after a fronted clause (after
+    a basis or purpose, any verb that acts: "Căn cứ Kế hoạch này, các sở xây dựng ...")."""
     for i, m in enumerate(found):
         before = text[max(0, m.start - 3) : m.start].rstrip()
         if i and _LIST_GAP.fullmatch(text, found[i - 1].end, m.start):
@@ -275,6 +289,14 @@ def _subject_after_comma(text: str, found: list[AgencyMention]) -> list[AgencyMe
         if before.endswith(",") or before.endswith("“") or before.endswith('"'):
             lst = list_from(found[i:], text)
             if _MODAL.match(text, lst[-1].end):
+                return lst
+            after = _LOCATIVE.match(text, lst[-1].end).end()
+            if (
+                _BASIS_FRONTED.fullmatch(text, start, m.start)
+                and not text[start:end].rstrip().endswith(":")  # "..., Sở X dự báo như sau:"
+                and not _NOT_ACTING.match(text, after)
+                and not _TRANSFER.match(text, after)
+            ):
                 return lst
     return []
 
