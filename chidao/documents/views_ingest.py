@@ -9,7 +9,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,7 +31,7 @@ from chidao.workers import beats
 from . import services
 from .facts_form import form_for
 from .forms import DocumentSearchForm, UploadForm
-from .models import Document, IngestJob
+from .models import Candidate, Document, IngestJob
 from .permissions import visible_documents
 
 # --- upload and jobs ----------------------------------------------------------------------
@@ -116,15 +117,31 @@ def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
 
 # --- documents ----------------------------------------------------------------------------
 
+# What the list never reads: the text and what the engine made of it (megabytes for a
+# large directive)
+HEAVY_FIELDS = ("text", "extraction", "warnings")
+
 
 def _documents(user: Any, q: str) -> QuerySet[Document]:
-    qs = visible_documents(user).annotate(
-        n_candidates=Count("candidates", distinct=True),
-        n_tasks=Count("tasks", filter=Q(tasks__series__isnull=True), distinct=True),
+    """The user's documents, light: counts by subquery (no GROUP BY over the documents'
+    columns) and the heavy fields deferred, so one huge directive costs nothing here."""
+    qs = (
+        visible_documents(user)
+        .defer(*HEAVY_FIELDS)
+        .annotate(
+            n_candidates=_count(Candidate.objects.all()),
+            n_tasks=_count(Task.objects.filter(series__isnull=True)),
+        )
     )
     if q:
         qs = qs.filter(Q(number__icontains=q) | Q(subject__icontains=q) | Q(filename__icontains=q))
     return qs.order_by("-uploaded_at", "-id")
+
+
+def _count(rows: QuerySet[Any]) -> Coalesce:
+    """How many of ``rows`` belong to the outer document: a correlated subquery."""
+    per_document = rows.filter(document=OuterRef("pk")).order_by().values("document")
+    return Coalesce(Subquery(per_document.annotate(n=Count("pk")).values("n")), 0)
 
 
 @login_required
