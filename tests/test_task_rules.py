@@ -436,3 +436,31 @@ def test_an_issuer_describing_what_follows_after_a_basis_is_no_intro():
         "- Với các trận mưa dưới 50mm/h: không xảy ra úng ngập.\n"
     )
     assert tasks == []
+
+
+CABLE = (
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n"
+    "- Giám đốc các Sở: Công Thương, Xây dựng;\n"
+    "- Giám đốc Công an tỉnh.\n\n"
+    "Theo dự báo, bão số 9 có khả năng đổ bộ trong đêm nay. Để chủ động ứng phó, "
+    "Chủ tịch UBND tỉnh yêu cầu:\n"
+    "1. Sở Công Thương bảo đảm an toàn hồ thủy điện.\n"
+    "2. Tổ chức trực ban nghiêm túc 24/24 giờ, báo cáo tình hình hằng ngày.\n"
+)
+
+
+def test_a_cable_sender_line_introduces_its_addressees_and_bare_items_go_to_them():
+    tasks = _tasks(CABLE)
+    assert [t[0] for t in tasks] == [
+        ["Sở Công Thương"],
+        ["Sở Công Thương", "Sở Xây dựng", "Công an tỉnh"],
+    ]
+
+
+def test_an_invitation_to_the_addressees_is_their_task():
+    tasks = _tasks(
+        "Kính gửi:\n- Sở Tài chính;\n- Sở Nội vụ.\n\n"
+        "Văn phòng UBND tỉnh trân trọng kính mời đại diện lãnh đạo dự cuộc họp vào 14 giờ "
+        "ngày 12/6/2024 tại Phòng họp số 2."
+    )
+    assert [(t[0], t[2]) for t in tasks] == [(["Sở Tài chính", "Sở Nội vụ"], "2024-06-12")]

@@ -107,6 +107,16 @@ def find_tasks(
             prev_block_task = None
             continue
         block_tasks, new_intro = _block_tasks(text, block, mentions, prev_block_task, ctx)
+        if not block_tasks and addressees and _INVITES.search(text, block.body_start, block.end):
+            block_tasks = [_invitation(text, block, addressees)]  # "... kính mời Đồng chí dự"
+            forced[id(block_tasks[0])] = next(  # the meeting's day is when to be there
+                (
+                    t
+                    for t in times[bisect.bisect_left(time_starts, block.start) :]
+                    if t.start < block.end and t.kind in ("date", "deadline") and t.value
+                ),
+                None,
+            )
         described = _following_attributes(blocks, attrs, i)
         if described:
             block_tasks = _apply_attributes(text, block, block_tasks, described, mentions, ctx)
@@ -155,6 +165,7 @@ def _addressees(
             i
             for i, b in enumerate(blocks[:_ADDRESS_SEARCH])
             if text.startswith(_ADDRESS, b.body_start)
+            or _SENDER_CABLES.fullmatch(text, b.body_start, b.end)
         ),
         None,
     )
@@ -163,7 +174,12 @@ def _addressees(
     last = k
     while last + 1 < len(blocks) and blocks[last + 1].marker in ("-", "+", "–", "•"):
         last += 1
-    found = mentions.between(blocks[k].start, blocks[last].end)
+    first = (
+        blocks[k].end
+        if _SENDER_CABLES.fullmatch(text, blocks[k].body_start, blocks[k].end)
+        else blocks[k].start
+    )
+    found = mentions.between(first, blocks[last].end)
     return [m for m in found if not m.vague], range(k, last + 1)
 
 
@@ -171,6 +187,8 @@ _ADDRESS_SEARCH = 120  # blocks: the addressees stand near the top
 
 
 _ADDRESS = ("Kính gửi", "Điện:", "Điện gửi")
+# a cable's sender line over its addressees: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"
+_SENDER_CABLES = re.compile(r"[^\n:]{3,120}\s(?:điện|ĐIỆN)(?:\s+(?:gửi|GỬI))?\s*:\s*")
 
 
 def _only_names(text: str, block: Block, mentions: Mentions) -> bool:
@@ -214,7 +232,10 @@ def _colon_intro(
     if nxt is None or nxt.role != "item" or nxt.marker is None:
         return None
     if len(block.sentences) > 1 or block.end - block.body_start > _INTRO_MAX:
-        return None  # a task of its own that ends by announcing details
+        last = block.sentences[-1][0] if block.sentences else block.body_start
+        if block.end - last > _INTRO_MAX or not _ISSUER_ASKS.match(text, last, block.end):
+            return None  # a task of its own that ends by announcing details
+        return [], []  # "Theo dự báo, ... Chủ tịch UBND tỉnh yêu cầu:": to the addressees
     if block.marker is not None and _level(nxt.marker) <= _level(block.marker):
         return None
     lead: list[AgencyMention] = []
@@ -227,6 +248,14 @@ def _colon_intro(
     if not lead and ctx is not None:
         lead, support = ctx.lead, support or ctx.support
     return lead, [m for m in support if not m.vague]
+
+
+# the issuer's request that closes a paragraph of background: "..., Chủ tịch UBND tỉnh yêu cầu:"
+_ISSUER_ASKS = re.compile(
+    r".{0,200}?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch)[^:;.]{0,60}?"
+    r"(?:yêu cầu|đề nghị|chỉ đạo)\s*:\s*",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 @dataclass(slots=True)
@@ -469,6 +498,19 @@ def _first_unit_without_assignee(
     if prev_task is not None and prev_task.lead and TRIGGER.search(span) and span[-1:] != ":":
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     return None
+
+
+# an invitation to the addressees: "Văn phòng Chính phủ trân trọng kính mời Đồng chí dự Phiên họp"
+_INVITES = re.compile(
+    r"(?<!\w)kính mời(?:\s+\S+){0,4}?\s+(?:tới\s+)?(?:dự|tham dự|tham gia)(?!\w)", re.IGNORECASE
+)
+
+
+def _invitation(text: str, block: Block, addressees: list[AgencyMention]) -> Task:
+    task = _task(block.body_start, block.end, addressees, [], "invitation")
+    task.text = text[task.start : task.end].strip()
+    task.marker = block.marker
+    return task
 
 
 def _task(
