@@ -116,5 +116,26 @@ class MergeForm(forms.Form):
         field.error_messages["invalid_choice"] = _("Nhiệm vụ đề xuất không thuộc văn bản này.")
 
 
+class RegisterForm(forms.Form):
+    """Registration's choices for recurring tasks: the day their instances start from
+    (today when empty), and whether the directive is historical, its past periods made."""
+
+    start = forms.DateField(
+        label=_("Nhiệm vụ định kỳ theo dõi từ ngày"),
+        required=False,
+        input_formats=["%d/%m/%Y"],
+        widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
+        error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")},
+        help_text=_("Để trống: từ hôm nay."),
+    )
+    historical = forms.BooleanField(
+        label=_("Văn bản cũ: tạo cả các kỳ đã qua, từ ngày văn bản"),
+        required=False,
+    )
+
+    def options(self) -> dict[str, Any]:
+        return {"start": self.cleaned_data["start"], "historical": self.cleaned_data["historical"]}
+
+
 class DocumentSearchForm(forms.Form):
     q = forms.CharField(label=_("Tìm"), required=False, max_length=200)

@@ -50,6 +50,11 @@ class Task(models.Model):
     period_end = models.DateField("kỳ đến", null=True, blank=True)
     # a series' agencies, given to each new instance: {"lead": [pk…], "support": [pk…]}
     series_agencies = models.JSONField(default=dict, blank=True)
+    # a series: the day its instances start from, and where in its period each falls due
+    # (chidao/tracking/recurrence.py); empty on instances and one-off tasks
+    recur_from = models.DateField("theo dõi từ ngày", null=True, blank=True)
+    due_day = models.PositiveSmallIntegerField("hạn: ngày trong kỳ", null=True, blank=True)
+    due_month = models.PositiveSmallIntegerField("hạn: tháng trong kỳ", null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )

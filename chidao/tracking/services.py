@@ -17,14 +17,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chidao.accounts.roles import agency_id_of, is_office, is_officer
 from chidao.audit.services import changed, record
 from chidao.common import clock
 from chidao.common.errors import ActionError, Conflict, NotAllowed
-from chidao.common.periods import DAY, MONTH, QUARTER, WEEK, YEAR, periods_until
-from chidao.tracking import horizon
+from chidao.tracking import horizon, recurrence
 from chidao.tracking.files import store_evidence
 from chidao.tracking.models import (
     Assignment,
@@ -114,12 +114,15 @@ class NewTask:
     start: int | None = None
     end: int | None = None
     candidate_id: int | None = None
+    recur_from: date | None = None  # a recurring task: instances from this day (else today)
 
 
 def create_task(user: Any, document: Any, new: NewTask, *, order: int, today: date) -> Task:
     """Register one task with an assignment per agency (lead first, then support).
 
-    A recurring task becomes a series with one instance per period up to ``today``'s.
+    A recurring task becomes a series whose instances start from ``new.recur_from`` (the
+    registration day, ``today``, when not given) and run to ``today``'s period, each due
+    on the day its text names (chidao/tracking/recurrence.py).
     Must run inside the caller's transaction (registration of a whole document).
     """
     if not new.lead:
@@ -129,6 +132,7 @@ def create_task(user: Any, document: Any, new: NewTask, *, order: int, today: da
     if new.recurrence not in Recurrence.values:
         raise ActionError(_("Định kỳ không hợp lệ: “%(value)s”.") % {"value": new.recurrence})
     horizon.check(new.deadline, document)
+    due = _due_day(new)
     task = Task.objects.create(
         document=document,
         candidate_id=new.candidate_id,
@@ -143,6 +147,9 @@ def create_task(user: Any, document: Any, new: NewTask, *, order: int, today: da
         series_agencies=(
             {"lead": list(new.lead), "support": list(new.support)} if new.recurrence else {}
         ),
+        recur_from=(new.recur_from or today) if new.recurrence else None,
+        due_day=due.day,
+        due_month=due.month,
     )
     record(user, "task.created", f"Đăng ký nhiệm vụ: {new.text[:200]}", task=task)
     if task.recurrence:
@@ -150,6 +157,17 @@ def create_task(user: Any, document: Any, new: NewTask, *, order: int, today: da
     else:
         _assign(user, task, new.lead, new.support)
     return task
+
+
+def _due_day(new: NewTask) -> recurrence.DueDay:
+    """Where a recurring task falls due in its period: as its text says, else on the day
+    of the reviewer's deadline."""
+    if not new.recurrence:
+        return recurrence.NO_DAY
+    due = recurrence.due_from_text(new.recurrence, new.text)
+    if due.day is None and new.deadline is not None:
+        due = recurrence.due_from_deadline(new.recurrence, new.deadline)
+    return due
 
 
 def _assign(user: Any, task: Task, lead: Sequence[int], support: Sequence[int]) -> None:
@@ -174,27 +192,22 @@ def _assign(user: Any, task: Task, lead: Sequence[int], support: Sequence[int]) 
     )
 
 
-# the calendar period of each recurrence
-PERIOD_OF: dict[str, str] = {
-    Recurrence.DAILY: DAY,
-    Recurrence.WEEKLY: WEEK,
-    Recurrence.MONTHLY: MONTH,
-    Recurrence.QUARTERLY: QUARTER,
-    Recurrence.YEARLY: YEAR,
-}
-
-
 def create_instances(user: Any, series: Task, *, today: date) -> list[Task]:
-    """Create the missing instances of a recurring series up to the period of ``today``.
+    """Create the missing instances of a recurring series, from its start to the period
+    of ``today`` (chidao/tracking/recurrence.instance_periods), with the series' agencies.
 
-    Idempotent (one instance per period, enforced by a unique constraint). The instance's
-    deadline is the last day of its period; its agencies are the series'.
+    Idempotent (one instance per period, enforced by a unique constraint); an instance
+    once made is never changed here, so a deadline set on it stays.
     """
     lead, support = _series_agencies(series)
     have = set(series.instances.values_list("period_start", flat=True))
     made: list[Task] = []
-    first = series.document.issued_on or series.created_at.date()
-    for period in periods_until(PERIOD_OF[series.recurrence], first, today):
+    due = recurrence.DueDay(series.due_day, series.due_month)
+    start = series.recur_from or timezone.localdate(series.created_at)
+    periods = recurrence.instance_periods(
+        series.recurrence, due, start=start, today=today, kept=series.deadline
+    )
+    for period, deadline in periods:
         if period.start in have:
             continue
         instance = Task.objects.create(
@@ -204,7 +217,7 @@ def create_instances(user: Any, series: Task, *, today: date) -> list[Task]:
             text=series.text,
             start=series.start,
             end=series.end,
-            deadline=period.end,
+            deadline=deadline,
             series=series,
             period_start=period.start,
             period_end=period.end,

@@ -42,6 +42,7 @@ def make_task(
     document: Document | None = None,
     today: date = date(2026, 11, 21),
     text: str = "Rà soát, báo cáo kết quả thực hiện.",
+    recur_from: date | None = None,
 ) -> Task:
     document = document or make_document(user)
     new = NewTask(
@@ -50,6 +51,7 @@ def make_task(
         support=[a.pk for a in support],
         deadline=deadline,
         recurrence=recurrence,
+        recur_from=recur_from,
     )
     return create_task(user, document, new, order=1, today=today)
 

@@ -76,8 +76,9 @@ def test_a_recurring_task_shows_one_instance_per_period(
 ) -> None:
     document = make_document(office, issued_on=date(2026, 10, 5))
     series = make_task(
-        office, [agency_a], recurrence="monthly", document=document, text="Báo cáo tháng"
-    )
+        office, [agency_a], recurrence="monthly", document=document, text="Báo cáo tháng",
+        recur_from=date(2026, 10, 5),
+    )  # fmt: skip
     assert series.instances.count() == 2
     url = reverse("tracking:task_detail", args=[series.pk])
     for user in (office, officer_a):
