@@ -464,3 +464,28 @@ def test_an_invitation_to_the_addressees_is_their_task():
         "ngày 12/6/2024 tại Phòng họp số 2."
     )
     assert [(t[0], t[2]) for t in tasks] == [(["Sở Tài chính", "Sở Nội vụ"], "2024-06-12")]
+
+
+def test_a_future_announcement_directs_no_one():
+    assert (
+        _tasks("Sở Giáo dục và Đào tạo sẽ tổ chức kiểm tra việc thực hiện trong tháng 6/2024.")
+        == []
+    )
+
+
+def test_two_named_classes_in_one_list_are_both_leads():
+    [(lead, *_)] = _tasks(
+        "Các trường trung học phổ thông, các Trung tâm Giáo dục nghề nghiệp - Giáo dục thường "
+        "xuyên tổ chức tuyên truyền phòng, chống đuối nước cho học sinh."
+    )
+    assert lead == [
+        "Các trường trung học phổ thông",
+        "các Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên",
+    ]
+
+
+def test_the_contractor_asked_to_act_is_the_lead():
+    [(lead, *_)] = _tasks(
+        "Phó Chủ tịch UBND tỉnh yêu cầu nhà thầu thi công tăng ca, tăng kíp để bù lại tiến độ."
+    )
+    assert lead == ["nhà thầu thi công"]

@@ -87,7 +87,7 @@ _WHOLE_NAMES = re.compile(
     r"(?:Sở Văn hóa,? (?:- )?Thể thao và Du lịch"
     r"|Báo và (?:Đài )?Phát thanh,? (?:- )?Truyền hình(?: tỉnh| [Tt]hành phố)?"
     r"(?: [A-ZĐ][\w]*){0,3}"
-    r"|Nhà đầu tư)(?!\w)"
+    r"|Nhà đầu tư|(?<![Cc]ác )[Nn]hà thầu thi công)(?!\w)"
 )
 
 
@@ -188,23 +188,27 @@ _GENERIC_QUALIFIERS = (
 _CLASS = re.compile(
     r"(?<!\w)[Cc]ác[^\S\n]+(?:"
     rf"(?P<generic>đơn vị|cơ quan)[^\S\n]+(?P<q>{_GENERIC_QUALIFIERS})"
-    r"|(?P<noun>doanh nghiệp|trường(?! hợp)|trung tâm|tổ chức|nhà đầu tư|bệnh viện|công ty|hợp tác xã)"
+    r"|(?P<noun>doanh nghiệp|[Tt]rường(?! hợp)|[Tt]rung tâm|tổ chức|nhà đầu tư|[Bb]ệnh viện"
+    r"|công ty|hợp tác xã|nhà thầu)"
     r"(?=[^\S\n]+\w))"
 )
 _UNDER = re.compile(r"[^\S\n]+(?:trực thuộc|thuộc)[^\S\n]+")
-_CLASS_WORDS = 6
+_CLASS_WORDS = 8
 _CLASS_DASH = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=\w)")
 _MORE_STOPS = re.compile(
     r"(?:xây dựng|nạo vét|thu gom|phổ biến|quán triệt|thẩm định|giải quyết|khắc phục|"
     r"chuẩn bị|huy động|nộp|ký|đăng ký|liên quan|có liên quan|trực thuộc|thuộc|khác|này|"
-    r"trên địa bàn|đóng|được|cấp)(?!\w)"
+    r"trên địa bàn|đóng|được|cấp|các)(?!\w)"
 )
 
 
 def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """Named classes replace the group mention of their first words ("các đơn vị")."""
     added: list[AgencyMention] = []
+    groups = {f.start: f for f in found if f.is_group and f.name != "cơ quan, đơn vị"}
     for m in _CLASS.finditer(text):
+        if m.start() in groups:
+            continue  # a group's own phrasing: "các tổ chức chính trị - xã hội"
         end = _class_end(text, m.end()) or (m.end() if m.group("generic") else None)
         if end is None:
             continue
@@ -231,8 +235,11 @@ def _class_end(text: str, pos: int) -> int | None:
         word = _WORD.match(text, dash.end() - 1 if dash else at)
         if word is None:
             break
-        if _STOPS.match(text, word.start("w")) or _MORE_STOPS.match(text, word.start("w")):
-            break
+        after_education = text[max(0, word.start("w") - 4) : word.start("w")].rstrip() == "dục"
+        if (
+            _STOPS.match(text, word.start("w")) or _MORE_STOPS.match(text, word.start("w"))
+        ) and not (after_education and word.group("w").lower() == "thường"):
+            break  # ("Giáo dục thường xuyên" is a name)
         if _ENDERS.match(text, word.start("w")):
             break
         at = end = word.end()
