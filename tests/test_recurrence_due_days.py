@@ -79,3 +79,16 @@ def test_a_kept_deadline_is_its_periods_deadline() -> None:
         kept=date(2026, 12, 15),
     )  # fmt: skip
     assert [due for _p, due in periods] == [date(2026, 12, 15), date(2027, 1, 20)]
+
+
+def test_an_ended_series_makes_nothing_past_its_end() -> None:
+    periods = instance_periods(
+        "monthly", NO_DAY, start=date(2021, 8, 16), today=date(2026, 12, 6),
+        until=date(2021, 9, 30),
+    )  # fmt: skip
+    assert [p.start for p, _due in periods] == [date(2021, 8, 1), date(2021, 9, 1)]
+    after = instance_periods(
+        "monthly", NO_DAY, start=date(2021, 8, 16), today=date(2026, 12, 6),
+        until=date(2021, 7, 31),
+    )  # fmt: skip
+    assert list(after) == []

@@ -53,6 +53,8 @@ class Task(models.Model):
     # a series: the day its instances start from, and where in its period each falls due
     # (chidao/tracking/recurrence.py); empty on instances and one-off tasks
     recur_from = models.DateField("theo dõi từ ngày", null=True, blank=True)
+    # a series that has ended (an archived directive's): no instance after this day
+    recur_until = models.DateField("theo dõi đến ngày", null=True, blank=True)
     due_day = models.PositiveSmallIntegerField("hạn: ngày trong kỳ", null=True, blank=True)
     due_month = models.PositiveSmallIntegerField("hạn: tháng trong kỳ", null=True, blank=True)
     created_by = models.ForeignKey(

@@ -143,16 +143,19 @@ def instance_periods(
     start: date,
     today: date,
     kept: date | None = None,
+    until: date | None = None,
 ) -> Iterator[tuple[Period, date]]:
     """(period, deadline) of every instance from ``start`` to ``today``'s period.
 
     The first is the first period due on or after ``start`` (made even when its period
     has not begun, so a registered series always has one); then every period that has
-    begun by ``today``. ``kept``, a reviewer's deadline, is the deadline of its period.
+    begun by ``today``, and by ``until`` for a series that has ended (none begun after it).
+    ``kept``, a reviewer's deadline, is the deadline of its period.
     """
     period = of_kind(PERIOD_OF[recurrence], start)
-    first = True
-    while first or period.start <= today:
+    last = today if until is None else min(today, until)
+    first = until is None  # an ended series makes nothing past its end, not even a first
+    while first or period.start <= last:
         deadline = kept if kept is not None and period.start <= kept <= period.end else None
         deadline = deadline or due_on(recurrence, period, due)
         if deadline >= start:

@@ -205,8 +205,9 @@ def create_instances(user: Any, series: Task, *, today: date) -> list[Task]:
     due = recurrence.DueDay(series.due_day, series.due_month)
     start = series.recur_from or timezone.localdate(series.created_at)
     periods = recurrence.instance_periods(
-        series.recurrence, due, start=start, today=today, kept=series.deadline
-    )
+        series.recurrence, due, start=start, today=today, kept=series.deadline,
+        until=series.recur_until,
+    )  # fmt: skip
     for period, deadline in periods:
         if period.start in have:
             continue
@@ -531,8 +532,15 @@ def record_archived(user: Any, document_id: int, *, fallback: date) -> int:
     The number of assignments.
 
     For the import of closed directives (documents/batch.py), which runs from the CLI as
-    well as from the Office's import page: no role is checked here.
+    well as from the Office's import page: no role is checked here. Its recurring tasks
+    end with the instances it has: the daily command makes no new ones.
     """
+    for series in Task.objects.filter(document_id=document_id, series__isnull=True).exclude(
+        recurrence=""
+    ):
+        last = series.instances.order_by("-period_end").values_list("period_end", flat=True)
+        series.recur_until = last.first() or fallback
+        series.save(update_fields=["recur_until"])
     count = 0
     for a in Assignment.objects.filter(document_id=document_id).select_related("task"):
         done_on = a.deadline or fallback

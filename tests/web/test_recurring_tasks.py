@@ -12,7 +12,7 @@ import pytest
 from chidao.common.periods import DAY, MONTH, QUARTER, WEEK, YEAR, of_kind, periods_until
 from chidao.tracking.models import Assignment, Recurrence
 from chidao.tracking.recurrence import PERIOD_OF
-from chidao.tracking.services import create_instances
+from chidao.tracking.services import create_due_instances, create_instances, record_archived
 from tests.web.factories import make_document, make_task
 from tests.web.tracking_support import set_today
 
@@ -166,3 +166,17 @@ def test_the_daily_command_creates_each_new_period_once(
         (date(2026, 11, 1), date(2026, 11, 30)),
     ]
     assert Assignment.objects.filter(task__series=series).count() == 2
+
+
+def test_an_archived_directives_series_ends_with_what_the_archive_holds(
+    office: Any, agency_a: Any
+) -> None:
+    document = make_document(office, issued_on=date(2021, 8, 16))
+    series = make_task(
+        office, [agency_a], recurrence="monthly", document=document, today=date(2021, 8, 16)
+    )
+    record_archived(office, document.pk, fallback=date(2021, 8, 16))
+    series.refresh_from_db()
+    assert series.recur_until == date(2021, 8, 31)
+    assert create_due_instances(today=date(2026, 12, 6)) == 0
+    assert [i.period_start for i in series.instances.all()] == [date(2021, 8, 1)]
