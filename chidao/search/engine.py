@@ -15,7 +15,7 @@ from typing import Any
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 from django.db.models import Case, Q, Value, When
-from django.db.models.functions import Coalesce, Least, NullIf, StrIndex, Substr
+from django.db.models.functions import StrIndex, Substr
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
@@ -216,16 +216,20 @@ def _counts(inner: str, params: list[Any]) -> dict[str, int]:
 _HEAVY = ("body", "title_terms", "body_terms")  # a document's body may be megabytes
 WINDOW = 400  # characters of a body read for its snippet
 LEAD = 80  # of which before the first match
-_NOWHERE = 2**31 - 1
 
 
 def _windows(ids: list[int], query: Query) -> dict[int, tuple[int, str]]:
     """Per entry: where its window starts in the body (from 1) and the window, one
-    character more than WINDOW when the body goes on. The database finds the first match
-    in the stored folded text (``body_terms``) and reads the window; no body is loaded."""
+    character more than WINDOW when the body goes on. The database finds where the query's
+    anchors first stand in the stored folded text (``body_terms``) and reads the window
+    there; no body is loaded."""
     rows = SearchEntry.objects.filter(pk__in=ids).order_by()
-    first = dict(rows.annotate(at=_first_match(query)).values_list("pk", "at"))
-    starts = {pk: max(1, at - LEAD) if at < _NOWHERE else 1 for pk, at in first.items()}
+    anchors = query.anchors()
+    found = {f"a{i}": StrIndex("body_terms", Value(a)) for i, a in enumerate(anchors)}
+    starts = {
+        pk: max(1, _densest(at) - LEAD)
+        for pk, *at in rows.annotate(**found).values_list("pk", *found)
+    }
     if not starts:
         return {}
     where = Case(*[When(pk=pk, then=Value(at)) for pk, at in starts.items()], default=Value(1))
@@ -233,14 +237,15 @@ def _windows(ids: list[int], query: Query) -> dict[int, tuple[int, str]]:
     return {pk: (starts[pk], window) for pk, window in windows}
 
 
-def _first_match(query: Query) -> Any:
-    """SQL: the first position (from 1) in the body where one of the query's anchors
-    stands, or _NOWHERE."""
-    found = [
-        Coalesce(NullIf(StrIndex("body_terms", Value(a)), Value(0)), Value(_NOWHERE))
-        for a in query.anchors()
-    ]
-    return found[0] if len(found) == 1 else Least(*found)
+def _densest(found: list[int]) -> int:
+    """Of the anchors' first positions (0: absent), the first (the whole phrase) if found,
+    else the one followed within a window by the most others; 1 when none is found."""
+    if found and found[0] > 0:
+        return found[0]
+    at = sorted(p for p in found if p > 0)
+    if not at:
+        return 1
+    return max(at, key=lambda p: (sum(p <= q < p + WINDOW - LEAD for q in at), -p))
 
 
 def _hit(e: SearchEntry, query: Query, window: tuple[int, str]) -> Hit:

@@ -89,13 +89,16 @@ class Query:
         return " ".join(parts)
 
     def anchors(self) -> list[str]:
-        """Where a match may begin in :func:`body_terms` text: " word " (the last word,
-        a prefix: " word"), and the first part of each number."""
-        found = [f" {n[0]} " for n in self.numbers]
+        """Where a match may begin in :func:`body_terms` text: first the whole query as a
+        phrase, then " word " (the last word, a prefix: " word") and the first part of
+        each number."""
+        words = [w for n in self.numbers for w in n] + self.words
+        phrase = " " + " ".join(words) + ("" if self.prefix else " ")
+        found = [phrase, *(f" {n[0]} " for n in self.numbers)]
         for i, w in enumerate(self.words):
             open_end = self.prefix and i == len(self.words) - 1
             found.append(f" {w}" if open_end else f" {w} ")
-        return found
+        return list(dict.fromkeys(found))
 
     def tsquery(self) -> str:
         """The query in PostgreSQL ``to_tsquery`` syntax (tokens are letters and digits)."""
