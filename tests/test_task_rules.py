@@ -489,3 +489,14 @@ def test_the_contractor_asked_to_act_is_the_lead():
         "Phó Chủ tịch UBND tỉnh yêu cầu nhà thầu thi công tăng ca, tăng kíp để bù lại tiến độ."
     )
     assert lead == ["nhà thầu thi công"]
+
+
+def test_a_paragraph_intro_ends_at_the_next_numbered_sibling():
+    tasks = _tasks(
+        "1. Các sở, ban, ngành:\n\n"
+        "Các sở, ban, ngành phối hợp với Sở Xây dựng thực hiện các nhiệm vụ sau:\n\n"
+        "- Rà soát các điểm úng ngập trên địa bàn.\n\n"
+        "2. Công tác thi công:\n\n"
+        "- Đẩy nhanh tiến độ thi công các công trình khẩn cấp.\n"
+    )
+    assert [t[0] for t in tasks] == [["sở, ban, ngành"]]

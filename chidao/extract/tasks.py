@@ -80,6 +80,7 @@ def find_tasks(
     forced: dict[int, TimeMention | None] = {}
     prev_block_task: Task | None = None
     stack: list[_Context] = []  # headings and intros over the current block, outermost first
+    section = -1  # the level of the last numbered item: where a paragraph's intro ends
     addressees, address_blocks = _addressees(text, blocks, mentions)
     for i, block in enumerate(blocks):
         if block.role in ("header", "footer", "noise") or i in address_blocks:
@@ -89,6 +90,8 @@ def find_tasks(
             continue  # read with the block it describes; a phone list's or a roster's line
         while stack and _closes(stack[-1], block):
             stack.pop()
+        if block.marker is not None and _level(block.marker) < _level("-"):
+            section = _level(block.marker)  # a paragraph's intro lasts to this item's sibling
         ctx = stack[-1] if stack else None
         heading = _agency_heading(text, block, mentions)
         if heading:
@@ -102,7 +105,7 @@ def find_tasks(
             if not intro[0] and addressees and TRIGGER.search(text, block.body_start, block.end):
                 intro = (addressees, [])  # "UBND tỉnh yêu cầu:" over items: the addressees'
             if intro[0]:
-                owner = _level(block.marker) if block.marker else -1
+                owner = _level(block.marker) if block.marker else section
                 stack.append(_Context(*intro, owner, paragraphs=False))
             prev_block_task = None
             continue
@@ -124,7 +127,7 @@ def find_tasks(
                 spans = [(a.start, a.end) for a in described if a.name == "time"]
                 forced[id(task)] = attribute_deadline(spans, times, reference_date)
         if new_intro is not None:
-            owner = -1 if block.marker is None else _level(block.marker)
+            owner = section if block.marker is None else _level(block.marker)
             stack.append(_Context(new_intro, [], owner, paragraphs=block.role != "paragraph"))
         elif block.role == "paragraph" and not block_tasks and ctx and not ctx.paragraphs:
             stack.pop()
