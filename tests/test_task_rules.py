@@ -466,11 +466,17 @@ def test_an_invitation_to_the_addressees_is_their_task():
     assert [(t[0], t[2]) for t in tasks] == [(["Sở Tài chính", "Sở Nội vụ"], "2024-06-12")]
 
 
-def test_a_future_announcement_directs_no_one():
-    assert (
-        _tasks("Sở Giáo dục và Đào tạo sẽ tổ chức kiểm tra việc thực hiện trong tháng 6/2024.")
-        == []
+def test_the_issuers_own_future_action_directs_no_one():
+    header = (
+        "UBND TỈNH TUYÊN QUANG\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 1385/SGDĐT-CTTT\n"
+        "Tuyên Quang, ngày 12 tháng 5 năm 2024\n\n"
     )
+    tasks = _tasks(
+        header + "1. Các đơn vị báo cáo kết quả về Sở trước ngày 25/5/2024.\n\n"
+        "2. Sở Giáo dục và Đào tạo sẽ tổ chức kiểm tra việc thực hiện trong tháng 6/2024.\n\n"
+        "3. Công an tỉnh sẽ phối hợp bố trí lực lượng bảo đảm an toàn.\n"
+    )
+    assert [t[0] for t in tasks] == [["cơ quan, đơn vị"], ["Công an tỉnh"]]
 
 
 def test_two_named_classes_in_one_list_are_both_leads():

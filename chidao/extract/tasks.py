@@ -134,6 +134,7 @@ def find_tasks(
         tasks.extend(block_tasks)
         prev_block_task = block_tasks[-1] if block_tasks else None
     tasks = _drop_cut_tail(_drop_retold_lead(_dedupe(tasks), blocks), text)
+    tasks = _drop_own_announcements(tasks, text, blocks, mentions)
     for task in tasks:
         lo = bisect.bisect_left(time_starts, task.start)
         hi = bisect.bisect_left(time_starts, task.end, lo=lo)
@@ -620,6 +621,34 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
         if not numbered:
             running.append(words)
     return kept
+
+
+_FUTURE = re.compile(r"\s*(?:cũng\s+|sau đó\s+)?sẽ(?!\w)", re.IGNORECASE)
+
+
+def _drop_own_announcements(
+    tasks: list[Task], text: str, blocks: Sequence[Block], mentions: Mentions
+) -> list[Task]:
+    """Rule 8: the issuer announcing its own future action ("Sở Giáo dục và Đào tạo sẽ
+    tổ chức kiểm tra ...", the Sở heading the letter) directs no one."""
+    header = [b for b in blocks if b.role == "header"]
+    if not header:
+        return tasks
+    own = {
+        m.agency_id or m.name.casefold()
+        for b in header
+        for m in mentions.between(b.start, b.end)
+        if not m.is_group
+    }
+    return [
+        t
+        for t in tasks
+        if not (
+            t.lead
+            and all((m.agency_id or m.name.casefold()) in own for m in t.lead)
+            and _FUTURE.match(text, t.lead[-1].end)
+        )
+    ]
 
 
 def _drop_cut_tail(tasks: list[Task], text: str) -> list[Task]:
