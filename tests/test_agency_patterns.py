@@ -128,3 +128,10 @@ def test_a_registry_name_followed_by_another_province_is_that_provinces_body() -
 def test_a_ministry_followed_by_a_province_stays_the_ministry() -> None:
     m = found("Bộ Y tế, tỉnh Bắc Ninh đã thống nhất")[0]
     assert (m.surface, m.agency_id) == ("Bộ Y tế", "bo-y-te")
+
+
+def test_a_local_committee_name_never_runs_over_a_blank_line_into_a_list_item():
+    text = "- Cơ quan chủ trì: Lãnh đạo UBND xã Đức Trọng\n\n- Thời gian thực hiện: tháng 4"
+    assert [m.name for m in found(text) if not m.is_group] == ["UBND xã Đức Trọng"]
+    mention = only("Lãnh đạo UBND phường Xuân Hương - Đà Lạt trả lời")
+    assert mention.name == "UBND phường Xuân Hương - Đà Lạt"

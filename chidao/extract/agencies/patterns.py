@@ -83,7 +83,7 @@ def _place_rx(places: Sequence[str]) -> tuple[str, str]:
     # a surname may go on a place ("xã Đơn Dương"), not start a person's name after it
     more = rf"(?!{_literal_alt(_SURNAMES)}{_W}{_CAP})(?!{body}){_CAP}"
     number = rf"(?:{_W}\d{{1,3}}(?!\w))?"  # "xã Bảo Lâm 2"
-    place = rf"(?:{known}|{word}(?:(?:{_W}|\s{{0,2}}-\s{{0,2}}){more}){{0,3}}{number})"
+    place = rf"(?:{known}|{word}(?:(?:{_W}|[^\S\n]{{0,2}}-[^\S\n]{{0,2}}){more}){{0,3}}{number})"
     prov = rf"(?:(?:\s{{0,3}},)?{_W}{_PROV_MARK}[^\S\n]{{0,3}}{place}|{_W}{known})"
     return place, prov
 
