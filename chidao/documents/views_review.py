@@ -12,9 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -32,10 +35,16 @@ from .highlight import Span, highlight
 from .models import Candidate, Decision, Document, DocumentStatus
 from .permissions import visible_documents
 
+PER_PAGE = 50  # candidates on one review page
+SOURCE_MAX = 100_000  # characters of the source shown past a page's last span
+
 
 def _back(document: Document, candidate: Candidate | None = None) -> HttpResponse:
     url = reverse("documents:review", args=[document.pk])
-    return redirect(f"{url}#c-{candidate.pk}" if candidate is not None else url)
+    if candidate is None:
+        return redirect(url)
+    number = _page_of(document, candidate)
+    return redirect(f"{url}{f'?page={number}' if number > 1 else ''}#c-{candidate.pk}")
 
 
 def _errors(request: HttpRequest, form: Any) -> None:
@@ -66,14 +75,25 @@ def review_page(
     if document.status == DocumentStatus.REGISTERED:
         messages.info(request, _("Văn bản đã được đăng ký; dưới đây là các nhiệm vụ đã giao."))
         return redirect("documents:detail", pk=document.pk)
-    candidates = list(document.candidates.prefetch_related("lead", "support"))
-    spans = [Span(c.start, c.end, str(c.order), c.decision, f"span-{c.pk}") for c in candidates]
+    counts = _counts(document)
+    page = Paginator(range(sum(counts.values())), PER_PAGE).get_page(request.GET.get("page"))
+    first = (page.number - 1) * PER_PAGE
+    # one more than the page: the last card's "merge with the next one"
+    rows = list(
+        document.candidates.prefetch_related("lead", "support")[first : first + PER_PAGE + 1]
+    )
+    shown, after = rows[:PER_PAGE], (rows[PER_PAGE] if len(rows) > PER_PAGE else None)
     sizes: dict[str, int | None] = {}
     context = {
         "document": document,
-        "source": highlight(document.text, spans),
-        "cards": [_card(document, c, candidates, sizes) for c in candidates],
-        "counts": _counts(candidates),
+        "source": _source(document, shown, after, first_page=page.number == 1),
+        "cards": [
+            _card(document, c, following, sizes)
+            for c, following in zip(shown, [*shown[1:], after], strict=True)
+        ],
+        "page": page,
+        "page_links": list(page.paginator.get_elided_page_range(page.number, on_each_side=2)),
+        "counts": counts,
         "add_form": add_form or AddCandidateForm(),
         "add_lead": _chosen(add_form, "lead"),
         "add_support": _chosen(add_form, "support"),
@@ -83,8 +103,42 @@ def review_page(
     return render(request, "documents/review.html", context)
 
 
-def _counts(candidates: list[Candidate]) -> dict[str, int]:
-    return {d: sum(c.decision == d for c in candidates) for d in Decision.values}
+def _source(
+    document: Document, shown: list[Candidate], after: Candidate | None, *, first_page: bool
+) -> SafeString:
+    """The stretch of the text this page's candidates stand in, marked: from the first of
+    them (the very start on the first page) up to the next page's first, and no more than
+    SOURCE_MAX characters past the page's last span."""
+    text = document.text
+    starts = [c.start for c in shown if c.start is not None]
+    ends = [c.end for c in shown if c.end is not None]
+    start = min(starts) if starts and not first_page else 0
+    end = len(text)
+    if after is not None and after.start is not None and after.start > start:
+        end = after.start
+    end = min(end, max([start, *ends]) + SOURCE_MAX)
+    spans = [
+        Span(c.start - start, c.end - start, str(c.order), c.decision, f"span-{c.pk}")
+        for c in shown
+        if c.start is not None and c.end is not None
+    ]
+    marked = highlight(text[start:end], spans)
+    before = "… " if start > 0 else ""
+    tail = " …" if end < len(text) else ""
+    return mark_safe(before + marked + tail)  # highlight escaped the text
+
+
+def _counts(document: Document) -> dict[str, int]:
+    """Candidates per decision, counted by the database."""
+    counts = dict.fromkeys(Decision.values, 0)
+    rows = document.candidates.order_by().values_list("decision").annotate(n=Count("pk"))
+    counts.update({decision: n for decision, n in rows})
+    return counts
+
+
+def _page_of(document: Document, c: Candidate) -> int:
+    """The review page that shows ``c``."""
+    return document.candidates.filter(order__lt=c.order).count() // PER_PAGE + 1
 
 
 def _chosen(form: AddCandidateForm | None, name: str) -> list[Agency]:
@@ -96,10 +150,9 @@ def _chosen(form: AddCandidateForm | None, name: str) -> list[Agency]:
 
 
 def _card(
-    document: Document, c: Candidate, all_: list[Candidate], sizes: dict[str, int | None]
+    document: Document, c: Candidate, following: Candidate | None, sizes: dict[str, int | None]
 ) -> dict[str, Any]:
-    position = all_.index(c)
-    following = all_[position + 1] if position + 1 < len(all_) else None
+    """What a candidate's card shows; ``following`` is the candidate after it, if any."""
     form = VersionedCandidateForm(
         initial={
             "text": c.text,
@@ -185,13 +238,13 @@ def _card_fragment(
 ) -> HttpResponse:
     """The candidate's card as it now stands, with ``notes``, and the counters (out of band)."""
     document = candidate.document
-    candidates = list(document.candidates.prefetch_related("lead", "support"))
-    current = next(c for c in candidates if c.pk == candidate.pk)
+    current = document.candidates.prefetch_related("lead", "support").get(pk=candidate.pk)
+    following = document.candidates.filter(order__gt=current.order).first()
     context = {
         "document": document,
-        "card": _card(document, current, candidates, {}),
+        "card": _card(document, current, following, {}),
         "notes": notes,
-        "counts": _counts(candidates),
+        "counts": _counts(document),
     }
     return render(request, "documents/_candidate_update.html", context)
 
@@ -240,7 +293,8 @@ def _document(request: HttpRequest, pk: int) -> Document:
 @require_POST
 def merge(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
-    choices = list(document.candidates.values_list("pk", flat=True))
+    posted = [v for v in request.POST.getlist("ids") if is_id(v)]
+    choices = list(document.candidates.filter(pk__in=posted).values_list("pk", flat=True))
     form = MergeForm(request.POST, choices=choices)
     if not form.is_valid():
         _errors(request, form)
