@@ -506,3 +506,10 @@ def test_a_paragraph_intro_ends_at_the_next_numbered_sibling():
         "- Đẩy nhanh tiến độ thi công các công trình khẩn cấp.\n"
     )
     assert [t[0] for t in tasks] == [["sở, ban, ngành"]]
+
+
+def test_local_committees_written_without_the_plural_are_the_group():
+    [(lead, *_)] = _tasks(
+        "Thủ trưởng các sở, ban, ngành và Ủy ban nhân dân phường, xã, đặc khu tổ chức thực hiện."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
