@@ -84,6 +84,14 @@ _BOILERPLATE = re.compile(
     r"(?:cùng\s+)?(?:tham\s+)?dự\s+(?:hội nghị|buổi|cuộc|lễ|họp|có)|có sự tham dự)",
     re.IGNORECASE,
 )
+# the closing formula, with those who must report: "Trong quá trình thực hiện, nếu có khó
+# khăn, vướng mắc, đề nghị các sở, ban, ngành ... kịp thời phản ánh về Sở Nội vụ"
+_IF_DIFFICULT = re.compile(
+    r"[\s\-–]*(?:trong quá trình[^,;]{0,40},?\s*)?"
+    r"nếu có (?:khó khăn|vướng mắc|phát sinh)(?:,?\s*(?:khó khăn|vướng mắc|phát sinh))*"
+    r"\s*,?\s*(?:(?:đề nghị|yêu cầu)\s+)?",
+    re.IGNORECASE,
+)
 _SUPPORT_ROLE = re.compile(
     r"(?<!\w)phối hợp(?:\s+(?:chặt chẽ|thường xuyên|đồng bộ|tốt|kịp thời))?(?:\s+(?:với|cùng))?\s*",
     re.IGNORECASE,
@@ -172,6 +180,16 @@ def _list_continues(mentions: Mentions, start: int, semicolon: int) -> bool:
 def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
     """Find who a unit directs: subject, object of a directive verb, or nobody."""
     unit = Unit(start, end)
+    semicolon = text.find("; ", start, end)
+    difficulty = _IF_DIFFICULT.match(text, start, end) or (
+        _IF_DIFFICULT.match(text, semicolon + 2, end) if semicolon != -1 else None
+    )
+    if difficulty is not None:  # "Nếu có khó khăn, vướng mắc, các sở ... kịp thời báo cáo"
+        found = mentions.between(difficulty.end(), end)
+        if found and found[0].start - difficulty.end() <= 4:
+            lead = list_from(found, text)
+            if not all(m.vague for m in lead):
+                return _with_roles(text, unit, lead, found, "subject:if-difficult")
     if _BOILERPLATE.match(text, start, end) or _is_citation_line(text, start, end):
         unit.breaks = True
         return unit
