@@ -524,3 +524,10 @@ def test_the_closing_formula_is_a_task_only_of_those_it_names():
         )
         == []
     )
+
+
+def test_a_relative_clause_between_subject_and_duty_does_not_hide_the_task():
+    [(lead, *_)] = _tasks(
+        "Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ đúng tiến độ."
+    )
+    assert lead == ["cơ quan, đơn vị"]

@@ -92,6 +92,13 @@ _IF_DIFFICULT = re.compile(
     r"\s*,?\s*(?:(?:đề nghị|yêu cầu)\s+)?",
     re.IGNORECASE,
 )
+# a relative clause between a subject and its duty: "Các cơ quan, đơn vị được giao chủ trì có
+# trách nhiệm ...", "Sở, ban, ngành thuộc UBND Thành phố có trách nhiệm ..."
+_RELATIVE = re.compile(
+    r"\s*(?:được\s+(?:giao|phân công)|thuộc|trực thuộc)(?!\w)[^,;.:]{0,80}?\s"
+    r"(?:có trách nhiệm|có nhiệm vụ|phải|cần|chủ động|khẩn trương)(?!\w)",
+    re.IGNORECASE,
+)
 _SUPPORT_ROLE = re.compile(
     r"(?<!\w)phối hợp(?:\s+(?:chặt chẽ|thường xuyên|đồng bộ|tốt|kịp thời))?(?:\s+(?:với|cùng))?\s*",
     re.IGNORECASE,
@@ -253,6 +260,9 @@ def _with_subject(
     paren = _PARENTHETICAL.match(text, last)
     if paren:  # "Sở LĐTB&XH (cơ quan thường trực Ban Chỉ đạo):"
         last = paren.end()
+    relative = _RELATIVE.match(text, last)
+    if relative:  # "Các cơ quan được giao chủ trì ... có trách nhiệm ...": the subject acts
+        return _with_roles(text, unit, subject, found, "subject:relative")
     transfer = _TRANSFER.match(text, last)
     if transfer:
         obj = _object_of(text, transfer.end(), found)
