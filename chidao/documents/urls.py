@@ -11,6 +11,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("van-ban/", ingest.document_list, name="list"),
     path("van-ban/nhap/", ingest.upload, name="upload"),
     path("van-ban/nhap-kho/", views_import.import_archive, name="import"),
+    path("van-ban/nhap-kho/<int:pk>/", views_import.import_job, name="import_job"),
+    path(
+        "van-ban/nhap-kho/<int:pk>/tien-do/", views_import.import_progress, name="import_progress"
+    ),
     path("van-ban/tien-trinh/", ingest.jobs, name="jobs"),
     path("van-ban/tien-trinh/dong/", ingest.job_rows, name="job_rows"),
     path("van-ban/tien-trinh/<int:pk>/chay-lai/", ingest.job_retry, name="job_retry"),
