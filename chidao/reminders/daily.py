@@ -16,6 +16,7 @@ awaiting confirmation, done, postponed and refused ones are the Office's busines
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -25,11 +26,14 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from chidao.common import clock
 from chidao.reminders import mail
-from chidao.reminders.models import Kind, Reminder
+from chidao.reminders.models import DailyRun, Kind, Reminder
 from chidao.reminders.services import Wanted, record_reminders
 from chidao.tracking.models import Assignment
 from chidao.tracking.status import OPEN_STATES
+
+log = logging.getLogger(__name__)
 
 CHUNK = 500  # reminders recorded per transaction
 MAIL_RETRY_DAYS = 2  # a mail that failed is retried by the next runs for this many days
@@ -109,14 +113,30 @@ class DailyResult:
             "mails_sent": self.mail.sent,
             "mails_failed": self.mail.failed,
             "agencies_without_address": self.mail.no_address,
+            "problems": len(self.mail.problems),
         }
 
 
 def run_daily(today: date, rules: Rules | None = None) -> DailyResult:
     """Record today's reminders (committed chunk by chunk), then mail every agency its
-    unsent ones. Safe to run again: nothing already recorded or mailed is repeated."""
-    rules = rules or Rules.from_settings()
+    unsent ones, and keep a :class:`DailyRun` of it (also when it stops on an error).
+    Safe to run again: nothing already recorded or mailed is repeated, and an agency
+    mailed by today's run already gets what is new in tomorrow's mail."""
+    run = DailyRun.objects.create(day=today)
     result = DailyResult(today, reminded={k: 0 for k in (Kind.OVERDUE, Kind.DUE_SOON, Kind.SILENT)})
+    try:
+        _remind(today, rules or Rules.from_settings(), result)
+    except BaseException as exc:  # a killed worker too: the record says why it stopped
+        try:
+            _keep(run, result, error=f"{exc.__class__.__name__}: {exc}"[:2000])
+        except Exception:  # the database itself may be what failed; keep the first error
+            log.exception("could not record the failed daily run %s", run.pk)
+        raise
+    _keep(run, result)
+    return result
+
+
+def _remind(today: date, rules: Rules, result: DailyResult) -> None:
     for chunk in wanted_today(today, rules):
         done = record_reminders(None, chunk, today)
         for r in done.reminders:
@@ -125,5 +145,23 @@ def run_daily(today: date, rules: Rules | None = None) -> DailyResult:
         result.flagged += len(done.flagged)
     since = today - timedelta(days=MAIL_RETRY_DAYS)
     unsent = Reminder.objects.filter(email_sent_at__isnull=True, day__gte=since)
-    result.mail = mail.send_unsent(unsent, today)
-    return result
+    result.mail = mail.send_unsent(unsent, today, skip_agencies=mailed_on(today))
+
+
+def mailed_on(day: date) -> set[int]:
+    """Agencies a daily mail already reached on ``day`` (the Office's own reminders are
+    mailed apart and do not count)."""
+    sent = Reminder.objects.filter(day=day, email_sent_at__isnull=False).exclude(kind=Kind.MANUAL)
+    return set(sent.values_list("assignment__agency_id", flat=True).distinct())
+
+
+def _keep(run: DailyRun, result: DailyResult, error: str = "") -> None:
+    m = result.mail
+    run.finished_at = clock.now()
+    run.reminders = sum(result.reminded.values())
+    run.notifications = result.notifications
+    run.mails_sent, run.mails_failed = m.sent, m.failed
+    run.flagged = result.flagged
+    run.problems = [{"agency": agency, "reason": why} for agency, why in m.problems]
+    run.error = error
+    run.save()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import smtplib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -36,7 +36,12 @@ NO_ADDRESS = "Đơn vị chưa có địa chỉ thư điện tử (cán bộ ho�
 class MailResult:
     sent: int = 0  # mails that left
     failed: int = 0  # mails the server refused or could not take
-    no_address: int = 0  # agencies with nobody to write to
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (agency, why), each
+    without_address: list[str] = field(default_factory=list)  # agencies nobody to write to
+
+    @property
+    def no_address(self) -> int:
+        return len(self.without_address)
 
 
 @dataclass
@@ -77,11 +82,15 @@ def compose(agency: Agency, rows: list[Reminder], to: list[str], today: date) ->
     return EmailMessage(subject=" ".join(subject.split()), body=body, to=to)
 
 
-def send_unsent(rows: QuerySet[Reminder], today: date) -> MailResult:
-    """Mail each agency the reminders of ``rows`` not mailed yet, one mail per agency."""
+def send_unsent(
+    rows: QuerySet[Reminder], today: date, skip_agencies: set[int] | None = None
+) -> MailResult:
+    """Mail each agency the reminders of ``rows`` not mailed yet, one mail per agency;
+    the agencies of ``skip_agencies`` are left for a later run."""
     result = MailResult()
     unsent = rows.filter(email_sent_at__isnull=True)
     agency_ids = sorted(set(unsent.values_list("assignment__agency_id", flat=True)))
+    agency_ids = [pk for pk in agency_ids if pk not in (skip_agencies or set())]
     if not agency_ids:
         return result
     officers = officers_by_agency(agency_ids)
@@ -116,7 +125,8 @@ def _send_agency(
         to = recipients(agency, officers)
         if not to:
             Reminder.objects.filter(pk__in=ids).update(email_error=NO_ADDRESS)
-            result.no_address += 1
+            result.without_address.append(agency.name)
+            result.problems.append((agency.name, NO_ADDRESS))
             return
         message = compose(agency, claimed, to, today)
         message.connection = connection
@@ -124,10 +134,10 @@ def _send_agency(
             message.send()
         except (smtplib.SMTPException, OSError) as exc:
             log.warning("reminder mail to %s failed: %s", agency.name, exc)
-            Reminder.objects.filter(pk__in=ids).update(
-                email_to=", ".join(to), email_error=str(exc)[:1000] or exc.__class__.__name__
-            )
+            why = str(exc)[:1000] or exc.__class__.__name__
+            Reminder.objects.filter(pk__in=ids).update(email_to=", ".join(to), email_error=why)
             result.failed += 1
+            result.problems.append((agency.name, why))
             return
         Reminder.objects.filter(pk__in=ids).update(
             email_sent_at=clock.now(), email_to=", ".join(to), email_error=""

@@ -64,6 +64,10 @@ class Reminder(models.Model):
 
 
 class Notification(models.Model):
+    """A line on a user's bell. The reminders of one day to one agency make one
+    notification per officer (``agency`` and ``day`` set): it lists the agency's reminders
+    of that day, so 98 overdue tasks ring the bell once, not 98 times."""
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
@@ -73,6 +77,15 @@ class Notification(models.Model):
     reminder = models.ForeignKey(
         Reminder, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
     )
+    agency = models.ForeignKey(
+        "registry.Agency",
+        verbose_name="đơn vị",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    day = models.DateField("ngày đôn đốc", null=True, blank=True)
     text = models.TextField("nội dung")
     created_at = models.DateTimeField("thời điểm", default=clock.stamp, editable=False)
     read_at = models.DateTimeField("đã đọc lúc", null=True, blank=True)
@@ -82,6 +95,13 @@ class Notification(models.Model):
         verbose_name_plural = "thông báo"
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "agency", "day"],
+                condition=models.Q(day__isnull=False),
+                name="one_reminder_notification_a_day",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -119,3 +139,34 @@ class Flag(models.Model):
     @property
     def active(self) -> bool:
         return self.cleared_at is None
+
+
+class DailyRun(models.Model):
+    """One run of the daily reminders (command or worker): when, what it sent, and what
+    failed and why, for the Office to see (Đôn đốc › Nhật ký chạy)."""
+
+    day = models.DateField("ngày đôn đốc")
+    started_at = models.DateTimeField("bắt đầu", default=clock.stamp, editable=False)
+    finished_at = models.DateTimeField("kết thúc", null=True, blank=True)
+    reminders = models.PositiveIntegerField("lượt đôn đốc", default=0)
+    notifications = models.PositiveIntegerField("thông báo", default=0)
+    mails_sent = models.PositiveIntegerField("thư đã gửi", default=0)
+    mails_failed = models.PositiveIntegerField("thư lỗi", default=0)
+    flagged = models.PositiveIntegerField("đưa ra giao ban", default=0)
+    # [{"agency": name, "reason": why}]: mails refused or not sendable, for each agency
+    problems = models.JSONField("sự cố", default=list, blank=True)
+    error = models.TextField("lỗi dừng chạy", blank=True)
+
+    class Meta:
+        verbose_name = "lượt đôn đốc tự động"
+        verbose_name_plural = "lượt đôn đốc tự động"
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["day", "finished_at"], name="daily_run_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} {self.started_at:%H:%M}"
+
+    @property
+    def completed(self) -> bool:
+        """It ran to its end (mails the server refused are problems, not a stop)."""
+        return self.finished_at is not None and not self.error

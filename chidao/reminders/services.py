@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from chidao.accounts.models import Role
@@ -103,11 +103,10 @@ def reminder_text(reminder: Reminder) -> str:
 
 def record_reminders(actor: Any, wanted: Sequence[Wanted], day: date) -> Recorded:
     """Record each wanted reminder once (automatic kinds: once per assignment, kind, day),
-    with a notification to every officer of the agency, a history entry, and a flag when
-    the assignment reaches the configured number of reminders. One transaction."""
-    officers = officers_by_agency(w.assignment.agency_id for w in wanted)
+    with a history entry, a flag when the assignment reaches the configured number of
+    reminders, and the day's notification of every officer of the agency
+    (:func:`notify_officers`). One transaction."""
     made: list[Reminder] = []
-    notes: list[Notification] = []
     newly_flagged: list[Assignment] = []
     sender = actor if getattr(actor, "is_authenticated", False) else None
     with transaction.atomic():
@@ -116,22 +115,130 @@ def record_reminders(actor: Any, wanted: Sequence[Wanted], day: date) -> Recorde
             if reminder is None:
                 continue
             made.append(reminder)
-            text = reminder_text(reminder)
-            for user in officers.get(w.assignment.agency_id, []):
-                notes.append(
-                    Notification(user=user, assignment=w.assignment, reminder=reminder, text=text)
-                )
             record(
                 sender,
                 "assignment.reminded",
-                text,
+                reminder_text(reminder),
                 assignment=w.assignment,
                 after={"reminder": reminder.pk, "kind": reminder.kind},
             )
             if _flag_if_due(w.assignment):
                 newly_flagged.append(w.assignment)
-        Notification.objects.bulk_create(notes)
-    return Recorded(made, len(notes), newly_flagged)
+        notified = notify_officers(made, day)
+    return Recorded(made, notified, newly_flagged)
+
+
+# --- the day's notification of each agency ---------------------------------------------
+
+
+def day_items(agency_id: int, day: date) -> QuerySet[Reminder]:
+    """An agency's reminders of one day: what its officers' notification of that day lists."""
+    return Reminder.objects.filter(assignment__agency_id=agency_id, day=day)
+
+
+# the reasons as a bundled notification names them (stored text: Vietnamese)
+WHY: dict[str, str] = {
+    Kind.OVERDUE: "quá hạn",
+    Kind.DUE_SOON: "sắp đến hạn",
+    Kind.SILENT: "lâu chưa báo cáo",
+    Kind.MANUAL: "Văn phòng đôn đốc",
+}
+
+
+def day_counts(agency_id: int, day: date) -> dict[str, int]:
+    """How many tasks the agency's reminders of ``day`` name: ``n`` in all, and by kind."""
+    by_kind = {k: Count("assignment", distinct=True, filter=Q(kind=k)) for k in Kind.values}
+    counts: dict[str, int] = day_items(agency_id, day).aggregate(
+        n=Count("assignment", distinct=True), **by_kind
+    )
+    return counts
+
+
+def bundle_text(agency: Any, day: date, counts: dict[str, int]) -> str:
+    """The notification line of an agency's day of several tasks, in Vietnamese."""
+    why = ", ".join(f"{WHY[k]} {counts[k]}" for k in Kind.values if counts[k])
+    return (
+        f"Đôn đốc ngày {day:%d/%m/%Y}: {counts['n']} nhiệm vụ của {agency.name} cần khẩn "
+        f"trương thực hiện ({why})."
+    )
+
+
+def notify_officers(made: Sequence[Reminder], day: date) -> int:
+    """Raise (or raise again) the notification of ``day`` of every officer of each agency
+    in ``made``: one per officer, agency and day, listing the agency's reminders of the
+    day. How many rang: new ones, and read ones made unread again."""
+    newest: dict[int, Reminder] = {}
+    for r in made:
+        newest[r.assignment.agency_id] = r
+    officers = officers_by_agency(newest)
+    rang = 0
+    for agency_id, reminder in newest.items():
+        users = officers.get(agency_id, [])
+        if not users:
+            continue
+        a = reminder.assignment
+        counts = day_counts(agency_id, day)
+        single = counts["n"] <= 1
+        text = reminder_text(reminder) if single else bundle_text(a.agency, day, counts)
+        mine = Notification.objects.filter(agency_id=agency_id, day=day, user__in=users)
+        seen = dict(mine.values_list("user_id", "read_at"))
+        Notification.objects.bulk_create(
+            [
+                Notification(user=u, agency_id=agency_id, day=day, text=text)
+                for u in users
+                if u.pk not in seen
+            ],
+            ignore_conflicts=True,
+        )
+        mine.update(
+            text=text,
+            assignment=a if single else None,
+            reminder=reminder if single else None,
+            read_at=None,
+            created_at=clock.now(),
+        )
+        rang += sum(1 for u in users if u.pk not in seen or seen[u.pk] is not None)
+    return rang
+
+
+@dataclass(frozen=True)
+class DayList:
+    """What a bundled notification shows: its first tasks, and how many there are."""
+
+    first: list[Assignment]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.first)
+
+
+def day_lists(pairs: Iterable[tuple[int, date]], first: int = 5) -> dict[tuple[int, date], DayList]:
+    """For each (agency id, day): its reminded tasks, soonest deadline first. Two queries
+    whatever the number of pairs (the task texts only of those shown)."""
+    wanted = set(pairs)
+    if not wanted:
+        return {}
+    match = Q()
+    for agency_id, day in wanted:
+        match |= Q(assignment__agency_id=agency_id, day=day)
+    rows = (
+        Reminder.objects.filter(match)
+        .order_by(F("assignment__deadline").asc(nulls_last=True), "assignment_id")
+        .values_list("assignment__agency_id", "day", "assignment_id")
+    )
+    ids: dict[tuple[int, date], list[int]] = {}
+    for agency_id, day, pk in rows:
+        got = ids.setdefault((agency_id, day), [])
+        if pk not in got:
+            got.append(pk)
+    shown = Assignment.objects.select_related("task").in_bulk(
+        [pk for got in ids.values() for pk in got[:first]]
+    )
+    return {
+        key: DayList([shown[pk] for pk in got[:first] if pk in shown], len(got))
+        for key, got in ids.items()
+    }
 
 
 def _create(w: Wanted, day: date, sender: Any) -> Reminder | None:

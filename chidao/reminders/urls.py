@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("don-doc/", views.index, name="index"),
     path("don-doc/gui/", views.remind, name="remind"),
     path("don-doc/phan-cong/<int:pk>/", views.remind_one, name="remind_one"),
+    path("don-doc/nhat-ky/", views.daily_runs, name="runs"),
     path("dua-ra-giao-ban/", views.flagged_list, name="flagged"),
     path("dua-ra-giao-ban/<int:pk>/go/", views.clear_flag, name="clear_flag"),
     path("thong-bao/", views.notifications, name="notifications"),

@@ -1,8 +1,10 @@
-"""Pages of reminders: the Office's đôn đốc list, the giao ban list, notifications."""
+"""Pages of reminders: the Office's đôn đốc list and its daily runs, the giao ban list,
+notifications."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -18,10 +20,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from chidao.accounts.decorators import office_only, require_office
-from chidao.accounts.roles import is_office
+from chidao.accounts.roles import agency_id_of, is_office
 from chidao.common import clock
 from chidao.common.errors import ActionError
-from chidao.reminders import manual, services
+from chidao.common.params import is_id
+from chidao.reminders import manual, runs, services
 from chidao.reminders.forms import NoteForm, RemindForm
 from chidao.reminders.models import Flag, Kind, Notification, Reminder
 from chidao.tracking import dashboard
@@ -164,6 +167,12 @@ def remind_one(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_next_url(request, reverse("tracking:assignment_detail", args=[a.pk])))
 
 
+@office_only
+def daily_runs(request: HttpRequest) -> HttpResponse:
+    """Nhật ký đôn đốc tự động: the recent daily runs, what each sent and what failed."""
+    return render(request, "reminders/runs.html", {"runs": runs.recent(), "today": clock.today()})
+
+
 @login_required
 def flagged_list(request: HttpRequest) -> HttpResponse:
     """Nhiệm vụ đưa ra giao ban: flagged and not cleared, those the user may see."""
@@ -201,26 +210,43 @@ def _notifications(request: HttpRequest) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user)
 
 
+def _day_key(note: Notification) -> tuple[int, date] | None:
+    """(agency, day) of a notification that lists several tasks of one day, else None."""
+    if note.agency_id is None or note.day is None or note.assignment_id is not None:
+        return None
+    return (note.agency_id, note.day)
+
+
 @login_required
 def notifications(request: HttpRequest) -> HttpResponse:
     """The user's notifications, newest first; ``?chua-doc=1`` shows the unread only."""
     unread_only = request.GET.get("chua-doc") == "1"
-    qs = _notifications(request).select_related("assignment__agency")
+    qs = _notifications(request).select_related("assignment__agency", "agency")
     if unread_only:
         qs = qs.filter(read_at__isnull=True)
     page = Paginator(qs.order_by("-created_at", "-id"), 50).get_page(request.GET.get("page"))
-    return render(
-        request, "reminders/notifications.html", {"page": page, "unread_only": unread_only}
-    )
+    keys = {n.pk: _day_key(n) for n in page}
+    lists = services.day_lists(key for key in keys.values() if key is not None)
+    rows = [(n, lists.get(key) if (key := keys[n.pk]) else None) for n in page]
+    context = {"page": page, "rows": rows, "unread_only": unread_only}
+    return render(request, "reminders/notifications.html", context)
 
 
 @login_required
 def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
-    """Mark one notification read and go to its assignment."""
+    """Mark one notification read and go to its assignment; a day's notification, to the
+    one of its tasks named by ``?assignment=``, else to the agency's list."""
     note = get_object_or_404(_notifications(request), pk=pk)
     services.mark_read(request.user, [note.pk])
     if note.assignment_id is not None:
         return redirect("tracking:assignment_detail", pk=note.assignment_id)
+    chosen = request.GET.get("assignment", "")
+    if note.agency_id and note.day and is_id(chosen):
+        listed = services.day_items(note.agency_id, note.day).filter(assignment_id=int(chosen))
+        if listed.exists():
+            return redirect("tracking:assignment_detail", pk=int(chosen))
+    if note.agency_id is not None and agency_id_of(request.user) == note.agency_id:
+        return redirect("tracking:my_assignments")  # the day's tasks of one's own agency
     return redirect("reminders:notifications")
 
 

@@ -3,6 +3,7 @@ command, and the officers' mail addresses."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from io import StringIO
 from typing import Any
@@ -15,6 +16,7 @@ from chidao.accounts.models import Profile, Role
 from chidao.registry.models import Agency
 from chidao.tracking.models import Assignment
 from tests.web.factories import assignment_of, make_task
+from tests.web.tracking_support import page_text
 
 TODAY = date(2026, 11, 21)
 
@@ -57,3 +59,11 @@ def remind(day: date = TODAY, *args: str) -> str:
     out = StringIO()
     call_command("remind", "--today", day.isoformat(), *args, stdout=out)
     return out.getvalue()
+
+
+def bell(response: Any) -> int:
+    """The unread count on the bell in the page's top bar (0 when it shows none)."""
+    found = re.search(r'class="bell".*?</a>', page_text(response), re.DOTALL)
+    assert found, "the page has no bell"
+    count = re.search(r'<span class="count">(\d+)</span>', found.group(0))
+    return int(count.group(1)) if count else 0

@@ -3,7 +3,6 @@ unread count on the bell in the top bar."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -13,19 +12,12 @@ from django.test import Client
 from django.urls import reverse
 
 from chidao.reminders.models import Notification
-from tests.web.reminders_support import TODAY, open_assignment, remind
+from tests.web.reminders_support import TODAY, bell, open_assignment, remind
 from tests.web.tracking_support import page_text
 
 pytestmark = pytest.mark.django_db
 
 D = timedelta(days=1)
-
-
-def bell(response: Any) -> int:
-    found = re.search(r'class="bell".*?</a>', page_text(response), re.DOTALL)
-    assert found, "the page has no bell"
-    count = re.search(r'<span class="count">(\d+)</span>', found.group(0))
-    return int(count.group(1)) if count else 0
 
 
 @pytest.fixture

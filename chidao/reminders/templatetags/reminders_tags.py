@@ -1,5 +1,5 @@
 """The reminder box on an assignment's page: how often it was reminded, its giao ban
-flag, and the Office's "Đôn đốc" button."""
+flag, and the Office's "Đôn đốc" button; the daily run's warning on the dashboard."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from chidao.accounts.roles import is_office
+from chidao.reminders import runs
 from chidao.reminders.forms import NoteForm
 from chidao.reminders.models import Flag, Reminder
 from chidao.tracking.models import Assignment
@@ -33,3 +34,13 @@ def reminder_box(context: template.Context, a: Assignment) -> dict[str, Any]:
         "form": NoteForm(auto_id="don-doc-%s"),
         "next": request.get_full_path() if request is not None else "",
     }
+
+
+@register.inclusion_tag("reminders/_run_notice.html", takes_context=True)
+def daily_run_notice(context: template.Context) -> dict[str, Any]:
+    """For the Office: a warning when no daily run has completed by 09:00 today, or when
+    today's left mails unsent (one small query; nothing for anyone else)."""
+    request = context.get("request")
+    if not is_office(getattr(request, "user", None)):
+        return {"today": None}
+    return {"today": runs.today_at()}

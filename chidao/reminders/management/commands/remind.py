@@ -40,6 +40,16 @@ class Command(BaseCommand):
             f"{m.sent} thư đã gửi, {m.failed} thư lỗi, {m.no_address} đơn vị chưa có địa chỉ "
             f"thư; {result.flagged} nhiệm vụ đưa ra giao ban."
         )
+        if m.without_address:
+            self.stdout.write(
+                "Đơn vị chưa có địa chỉ thư điện tử (bổ sung trong danh mục đơn vị hoặc "
+                "tài khoản cán bộ):"
+            )
+            for name in m.without_address:
+                self.stdout.write(f"  - {name}")
+        for name, why in m.problems:
+            if name not in m.without_address:
+                self.stdout.write(f"Thư chưa gửi được tới {name}: {why}")
         if m.failed:
             raise CommandError(f"{m.failed} thư chưa gửi được; chạy lại lệnh để gửi tiếp.")
 
