@@ -12,6 +12,13 @@ with their number, date and task order varied, so each has its own hash) are que
 through ``submit_upload``, as uploads are. Then N workers run with ``--batch`` until the
 queue is empty; the time from their start to the last exit gives documents per second.
 Every job must end done: the table says so.
+
+  python bench/bench_import.py --archive 300   # the web archive import (issue 12.3)
+
+``--archive N``: a .zip of N such directives POSTed to the import page (a signed-in
+Office specialist, Django's test client, the database task backend), then one worker
+with ``--batch`` imports it. The table gives the request's time (it only stores the
+archive and queues the job) and the worker's, per database.
 """
 
 from __future__ import annotations
@@ -37,7 +44,10 @@ NUMBERS = {"kh-phong-chong-thien-tai-2024.txt": "187/KH-UBND"}
 
 def main() -> None:
     args = parse_args()
-    configs = [("postgresql", n) for n in args.workers]
+    if args.archive:
+        archive_rows([run_archive(args, vendor) for vendor in _vendors(args)])
+        return
+    configs = [("postgresql", n) for n in args.workers] if args.postgres else []
     if args.sqlite:
         configs.append(("sqlite", 1))
     rows = []
@@ -60,10 +70,19 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--workers", type=lambda s: [int(n) for n in s.split(",")], default=[1, 2])
     parser.add_argument("--no-sqlite", dest="sqlite", action="store_false")
+    parser.add_argument("--no-postgres", dest="postgres", action="store_false")
+    parser.add_argument("--archive", type=int, default=0, help="files in a web archive import")
     return parser.parse_args()
 
 
-def run_one(args: argparse.Namespace, vendor: str, workers: int) -> dict[str, object]:
+def _vendors(args: argparse.Namespace) -> list[str]:
+    return (["postgresql"] if args.postgres else []) + (["sqlite"] if args.sqlite else [])
+
+
+def _setting_up(
+    args: argparse.Namespace, vendor: str, workers: int
+) -> tuple[Path, str, dict[str, str]]:
+    """A fresh database and folder for one configuration: (folder, URL, environment)."""
     var_dir = Path(tempfile.mkdtemp(prefix="chidao-bench-import-"))
     if vendor == "sqlite":
         url = f"sqlite:///{var_dir}/bench.sqlite3"
@@ -80,6 +99,11 @@ def run_one(args: argparse.Namespace, vendor: str, workers: int) -> dict[str, ob
         "DJANGO_SETTINGS_MODULE": "chidao.web.settings",
     }
     prepare_database(url, keep=False)
+    return var_dir, url, env
+
+
+def run_one(args: argparse.Namespace, vendor: str, workers: int) -> dict[str, object]:
+    var_dir, url, env = _setting_up(args, vendor, workers)
     try:
         python = [sys.executable, str(ROOT / "manage.py")]
         subprocess.run([*python, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
@@ -130,6 +154,48 @@ def run_one(args: argparse.Namespace, vendor: str, workers: int) -> dict[str, ob
         "rate": args.documents / elapsed,
         "outcome": outcome,
     }
+
+
+def run_archive(args: argparse.Namespace, vendor: str) -> dict[str, object]:
+    var_dir, url, env = _setting_up(args, vendor, 1)
+    try:
+        python = [sys.executable, str(ROOT / "manage.py")]
+        subprocess.run([*python, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+        post = [sys.executable, __file__, "--post-archive", str(args.archive)]
+        answer = subprocess.run(
+            post, env=env, check=True, cwd=ROOT, capture_output=True, text=True
+        ).stdout.split()
+        started = time.perf_counter()
+        worker = [*python, "db_worker", "--batch", "--no-startup-delay", "--no-reload", "-v0"]
+        subprocess.run(worker, env=env, check=True, cwd=ROOT)
+        elapsed = time.perf_counter() - started
+        check = [sys.executable, __file__, "--archive-outcome"]
+        outcome = subprocess.run(
+            check, env=env, check=True, cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        print(f"{vendor}: request {answer[0]} s (HTTP {answer[1]}), import {elapsed:.1f} s")
+    finally:
+        _drop(url)
+        shutil.rmtree(var_dir, ignore_errors=True)
+    return {
+        "vendor": vendor,
+        "files": args.archive,
+        "request": float(answer[0]),
+        "run": elapsed,
+        "outcome": outcome,
+    }
+
+
+def archive_rows(rows: list[dict[str, object]]) -> None:
+    print(
+        f"\n{'database':<11} {'files':>6} {'request s':>10} {'import s':>9} {'files/s':>8}  outcome"
+    )
+    for r in rows:
+        rate = float(r["files"]) / float(r["run"])
+        print(
+            f"{r['vendor']:<11} {r['files']:>6} {r['request']:>10.3f} {r['run']:>9.1f} "
+            f"{rate:>8.1f}  {r['outcome']}"
+        )
 
 
 def _drop(url: str) -> None:
@@ -185,6 +251,55 @@ def vary(text: str, number: str | None, i: int, rng: random.Random) -> str:
     return "\n\n".join(paragraphs) + f"\n\nNơi nhận: lưu VT ({i})."
 
 
+def post_archive(n: int) -> None:
+    """POST a zip of ``n`` directives to the import page; print the seconds and status."""
+    import io
+    import zipfile
+
+    import django
+
+    sys.path.insert(0, str(ROOT))
+    django.setup()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+    from django.urls import reverse
+
+    from chidao.accounts.cast import create_cast
+    from chidao.registry.services import sync_registry
+
+    sync_registry()
+    office = create_cast("bench-mat-khau-2026")["chuyenvien"]
+    rng = random.Random(2026)
+    texts = {name: (ROOT / "samples" / name).read_text(encoding="utf-8") for name in SAMPLES}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for i in range(n):
+            name = SAMPLES[i % len(SAMPLES)]
+            zf.writestr(f"kho/vb-{i}.txt", vary(texts[name], NUMBERS.get(name), i, rng))
+    client = Client()
+    client.force_login(office)
+    upload = SimpleUploadedFile("kho.zip", out.getvalue(), content_type="application/zip")
+    started = time.perf_counter()
+    response = client.post(reverse("documents:import"), {"archive": upload})
+    print(f"{time.perf_counter() - started:.3f} {response.status_code}")
+
+
+def archive_outcome() -> None:
+    import django
+
+    sys.path.insert(0, str(ROOT))
+    django.setup()
+    from chidao.documents.imports import job_folder
+    from chidao.documents.models import Document, ImportJob
+
+    job = ImportJob.objects.get()
+    left = "folder left behind" if job_folder(job.pk).exists() else "no folder left"
+    print(
+        f"job {job.state}, {job.items.count()}/{job.total} files, "
+        f"{Document.objects.count()} documents; {left}"
+    )
+
+
 def outcome() -> None:
     import django
 
@@ -203,5 +318,9 @@ if __name__ == "__main__":
         queue_documents(int(sys.argv[2]))
     elif sys.argv[1:2] == ["--outcome"]:
         outcome()
+    elif sys.argv[1:2] == ["--post-archive"]:
+        post_archive(int(sys.argv[2]))
+    elif sys.argv[1:2] == ["--archive-outcome"]:
+        archive_outcome()
     else:
         main()

@@ -531,3 +531,28 @@ def test_a_relative_clause_between_subject_and_duty_does_not_hide_the_task():
         "Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ đúng tiến độ."
     )
     assert lead == ["cơ quan, đơn vị"]
+
+
+DECISION = (
+    "QUYẾT ĐỊNH:\n\n"
+    "Điều 1. Thành lập Ban Chỉ đạo về dữ liệu tỉnh Lâm Đồng (sau đây gọi tắt là Ban Chỉ đạo) "
+    "gồm các thành viên sau:\n\n"
+    "1. Chủ tịch Ủy ban nhân dân tỉnh, Trưởng Ban Chỉ đạo.\n\n"
+    "2. Giám đốc Sở Khoa học và Công nghệ, Phó Trưởng Ban Chỉ đạo.\n\n"
+    "Điều 2. Nhiệm vụ và quyền hạn của Ban Chỉ đạo\n\n"
+    "1. Chỉ đạo, điều phối triển khai chiến lược dữ liệu trên địa bàn tỉnh.\n\n"
+    "2. Chỉ đạo các sở, ban, ngành trong việc tạo lập, chia sẻ dữ liệu.\n"
+)
+
+
+def test_a_decision_setting_up_a_body_gives_it_its_duties_and_lists_no_member_as_a_task():
+    tasks = _tasks(DECISION)
+    assert [t[0] for t in tasks] == [["Ban Chỉ đạo về dữ liệu tỉnh Lâm Đồng"]] * 2
+
+
+def test_a_heading_for_the_units_of_a_department_passes_down():
+    tasks = _tasks(
+        "III. TỔ CHỨC THỰC HIỆN\n\n1. Đối với người đứng đầu các phòng, cơ quan, đơn vị thuộc "
+        "Sở Nông nghiệp và Môi trường\n\na) Quán triệt, triển khai thực hiện nghiêm túc Kế hoạch.\n"
+    )
+    assert [t[0] for t in tasks] == [["cơ quan, đơn vị"]]

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from . import views_admin, views_self
+from . import views_admin, views_agencies, views_self
 
 app_name = "accounts"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -16,4 +16,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views_admin.reset_password,
         name="reset_password",
     ),
+    path("tai-khoan/don-vi-moi/", views_agencies.agencies, name="agencies"),
+    path("tai-khoan/don-vi-moi/<int:pk>/", views_agencies.decide_agency, name="decide_agency"),
 ]

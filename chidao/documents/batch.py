@@ -20,10 +20,13 @@ Contract:
 from __future__ import annotations
 
 import logging
+import shutil
 import tempfile
+import time
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -42,7 +45,15 @@ from chidao.extract.readers import SUFFIXES
 from chidao.tracking.services import record_archived
 
 from . import jobs, services
-from .models import Candidate, Decision, Document, DocumentStatus, IngestJob, JobState
+from .models import (
+    Candidate,
+    Decision,
+    Document,
+    DocumentStatus,
+    ImportStatus,
+    IngestJob,
+    JobState,
+)
 
 log = logging.getLogger(__name__)
 
@@ -57,17 +68,7 @@ MAX_MEMBERS = 10_000
 _CHUNK = 1024 * 1024
 
 
-class Status:
-    IMPORTED = "imported"
-    PRESENT = "present"
-    FAILED = "failed"
-
-
-LABELS = {
-    Status.IMPORTED: "Đã nhập",
-    Status.PRESENT: "Đã có trong hệ thống",
-    Status.FAILED: "Lỗi",
-}
+Status = ImportStatus  # imported, present, failed
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class FileOutcome:
 
     @property
     def label(self) -> str:
-        return LABELS[self.status]
+        return str(Status(self.status).label)
 
 
 @dataclass
@@ -134,22 +135,47 @@ def collect(root: Path) -> list[Path]:
 
 
 def import_directory(
-    root: Path, options: Options, *, jobs: int = 1, progress: Progress | None = None
+    root: Path,
+    options: Options,
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    scratch: Path | None = None,
+    skip: Collection[str] = (),
 ) -> ImportReport:
-    """Import every supported file below ``root`` (a folder, or one file such as a zip)."""
+    """Import every supported file below ``root`` (a folder, or one file such as a zip).
+
+    Zips are unpacked into ``scratch`` (a temporary folder when None), which is emptied
+    and removed at the end whatever happens. Files whose label is in ``skip`` (reported by
+    an earlier, interrupted run) are left out of the run and of the report.
+    """
     base = root if root.is_dir() else root.parent
-    with tempfile.TemporaryDirectory(prefix="chidao-import-") as tmp:
-        items, refused = _expand(collect(root), base, Path(tmp))
-        report = ImportReport(list(refused))
-        for outcome in refused:
+    with _scratch(scratch) as tmp:
+        items, refused = _expand(collect(root), base, tmp)
+        report = ImportReport([o for o in refused if o.path not in skip])
+        for outcome in report.outcomes:
             if progress:
                 progress(outcome)
-        for outcome in _run(items, options, jobs):
+        for outcome in _run([i for i in items if i[1] not in skip], options, jobs):
             report.outcomes.append(outcome)
             if progress:
                 progress(outcome)
     report.outcomes.sort(key=lambda o: o.path)
     return report
+
+
+@contextmanager
+def _scratch(folder: Path | None) -> Iterator[Path]:
+    """``folder`` emptied (a killed run's leftovers go), or a fresh temporary one; removed
+    when the block ends, however it ends."""
+    if folder is None:
+        folder = Path(tempfile.mkdtemp(prefix="chidao-import-"))
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def count_files(root: Path) -> int:
@@ -222,12 +248,22 @@ def _import(path: Path, label: str, options: Options) -> FileOutcome:
     if existing is not None:
         return _done(label, Status.PRESENT, existing, options)
     assert job is not None
-    job = jobs.run_job(job.pk, today=options.today)
+    job = _run_here(job.pk, options.today)
     if job.state == JobState.DONE and job.document is not None:
         return _done(label, Status.IMPORTED, job.document, options)
     if job.state == JobState.DUPLICATE and job.document is not None:
         return _done(label, Status.PRESENT, job.document, options)
     return FileOutcome(label, Status.FAILED, job.error or job.get_state_display())
+
+
+def _run_here(job_id: int, today: date | None) -> IngestJob:
+    """Run the ingest job in this process; when a live worker holds it (a worker took the
+    job's queued task first, or recovered it), wait for that worker's outcome."""
+    job = jobs.run_job(job_id, today=today)
+    while not job.finished:
+        time.sleep(0.5)
+        job = jobs.run_job(job_id, today=today)
+    return job
 
 
 def _resumable_job(digest: str) -> IngestJob | None:

@@ -7,13 +7,18 @@ so a worker killed at any point leaves either nothing or all of it.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from datetime import date
 
 from django.db import IntegrityError, transaction
 
 from chidao.audit.services import record
+from chidao.common import clock
 from chidao.extract.model import AgencyMention
 from chidao.extract.pipeline import Extraction
 from chidao.registry.models import Agency
+from chidao.registry.proposals import proposed_for
+from chidao.registry.services import members_of_group
 
 from . import runs
 from .models import Candidate, Document, IngestJob, JobState
@@ -64,7 +69,7 @@ def _create_document(job: IngestJob, x: Extraction) -> Document:
         warnings=list(x.read.warnings),
         uploaded_by=job.created_by,
     )
-    agencies = _agency_rows(x)
+    agencies = _agency_rows(x, document.issued_on or clock.today())
     candidates, links = [], []
     for order, t in enumerate(x.tasks, start=1):
         lead, lead_groups, lead_unknown = _resolve(t.lead, agencies)
@@ -107,17 +112,33 @@ def _create_document(job: IngestJob, x: Extraction) -> Document:
     return document
 
 
-def _agency_rows(x: Extraction) -> dict[str, int]:
-    codes: set[str] = set()
-    for t in x.tasks:
-        for m in (*t.lead, *t.support):
-            codes.update(m.members if m.is_group else (m.agency_id,) if m.agency_id else ())
-    return dict(Agency.objects.filter(code__in=codes).values_list("code", "pk"))
+@dataclass(frozen=True)
+class _Rows:
+    """The Agency primary keys the candidates of one extraction can point at."""
+
+    by_code: dict[str, int]  # registry bodies
+    groups: dict[str, list[int]]  # a group's members on the document's date
+    proposed: dict[str, int]  # names a reviewer registered earlier ("ngoài danh mục")
 
 
-def _resolve(
-    mentions: list[AgencyMention], rows: dict[str, int]
-) -> tuple[list[int], list[str], list[str]]:
+def _agency_rows(x: Extraction, on: date) -> _Rows:
+    """Groups expand to their members on ``on`` from the Agency table (so the bodies of
+    the registry's supplements, such as the 2025 xã and phường, count, and courts,
+    procuracy and newspapers do not: registry.services.members_of_group)."""
+    mentions = [m for t in x.tasks for m in (*t.lead, *t.support) if not m.vague]
+    codes = {m.agency_id for m in mentions if m.agency_id and not m.is_group}
+    by_code = dict(Agency.objects.filter(code__in=codes).values_list("code", "pk"))
+    groups: dict[str, list[int]] = {}
+    for label in {m.name for m in mentions if m.is_group}:
+        try:
+            groups[label] = [a.pk for a in members_of_group(label, on=on)]
+        except KeyError:
+            groups[label] = []
+    unknown = [m.name for m in mentions if not m.is_group and m.agency_id not in by_code]
+    return _Rows(by_code, groups, proposed_for(unknown))
+
+
+def _resolve(mentions: list[AgencyMention], rows: _Rows) -> tuple[list[int], list[str], list[str]]:
     """Agency pks (groups expanded to their members), group labels, unknown names."""
     pks: list[int] = []
     groups: list[str] = []
@@ -127,9 +148,11 @@ def _resolve(
             continue
         if m.is_group:
             groups.append(m.name)
-            pks.extend(rows[c] for c in m.members if c in rows)
-        elif m.agency_id and m.agency_id in rows:
-            pks.append(rows[m.agency_id])
+            pks.extend(rows.groups.get(m.name, ()))
+        elif m.agency_id and m.agency_id in rows.by_code:
+            pks.append(rows.by_code[m.agency_id])
+        elif m.name in rows.proposed:
+            pks.append(rows.proposed[m.name])
         else:
             unknown.append(m.name)
     return list(dict.fromkeys(pks)), groups, unknown

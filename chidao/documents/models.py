@@ -77,13 +77,10 @@ class JobState(models.TextChoices):
     FAILED = "failed", _("Lỗi")
 
 
-class IngestJob(models.Model):
-    """One uploaded file on its way to becoming a Document; the record a person sees."""
+class LeasedJob(models.Model):
+    """A piece of background work a worker claims for one attempt at a time, under a lease
+    it renews while alive (chidao/documents/runs.py); the record a person sees."""
 
-    filename = models.CharField("tên tệp", max_length=255)
-    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
-    size = models.PositiveBigIntegerField("dung lượng (byte)")
-    blob = models.CharField("tệp lưu tạm", max_length=255)
     state = models.CharField(
         "trạng thái", max_length=16, choices=JobState.choices, default=JobState.QUEUED
     )
@@ -91,9 +88,6 @@ class IngestJob(models.Model):
     attempts = models.PositiveSmallIntegerField("số lần chạy", default=0)
     # attempts made before the last manual retry: each retry gets a fresh allowance
     attempts_before_retry = models.PositiveSmallIntegerField(default=0)
-    document = models.ForeignKey(
-        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
-    )
     task_result_id = models.CharField(max_length=64, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
@@ -102,18 +96,12 @@ class IngestJob(models.Model):
     started_at = models.DateTimeField("bắt đầu", null=True, blank=True)
     finished_at = models.DateTimeField("kết thúc", null=True, blank=True)
     # The running attempt's lease: its worker renews it while alive; once it has passed,
-    # the worker is taken for dead and the job is queued again (jobs.recover_jobs).
+    # the worker is taken for dead and the job is queued again (runs.recover_lost).
     lease_until = models.DateTimeField("hết hạn giữ", null=True, blank=True)
     worker = models.CharField("tiến trình xử lý", max_length=100, blank=True)
 
     class Meta:
-        verbose_name = "lượt nhập văn bản"
-        verbose_name_plural = "lượt nhập văn bản"
-        ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["state", "lease_until"], name="ingestjob_state_lease")]
-
-    def __str__(self) -> str:
-        return f"{self.filename} ({self.get_state_display()})"
+        abstract = True
 
     @property
     def finished(self) -> bool:
@@ -130,6 +118,77 @@ class IngestJob(models.Model):
             return None
         end = self.finished_at or clock.now()
         return max(0.0, (end - self.started_at).total_seconds())
+
+
+class IngestJob(LeasedJob):
+    """One uploaded file on its way to becoming a Document."""
+
+    filename = models.CharField("tên tệp", max_length=255)
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    size = models.PositiveBigIntegerField("dung lượng (byte)")
+    blob = models.CharField("tệp lưu tạm", max_length=255)
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
+    )
+
+    class Meta:
+        verbose_name = "lượt nhập văn bản"
+        verbose_name_plural = "lượt nhập văn bản"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["state", "lease_until"], name="ingestjob_state_lease")]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_state_display()})"
+
+
+class ImportJob(LeasedJob):
+    """An archive (.zip) uploaded on the import page, imported by a worker
+    (chidao/documents/imports.py); one ImportItem per file as it is done."""
+
+    filename = models.CharField("tên tệp", max_length=255)
+    size = models.PositiveBigIntegerField("dung lượng (byte)")
+    historical = models.BooleanField("văn bản lưu trữ đã hoàn thành", default=False)
+    total = models.PositiveIntegerField("số tệp", default=0)
+
+    class Meta:
+        verbose_name = "lượt nhập kho"
+        verbose_name_plural = "lượt nhập kho"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["state", "lease_until"], name="importjob_state_lease")]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_state_display()})"
+
+
+class ImportStatus(models.TextChoices):
+    """What became of one file of a batch import."""
+
+    IMPORTED = "imported", _("Đã nhập")
+    PRESENT = "present", _("Đã có trong hệ thống")
+    FAILED = "failed", _("Lỗi")
+
+
+class ImportItem(models.Model):
+    """What became of one file of an import (chidao/documents/batch.py's FileOutcome)."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="items")
+    path = models.CharField("tệp", max_length=1000)
+    status = models.CharField("kết quả", max_length=16, choices=ImportStatus.choices)
+    reason = models.TextField("lý do", blank=True)
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "tệp của lượt nhập kho"
+        verbose_name_plural = "tệp của lượt nhập kho"
+        ordering = ["job", "path"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "path"], name="importitem_one_per_path")
+        ]
+
+    def __str__(self) -> str:
+        return self.path
 
 
 class Decision(models.TextChoices):

@@ -1,5 +1,7 @@
-"""The bookkeeping of ingest jobs run by many workers at once: claim, lease, heartbeat,
-finish, recover. Queueing a job is chidao/documents/jobs.py's, which calls these.
+"""The bookkeeping of jobs run by many workers at once: claim, lease, heartbeat, finish,
+recover. For ingest jobs, and for any other LeasedJob (archive imports,
+chidao/documents/imports.py) through ``claim_of`` and ``model=``. Queueing a job is
+chidao/documents/jobs.py's (imports.py's for an import), which calls these.
 
 Workers (``manage.py db_worker``, on one machine or several, against the same database)
 claim queue entries atomically (django-tasks-db: ``SELECT … FOR UPDATE SKIP LOCKED``).
@@ -27,15 +29,16 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import TracebackType
+from typing import Any, Generic, TypeVar
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Manager, QuerySet
 
 from chidao.common import clock
 from chidao.common.taskqueue import fail_lost_run
 
-from .models import Document, IngestJob, JobState
+from .models import Document, IngestJob, JobState, LeasedJob
 
 log = logging.getLogger(__name__)
 
@@ -44,26 +47,37 @@ def lease_seconds() -> float:
     return float(settings.CHIDAO_JOB_LEASE_SECONDS)
 
 
+J = TypeVar("J", bound=LeasedJob)
+
+
 @dataclass(frozen=True)
-class Claim:
+class LeaseClaim(Generic[J]):
     """One attempt at a job: the job as claimed, and the attempt number that owns it."""
 
-    job: IngestJob
+    job: J
     attempt: int
 
     @property
-    def owned(self) -> QuerySet[IngestJob]:
+    def owned(self) -> QuerySet[J]:
         """The job row, only while this attempt still owns it."""
-        return IngestJob.objects.filter(
-            pk=self.job.pk, state=JobState.RUNNING, attempts=self.attempt
-        )
+        manager: Manager[J] = type(self.job)._default_manager
+        return manager.filter(pk=self.job.pk, state=JobState.RUNNING, attempts=self.attempt)
+
+
+Claim = LeaseClaim[IngestJob]  # an ingest job's
 
 
 def claim(job_id: int, worker: str = "") -> Claim | None:
+    """Take the ingest job for one attempt (see :func:`claim_of`)."""
+    return claim_of(IngestJob, job_id, worker)
+
+
+def claim_of(model: type[J], job_id: int, worker: str = "") -> LeaseClaim[J] | None:
     """Take the job for one attempt; None when it is finished or another worker holds it."""
     now = clock.now()
     with transaction.atomic():
-        job = IngestJob.objects.select_for_update().filter(pk=job_id).first()
+        manager: Manager[J] = model._default_manager
+        job = manager.select_for_update().filter(pk=job_id).first()
         if job is None or job.finished:
             return None
         held = job.state == JobState.RUNNING and job.lease_until and job.lease_until > now
@@ -86,7 +100,7 @@ def claim(job_id: int, worker: str = "") -> Claim | None:
                 "lease_until",
             ]
         )
-    return Claim(job=job, attempt=job.attempts)
+    return LeaseClaim(job=job, attempt=job.attempts)
 
 
 def worker_gone(worker: str) -> bool:
@@ -117,11 +131,15 @@ def finish(c: Claim, state: str, *, document: Document | None = None, error: str
     return rows == 1
 
 
-def queue_again(c: Claim, error: str) -> bool:
+def queue_again(c: LeaseClaim[Any], error: str) -> bool:
     """A transient failure: mark the job queued again, or fail it once its attempts are
     spent. True when the caller must now enqueue it."""
     if c.job.attempts_left == 0:
-        finish(c, JobState.FAILED, error=_spent(error, c.attempt))
+        error = _spent(error, c.attempt)
+        if c.owned.update(
+            state=JobState.FAILED, error=error, finished_at=clock.now(), lease_until=None
+        ):
+            c.job.state, c.job.error = JobState.FAILED, error
         return False
     rows = c.owned.update(state=JobState.QUEUED, error=error, lease_until=None, task_result_id="")
     return rows == 1
@@ -130,7 +148,7 @@ def queue_again(c: Claim, error: str) -> bool:
 class Heartbeat:
     """Renews the attempt's lease from a side thread while the ``with`` block runs."""
 
-    def __init__(self, c: Claim) -> None:
+    def __init__(self, c: LeaseClaim[Any]) -> None:
         self.claim = c
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._beat, name=f"lease-{c.job.pk}", daemon=True)
@@ -153,19 +171,19 @@ class Heartbeat:
                 if not self.claim.owned.update(lease_until=until):
                     return
         except Exception:  # the lease then runs out and the job is retried: log, go on
-            log.exception("lease renewal of ingest job %s failed", self.claim.job.pk)
+            log.exception("lease renewal of job %s failed", self.claim.job)
         finally:
             connection.close()  # this thread's own connection
 
 
-def recover_lost(*, now: datetime | None = None) -> list[IngestJob]:
+def recover_lost(*, now: datetime | None = None, model: type[LeasedJob] = IngestJob) -> list[Any]:
     """Take back every running job whose lease has passed (its worker is gone): each is
     marked queued again (the caller enqueues it), or failed once lost ``max_attempts``
     times. Returns the jobs handled. Safe to run from several workers at once: each job
     is taken under a row lock.
     """
     now = now or clock.now()
-    expired = IngestJob.objects.filter(state=JobState.RUNNING, lease_until__lt=now)
+    expired = model._default_manager.filter(state=JobState.RUNNING, lease_until__lt=now)
     handled = []
     for pk in list(expired.values_list("pk", flat=True)[:100]):
         with transaction.atomic():
@@ -176,7 +194,7 @@ def recover_lost(*, now: datetime | None = None) -> list[IngestJob]:
     return handled
 
 
-def _recover(job: IngestJob, now: datetime) -> None:
+def _recover(job: LeasedJob, now: datetime) -> None:
     who = job.worker or "?"
     fail_lost_run(job.task_result_id, worker=who, at=now)
     error = f"Tiến trình xử lý {who} bị dừng giữa chừng (lần chạy thứ {job.attempts})."
@@ -185,10 +203,10 @@ def _recover(job: IngestJob, now: datetime) -> None:
         return
     job.state, job.error, job.lease_until, job.task_result_id = JobState.QUEUED, error, None, ""
     job.save(update_fields=["state", "error", "lease_until", "task_result_id"])
-    log.warning("ingest job %s: worker %s lost, queued again", job.pk, who)
+    log.warning("%s %s: worker %s lost, queued again", job._meta.model_name, job.pk, who)
 
 
-def _give_up(job: IngestJob, error: str) -> None:
+def _give_up(job: LeasedJob, error: str) -> None:
     job.state, job.error = JobState.FAILED, _spent(error, job.attempts)
     job.finished_at, job.lease_until = clock.now(), None
     job.save(update_fields=["state", "error", "finished_at", "lease_until"])
@@ -198,13 +216,13 @@ def _spent(error: str, attempts: int) -> str:
     return f"{error} Đã thử {attempts} lần, không tiếp tục."
 
 
-def attempt_running(job_id: int, attempt: int) -> IngestJob | None:
+def attempt_running(job_id: int, attempt: int, *, model: type[LeasedJob] = IngestJob) -> Any | None:
     """The job while ``attempt`` still runs it (else None: finished, or taken again)."""
-    job = IngestJob.objects.filter(pk=job_id).first()
+    job = model._default_manager.filter(pk=job_id).first()
     if job is None or job.state != JobState.RUNNING or job.attempts != attempt:
         return None
     return job
 
 
-def lease_alive(job: IngestJob) -> bool:
+def lease_alive(job: LeasedJob) -> bool:
     return job.lease_until is not None and job.lease_until > clock.now()

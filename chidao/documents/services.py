@@ -23,6 +23,7 @@ from chidao.audit.services import record
 from chidao.common import clock
 from chidao.common.errors import ActionError, NotAllowed
 from chidao.common.uploads import DIRECTIVE_TYPES, check_upload, sha256_of, store_blob
+from chidao.registry import succession
 from chidao.tracking.services import NewTask, create_task
 
 from .jobs import enqueue
@@ -96,7 +97,9 @@ def retry_job(user: Any, job: IngestJob) -> IngestJob:
 def register_document(user: Any, document: Document, *, today: date) -> list[Any]:
     """Turn every accepted candidate into a task with its assignments; all or nothing.
 
-    Refused while any candidate is undecided or an accepted one has no lead agency.
+    Refused while any candidate is undecided or an accepted one has no lead agency. A
+    task due after one of its bodies was dissolved or merged goes to the successor; one
+    that has none is refused (chidao/registry/succession.py).
     """
     if not is_office(user):
         raise NotAllowed(_("Chỉ chuyên viên Văn phòng mới đăng ký được văn bản."))
@@ -113,12 +116,17 @@ def register_document(user: Any, document: Document, *, today: date) -> list[Any
             )
             % {"count": len(pending), "order": pending[0].order}
         )
-    tasks = []
+    tasks, moved = [], []
     for order, c in enumerate((c for c in candidates if c.decision == Decision.ACCEPTED), 1):
+        day = succession.reference_day(c.deadline, c.recurrence, today)
+        item = _("Mục %(order)s") % {"order": c.order}
+        lead, lead_moved = succession.carriers(list(c.lead.all()), day, item=item)
+        support, support_moved = succession.carriers(list(c.support.all()), day, item=item)
+        moved += lead_moved + support_moved
         new = NewTask(
             text=c.text,
-            lead=[a.pk for a in c.lead.all()],
-            support=[a.pk for a in c.support.all()],
+            lead=lead,
+            support=[pk for pk in support if pk not in lead],
             deadline=c.deadline,
             recurrence=c.recurrence,
             marker=c.marker,
@@ -132,5 +140,8 @@ def register_document(user: Any, document: Document, *, today: date) -> list[Any
     locked.registered_at = clock.now()
     locked.save(update_fields=["status", "registered_by", "registered_at"])
     record(user, "document.registered", f"Đăng ký văn bản: {len(tasks)} nhiệm vụ", document=locked)
+    if moved:
+        pairs = "; ".join(f"{a.name} → {b.name}" for a, b in dict.fromkeys(moved))
+        record(user, "document.successors", f"Giao cho đơn vị kế thừa: {pairs}", document=locked)
     document.status = locked.status
     return tasks

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from . import views_facts, views_import
+from . import views_agencies, views_facts, views_import
 from . import views_ingest as ingest
 from . import views_review as review
 
@@ -11,6 +11,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("van-ban/", ingest.document_list, name="list"),
     path("van-ban/nhap/", ingest.upload, name="upload"),
     path("van-ban/nhap-kho/", views_import.import_archive, name="import"),
+    path("van-ban/nhap-kho/<int:pk>/", views_import.import_job, name="import_job"),
+    path(
+        "van-ban/nhap-kho/<int:pk>/tien-do/", views_import.import_progress, name="import_progress"
+    ),
     path("van-ban/tien-trinh/", ingest.jobs, name="jobs"),
     path("van-ban/tien-trinh/dong/", ingest.job_rows, name="job_rows"),
     path("van-ban/tien-trinh/<int:pk>/chay-lai/", ingest.job_retry, name="job_retry"),
@@ -24,4 +28,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("van-ban/<int:pk>/dang-ky/", review.register, name="register"),
     path("de-xuat/<int:pk>/", review.candidate_action, name="candidate"),
     path("de-xuat/<int:pk>/tach/", review.candidate_split, name="split"),
+    path("de-xuat/<int:pk>/ke-thua/", views_agencies.successor, name="successor"),
+    path("de-xuat/<int:pk>/don-vi-moi/", views_agencies.unlisted, name="unlisted"),
 ]

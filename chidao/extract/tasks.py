@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from chidao.extract.bodies import UNLISTED
 from chidao.extract.deadlines import attach_times, attribute_deadline
 from chidao.extract.model import AgencyMention, Task, TimeMention
 from chidao.extract.segment import Block
@@ -93,7 +94,12 @@ def find_tasks(
         if block.marker is not None and _level(block.marker) < _level("-"):
             section = _level(block.marker)  # a paragraph's intro lasts to this item's sibling
         ctx = stack[-1] if stack else None
-        heading = _agency_heading(text, block, mentions)
+        if ctx is not None and ctx.roster:
+            continue  # "Điều 1. Thành lập Ban Chỉ đạo ... gồm các thành viên sau:" over its members
+        if _ROSTER.search(text, block.body_start, block.end):
+            stack.append(_Context([], [], _level(block.marker), paragraphs=False, roster=True))
+            continue
+        heading = _agency_heading(text, block, mentions) or _duties_heading(text, block)
         if heading:
             stack.append(_Context(*heading, _level(block.marker), paragraphs=True))
             prev_block_task = None
@@ -271,6 +277,7 @@ class _Context:
     support: list[AgencyMention]  # the partners a heading names ("X chủ trì, phối hợp Y")
     level: int  # the outline level of the block that set it
     paragraphs: bool  # unnumbered paragraphs inherit too (under an agency heading)
+    roster: bool = False  # the members of a committee: no tasks below
 
 
 def _level(marker: str | None) -> int:
@@ -310,7 +317,8 @@ def _agency_heading(
     found = mentions.between(block.body_start, block.end)
     lead_in = _HEADING_LEAD_IN.match(text, block.body_start, block.end)
     at = lead_in.end() if lead_in else block.body_start
-    if not found or not 0 <= found[0].start - at <= 1:
+    verb_end = lead_in.end("verb") if lead_in else at  # a mention may hold the head words
+    if not found or not (0 <= found[0].start - at <= 1 or verb_end <= found[0].start <= at):
         return None
     lst = list_from(found, text)
     body = text[block.body_start : block.end]
@@ -332,8 +340,54 @@ def _agency_heading(
     return lst, [m for m in partners if not m.vague]
 
 
-_HEADING_TAIL = re.compile(r"\s*(?:\([^()\n]{0,200}\))?\s*[:.]?\s*")
-_HEADING_LEAD_IN = re.compile(r"\s*(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Trách nhiệm của)\s+")
+# "Điều 1. Thành lập Ban Chỉ đạo ... gồm các thành viên sau:", "5. Các thành viên Ban Chỉ đạo:"
+_ROSTER = re.compile(
+    r"(?:(?:bao\s+)?gồm(?:\s+các)?\s+(?:thành viên|ông, bà|đồng chí)(?:\s+sau|\s+có tên sau)?"
+    r"|^(?:[\d.]+\s*)?Các thành viên(?:\s+\w+){0,6}|^Thành phần(?:\s+\w+){0,4})\s*:\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo": the body the decision sets up does what follows
+_DUTIES = re.compile(
+    r"(?:Chức năng,\s*)?(?:Nhiệm vụ|Trách nhiệm)(?:,?\s+(?:và\s+)?quyền hạn)?\s+của\s+"
+    r"(?P<body>(?:Ban|Tổ|Hội đồng|Ủy ban|Uỷ ban|Cơ quan thường trực)\b[^.:;\n]{0,80}?)\s*[.:]?\s*$"
+)
+_SHORT_NAME = re.compile(
+    r"(?P<full>(?:Ban|Tổ|Hội đồng|Ủy ban|Uỷ ban)\s[^()\n]{3,120}?)\s*\(\s*sau đây\s+(?:gọi|viết)"
+    r"(?:\s+tắt)?\s+là:?\s*(?P<short>[^()\n]{2,60}?)\s*\)"
+)
+
+
+_FOUNDED = re.compile(r"(?i:thành lập)\s+((?:Ban|Tổ|Hội đồng|Ủy ban|Uỷ ban)\s[^.,;:()\n]{3,100})")
+
+
+def _duties_heading(
+    text: str, block: Block
+) -> tuple[list[AgencyMention], list[AgencyMention]] | None:
+    """ "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo" over the duties of the body that the
+    decision sets up: its full name from "(sau đây gọi tắt là Ban Chỉ đạo)" where written."""
+    if block.role not in ("heading", "item"):
+        return None
+    m = _DUTIES.match(text, block.body_start, block.end)
+    if m is None:
+        return None
+    body = m.group("body")
+    name = next(
+        (s.group("full") for s in _SHORT_NAME.finditer(text) if s.group("short") == body), None
+    ) or next((f.group(1) for f in _FOUNDED.finditer(text) if f.group(1).startswith(body)), body)
+    mention = AgencyMention(
+        m.start("body"), m.end("body"), body, " ".join(name.split()), rule=UNLISTED
+    )
+    return [mention], []
+
+
+_HEADING_TAIL = re.compile(
+    r"\s*(?:(?:trực\s+)?thuộc\s+[^:.()\n]{1,80}?)?\s*(?:\([^()\n]{0,200}\))?\s*[:.]?\s*"
+)
+_HEADING_LEAD_IN = re.compile(
+    r"\s*(?P<verb>(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Trách nhiệm của|Đối với)\s+)"
+    r"(?:(?:người đứng đầu|tập thể lãnh đạo|lãnh đạo|thủ trưởng)\s*,?\s*(?:và\s+)?)*",
+    re.IGNORECASE,
+)
 # "... chủ trì", "... chủ trì, phối hợp (với)", "... là cơ quan chủ trì" after a heading's list
 _HEADING_ROLES = re.compile(
     r"\s*(?:\(?(?:là\s+)?(?:cơ quan\s+)?(?:chủ trì|thường trực|đầu mối)\)?)?\s*,?\s*"

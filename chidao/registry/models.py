@@ -7,9 +7,21 @@ bodies that were dissolved (2025 reorganisation) so old directives still resolve
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.conf import settings
 from django.db import models
 
 from chidao.extract.agencies import fold_search
+
+
+class Standing(models.TextChoices):
+    """Whether the administrator stands behind a body: every body of a registry file is
+    confirmed; one a reviewer registered from a directive waits for the administrator."""
+
+    CONFIRMED = "confirmed", "đã xác nhận"
+    PENDING = "pending", "chờ xác nhận"
+    REJECTED = "rejected", "không xác nhận"
 
 
 class Agency(models.Model):
@@ -29,6 +41,18 @@ class Agency(models.Model):
         on_delete=models.SET_NULL,
         related_name="predecessors",
     )
+    standing = models.CharField(
+        "xác nhận", max_length=12, choices=Standing.choices, default=Standing.CONFIRMED
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người đề nghị",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField("ngày đề nghị", null=True, blank=True)
     email = models.EmailField("thư điện tử", blank=True)
     note = models.TextField("ghi chú", blank=True)
     # name and written forms folded (no accents, đ→d, lower case) for search
@@ -50,3 +74,16 @@ class Agency(models.Model):
     @property
     def dissolved(self) -> bool:
         return self.valid_to is not None
+
+    def valid_on(self, day: date) -> bool:
+        """True when the body existed on ``day`` (bounds inclusive; None is open)."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+    def ended_before(self, day: date) -> bool:
+        """True when the body can take no new task due on ``day``: dissolved or merged
+        before it, or refused by the administrator."""
+        if self.standing == Standing.REJECTED:
+            return True
+        return self.valid_to is not None and self.valid_to < day

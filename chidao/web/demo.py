@@ -20,6 +20,7 @@ from chidao.accounts.cast import CAST, create_cast
 from chidao.documents.jobs import run_job
 from chidao.documents.models import Decision, Document, DocumentStatus
 from chidao.documents.services import register_document, submit_upload
+from chidao.registry import succession
 from chidao.registry.services import sync_registry
 from chidao.tracking import horizon, services
 from chidao.tracking.models import Assignment, State
@@ -70,9 +71,16 @@ def _ingest(office: Any, path: Path, today: date) -> Document | None:
 
 
 def _review_and_register(office: Any, document: Document, today: date) -> None:
-    """What a specialist would do with a clean extraction: accept every task that has a
-    lead agency, reject the rest, register."""
+    """What a specialist would do with a clean extraction: take out the bodies that ended
+    without a successor (the district level in 2025), accept every task that has a lead
+    agency, reject the rest, register."""
     for candidate in document.candidates.all():
+        day = succession.reference_day(candidate.deadline, candidate.recurrence, today)
+        for agencies in (candidate.lead, candidate.support):
+            ended = [succession.ended(a, day) for a in agencies.all()]
+            agencies.remove(
+                *(a for a, e in zip(agencies.all(), ended, strict=True) if e and not e.successor)
+            )
         has_lead = candidate.lead.exists()
         candidate.decision = Decision.ACCEPTED if has_lead else Decision.REJECTED
         candidate.save(update_fields=["decision"])

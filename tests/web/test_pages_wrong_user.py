@@ -20,7 +20,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from chidao.documents.models import Candidate, IngestJob, JobState
+from chidao.documents.models import Candidate, ImportJob, IngestJob, JobState
 from chidao.reminders.models import Flag, Notification
 from chidao.tracking import services
 from chidao.tracking.views_actions import STEPS
@@ -49,6 +49,8 @@ PAGES = [
     Page("documents:list", None, lists_everything=True),
     Page("documents:upload", None, office_only=True),
     Page("documents:import", None, office_only=True),
+    Page("documents:import_job", "import_job", office_only=True),
+    Page("documents:import_progress", "import_job", office_only=True),
     Page("documents:jobs", None, office_only=True),
     Page("documents:job_rows", None, office_only=True),
     Page("documents:job_retry", "job", office_only=True, post_only=True),
@@ -62,6 +64,8 @@ PAGES = [
     Page("documents:register", "draft", office_only=True, post_only=True),
     Page("documents:candidate", "candidate", office_only=True, post_only=True),
     Page("documents:split", "candidate", office_only=True, post_only=True),
+    Page("documents:successor", "candidate", office_only=True, post_only=True),
+    Page("documents:unlisted", "candidate", office_only=True, post_only=True),
     Page("tracking:my_assignments", None, lists_everything=True),
     Page("tracking:assignments", None, lists_everything=True),
     Page("tracking:task_detail", "task"),
@@ -103,6 +107,8 @@ PAGES = [
     # the administrator's (officers and leaders are refused like on the Office's pages)
     Page("accounts:users", None, office_only=True),
     Page("accounts:reset_password", "user", office_only=True, post_only=True),
+    Page("accounts:agencies", None, office_only=True),
+    Page("accounts:decide_agency", "agency", office_only=True, post_only=True),
 ]
 
 
@@ -140,6 +146,7 @@ def objects(office: Any, officer_a: Any, agency_a: Any) -> dict[str, Any]:
     job = IngestJob.objects.create(
         filename="x.txt", sha256="f" * 64, size=1, blob="originals/x.txt", state=JobState.FAILED
     )
+    import_job = ImportJob.objects.create(filename="kho.zip", size=1, created_by=office)
     notification = Notification.objects.create(user=officer_a, assignment=a, text=SECRET)
     Flag.objects.create(assignment=a, flagged_at=timezone.now(), reminders=3)
     indicator = make_indicator(office, agency_a, name=SECRET)
@@ -154,7 +161,9 @@ def objects(office: Any, officer_a: Any, agency_a: Any) -> dict[str, Any]:
         "draft": draft,
         "candidate": candidate,
         "job": job,
+        "import_job": import_job,
         "user": officer_a,
+        "agency": agency_a,
     }
 
 

@@ -149,7 +149,7 @@ def test_an_expanded_group_is_noted_with_its_size_and_its_members_are_editable(
 def test_unmatched_names_are_shown_as_a_warning(office_client: Client, document: Document) -> None:
     Candidate.objects.filter(pk=item(document, 3).pk).update(unmatched=["Ban Quản lý dự án ABC"])
     page = office_client.get(url("review", document)).content.decode()
-    assert "Chưa nhận ra trong danh mục:" in page and "Ban Quản lý dự án ABC" in page
+    assert "Ngoài danh mục:" in page and "Ban Quản lý dự án ABC" in page
 
 
 # --- accept, edit, reject -----------------------------------------------------------------
