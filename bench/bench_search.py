@@ -120,7 +120,7 @@ def fill(n: int, *, start: int) -> None:
     from chidao.registry.models import Agency
     from chidao.search.index import _short
     from chidao.search.models import Kind, SearchEntry
-    from chidao.search.text import number_key, terms
+    from chidao.search.text import body_terms, number_key, terms
 
     rng = random.Random(5 + start)
     sentences = sample_sentences()
@@ -149,7 +149,7 @@ def fill(n: int, *, start: int) -> None:
                 context=subject,
                 body=text,
                 title_terms=f"{terms(title)} {terms(subject)} {number_key(number)}",
-                body_terms=terms(text),
+                body_terms=body_terms(text),
                 number_key=number_key(number),
             )
         )

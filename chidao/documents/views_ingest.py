@@ -120,6 +120,7 @@ def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
 # What the list never reads: the text and what the engine made of it (megabytes for a
 # large directive)
 HEAVY_FIELDS = ("text", "extraction", "warnings")
+DETAIL_PER_PAGE = 50  # tasks a page, and proposed tasks listed, on a document's page
 
 
 def _documents(user: Any, q: str) -> QuerySet[Document]:
@@ -163,12 +164,20 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def detail_page(
     request: HttpRequest, document: Document, *, facts_form: Any = None, status: int = 200
 ) -> HttpResponse:
-    """The document's page; ``facts_form`` re-shows a refused correction of its facts."""
+    """The document's page; ``facts_form`` re-shows a refused correction of its facts.
+    Its tasks come DETAIL_PER_PAGE a page, and its proposed tasks DETAIL_PER_PAGE at most
+    (the review screen pages them all): a directive of 30,000 items is a page like any."""
     office = is_office(request.user)
+    tasks = Paginator(_tasks_with_assignments(request.user, document), DETAIL_PER_PAGE)
+    page = tasks.get_page(request.GET.get("page"))
+    candidates = document.candidates.only("pk", "document_id", "order", "text", "decision")
     context = {
         "document": document,
-        "tasks": _tasks_with_assignments(request.user, document),
-        "candidates": document.candidates.prefetch_related("lead") if office else [],
+        "tasks": page,
+        "page": page,
+        "page_links": list(tasks.get_elided_page_range(page.number, on_each_side=2)),
+        "candidates": candidates[:DETAIL_PER_PAGE] if office else [],
+        "n_candidates": candidates.count() if office else 0,
         "history": timeline(_history(document)) if office else [],
         "can_review": office,
         "facts_form": (facts_form or form_for(document)) if office else None,

@@ -216,32 +216,34 @@ def _counts(inner: str, params: list[Any]) -> dict[str, int]:
 _HEAVY = ("body", "title_terms", "body_terms")  # a document's body may be megabytes
 WINDOW = 400  # characters of a body read for its snippet
 LEAD = 80  # of which before the first match
+MAX_ANCHORS = 6  # words looked for one by one when the query is not found as a phrase
 
 
 def _windows(ids: list[int], query: Query) -> dict[int, tuple[int, str]]:
     """Per entry: where its window starts in the body (from 1) and the window, one
-    character more than WINDOW when the body goes on. The database finds where the query's
-    anchors first stand in the stored folded text (``body_terms``) and reads the window
-    there; no body is loaded."""
+    character more than WINDOW when the body goes on. The database finds where the query
+    stands in the stored folded text (``body_terms``) and reads the window there; no body
+    is loaded."""
     rows = SearchEntry.objects.filter(pk__in=ids).order_by()
-    anchors = query.anchors()
-    found = {f"a{i}": StrIndex("body_terms", Value(a)) for i, a in enumerate(anchors)}
-    starts = {
-        pk: max(1, _densest(at) - LEAD)
-        for pk, *at in rows.annotate(**found).values_list("pk", *found)
-    }
-    if not starts:
+    phrase, *anchors = query.anchors()
+    anchors = anchors[:MAX_ANCHORS]
+    at = dict(rows.annotate(at=StrIndex("body_terms", Value(phrase))).values_list("pk", "at"))
+    missing = [pk for pk, p in at.items() if not p]
+    if missing and anchors:  # no phrase: where most of its words first stand together
+        found = {f"a{i}": StrIndex("body_terms", Value(a)) for i, a in enumerate(anchors)}
+        near = rows.filter(pk__in=missing).annotate(**found).values_list("pk", *found)
+        at.update({pk: _densest(positions) for pk, *positions in near})
+    if not at:
         return {}
-    where = Case(*[When(pk=pk, then=Value(at)) for pk, at in starts.items()], default=Value(1))
+    starts = {pk: max(1, p - LEAD) for pk, p in at.items()}
+    where = Case(*[When(pk=pk, then=Value(s)) for pk, s in starts.items()], default=Value(1))
     windows = rows.annotate(window=Substr("body", where, WINDOW + 1)).values_list("pk", "window")
     return {pk: (starts[pk], window) for pk, window in windows}
 
 
 def _densest(found: list[int]) -> int:
-    """Of the anchors' first positions (0: absent), the first (the whole phrase) if found,
-    else the one followed within a window by the most others; 1 when none is found."""
-    if found and found[0] > 0:
-        return found[0]
+    """Of the first positions of the query's words (0: absent), the one followed within a
+    window by the most others; 1 when none is found."""
     at = sorted(p for p in found if p > 0)
     if not at:
         return 1

@@ -11,15 +11,14 @@ from chidao.registry.models import Agency
 from tests.web.factories import make_document
 
 ITEM = (
-    "{n}. Giao {agency} chủ trì, phối hợp các sở, ban, ngành rà soát, đánh giá kết quả "
-    "thực hiện nội dung thứ {n} về chuyển đổi số, cải cách hành chính; báo cáo UBND "
-    "Thành phố trước ngày 30/12/2026."
+    "{n}. Giao {agency} chủ trì, phối hợp các sở, ngành rà soát nội dung thứ {n} về "
+    "chuyển đổi số; báo cáo UBND Thành phố trước ngày 30/12/2026."
 )
 RARE = "Khắc phục hậu quả sạt lở đất tại huyện Mường Lát."  # once, after the last item
 
 
 def make_large_document(user: Any, *, items: int, number: str = "9999/UBND-KT") -> Document:
-    """A directive of ``items`` numbered items (about 200 characters each: 30,000 items
+    """A directive of ``items`` numbered items (about 170 characters each: 30,000 items
     make 6 MB), one proposed task per item with a lead, and RARE at the very end."""
     agencies = list(Agency.objects.order_by("pk")[:50])
     lines, spans, at = [], [], 0

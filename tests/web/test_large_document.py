@@ -15,10 +15,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chidao.documents.models import Document
+from chidao.documents.views_ingest import DETAIL_PER_PAGE
 from chidao.documents.views_review import PER_PAGE
 from chidao.search.engine import search
 from chidao.search.models import Kind
-from tests.web.factories import make_document
+from tests.web.factories import make_document, make_task
 from tests.web.large_document import RARE, make_large_document
 
 pytestmark = pytest.mark.slow
@@ -123,3 +124,20 @@ def test_a_search_that_finds_the_large_document_reads_a_window_of_its_body(
     for q in queries.captured_queries:  # the body only ever through SUBSTR
         sql = re.sub(r"SUBSTR(ING)?\(\"search_searchentry\".\"body\"", "", q["sql"])
         assert '"search_searchentry"."body"' not in sql, q["sql"][:300]
+
+
+def test_the_page_of_a_large_document_lists_a_page_of_its_tasks_and_a_few_proposals(
+    office: Any, office_client: Client, large: Document, agency_a: Any
+) -> None:
+    page = office_client.get(reverse("documents:detail", args=[large.pk])).content.decode()
+    assert f"{ITEMS} nhiệm vụ đề xuất" in page
+    assert "nội dung thứ 50 về" in page and "nội dung thứ 51 về" not in page
+
+    registered = make_document(office, status="registered")
+    for n in range(DETAIL_PER_PAGE + 3):
+        make_task(office, [agency_a], document=registered, text=f"Nhiệm vụ thứ {n} của văn bản.")
+    url = reverse("documents:detail", args=[registered.pk])
+    first = office_client.get(url).content.decode()
+    assert first.count('<article class="task-row">') == DETAIL_PER_PAGE
+    second = office_client.get(url, {"page": 2}).content.decode()
+    assert second.count('<article class="task-row">') == 3
