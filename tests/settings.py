@@ -15,3 +15,6 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="chidao-static-"))
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Hashing is deliberately slow in production; a test cast logs in hundreds of times.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The suite's months of work are laid out in calendar months; the application's default
+# (the reporting regime's 15th-to-14th windows) is tested in tests/web/test_report_windows.py.
+CHIDAO_REPORT_PERIOD_START_DAY = 1

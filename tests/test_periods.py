@@ -64,3 +64,39 @@ def test_periods_until_today_start_at_todays_when_the_first_day_is_later() -> No
     assert list(periods_until(MONTH, date(2026, 5, 1), date(2026, 3, 5))) == [
         of_kind(MONTH, date(2026, 3, 5))
     ]
+
+
+def test_a_reporting_window_from_the_15th_is_named_after_the_month_it_ends_in() -> None:
+    november = of_kind(MONTH, date(2026, 11, 14), start_day=15)
+    assert (november.start, november.end, november.key) == (
+        date(2026, 10, 15),
+        date(2026, 11, 14),
+        "2026-11",
+    )
+    assert november.label == "tháng 11/2026" and november.calendar == of_kind(
+        MONTH, date(2026, 11, 1)
+    )
+    # the 15th opens the next month's window; January's starts in December
+    assert of_kind(MONTH, date(2026, 11, 15), 15).key == "2026-12"
+    january = numbered(MONTH, 2027, 1, start_day=15)
+    assert (january.start, january.end) == (date(2026, 12, 15), date(2027, 1, 14))
+    assert november.previous().key == "2026-10" and november.next() == of_kind(
+        MONTH, date(2026, 11, 20), 15
+    )
+
+
+def test_quarter_and_year_windows_run_from_the_15th_of_the_month_before() -> None:
+    q4 = numbered(QUARTER, 2026, 4, start_day=15)
+    assert (q4.start, q4.end, q4.label) == (date(2026, 9, 15), date(2026, 12, 14), "quý IV/2026")
+    year = of_kind(YEAR, date(2026, 12, 14), 15)
+    assert (year.start, year.end, year.key) == (date(2025, 12, 15), date(2026, 12, 14), "2026")
+    assert of_kind(YEAR, date(2026, 12, 15), 15).label == "năm 2027"
+
+
+def test_a_window_from_another_day_and_the_calendar_one() -> None:
+    feb = numbered(MONTH, 2028, 2, start_day=28)
+    assert (feb.start, feb.end) == (date(2028, 1, 28), date(2028, 2, 27))
+    assert numbered(MONTH, 2026, 11, start_day=1) == numbered(MONTH, 2026, 11)
+    for bad in (0, 29, 31):
+        with pytest.raises(ValueError):
+            of_kind(MONTH, WEDNESDAY, bad)

@@ -7,6 +7,13 @@ Reports choose their period in the query string: ``2026-11`` (month), ``2026-Q4`
 anything else, or nothing, means the month that contains today. Recurring tasks get one
 instance per period of their recurrence; indicators are set for a month, a quarter or
 a year, and entered month by month.
+
+Reporting windows. A report period may run from a day other than the 1st: with
+``start_day=15`` (the cut-off of the national reporting regime, Nghị định 09/2019/NĐ-CP, as
+provincial regulations write it) "tháng 11/2026" is 15/10/2026 – 14/11/2026, "quý IV/2026"
+15/09/2026 – 14/12/2026 and "năm 2026" 15/12/2025 – 14/12/2026: each window ends on the
+day before ``start_day`` of the calendar period it is named after. ``start_day=1`` (the
+default everywhere) is the calendar period itself.
 """
 
 from __future__ import annotations
@@ -25,15 +32,19 @@ _QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
 _YEAR = re.compile(r"^(\d{4})$")
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 MAX_CUSTOM_DAYS = 3660  # ten years: a custom range longer than that is a typing error
+MAX_START_DAY = 28  # a window's first day must exist in every month
 
 
 @dataclass(frozen=True)
 class Period:
-    """A run of days, ``start`` to ``end`` included, of a kind (month, quarter …)."""
+    """A run of days, ``start`` to ``end`` included, of a kind (month, quarter …); a month,
+    quarter or year is named after the calendar period its ``end`` falls in (see the
+    module's "reporting windows")."""
 
     kind: str
     start: date
     end: date
+    start_day: int = 1
 
     @property
     def days(self) -> int:
@@ -44,23 +55,23 @@ class Period:
         """The query-string form, which :func:`parse` reads back (a day or a week as the
         custom range it is)."""
         if self.kind == MONTH:
-            return f"{self.start:%Y-%m}"
+            return f"{self.end:%Y-%m}"
         if self.kind == QUARTER:
-            return f"{self.start.year}-Q{quarter_of(self.start)}"
+            return f"{self.end.year}-Q{quarter_of(self.end)}"
         if self.kind == YEAR:
-            return str(self.start.year)
+            return str(self.end.year)
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
     @property
     def label(self) -> str:
         """How a sentence names it: tháng 11/2026, quý IV/2026, năm 2026, từ … đến …."""
         if self.kind == MONTH:
-            return f"tháng {self.start.month}/{self.start.year}"
+            return f"tháng {self.end.month}/{self.end.year}"
         if self.kind == QUARTER:
-            return f"quý {ROMAN[quarter_of(self.start) - 1]}/{self.start.year}"
+            return f"quý {ROMAN[quarter_of(self.end) - 1]}/{self.end.year}"
         if self.kind == YEAR:
-            return f"năm {self.start.year}"
-        return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
+            return f"năm {self.end.year}"
+        return self.span
 
     @property
     def title(self) -> str:
@@ -70,6 +81,19 @@ class Period:
             return self.label[:1].upper() + self.label[1:]
         return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
 
+    @property
+    def span(self) -> str:
+        """Its days in words: từ ngày 15/10/2026 đến ngày 14/11/2026."""
+        return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
+
+    @property
+    def calendar(self) -> Period:
+        """The calendar month, quarter or year a reporting window is named after (itself
+        when it is one)."""
+        if self.start_day == 1 or self.kind not in (MONTH, QUARTER, YEAR):
+            return self
+        return of_kind(self.kind, self.end)
+
     def as_of(self, today: date) -> date:
         """The day the counts are taken on: the period's end, or today if that is earlier."""
         return min(self.end, today)
@@ -78,12 +102,12 @@ class Period:
         """The period of the same length just before (the previous month, quarter …)."""
         if self.kind == CUSTOM:
             return Period(CUSTOM, self.start - timedelta(days=self.days), self.start - timedelta(1))
-        return of_kind(self.kind, self.start - timedelta(days=1))
+        return of_kind(self.kind, self.start - timedelta(days=1), self.start_day)
 
     def next(self) -> Period:
         if self.kind == CUSTOM:
             return Period(CUSTOM, self.end + timedelta(1), self.end + timedelta(days=self.days))
-        return of_kind(self.kind, self.end + timedelta(days=1))
+        return of_kind(self.kind, self.end + timedelta(days=1), self.start_day)
 
 
 def quarter_of(day: date) -> int:
@@ -95,8 +119,13 @@ def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def of_kind(kind: str, day: date) -> Period:
-    """The day, week (Monday to Sunday), month, quarter or year containing ``day``."""
+def of_kind(kind: str, day: date, start_day: int = 1) -> Period:
+    """The day, week (Monday to Sunday), month, quarter or year containing ``day``; a month,
+    quarter or year from ``start_day`` on (a reporting window) when that is not 1."""
+    if not 1 <= start_day <= MAX_START_DAY:
+        raise ValueError(f"a period starts on day 1..{MAX_START_DAY}, not {start_day}")
+    if start_day > 1 and kind in (MONTH, QUARTER, YEAR):
+        return _window(kind, day, start_day)
     if kind == DAY:
         return Period(DAY, day, day)
     if kind == WEEK:
@@ -112,17 +141,28 @@ def of_kind(kind: str, day: date) -> Period:
     raise ValueError(f"unknown period kind {kind!r}")
 
 
-def numbered(kind: str, year: int, number: int | None = None) -> Period:
-    """Month or quarter ``number`` of ``year``, or the year itself."""
+def _window(kind: str, day: date, start_day: int) -> Period:
+    """The reporting window of ``kind`` containing ``day``: from ``start_day`` of the month
+    before the calendar period it is named after, to the day before ``start_day`` of that
+    period's last month."""
+    named_by = day if day.day < start_day else _last_day(day.year, day.month) + timedelta(1)
+    calendar_period = of_kind(kind, named_by)
+    start = (calendar_period.start - timedelta(days=1)).replace(day=start_day)
+    return Period(kind, start, calendar_period.end.replace(day=start_day - 1), start_day)
+
+
+def numbered(kind: str, year: int, number: int | None = None, start_day: int = 1) -> Period:
+    """Month or quarter ``number`` of ``year``, or the year itself (the reporting window
+    named so when ``start_day`` is not 1)."""
     if kind == MONTH:
         if number is None or not 1 <= number <= 12:
             raise ValueError("month number must be 1..12")
-        return of_kind(MONTH, date(year, number, 1))
+        return of_kind(MONTH, date(year, number, 1), start_day)
     if kind == QUARTER:
         if number is None or not 1 <= number <= 4:
             raise ValueError("quarter number must be 1..4")
-        return of_kind(QUARTER, date(year, 3 * number, 1))
-    return of_kind(YEAR, date(year, 1, 1))
+        return of_kind(QUARTER, date(year, 3 * number, 1), start_day)
+    return of_kind(YEAR, date(year, 1, 1), start_day)
 
 
 def spanning(start: date, end: date) -> Period:
@@ -158,22 +198,23 @@ def months_within(start: date, end: date, until: date) -> list[Period]:
     return months
 
 
-def parse(value: str | None, today: date) -> Period:
-    """The period a query string names; the current month when it names none."""
+def parse(value: str | None, today: date, start_day: int = 1) -> Period:
+    """The period a query string names; the current month when it names none. A month,
+    quarter or year is the reporting window so named when ``start_day`` is not 1."""
     text = (value or "").strip()
     try:
-        return _parse(text) or of_kind(MONTH, today)
+        return _parse(text, start_day) or of_kind(MONTH, today, start_day)
     except ValueError:
-        return of_kind(MONTH, today)
+        return of_kind(MONTH, today, start_day)
 
 
-def _parse(text: str) -> Period | None:
+def _parse(text: str, start_day: int) -> Period | None:
     if m := _MONTH.match(text):
-        return of_kind(MONTH, date(int(m[1]), int(m[2]), 1))
+        return numbered(MONTH, int(m[1]), int(m[2]), start_day)
     if m := _QUARTER.match(text):
-        return numbered(QUARTER, int(m[1]), int(m[2]))
+        return numbered(QUARTER, int(m[1]), int(m[2]), start_day)
     if m := _YEAR.match(text):
-        return of_kind(YEAR, date(int(m[1]), 1, 1))
+        return numbered(YEAR, int(m[1]), None, start_day)
     if m := _RANGE.match(text):
         start, end = date.fromisoformat(m[1]), date.fromisoformat(m[2])
         if start > end or (end - start).days > MAX_CUSTOM_DAYS:
@@ -182,9 +223,9 @@ def _parse(text: str) -> Period | None:
     return None
 
 
-def recent_months(today: date, count: int = 24) -> list[Period]:
+def recent_months(today: date, count: int = 24, start_day: int = 1) -> list[Period]:
     """The month switcher's choices: this month and the ``count - 1`` before it."""
-    months = [of_kind(MONTH, today)]
+    months = [of_kind(MONTH, today, start_day)]
     while len(months) < count:
         months.append(months[-1].previous())
     return months

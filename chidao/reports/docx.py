@@ -42,7 +42,7 @@ def render(report: GiaoBan) -> bytes:
 def context(report: GiaoBan) -> dict[str, Any]:
     """The template's fields."""
     day = report.today
-    overdue_text, overdue_rows = _overdue(report)
+    overdue_text, overdue_rows, overdue_more = _overdue(report)
     flagged_text, flagged_rows = _flagged(report)
     indicator_text, indicator_rows = _indicators(report)
     fields: dict[str, Any] = {
@@ -62,6 +62,7 @@ def context(report: GiaoBan) -> dict[str, Any]:
         "total": _agency_values("", report.total),
         "overdue_text": overdue_text,
         "overdue_rows": overdue_rows,
+        "overdue_more": overdue_more,
         "flagged_text": flagged_text,
         "flagged_rows": flagged_rows,
         "indicator_text": indicator_text,
@@ -147,7 +148,8 @@ def _general(report: GiaoBan) -> dict[str, Any]:
         "intro": intro,
         "total_line": total_line,
         "overview": _overview_lines(report),
-        "comparison": _comparison(report, now.done_rate, before.done_rate),
+        "comparison": _comparison(report, report.total.same.done_rate, before.done_rate),
+        "in_period": _in_period_lines(report),
     }
 
 
@@ -182,12 +184,12 @@ def _overview_lines(report: GiaoBan) -> list[str]:
 def _comparison(report: GiaoBan, now: float | None, before: float | None) -> str:
     change = report.total.overdue_change
     overdue = (
-        _("số nhiệm vụ quá hạn không đổi")
+        _("số lượt giao quá hạn không đổi")
         if change == 0
         else (
-            _("số nhiệm vụ quá hạn tăng %(n)s")
+            _("số lượt giao quá hạn tăng %(n)s")
             if change > 0
-            else _("số nhiệm vụ quá hạn giảm %(n)s")
+            else _("số lượt giao quá hạn giảm %(n)s")
         )
         % {"n": _count(abs(change))}
     )
@@ -198,11 +200,42 @@ def _comparison(report: GiaoBan, now: float | None, before: float | None) -> str
             "before": _pct(before),
             "now": _pct(now),
         }
-    return _("2. So với %(previous)s: %(rate)s; %(overdue)s.") % {
+    text = _(
+        "2. So với %(previous)s, trên cùng các lượt giao đã có đến ngày %(day)s: %(rate)s; "
+        "%(overdue)s"
+    ) % {
         "previous": report.previous.label,
+        "day": f"{report.previous_as_of:%d/%m/%Y}",
         "rate": rate,
         "overdue": overdue,
     }
+    if report.new_total:
+        text += _(" (%(n)s lượt giao mới giao trong kỳ không tính vào so sánh)") % {
+            "n": _count(report.new_total)
+        }
+    return text + "."
+
+
+def _in_period_lines(report: GiaoBan) -> list[str]:
+    """Beside the as-of counts: what was given and what fell due in the period."""
+    given, due = report.total.given, report.total.due
+    return [
+        _("3. Trong kỳ (%(span)s): giao mới %(n)s lượt giao, trong đó đã hoàn thành %(done)s.")
+        % {"span": report.period.span, "n": _count(given.total), "done": _count(given.done)},
+        _(
+            "- Đến hạn trong kỳ: %(n)s lượt giao; đã hoàn thành %(done)s (đúng hạn: %(a)s; "
+            "quá hạn: %(b)s), đạt %(r)s; chưa hoàn thành %(open)s (quá hạn: %(late)s)."
+        )
+        % {
+            "n": _count(due.total),
+            "done": _count(due.done),
+            "a": _count(due.get(Bucket.DONE_ON_TIME)),
+            "b": _count(due.get(Bucket.DONE_LATE)),
+            "r": _pct(due.done_rate),
+            "open": _count(due.total - due.done),
+            "late": _count(due.get(Bucket.OPEN_LATE)),
+        },
+    ]
 
 
 # --- tables --------------------------------------------------------------------------------
@@ -247,18 +280,24 @@ def _local_day(moment: Any) -> str:
     return f"{timezone.localtime(moment):%d/%m/%Y}"
 
 
-def _overdue(report: GiaoBan) -> tuple[str, list[list[str]]]:
+def _overdue(report: GiaoBan) -> tuple[str, list[list[str]], str]:
+    """The introduction, the rows (the most overdue first) and, when the list is longer
+    than the document shows, how many more the XLSX lists."""
     if not report.overdue_total:
-        return _("Không có nhiệm vụ đang thực hiện quá hạn."), []
+        return _("Không có nhiệm vụ đang thực hiện quá hạn."), [], ""
     intro = _("Có %(n)s lượt giao đang thực hiện quá hạn") % {"n": _count(report.overdue_total)}
+    more = ""
     if report.overdue_more:
-        intro += _(
-            "; dưới đây là %(k)s lượt giao quá hạn lâu nhất (danh sách đầy đủ tại tệp Excel "
-            "kèm theo):"
-        ) % {"k": _count(len(report.overdue))}
+        intro += _("; dưới đây là %(k)s lượt giao quá hạn lâu nhất:") % {
+            "k": _count(len(report.overdue))
+        }
+        more = _(
+            "… và %(n)s lượt giao quá hạn khác (danh sách đầy đủ tại tệp Excel kèm theo, "
+            "trang «Nhiệm vụ quá hạn»)."
+        ) % {"n": _count(report.overdue_more)}
     else:
         intro += ":"
-    return intro, _item_rows(report.overdue)
+    return intro, _item_rows(report.overdue), more
 
 
 def _flagged(report: GiaoBan) -> tuple[str, list[list[str]]]:

@@ -240,6 +240,9 @@ def _body(doc: Any) -> None:
     _text(doc, "line")
     _tag(doc, "endfor")
     _text(doc, "comparison")
+    _tag(doc, "for line in in_period")
+    _text(doc, "line")
+    _tag(doc, "endfor")
     _section(doc, "t.by_agency")
     _optional_text(doc, "agency_text")
     _tag(doc, "if agency_rows")
@@ -256,6 +259,8 @@ def _body(doc: Any) -> None:
         _loop_rows(table, f"{part}_rows", ITEM_WIDTHS, (1, 2, 5))
         _para(doc, "", after=6)
         _tag(doc, "endif")
+        if part == "overdue":  # the rest of a long list is in the XLSX
+            _optional_text(doc, "overdue_more")
     _section(doc, "t.indicators")
     _optional_text(doc, "indicator_text")
     _tag(doc, "if indicator_rows")

@@ -3,14 +3,23 @@
 Each sheet: a title row (the report and its period), a line with the scope and the as-of
 day, then the header row — frozen with everything above it, with an auto-filter over the
 table — and the rows: counts and days as numbers, rates as percentages, dates as dates.
-Written in openpyxl's write-only mode, so a list of a hundred thousand rows streams out in
-seconds instead of building every cell in memory first.
+
+Written in openpyxl's write-only mode, so nothing is built in memory first. The two lists
+(overdue, flagged) hold every row — 80,000 overdue assignments at a million — and
+openpyxl spends some 50 µs on each styled cell (a cell object, a style lookup, an XML
+element): 800,000 cells would take far longer than the 10 s a download may. So openpyxl
+writes everything but the lists' data rows, and :func:`_with_rows` then streams those rows
+into their sheets' ``<sheetData>`` as the file is copied, each cell a short string in the
+format openpyxl itself writes (inline strings, dates as serial numbers, the cell styles
+openpyxl registered): a few seconds for the 80,000 (bench/bench_report.py).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 from copy import copy
 from datetime import date, datetime
 from typing import Any
@@ -46,15 +55,18 @@ def render(report: GiaoBan) -> bytes:
     """The workbook's bytes."""
     book = Workbook(write_only=True)
     _summary(book.create_sheet(_("Tổng hợp theo đơn vị")), report)
-    _list(
-        book.create_sheet(_("Nhiệm vụ quá hạn")),
+    _in_period(book.create_sheet(_("Trong kỳ")), report)
+    overdue = book.create_sheet(_("Nhiệm vụ quá hạn"))
+    overdue_rows = _list(
+        overdue,
         report,
         _("DANH SÁCH NHIỆM VỤ QUÁ HẠN"),
         report.overdue,
         _overdue_note(report),
     )
-    _list(
-        book.create_sheet(_("Đưa ra giao ban")),
+    flagged = book.create_sheet(_("Đưa ra giao ban"))
+    flagged_rows = _list(
+        flagged,
         report,
         _("DANH SÁCH NHIỆM VỤ ĐƯA RA GIAO BAN (ĐÃ ĐÔN ĐỐC NHIỀU LẦN)"),
         report.flagged,
@@ -64,7 +76,9 @@ def render(report: GiaoBan) -> bytes:
     _indicators(book.create_sheet(_("Chỉ tiêu")), report)
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    # a sheet's part name is known once the workbook is saved
+    rows = {overdue.path.lstrip("/"): overdue_rows, flagged.path.lstrip("/"): flagged_rows}
+    return _with_rows(out.getvalue(), rows)
 
 
 # --- cells ----------------------------------------------------------------------------------
@@ -151,11 +165,18 @@ def _summary(ws: WriteOnlyWorksheet, report: GiaoBan) -> None:
         _("Thay đổi tỷ lệ (điểm %)"),
         _("Quá hạn kỳ trước"),
         _("Thay đổi số quá hạn"),
+        _("Giao mới trong kỳ (không so sánh)"),
     ]
-    widths = [6, 42, 12, 13, 13, 13, 13, 12, 12, 13, 13, 12, 12]
-    note = _("So sánh với %(previous)s (số liệu tính đến ngày %(day)s).") % {
+    widths = [6, 42, 12, 13, 13, 13, 13, 12, 12, 13, 13, 12, 12, 13]
+    note = _(
+        "Kỳ báo cáo %(span)s. So sánh với %(previous)s (số liệu tính đến ngày %(day)s) trên "
+        "cùng các lượt giao đã có đến ngày đó; %(new)s lượt giao mới giao trong kỳ không "
+        "tính vào so sánh."
+    ) % {
+        "span": report.period.span,
         "previous": report.previous.label,
         "day": f"{report.previous_as_of:%d/%m/%Y}",
+        "new": _number(report.new_total),
     }
     _heading(ws, report, _("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"), note, widths)
     _header(ws, names)
@@ -178,6 +199,61 @@ def _summary_row(
         (None if line.rate_change is None else line.rate_change * 100, POINTS),
         (line.before.get(Bucket.OPEN_LATE), "#,##0"),
         (line.overdue_change, "+#,##0;-#,##0;0"),
+        (line.given.total, "#,##0"),
+    ]
+    style: dict[str, Any] = {"border": BORDER}
+    if fill is not None:
+        style["fill"] = fill
+    return [_cell(ws, v, font, fmt, **style) for v, fmt in values]
+
+
+# --- the in-period sheet -------------------------------------------------------------------
+
+_DUE_BUCKETS = Bucket.ORDER[:4]  # a deadline in the period: never "không có hạn"
+
+
+def _in_period(ws: WriteOnlyWorksheet, report: GiaoBan) -> None:
+    short = {
+        Bucket.DONE_ON_TIME: _("HT đúng hạn"),
+        Bucket.DONE_LATE: _("HT quá hạn"),
+        Bucket.OPEN_ON_TIME: _("Đang TH trong hạn"),
+        Bucket.OPEN_LATE: _("Đang TH quá hạn"),
+        Bucket.NO_DEADLINE: _("Không có hạn"),
+    }
+    names = [
+        _("STT"),
+        _("Đơn vị"),
+        _("Giao trong kỳ"),
+        *(short[b] for b in Bucket.ORDER),
+        _("Đến hạn trong kỳ"),
+        *(short[b] for b in _DUE_BUCKETS),
+        _("Tỷ lệ hoàn thành (đến hạn)"),
+    ]
+    widths = [6, 42, 12, 11, 11, 11, 11, 11, 12, 11, 11, 11, 11, 13]
+    note = _(
+        "Giao trong kỳ: lượt giao được giao %(span)s; đến hạn trong kỳ: lượt giao có thời "
+        "hạn trong kỳ; kết quả tính đến ngày %(day)s."
+    ) % {"span": report.period.span, "day": f"{report.as_of:%d/%m/%Y}"}
+    _heading(ws, report, _("TÌNH HÌNH GIAO VÀ ĐẾN HẠN TRONG KỲ"), note, widths)
+    _header(ws, names)
+    lines = [line for line in report.lines if line.given.total or line.due.total]
+    for n, line in enumerate(lines, start=1):
+        ws.append(_in_period_row(ws, n, line, BODY))
+    ws.append(_in_period_row(ws, "", report.total, BOLD, TOTAL_FILL))
+    _filter(ws, len(names), len(lines))
+
+
+def _in_period_row(
+    ws: WriteOnlyWorksheet, n: int | str, line: AgencyLine, font: Font, fill: Any = None
+) -> list[Any]:
+    values: list[tuple[Any, str]] = [
+        (n, ""),
+        (line.name if n else _("Tổng cộng"), ""),
+        (line.given.total, "#,##0"),
+        *((line.given.get(b), "#,##0") for b in Bucket.ORDER),
+        (line.due.total, "#,##0"),
+        *((line.due.get(b), "#,##0") for b in _DUE_BUCKETS),
+        (line.due.done_rate, PERCENT),
     ]
     style: dict[str, Any] = {"border": BORDER}
     if fill is not None:
@@ -188,14 +264,18 @@ def _summary_row(
 # --- the lists -------------------------------------------------------------------------------
 
 
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
 def _overdue_note(report: GiaoBan) -> str:
     if report.overdue_more:
         return _("Liệt kê %(n)s/%(total)s lượt giao quá hạn lâu nhất.") % {
-            "n": f"{len(report.overdue):,}".replace(",", "."),
-            "total": f"{report.overdue_total:,}".replace(",", "."),
+            "n": _number(len(report.overdue)),
+            "total": _number(report.overdue_total),
         }
     return _("Tổng số %(total)s lượt giao quá hạn, xếp theo thời hạn (quá hạn lâu nhất trước).") % {
-        "total": f"{report.overdue_total:,}".replace(",", ".")
+        "total": _number(report.overdue_total)
     }
 
 
@@ -207,7 +287,9 @@ def _list(
     note: str,
     *,
     flagged: bool = False,
-) -> None:
+) -> Iterator[str]:
+    """The list's heading and header, and its data rows to be streamed in by
+    :func:`_with_rows`."""
     names = [
         _("STT"),
         _("Đơn vị"),
@@ -226,12 +308,23 @@ def _list(
         widths.append(14)
     _heading(ws, report, title, note, widths)
     _header(ws, names)
-    text = _style(ws, BODY, "", alignment=WRAP, border=BORDER)
-    day = _style(ws, BODY, DAY, alignment=WRAP, border=BORDER)
+    text = _styled(ws, None, _style(ws, BODY, "", alignment=WRAP, border=BORDER)).style_id
+    day = _styled(ws, None, _style(ws, BODY, DAY, alignment=WRAP, border=BORDER)).style_id
     styles = [text] * len(names)
     for i in (4, 8, 10):  # thời hạn, ngày báo cáo, ngày đưa ra giao ban
         if i < len(styles):
             styles[i] = day
+    _filter(ws, len(names), len(items))
+    return _list_rows(items, styles, flagged)
+
+
+def _list_rows(items: list[Item], styles: list[int], flagged: bool) -> Iterator[str]:
+    not_reported = _("(chưa báo cáo)")
+    zone = timezone.get_current_timezone()
+
+    def day(moment: datetime | None) -> date | None:
+        return None if moment is None else moment.astimezone(zone).date()
+
     for n, item in enumerate(items, start=1):
         values: list[Any] = [
             n,
@@ -241,14 +334,77 @@ def _list(
             item.deadline,
             item.days_late if item.days_late and item.days_late > 0 else None,
             item.progress,
-            item.last_report or _("(chưa báo cáo)"),
-            _local(item.last_report_at),
+            item.last_report or not_reported,
+            day(item.last_report_at),
             item.reminders,
         ]
         if flagged:
-            values.append(_local(item.flagged_at))
-        ws.append([_styled(ws, v, st) for v, st in zip(values, styles, strict=True)])
-    _filter(ws, len(names), len(items))
+            values.append(day(item.flagged_at))
+        yield _row_xml(HEADER_ROW + n, values, styles)
+
+
+# --- the lists' rows, streamed into their sheets ----------------------------------------------
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 cannot hold
+_EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's serial dates (1900 date system)
+_MAX_TEXT = 32_767  # the most characters an Excel cell holds
+_ROWS_PER_WRITE = 1000
+_LETTERS = [get_column_letter(i) for i in range(1, 27)]
+
+
+def _row_xml(number: int, values: Sequence[Any], styles: Sequence[int]) -> str:
+    """One ``<row>`` of cells as openpyxl writes them: numbers, dates as serial numbers,
+    text as inline strings; each with the style id its column's cells take (at most 26
+    columns)."""
+    cells = []
+    for letter, value, style in zip(_LETTERS, values, styles, strict=False):
+        kind = type(value)
+        if value is None:
+            cells.append(f'<c r="{letter}{number}" s="{style}"/>')
+        elif kind is date:  # never a datetime: the lists pass days
+            serial = (value - _EXCEL_EPOCH).days
+            cells.append(f'<c r="{letter}{number}" s="{style}" t="n"><v>{serial}</v></c>')
+        elif kind is int or kind is float:
+            cells.append(f'<c r="{letter}{number}" s="{style}" t="n"><v>{value}</v></c>')
+        else:
+            text = _xml_text(str(value)[:_MAX_TEXT])
+            cells.append(
+                f'<c r="{letter}{number}" s="{style}" t="inlineStr">'
+                f'<is><t xml:space="preserve">{text}</t></is></c>'
+            )
+    return f'<row r="{number}">{"".join(cells)}</row>'
+
+
+def _xml_text(text: str) -> str:
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _with_rows(book: bytes, rows: dict[str, Iterator[str]]) -> bytes:
+    """The workbook with each named sheet part's rows added at the end of its
+    ``<sheetData>``, streamed as the file is copied."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(book)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename not in rows:
+                target.writestr(info, data)
+                continue
+            head, tail = data.split(b"</sheetData>", 1)
+            with target.open(info, "w") as part:
+                part.write(head)
+                batch: list[str] = []
+                for row in rows[info.filename]:
+                    batch.append(row)
+                    if len(batch) == _ROWS_PER_WRITE:
+                        part.write("".join(batch).encode())
+                        batch.clear()
+                part.write("".join(batch).encode() + b"</sheetData>" + tail)
+    return out.getvalue()
 
 
 # --- the indicators sheet ------------------------------------------------------------------

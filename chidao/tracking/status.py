@@ -17,14 +17,29 @@ The rules (DESIGN.md, "Statuses"):
   không có hạn; today on or before the deadline → trong hạn (and sắp đến hạn when the
   deadline is at most N days away); after it → quá hạn.
 - Postponed (tạm hoãn) and refused (từ chối) assignments are in no bucket.
+
+What a report period counts (the giao ban, chidao/reports/compute.py), from its first day
+``start`` as of a day ``as_of`` (the period's end, or today while it runs):
+
+- :func:`counted_q`, the as-of view: the assignments that existed by ``as_of`` and were
+  not completed before ``start`` (a completion belongs to the period it happened in);
+- :func:`given_q`: those of them given (created) from ``start`` on, "giao trong kỳ" — the
+  ones a comparison with the previous period leaves out, as they did not exist then;
+- :func:`due_q`, "đến hạn trong kỳ": those existing by ``as_of`` whose deadline falls in
+  the period, however early they were completed.
+
+Each is put in its bucket by :func:`bucket_as_of` (:func:`bucket_as_of_q`): the rules above
+with ``today`` = ``as_of``, except that an assignment reported done *after* ``as_of`` was
+still open that day and is judged as open.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Case, CharField, F, Q, Value, When
 from django.db.models.expressions import Combinable
+from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from chidao.tracking.models import State
@@ -191,3 +206,54 @@ def standing_expression(today: date, soon_days: int = 3) -> Combinable:
         default=Value(Standing.NONE),
         output_field=CharField(),
     )
+
+
+# --- as of a day, and what a report period counts -------------------------------------------
+
+_LATER = (State.DONE, State.AWAITING)  # the states that carry a completion day
+
+
+def bucket_as_of(
+    state: str, deadline: date | None, done_on: date | None, as_of: date
+) -> str | None:
+    """The bucket of one assignment on ``as_of`` (see the module docstring)."""
+    if state in _LATER and done_on is not None and done_on > as_of:
+        return bucket(State.IN_PROGRESS, deadline, None, as_of)
+    return bucket(state, deadline, done_on, as_of)
+
+
+def bucket_as_of_q(name: str, as_of: date) -> Q:
+    """:func:`bucket_as_of` as a filter: :func:`bucket_q` for rows whose completion day is
+    not after ``as_of``; rows completed later are judged as open on ``as_of``."""
+    later = Q(state__in=_LATER, done_on__gt=as_of)
+    as_open = {
+        Bucket.OPEN_LATE: Q(deadline__lt=as_of),
+        Bucket.OPEN_ON_TIME: Q(deadline__gte=as_of),
+        Bucket.NO_DEADLINE: Q(deadline__isnull=True),
+    }
+    now = ~later & bucket_q(name, as_of)
+    if name in as_open:
+        return now | (later & as_open[name])
+    return now
+
+
+def day_end(day: date) -> datetime:
+    """The first instant after ``day`` in the local time zone (for created_at < …)."""
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def counted_q(start: date, as_of: date) -> Q:
+    """The as-of view of a period from ``start``: existing by ``as_of``, not completed
+    before ``start``."""
+    return Q(created_at__lt=day_end(as_of)) & ~Q(state=State.DONE, done_on__lt=start)
+
+
+def given_q(start: date, as_of: date) -> Q:
+    """Given in the period (giao trong kỳ): created from ``start`` to ``as_of``."""
+    return Q(created_at__gte=day_end(start - timedelta(days=1)), created_at__lt=day_end(as_of))
+
+
+def due_q(start: date, end: date, as_of: date) -> Q:
+    """Due in the period (đến hạn trong kỳ): existing by ``as_of``, deadline in
+    ``start`` … ``end``."""
+    return Q(created_at__lt=day_end(as_of), deadline__gte=start, deadline__lte=end)

@@ -331,6 +331,14 @@ CHIDAO_REPORT_SIGNER = env("CHIDAO_REPORT_SIGNER", "")
 # The giao ban DOCX/PDF's Word template (docxtpl); empty: the packaged one,
 # chidao/reports/templates_docx/giao_ban.docx. The Office's own changes the letterhead.
 CHIDAO_REPORT_TEMPLATE = env("CHIDAO_REPORT_TEMPLATE", "")
+# The giao ban's month, quarter and year run from this day of the month before to the day
+# before it (15: 15/10 – 14/11 is "tháng 11", the cut-off of the reporting regime of
+# Nghị định 09/2019/NĐ-CP as provincial regulations write it); 1: calendar periods.
+CHIDAO_REPORT_PERIOD_START_DAY = envint("CHIDAO_REPORT_PERIOD_START_DAY", "15")
+if not 1 <= CHIDAO_REPORT_PERIOD_START_DAY <= 28:
+    raise ImproperlyConfigured(
+        f"CHIDAO_REPORT_PERIOD_START_DAY={CHIDAO_REPORT_PERIOD_START_DAY}: a day from 1 to 28"
+    )
 # Where the application is reached, for links in e-mails.
 CHIDAO_BASE_URL = env("CHIDAO_BASE_URL", "http://127.0.0.1:8000")
 

@@ -15,9 +15,8 @@ from openpyxl.workbook import Workbook
 
 from chidao.common.periods import parse
 from chidao.registry.models import Agency
-from chidao.reports.compute import bucket_as_of_q, in_period_q
 from chidao.tracking.models import Assignment
-from chidao.tracking.status import Bucket
+from chidao.tracking.status import Bucket, bucket_as_of_q, counted_q
 from tests.web import report_support as support
 from tests.web.report_support import LAST_REPORT, TODAY
 
@@ -41,6 +40,7 @@ def _rows(ws: Any) -> dict[str, tuple[Any, ...]]:
 def test_one_sheet_per_table(book: Workbook) -> None:
     assert book.sheetnames == [
         "Tổng hợp theo đơn vị",
+        "Trong kỳ",
         "Nhiệm vụ quá hạn",
         "Đưa ra giao ban",
         "Chỉ tiêu",
@@ -51,11 +51,13 @@ def test_summary_numbers_match_the_database(book: Workbook, agency_a: Agency) ->
     ws = book["Tổng hợp theo đơn vị"]
     row = _rows(ws)["Sở Tài chính"]
     period = parse("2026-11", TODAY)
-    mine = Assignment.objects.filter(in_period_q(period, TODAY), agency=agency_a)
+    mine = Assignment.objects.filter(counted_q(period.start, TODAY), agency=agency_a)
     expected = [mine.filter(bucket_as_of_q(b, TODAY)).count() for b in Bucket.ORDER]
     assert list(row[3:8]) == expected == [1, 1, 1, 1, 0]
     assert row[2] == 4 and isinstance(row[2], int)
-    assert row[8] == pytest.approx(0.5) and row[10] == pytest.approx(50.0)
+    assert row[8] == pytest.approx(0.5) and row[10] == pytest.approx(
+        200 / 3
+    )  # like for like: "new" left out
     total = _rows(ws)["Tổng cộng"]
     assert total[2] == 6 and total[6] == 2
 
