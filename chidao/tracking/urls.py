@@ -30,4 +30,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("cho-xac-nhan/", views_office.awaiting, name="awaiting"),
     path("de-nghi-gia-han/", views_office.extensions, name="extensions"),
     path("tong-hop/", views_dashboard.dashboard_view, name="dashboard"),
+    path("tong-hop/don-vi/", views_dashboard.dashboard_agencies, name="dashboard_agencies"),
 ]

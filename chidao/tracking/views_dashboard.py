@@ -1,5 +1,11 @@
 """Tổng hợp: the giao ban counts for the whole city, per agency and per directive, every
-count a link to the list of exactly those assignments."""
+count a link to the list of exactly those assignments.
+
+The page itself counts once over what the user may see (the cards), the tasks, and the
+newest directives; the agency table comes after it, a page of agencies at a time
+(htmx; a plain link without script), so the page never renders hundreds of agency rows
+nor groups a million assignments by agency before it is shown.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -23,8 +30,10 @@ from chidao.tracking.queries import MAX_SOON_DAYS, default_soon_days
 from chidao.tracking.status import Bucket
 from chidao.tracking.views_office import pending_extensions
 
-# A national deployment has tens of thousands of directives; the table shows the newest.
-DOCUMENT_ROWS = 100
+# A national deployment has tens of thousands of directives; the table shows the newest
+# (older ones through the list's filter), and the agency table a page at a time.
+DOCUMENT_ROWS = 20
+AGENCY_ROWS = 50
 
 STAT_STYLE = {
     Bucket.DONE_ON_TIME: "ok",
@@ -105,8 +114,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     today = clock.today()
     soon = _soon_days(request)
     scope = visible_assignments(request.user)
-    agencies = dashboard.by_agency(scope, today, soon)
-    totals = _sum(agencies)
+    totals = dashboard.totals(scope, today, soon)
     documents = dashboard.by_document(scope, today, soon, limit=DOCUMENT_ROWS + 1)
     context = {
         "today": today,
@@ -114,21 +122,51 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         "stats": _cells(totals, soon),
         "total": totals,
         "task_total": dashboard.task_count(scope),
-        "agencies": [_line(r, soon, "agency") for r in agencies],
+        "agencies_url": _agencies_url(soon, 1),
         "documents": [_line(r, soon, "document") for r in documents[:DOCUMENT_ROWS]],
         "more_documents": len(documents) > DOCUMENT_ROWS,
-        "columns": [(c, _(dashboard.LABELS[c])) for c in dashboard.COLUMNS],
+        "columns": _columns(),
         "whole_city": sees_everything(request.user),
         "queues": _queues(request) if is_office(request.user) else None,
     }
     return render(request, "tracking/dashboard.html", context)
 
 
-def _sum(rows: list[dashboard.Row]) -> dashboard.Row:
-    """The city totals as the sum of the agency rows: each assignment has one agency, so
-    this equals :func:`dashboard.totals` and saves a second pass over every row."""
-    counts = {c: sum(r.counts.get(c, 0) for r in rows) for c in dashboard.COLUMNS}
-    return dashboard.Row(None, _("Tổng cộng"), counts)
+@login_required
+def dashboard_agencies(request: HttpRequest) -> HttpResponse:
+    """A page of the agency table (by name): its rows alone for htmx, else a whole page."""
+    today = clock.today()
+    soon = _soon_days(request)
+    scope = visible_assignments(request.user)
+    page = Paginator(dashboard.agencies_with_work(scope), AGENCY_ROWS).get_page(
+        request.GET.get("page")
+    )
+    ids = [a.pk for a in page.object_list]
+    rows = dashboard.by_agency(scope.filter(agency_id__in=ids), today, soon) if ids else []
+    context = {
+        "today": today,
+        "soon_days": soon,
+        "agencies": [_line(r, soon, "agency") for r in rows],
+        "page": page,
+        "previous_url": _agencies_url(soon, page.number - 1) if page.has_previous() else None,
+        "next_url": _agencies_url(soon, page.number + 1) if page.has_next() else None,
+        "columns": _columns(),
+        "whole_city": sees_everything(request.user),
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "tracking/_dashboard_agencies.html", context)
+    return render(request, "tracking/dashboard_agencies.html", context)
+
+
+def _agencies_url(soon_days: int, page: int) -> str:
+    params: dict[str, Any] = {"page": page}
+    if soon_days != default_soon_days():
+        params["sap_den_han"] = soon_days
+    return f"{reverse('tracking:dashboard_agencies')}?{urlencode(params)}"
+
+
+def _columns() -> list[tuple[str, str]]:
+    return [(c, _(dashboard.LABELS[c])) for c in dashboard.COLUMNS]
 
 
 def _queues(request: HttpRequest) -> dict[str, int]:

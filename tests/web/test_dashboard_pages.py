@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from chidao.tracking import services
+from chidao.tracking import services, views_dashboard
 from tests.web.factories import assignment_of, make_task
 from tests.web.tracking_support import count_links, page_text, set_today, total_shown
 
@@ -45,7 +45,10 @@ def seeded(office: Any, officer_a: Any, officer_b: Any, agency_a: Any, agency_b:
 
 
 def assert_links_match_lists(client: Any, dashboard_url: str) -> int:
-    links = count_links(client.get(dashboard_url))
+    """The counts of the page and of its agency table (loaded after it) match their lists."""
+    query = dashboard_url.partition("?")[2]
+    agencies_url = reverse("tracking:dashboard_agencies") + (f"?{query}" if query else "")
+    links = count_links(client.get(dashboard_url)) + count_links(client.get(agencies_url))
     assert links, "the dashboard shows no count links"
     for url, number in links:
         assert total_shown(client.get(url)) == number, url
@@ -112,3 +115,26 @@ def test_completion_rate_is_shown(seeded: None, office: Any, client_for: Any) ->
 def test_an_empty_dashboard_says_so(office: Any, client_for: Any) -> None:
     body = page_text(client_for(office).get(reverse("tracking:dashboard")))
     assert "Chưa có nhiệm vụ nào." in body
+
+
+def test_the_agency_table_comes_after_the_page_a_page_of_agencies_at_a_time(
+    seeded: None,
+    office: Any,
+    agency_a: Any,
+    agency_b: Any,
+    client_for: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    client = client_for(office)
+    board = page_text(client.get(reverse("tracking:dashboard")))
+    table = reverse("tracking:dashboard_agencies")
+    assert f'hx-get="{table}?page=1"' in board
+    assert agency_a.name not in board  # no agency row on the page itself
+    monkeypatch.setattr(views_dashboard, "AGENCY_ROWS", 1)
+    first = page_text(client.get(table, {"page": 1}, headers={"HX-Request": "true"}))
+    assert "<html" not in first  # htmx gets the rows alone
+    assert agency_a.name in first and agency_b.name not in first  # by name: Tài chính, Y tế
+    assert f'hx-get="{table}?page=2"' in first
+    second = page_text(client.get(table, {"page": 2}))
+    assert "<html" in second  # without script: a whole page
+    assert agency_b.name in second and agency_a.name not in second

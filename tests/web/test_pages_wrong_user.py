@@ -76,6 +76,7 @@ PAGES = [
     Page("tracking:awaiting", None, office_only=True),
     Page("tracking:extensions", None, office_only=True),
     Page("tracking:dashboard", None, lists_everything=True),
+    Page("tracking:dashboard_agencies", None, lists_everything=True),
     Page("reminders:index", None, office_only=True),
     Page("reminders:remind", None, office_only=True, post_only=True),
     Page("reminders:remind_one", "assignment", office_only=True, post_only=True),
