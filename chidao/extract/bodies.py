@@ -87,7 +87,7 @@ _WHOLE_NAMES = re.compile(
     r"(?:Sở Văn hóa,? (?:- )?Thể thao và Du lịch"
     r"|Báo và (?:Đài )?Phát thanh,? (?:- )?Truyền hình(?: tỉnh| [Tt]hành phố)?"
     r"(?: [A-ZĐ][\w]*){0,3}"
-    r"|Nhà đầu tư|(?<![Cc]ác )[Nn]hà thầu thi công)(?!\w)"
+    r"|Nhà đầu tư|[Nn]hà thầu thi công)(?!\w)"
 )
 
 
@@ -134,6 +134,7 @@ def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
     wholes = [
         AgencyMention(m.start(), m.end(), m.group(), m.group(), rule=UNLISTED)
         for m in _WHOLE_NAMES.finditer(text)
+        if not text.endswith(("các ", "Các "), 0, m.start())  # "các nhà thầu ...": a class
     ]
     if not wholes:
         return found
@@ -206,6 +207,7 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
     """Named classes replace the group mention of their first words ("các đơn vị")."""
     added: list[AgencyMention] = []
     groups = {f.start: f for f in found if f.is_group and f.name != "cơ quan, đơn vị"}
+    by_start = {f.start: f for f in found}
     for m in _CLASS.finditer(text):
         if m.start() in groups:
             continue  # a group's own phrasing: "các tổ chức chính trị - xã hội"
@@ -214,7 +216,7 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
             continue
         under = _UNDER.match(text, end)
         if under is not None:  # "... trực thuộc UBND Thành phố"
-            nxt = next((f for f in found if f.start == under.end()), None)
+            nxt = by_start.get(under.end())
             if nxt is not None and not nxt.is_group:
                 end = nxt.end
         surface = text[m.start() : end]
@@ -223,7 +225,17 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
         )
     if not added:
         return found
-    kept = [f for f in found if not any(a.start <= f.start < a.end for a in added)]
+    return _replace(found, added)
+
+
+def _replace(found: Sequence[AgencyMention], added: list[AgencyMention]) -> list[AgencyMention]:
+    """``found`` less the mentions that start inside one of ``added`` (sorted), with those."""
+    starts = [a.start for a in added]
+    kept = []
+    for f in found:
+        i = bisect_left(starts, f.start + 1) - 1
+        if i < 0 or f.start >= added[i].end:
+            kept.append(f)
     return sorted(kept + added, key=lambda a: a.start)
 
 

@@ -96,7 +96,9 @@ def find_tasks(
         ctx = stack[-1] if stack else None
         if ctx is not None and ctx.roster:
             continue  # "Điều 1. Thành lập Ban Chỉ đạo ... gồm các thành viên sau:" over its members
-        if _ROSTER.search(text, block.body_start, block.end):
+        if text[block.body_start : block.end].rstrip().endswith(":") and _ROSTER.search(
+            text, block.body_start, block.end
+        ):
             stack.append(_Context([], [], _level(block.marker), paragraphs=False, roster=True))
             continue
         heading = _agency_heading(text, block, mentions) or _duties_heading(text, block)

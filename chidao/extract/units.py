@@ -318,7 +318,8 @@ def _subject_after_comma(
             lst = list_from(found[i:], text)
             if _MODAL.match(text, lst[-1].end):
                 return lst
-            after = _LOCATIVE.match(text, lst[-1].end).end()
+            locative = _LOCATIVE.match(text, lst[-1].end)
+            after = locative.end() if locative else lst[-1].end
             if (
                 _BASIS_FRONTED.fullmatch(text, start, m.start)
                 and not text[start:end].rstrip().endswith(":")  # "..., Sở X dự báo như sau:"
