@@ -243,7 +243,7 @@ def _import(path: Path, label: str, options: Options) -> FileOutcome:
         existing = Document.objects.filter(sha256=digest).first()
         job = None if existing else _resumable_job(digest)
         if existing is None and job is None:
-            submitted = services.submit_upload(options.user, upload)
+            submitted = services.submit_upload(options.user, upload, queue=False)
             existing, job = submitted.existing, submitted.job
     if existing is not None:
         return _done(label, Status.PRESENT, existing, options)
@@ -257,8 +257,8 @@ def _import(path: Path, label: str, options: Options) -> FileOutcome:
 
 
 def _run_here(job_id: int, today: date | None) -> IngestJob:
-    """Run the ingest job in this process; when a live worker holds it (a worker took the
-    job's queued task first, or recovered it), wait for that worker's outcome."""
+    """Run the ingest job in this process; when a live worker holds it (a worker
+    recovered it first, after a kill), wait for that worker's outcome."""
     job = jobs.run_job(job_id, today=today)
     while not job.finished:
         time.sleep(0.5)

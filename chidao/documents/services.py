@@ -39,8 +39,9 @@ class Submitted:
     existing: Document | None = None
 
 
-def submit_upload(user: Any, upload: UploadedFile) -> Submitted:
-    """Check, hash and store one upload, then queue its extraction.
+def submit_upload(user: Any, upload: UploadedFile, *, queue: bool = True) -> Submitted:
+    """Check, hash and store one upload, then queue its extraction (``queue=False``: the
+    caller runs the job itself, as a batch import does, with ``jobs.run_job``).
 
     Raises ValidationError (naming the file) for a refused file. The same content already
     in the system is not stored again: the result names the existing document.
@@ -59,7 +60,8 @@ def submit_upload(user: Any, upload: UploadedFile) -> Submitted:
         blob=blob,
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
-    enqueue(job)
+    if queue:
+        enqueue(job)
     return Submitted(filename=name, job=job)
 
 
