@@ -556,3 +556,20 @@ def test_a_heading_for_the_units_of_a_department_passes_down():
         "Sở Nông nghiệp và Môi trường\n\na) Quán triệt, triển khai thực hiện nghiêm túc Kế hoạch.\n"
     )
     assert [t[0] for t in tasks] == [["cơ quan, đơn vị"]]
+
+
+def test_a_unit_named_before_a_local_group_is_a_heading_of_its_own():
+    tasks = _tasks(
+        "1. UBND các xã, phường\n\n- Tăng cường quản lý các cơ sở chăn nuôi.\n\n"
+        "- Trung tâm Dịch vụ sự nghiệp công các xã, phường:\n\n"
+        "+ Chủ động phối hợp UBND các xã, phường tăng cường công tác quản lý.\n"
+    )
+    assert [t[0] for t in tasks] == [["địa phương"], ["Trung tâm Dịch vụ sự nghiệp công"]]
+
+
+def test_a_pointer_to_an_annex_is_no_task():
+    tasks = _tasks(
+        "Giao các cơ quan chuyên môn thuộc UBND tỉnh thực hiện các nhiệm vụ cụ thể như sau:\n\n"
+        "- UBND các xã, phường, đặc khu: Tại Phụ lục II đính kèm.\n"
+    )
+    assert tasks == []

@@ -114,7 +114,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         if inside:
             first = found[inside[0]]
             covered = first.start == m.start() and found[inside[-1]].end >= end
-            if first.start < m.start() or first.is_group or covered:
+            if first.start < m.start() or (first.is_group and first.start == m.start()) or covered:
                 continue  # the registry reads these words, or an enumeration starts here
             if any(found[k].is_group for k in inside):
                 end = min(found[k].start for k in inside if found[k].is_group)

@@ -162,6 +162,7 @@ _NOT_A_TASK = re.compile(
     r"|(?:[^:\n]{3,160}:\s*)?(?:Ông|Bà|Đồng chí|đồng chí|Đ/c)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,5}"
     r"\s*[-–,(]"
     r"|(?:[^.\n]{0,60}\s)?(?i:trân trọng thông báo)"
+    r"|[^:\n]{3,200}:\s*(?i:(?:chi tiết\s+)?(?:tại|theo|như)\s+phụ lục)[^.;\n]{0,40}[.;]?\s*$"
     r"|(?:Phiên họp|Hội nghị|Cuộc họp|Buổi làm việc|Hội thảo|Lễ)\s+(?:do|sẽ do)\s|Đồng chủ trì"
     r"|(?:[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,4}\s*[,;]\s*){2,}[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,4}\.?\s*$"
 )

@@ -12,7 +12,8 @@ Every reader returns a :class:`~chidao.extract.model.ReadResult` whose ``text`` 
 with ``"\\n"`` line ends, and every failure is an :class:`~chidao.extract.errors.ExtractError`
 that names the file and says why (Vietnamese first, English after the slash):
 
-- :class:`UnsupportedFormat`: old ``.doc``, other Office/ZIP files, RTF, binary data;
+- :class:`UnsupportedFormat`: other Office/ZIP files, RTF, binary data, an old Word
+  ``.doc`` on a machine without LibreOffice (the message says what to install);
 - :class:`UnreadableFile`: missing, empty, corrupt, encrypted, or undecodable input;
 - :class:`NeedsOCR` (``OcrUnavailable``): an image or a scanned PDF on a machine without
   Tesseract's Vietnamese model (the message says what to install);
@@ -51,7 +52,7 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
-FORMATS = ("text", "markdown", "html", "docx", "pdf", "image")
+FORMATS = ("text", "markdown", "html", "docx", "doc", "pdf", "image")
 
 
 class Reader(Protocol):
@@ -71,6 +72,7 @@ _LAZY_READERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "markdown": ("chidao.extract.readers.text", "TextReader", ("markdown",)),
     "html": ("chidao.extract.readers.html", "HtmlReader", ()),
     "docx": ("chidao.extract.readers.docx", "DocxReader", ()),
+    "doc": ("chidao.extract.readers.doc", "DocReader", ()),  # through LibreOffice
     # scans are read like the rest: the OCR readers keep a PDF's text layer and OCR only
     # what has none (or say what to install when Tesseract is missing)
     "pdf": ("chidao.extract.readers.ocr", "PdfReader", ()),
@@ -145,6 +147,8 @@ def _size(count: int) -> str:
 # --------------------------------------------------------------------------------------
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# The name of a Word document's main stream in an OLE2 directory entry (UTF-16LE).
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
 _IMAGE_MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
     (b"\xff\xd8\xff", "JPEG"),
@@ -169,7 +173,8 @@ def detect_format(data: bytes, name: str = "") -> str:
 
     Decided by content: ``%PDF`` is PDF; a ZIP holding ``word/document.xml`` is DOCX
     (another ZIP is unsupported, a broken one unreadable); an HTML tag near the start is
-    HTML; PNG, JPEG, TIFF and GIF are images (read by OCR); OLE2 (old ``.doc``), RTF and
+    HTML; PNG, JPEG, TIFF and GIF are images (read by OCR); OLE2 holding a
+    ``WordDocument`` stream is an old Word ``.doc``; other OLE2 (.xls, .ppt), RTF and
     binary data are unsupported;
     anything else is text, Markdown if the name ends in ``.md``/``.markdown``.
     """
@@ -182,10 +187,12 @@ def detect_format(data: bytes, name: str = "") -> str:
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_format(data, label)
     if head.startswith(_OLE2_MAGIC):
+        if _WORD_STREAM in data:
+            return "doc"
         raise UnsupportedFormat(
             label,
-            "tệp Word 97-2003 (.doc) hoặc Office cũ chưa được hỗ trợ, hãy mở bằng Word và "
-            "lưu lại dưới dạng .docx / old Office (.doc) file: open it in Word and save as .docx",
+            "tệp Office cũ (Excel, PowerPoint 97-2003) chưa được hỗ trợ / "
+            "old Office file (Excel, PowerPoint 97-2003) is not supported",
         )
     if any(head.startswith(magic) for magic, _ in _IMAGE_MAGIC):
         return "image"
