@@ -573,3 +573,11 @@ def test_a_pointer_to_an_annex_is_no_task():
         "- UBND các xã, phường, đặc khu: Tại Phụ lục II đính kèm.\n"
     )
     assert tasks == []
+
+
+def test_a_head_title_inside_a_list_keeps_the_list_going():
+    [(lead, *_)] = _tasks(
+        "Giao Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh, Trưởng Ban Quản lý các khu công "
+        "nghiệp, Chủ tịch UBND các xã, phường tổ chức thực hiện."
+    )
+    assert lead == ["sở, ban, ngành", "Ban Quản lý các khu công nghiệp", "địa phương"]

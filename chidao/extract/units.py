@@ -25,7 +25,11 @@ _TO_OBJECT = re.compile(
     r"[\s:“\"'(]*(?:(?:cho|đối với|với|giao cho)\s+)?[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban))?",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"\s*(?:[,;]\s*)?(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?"
+    r"(?:(?:Giám đốc|Chủ tịch|Trưởng|Thủ trưởng|Chánh|Chỉ huy trưởng|Tổng biên tập|"
+    r"Người đứng đầu|người đứng đầu|Bí thư)\s+)?",  # "..., Trưởng Ban Quản lý các khu công nghiệp"
+)
 CONNECTORS = (
     "đồng thời|bên cạnh đó|cùng với đó|ngoài ra|đặc biệt|mặt khác|trong đó|theo đó|"
     "trước mắt|song song với đó|song song đó|tiếp theo|sau đó|một lần nữa|trên cơ sở đó|"
