@@ -139,6 +139,7 @@ INSTALLED_APPS = [
     "chidao.tracking",
     "chidao.reminders",
     "chidao.reports",
+    "chidao.leader",
     "chidao.indicators",
     "chidao.search",
     "chidao.api",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("chidao.tracking.urls")),
     path("", include("chidao.reminders.urls")),
     path("", include("chidao.reports.urls")),
+    path("", include("chidao.leader.urls")),
     path("", include("chidao.indicators.urls")),
     path("", include("chidao.search.urls")),
     path("api/", include("chidao.api.urls")),

@@ -15,4 +15,4 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("documents:list")
     if is_officer(request.user):
         return redirect("tracking:my_assignments")
-    return redirect("tracking:dashboard")
+    return redirect("leader:overview")  # leaders: the overview, one screen

@@ -30,7 +30,7 @@ from tests.web.indicator_support import make_indicator
 SECRET = "Nhiệm vụ mật của Sở Tài chính"
 PAGE_NAMESPACES = (
     "documents", "tracking", "registry", "reminders", "reports", "indicators", "search",
-    "accounts",
+    "accounts", "leader",
 )  # fmt: skip
 
 
@@ -77,6 +77,7 @@ PAGES = [
     Page("tracking:extensions", None, office_only=True),
     Page("tracking:dashboard", None, lists_everything=True),
     Page("tracking:dashboard_agencies", None, lists_everything=True),
+    Page("leader:overview", None, lists_everything=True),
     Page("reminders:index", None, office_only=True),
     Page("reminders:remind", None, office_only=True, post_only=True),
     Page("reminders:remind_one", "assignment", office_only=True, post_only=True),
