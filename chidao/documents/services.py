@@ -9,7 +9,7 @@ document, only a failed job that says why.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import PurePath
 from typing import Any
 
@@ -24,6 +24,7 @@ from chidao.common import clock
 from chidao.common.errors import ActionError, NotAllowed
 from chidao.common.uploads import DIRECTIVE_TYPES, check_upload, sha256_of, store_blob
 from chidao.registry import succession
+from chidao.tracking import horizon
 from chidao.tracking.services import NewTask, create_task
 
 from .jobs import enqueue
@@ -96,12 +97,22 @@ def retry_job(user: Any, job: IngestJob) -> IngestJob:
 
 
 @transaction.atomic
-def register_document(user: Any, document: Document, *, today: date) -> list[Any]:
+def register_document(
+    user: Any,
+    document: Document,
+    *,
+    today: date,
+    start: date | None = None,
+    historical: bool = False,
+) -> list[Any]:
     """Turn every accepted candidate into a task with its assignments; all or nothing.
 
-    Refused while any candidate is undecided or an accepted one has no lead agency. A
-    task due after one of its bodies was dissolved or merged goes to the successor; one
-    that has none is refused (chidao/registry/succession.py).
+    Recurring tasks get their instances from ``start`` (the reviewer's choice), else from
+    today; a ``historical`` registration (the reviewer's explicit choice) starts from the
+    directive's date, making the periods already past too. Refused while any candidate
+    is undecided or an accepted one has no lead agency. A task due after one of its
+    bodies was dissolved or merged goes to the successor; one that has none is refused
+    (chidao/registry/succession.py).
     """
     if not is_office(user):
         raise NotAllowed(_("Chỉ chuyên viên Văn phòng mới đăng ký được văn bản."))
@@ -118,6 +129,7 @@ def register_document(user: Any, document: Document, *, today: date) -> list[Any
             )
             % {"count": len(pending), "order": pending[0].order}
         )
+    recur_from = _recurring_start(locked, start, historical, today)
     tasks, moved = [], []
     for order, c in enumerate((c for c in candidates if c.decision == Decision.ACCEPTED), 1):
         day = succession.reference_day(c.deadline, c.recurrence, today)
@@ -135,15 +147,46 @@ def register_document(user: Any, document: Document, *, today: date) -> list[Any
             start=c.start,
             end=c.end,
             candidate_id=c.pk,
+            recur_from=recur_from,
         )
         tasks.append(create_task(user, locked, new, order=order, today=today))
     locked.status = DocumentStatus.REGISTERED
     locked.registered_by = user
     locked.registered_at = clock.now()
     locked.save(update_fields=["status", "registered_by", "registered_at"])
-    record(user, "document.registered", f"Đăng ký văn bản: {len(tasks)} nhiệm vụ", document=locked)
+    summary = f"Đăng ký văn bản: {len(tasks)} nhiệm vụ"
+    if any(t.recurrence for t in tasks):
+        summary += f"; nhiệm vụ định kỳ theo dõi từ ngày {recur_from:%d/%m/%Y}"
+    record(user, "document.registered", summary, document=locked)
     if moved:
         pairs = "; ".join(f"{a.name} → {b.name}" for a, b in dict.fromkeys(moved))
         record(user, "document.successors", f"Giao cho đơn vị kế thừa: {pairs}", document=locked)
     document.status = locked.status
     return tasks
+
+
+def _recurring_start(document: Document, start: date | None, historical: bool, today: date) -> date:
+    """The day recurring tasks start from; a day before today only for a historical
+    registration, never before the directive's date nor more than a year ahead."""
+    issued = horizon.document_date(document)
+    if start is None:
+        return issued if historical else today
+    shown = {"start": f"{start:%d/%m/%Y}"}
+    if start < today and not historical:
+        raise ActionError(
+            _(
+                "Ngày bắt đầu theo dõi %(start)s đã qua: chỉ khi đăng ký là văn bản cũ mới "
+                "tạo các kỳ đã qua."
+            )
+            % shown
+        )
+    if start < issued:
+        raise ActionError(
+            _("Ngày bắt đầu theo dõi %(start)s trước ngày văn bản %(issued)s.")
+            % {**shown, "issued": f"{issued:%d/%m/%Y}"}
+        )
+    if start > today + timedelta(days=366):
+        raise ActionError(
+            _("Ngày bắt đầu theo dõi %(start)s quá xa: chậm nhất một năm kể từ hôm nay.") % shown
+        )
+    return start

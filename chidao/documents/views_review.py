@@ -30,7 +30,13 @@ from chidao.registry.models import Agency
 from chidao.registry.services import members_of_group
 
 from . import review, services
-from .forms import AddCandidateForm, MergeForm, SplitForm, VersionedCandidateForm
+from .forms import (
+    AddCandidateForm,
+    MergeForm,
+    RegisterForm,
+    SplitForm,
+    VersionedCandidateForm,
+)
 from .highlight import Span, highlight
 from .models import Candidate, Decision, Document, DocumentStatus
 from .permissions import visible_documents
@@ -80,8 +86,9 @@ def review_page(
     first = (page.number - 1) * PER_PAGE
     # one more than the page: the last card's "merge with the next one". The ids first
     # (the sort of a 30,000-item directive then moves ids, not texts), then their rows.
-    ids = list(document.candidates.values_list("pk", flat=True)[first : first + PER_PAGE + 1])
-    rows = list(document.candidates.filter(pk__in=ids).prefetch_related("lead", "support"))
+    in_order = document.candidates.order_by("order", "id")  # no join for Meta's "document"
+    ids = list(in_order.values_list("pk", flat=True)[first : first + PER_PAGE + 1])
+    rows = list(in_order.filter(pk__in=ids).prefetch_related("lead", "support"))
     shown, after = rows[:PER_PAGE], (rows[PER_PAGE] if len(rows) > PER_PAGE else None)
     sizes: dict[str, int | None] = {}
     context = {
@@ -99,6 +106,7 @@ def review_page(
         "add_support": _chosen(add_form, "support"),
         "history": HistoryEntry.objects.filter(document=document).select_related("actor")[:30],
         "Decision": Decision,
+        "recurring": document.candidates.exclude(recurrence="").exists(),
     }
     return render(request, "documents/review.html", context)
 
@@ -239,7 +247,7 @@ def _card_fragment(
     """The candidate's card as it now stands, with ``notes``, and the counters (out of band)."""
     document = candidate.document
     current = document.candidates.prefetch_related("lead", "support").get(pk=candidate.pk)
-    following = document.candidates.filter(order__gt=current.order).first()
+    following = document.candidates.filter(order__gt=current.order).order_by("order", "id").first()
     context = {
         "document": document,
         "card": _card(document, current, following, {}),
@@ -349,8 +357,14 @@ def accept_all(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def register(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
+    form = RegisterForm(request.POST)
+    if not form.is_valid():
+        _errors(request, form)
+        return _back(document)
     try:
-        tasks = services.register_document(request.user, document, today=clock.today())
+        tasks = services.register_document(
+            request.user, document, today=clock.today(), **form.options()
+        )
     except ActionError as exc:
         messages.error(request, str(exc))
         return _back(document)
