@@ -180,7 +180,12 @@ def test_the_common_package_imports_no_app() -> None:
     assert not wrong, "chidao/common is the bottom layer:\n" + "\n".join(wrong)
 
 
-PLAIN_COMMON = ("chidao.common", "chidao.common.periods", "chidao.common.filetypes")
+PLAIN_COMMON = (
+    "chidao.common",
+    "chidao.common.periods",
+    "chidao.common.filetypes",
+    "chidao.common.office",
+)
 
 
 def test_the_extraction_library_imports_only_plain_common_modules() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 SUFFIXES = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf",
+    ".html": "html", ".htm": "html", ".docx": "docx", ".doc": "doc", ".pdf": "pdf",
     ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image",
     ".gif": "image",
 }  # fmt: skip

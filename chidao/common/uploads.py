@@ -17,6 +17,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
+from chidao.common import office
 from chidao.common.filetypes import SUFFIXES
 
 # What the extraction engine reads: its readers' one list (images and scans through OCR).
@@ -40,6 +41,8 @@ _MAGIC = {
     ".xls": (b"\xd0\xcf\x11\xe0",),
 }
 _TEXT = {suffix for suffix, kind in SUFFIXES.items() if kind in ("text", "markdown", "html")}
+# Read only through LibreOffice (old Word .doc).
+_THROUGH_OFFICE = {suffix for suffix, kind in SUFFIXES.items() if kind == "doc"}
 
 
 def max_upload_bytes() -> int:
@@ -87,6 +90,17 @@ def check_upload(upload: UploadedFile, allowed: set[str]) -> str:
             _("Tệp “%(name)s”: tệp nhị phân mang đuôi %(suffix)s."),
             code="content",
             params={"name": name, "suffix": suffix},
+        )
+    if allowed == DIRECTIVE_TYPES and suffix in _THROUGH_OFFICE and office.soffice() is None:
+        # A directive is read, and a .doc only through LibreOffice: say so before storing it.
+        raise ValidationError(
+            _(
+                "Tệp “%(name)s”: tệp Word 97-2003 (%(suffix)s) cần LibreOffice để đọc nhưng "
+                "máy chủ chưa cài. Hãy lưu lại tệp dưới dạng .docx, hoặc đề nghị quản trị cài "
+                "gói %(package)s."
+            ),
+            code="office",
+            params={"name": name, "suffix": suffix, "package": office.PACKAGE},
         )
     return suffix
 
