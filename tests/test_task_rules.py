@@ -581,3 +581,9 @@ def test_a_head_title_inside_a_list_keeps_the_list_going():
         "nghiệp, Chủ tịch UBND các xã, phường tổ chức thực hiện."
     )
     assert lead == ["sở, ban, ngành", "Ban Quản lý các khu công nghiệp", "địa phương"]
+
+
+def test_the_merged_culture_department_is_one_body_however_written():
+    for written in ("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa Thể thao Du lịch"):
+        [(lead, *_)] = _tasks(f"{written} chủ trì tổ chức tuyên truyền phòng, chống ma túy.")
+        assert lead == ["Sở Văn hóa, Thể thao và Du lịch"]

@@ -84,7 +84,7 @@ UNLISTED = "unlisted"  # the rule of a mention read here
 # thanh, Truyền hình tỉnh", the 2025 merger of a province's newspaper and broadcaster),
 # or that no head word begins ("Nhà đầu tư" of a project, capitalised as a party)
 _WHOLE_NAMES = re.compile(
-    r"(?:Sở Văn hóa,? (?:- )?Thể thao và Du lịch"
+    r"(?:Sở Văn h(?:óa|oá),? (?:[-–] )?Thể thao,? (?:[-–] |và )?Du lịch"
     r"|Báo và (?:Đài )?Phát thanh,? (?:- )?Truyền hình(?: tỉnh| [Tt]hành phố)?"
     r"(?: [A-ZĐ][\w]*){0,3}"
     r"|Nhà đầu tư|[Nn]hà thầu thi công)(?!\w)"
@@ -130,9 +130,18 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
     return sorted(kept + added, key=lambda a: a.start)
 
 
+_CULTURE = re.compile(r"Sở Văn h(?:óa|oá)")
+
+
+def _official(written: str) -> str:
+    """The full official form of a whole name: "Sở Văn hoá Thể thao Du lịch" is written
+    "Sở Văn hóa, Thể thao và Du lịch"."""
+    return "Sở Văn hóa, Thể thao và Du lịch" if _CULTURE.match(written) else written
+
+
 def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     wholes = [
-        AgencyMention(m.start(), m.end(), m.group(), m.group(), rule=UNLISTED)
+        AgencyMention(m.start(), m.end(), m.group(), _official(m.group()), rule=UNLISTED)
         for m in _WHOLE_NAMES.finditer(text)
         if not text.endswith(("các ", "Các "), 0, m.start())  # "các nhà thầu ...": a class
     ]
