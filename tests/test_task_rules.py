@@ -587,3 +587,11 @@ def test_the_merged_culture_department_is_one_body_however_written():
     for written in ("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa Thể thao Du lịch"):
         [(lead, *_)] = _tasks(f"{written} chủ trì tổ chức tuyên truyền phòng, chống ma túy.")
         assert lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_an_attribute_line_with_a_lead_and_partners_names_both():
+    [(lead, support, *_)] = _tasks(
+        "1. Tổ chức phổ biến khóa học về dịch vụ công trực tuyến.\n\n"
+        "- Đơn vị thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh.\n"
+    )
+    assert lead == ["Sở Khoa học và Công nghệ"] and support == ["Văn phòng UBND tỉnh"]

@@ -396,6 +396,7 @@ _HEADING_ROLES = re.compile(
     r"\s*(?:\(?(?:là\s+)?(?:cơ quan\s+)?(?:chủ trì|thường trực|đầu mối)\)?)?\s*,?\s*"
     r"(?P<support>phối hợp(?:\s+(?:với|cùng))?\s*)?"
 )
+_SUPPORT_IN_VALUE = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng))?", re.IGNORECASE)
 _ATTRIBUTE = re.compile(
     r"(?P<lead>(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|thường trực|đầu mối|chịu trách nhiệm)"
     r"(?:\s+thực hiện)?)|(?P<support>(?:cơ quan|đơn vị)\s+phối hợp(?:\s+thực hiện)?)|"
@@ -448,11 +449,18 @@ def _apply_attributes(
     mentions: Mentions,
     ctx: _Context | None,
 ) -> list[Task]:
-    """The attribute lines under an item name its lead and partners (and its time)."""
-    lead = [m for a in described if a.name == "lead" for m in mentions.between(a.start, a.end)]
-    support = [
-        m for a in described if a.name == "support" for m in mentions.between(a.start, a.end)
-    ]
+    """The attribute lines under an item name its lead and partners (and its time); "Đơn vị
+    thực hiện: Sở X chủ trì, phối hợp với Sở Y" names both."""
+    lead: list[AgencyMention] = []
+    support: list[AgencyMention] = []
+    for a in described:
+        found = mentions.between(a.start, a.end)
+        if a.name == "lead":
+            role = _SUPPORT_IN_VALUE.search(text, a.start, a.end)
+            lead += [m for m in found if role is None or m.start < role.start()]
+            support += [m for m in found if role is not None and m.start >= role.end()]
+        elif a.name == "support":
+            support += found
     if not tasks:
         owner = lead or (ctx.lead if ctx else [])
         if not owner:
