@@ -24,6 +24,8 @@ from chidao.accounts.roles import agency_id_of, is_office, is_officer
 from chidao.audit.services import changed, record
 from chidao.common import clock
 from chidao.common.errors import ActionError, Conflict, NotAllowed
+from chidao.registry import succession
+from chidao.registry.models import Agency
 from chidao.tracking import horizon, recurrence
 from chidao.tracking.files import store_evidence
 from chidao.tracking.models import (
@@ -450,11 +452,17 @@ def resume(user: Any, a: Assignment, *, read_version: int | None = None) -> None
 def reassign(
     user: Any, a: Assignment, agency_id: int, *, read_version: int | None = None
 ) -> Assignment:
-    """The Office gives a refused assignment to another agency (a new assignment)."""
+    """The Office gives a refused assignment to another agency (a new assignment); a body
+    dissolved or merged by then hands it to its successor, and one without is refused."""
     _require_office(user)
     locked = _locked(a)
     _require_state(locked, (State.REFUSED,), _("giao lại"))
     _check_version(locked, read_version)
+    today = clock.today()
+    day = max(locked.deadline, today) if locked.deadline else today
+    target = Agency.objects.filter(pk=agency_id).first()
+    if target is not None:
+        agency_id = succession.carriers([target], day, item=_("Giao lại"))[0][0]
     if Assignment.objects.filter(task_id=locked.task_id, agency_id=agency_id).exists():
         raise ActionError(_("Đơn vị này đã được giao nhiệm vụ này."))
     new = Assignment.objects.create(

@@ -17,8 +17,9 @@ from chidao.common.errors import ActionError
 from chidao.documents.models import Candidate, Decision, Document, DocumentStatus
 from chidao.documents.services import register_document
 from chidao.registry.models import Agency
+from chidao.tracking import services
 from chidao.tracking.models import Assignment
-from tests.web.factories import make_document
+from tests.web.factories import assignment_of, make_document, make_task
 from tests.web.registry_support import ingest, item
 from tests.web.tracking_support import set_today
 
@@ -140,3 +141,15 @@ def test_a_body_without_successor_cannot_be_replaced_in_one_click(
     assert response.status_code == 302
     c.refresh_from_db()
     assert [a.code for a in c.lead.all()] == ["ubnd-huyen-ba-vi"] and c.version == 1
+
+
+def test_a_refused_task_given_again_to_a_merged_body_goes_to_its_successor(
+    office: Any, officer_b: Any, agency_b: Agency
+) -> None:
+    task = make_task(office, [agency_b], deadline=date(2026, 12, 31))
+    refused = assignment_of(task, agency_b)
+    services.refuse(officer_b, refused, "Không thuộc chức năng của Sở.")
+    with pytest.raises(ActionError, match="UBND quận Ba Đình"):
+        services.reassign(office, refused, agency("ubnd-quan-ba-dinh").pk)
+    new = services.reassign(office, refused, agency("so-ke-hoach-dau-tu").pk)
+    assert new.agency.code == "so-tai-chinh"
