@@ -595,3 +595,11 @@ def test_an_attribute_line_with_a_lead_and_partners_names_both():
         "- Đơn vị thực hiện: Sở Khoa học và Công nghệ chủ trì, phối hợp với Văn phòng UBND tỉnh.\n"
     )
     assert lead == ["Sở Khoa học và Công nghệ"] and support == ["Văn phòng UBND tỉnh"]
+
+
+def test_a_heading_list_goes_on_after_a_qualifier_and_a_semicolon():
+    tasks = _tasks(
+        "6. Các sở, ban, ngành, đơn vị thuộc tỉnh; UBND các xã, phường, đặc khu\n\n"
+        "Chủ động phối hợp với Sở Khoa học và Công nghệ triển khai hệ thống phần mềm.\n"
+    )
+    assert [t[0] for t in tasks] == [["sở, ban, ngành", "cơ quan, đơn vị", "địa phương"]]

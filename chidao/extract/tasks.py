@@ -324,6 +324,11 @@ def _agency_heading(
     if not found or not (0 <= found[0].start - at <= 1 or verb_end <= found[0].start <= at):
         return None
     lst = list_from(found, text)
+    while (more := _UNDER_THEN.match(text, lst[-1].end, block.end)) is not None:
+        rest = [m for m in found if m.start >= more.end()]  # "..., đơn vị thuộc tỉnh; UBND ..."
+        if not rest or rest[0].start != more.end():
+            break
+        lst += list_from(rest, text)
     body = text[block.body_start : block.end]
     if all(m.vague for m in lst) or is_issuer(lst) or body.isupper():
         return None  # not "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" over a decision's preamble
@@ -383,8 +388,11 @@ def _duties_heading(
     return [mention], []
 
 
+_UNDER_THEN = re.compile(
+    r"\s*(?:trực\s+)?thuộc\s+(?:tỉnh|thành phố|Thành phố|UBND (?:tỉnh|Thành phố)|Sở)\s*[;,]\s*"
+)
 _HEADING_TAIL = re.compile(
-    r"\s*(?:(?:trực\s+)?thuộc\s+[^:.()\n]{1,80}?)?\s*(?:\([^()\n]{0,200}\))?\s*[:.]?\s*"
+    r"\s*(?:(?:trực\s+)?thuộc\s+[^:.();,\n]{1,80}?)?\s*(?:\([^()\n]{0,200}\))?\s*[:.]?\s*"
 )
 _HEADING_LEAD_IN = re.compile(
     r"\s*(?P<verb>(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Trách nhiệm của|Đối với)\s+)"
