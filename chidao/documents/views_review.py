@@ -30,7 +30,13 @@ from chidao.registry.models import Agency
 from chidao.registry.services import members_of_group
 
 from . import review, services
-from .forms import AddCandidateForm, MergeForm, SplitForm, VersionedCandidateForm
+from .forms import (
+    AddCandidateForm,
+    MergeForm,
+    RegisterForm,
+    SplitForm,
+    VersionedCandidateForm,
+)
 from .highlight import Span, highlight
 from .models import Candidate, Decision, Document, DocumentStatus
 from .permissions import visible_documents
@@ -100,6 +106,7 @@ def review_page(
         "add_support": _chosen(add_form, "support"),
         "history": HistoryEntry.objects.filter(document=document).select_related("actor")[:30],
         "Decision": Decision,
+        "recurring": document.candidates.exclude(recurrence="").exists(),
     }
     return render(request, "documents/review.html", context)
 
@@ -350,8 +357,14 @@ def accept_all(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def register(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
+    form = RegisterForm(request.POST)
+    if not form.is_valid():
+        _errors(request, form)
+        return _back(document)
     try:
-        tasks = services.register_document(request.user, document, today=clock.today())
+        tasks = services.register_document(
+            request.user, document, today=clock.today(), **form.options()
+        )
     except ActionError as exc:
         messages.error(request, str(exc))
         return _back(document)
