@@ -201,6 +201,13 @@ def _summary_row(
         (line.overdue_change, "+#,##0;-#,##0;0"),
         (line.given.total, "#,##0"),
     ]
+    return _bordered(ws, values, font, fill)
+
+
+def _bordered(
+    ws: WriteOnlyWorksheet, values: list[tuple[Any, str]], font: Font, fill: Any
+) -> list[Any]:
+    """A table row's cells: (value, number format) pairs, bordered, filled when given."""
     style: dict[str, Any] = {"border": BORDER}
     if fill is not None:
         style["fill"] = fill
@@ -255,10 +262,7 @@ def _in_period_row(
         *((line.due.get(b), "#,##0") for b in _DUE_BUCKETS),
         (line.due.done_rate, PERCENT),
     ]
-    style: dict[str, Any] = {"border": BORDER}
-    if fill is not None:
-        style["fill"] = fill
-    return [_cell(ws, v, font, fmt, **style) for v, fmt in values]
+    return _bordered(ws, values, font, fill)
 
 
 # --- the lists -------------------------------------------------------------------------------
@@ -385,9 +389,10 @@ def _with_rows(book: bytes, rows: dict[str, Iterator[str]]) -> bytes:
     """The workbook with each named sheet part's rows added at the end of its
     ``<sheetData>``, streamed as the file is copied."""
     out = io.BytesIO()
+    # the rows' parts at deflate level 1: a third larger, compressed in half the time
     with (
         zipfile.ZipFile(io.BytesIO(book)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target,
     ):
         for info in source.infolist():
             data = source.read(info.filename)
@@ -395,7 +400,7 @@ def _with_rows(book: bytes, rows: dict[str, Iterator[str]]) -> bytes:
                 target.writestr(info, data)
                 continue
             head, tail = data.split(b"</sheetData>", 1)
-            with target.open(info, "w") as part:
+            with target.open(info.filename, "w") as part:
                 part.write(head)
                 batch: list[str] = []
                 for row in rows[info.filename]:
