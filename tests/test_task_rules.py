@@ -603,3 +603,24 @@ def test_a_heading_list_goes_on_after_a_qualifier_and_a_semicolon():
         "Chủ động phối hợp với Sở Khoa học và Công nghệ triển khai hệ thống phần mềm.\n"
     )
     assert [t[0] for t in tasks] == [["sở, ban, ngành", "cơ quan, đơn vị", "địa phương"]]
+
+
+def test_directing_after_a_connector_is_the_previous_assignees_task():
+    tasks = _tasks(
+        "Sở Y tế chủ trì giám sát dịch sốt xuất huyết. Đồng thời, chỉ đạo các bệnh viện tuyến "
+        "thành phố chuẩn bị đầy đủ thuốc, vật tư."
+    )
+    assert [t[0] for t in tasks] == [["Sở Y tế"]]
+
+
+def test_an_unlisted_name_ends_at_its_province_or_at_a_verb():
+    for sentence, name in (
+        ("Kho bạc Nhà nước Hà Nội kiểm soát, thanh toán kịp thời.", "Kho bạc Nhà nước Hà Nội"),
+        (
+            "Trung tâm Kiểm soát bệnh tật Hà Nội lấy mẫu kiểm nghiệm.",
+            "Trung tâm Kiểm soát bệnh tật Hà Nội",
+        ),
+        ("Báo Kinh tế và Đô thị dành thời lượng tuyên truyền.", "Báo Kinh tế và Đô thị"),
+    ):
+        [(lead, *_)] = _tasks(sentence)
+        assert lead == [name]

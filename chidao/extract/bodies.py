@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from chidao.extract.agencies.patterns import _PROVINCES
 from chidao.extract.model import AgencyMention
 
 # head words that begin the name of a body (capitalised, as written at a name's start)
@@ -62,7 +63,7 @@ _STOP_PHRASES = (
     "tiến hành", "hoàn thành", "hoàn thiện", "thường xuyên", "sử dụng", "điều chỉnh",
     "quan tâm", "phân công", "cử", "yêu cầu", "đề nghị", "tổ chức",
     "xây dựng kế hoạch", "nắm", "thống kê", "thành lập", "làm", "trực tiếp", "cũng", "đều",
-    "vẫn", "còn", "phụ trách", "trân trọng", "kính mời", "kính gửi", "các sở", "các cơ quan", "các đơn vị", "các địa phương", "các ngành",
+    "vẫn", "còn", "phụ trách", "lấy", "tạo điều kiện", "dành", "đưa", "trân trọng", "kính mời", "kính gửi", "các sở", "các cơ quan", "các đơn vị", "các địa phương", "các ngành",
 )  # fmt: skip
 _STOPS = re.compile(
     r"(?:" + "|".join(map(re.escape, _STOP_PHRASES)) + r"|giao(?![^\S\n]+thông))(?!\w)"
@@ -76,6 +77,12 @@ _ENDERS = re.compile(
     r"Nhà đầu tư|Tạp chí|Tổng Liên đoàn)(?!\w)"
 )
 _MAX_WORDS = 20
+# a province written after a name ends it: "Kho bạc Nhà nước Hà Nội tạo điều kiện ..."
+_PROVINCE = re.compile(
+    r"[^\S\n]+(?:"
+    + "|".join(map(re.escape, sorted(_PROVINCES, key=len, reverse=True)))
+    + r")(?!\w)"
+)
 UNLISTED = "unlisted"  # the rule of a mention read here
 
 
@@ -273,6 +280,9 @@ def _name_end(text: str, pos: int, head: str) -> int | None:
     capitals = 0
     end = at = pos  # the name's end so far; where the next word is read
     while words < _MAX_WORDS:
+        province = _PROVINCE.match(text, at)
+        if province is not None:  # "Trung tâm Kiểm soát bệnh tật Hà Nội": the place ends it
+            return province.end()
         level = _LEVEL.match(text, at)
         if level is not None:
             end = level.end()

@@ -220,7 +220,8 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             continue
         obj = _object_of(text, m.end(), found)
         verb = m.group().lower()
-        if obj and not (verb == "chỉ đạo" and not text[start : m.start()].strip(" -–")):
+        bare = _SUBJECT_PREFIX.match(text[start : m.start()])  # "Đồng thời, chỉ đạo X ..."
+        if obj and not (verb == "chỉ đạo" and bare):
             unit.breaks = False  # (a bare "Chỉ đạo X ..." item: the implied subject directs X)
             return _with_roles(text, unit, obj, found, "trigger:" + verb)
     modal_subject = _subject_after_comma(text, start, end, found)
