@@ -624,3 +624,16 @@ def test_an_unlisted_name_ends_at_its_province_or_at_a_verb():
     ):
         [(lead, *_)] = _tasks(sentence)
         assert lead == [name]
+
+
+def test_a_class_heading_passes_down_and_companies_keep_their_full_names():
+    tasks = _tasks(
+        "1.3. Đơn vị duy trì thoát nước trên địa bàn Thành phố:\n\n"
+        "- Chủ động triển khai thực hiện Kế hoạch bảo đảm thoát nước.\n\n"
+        "2. Công ty TNHH MTV Nước sạch Hà Nội và Công ty cổ phần Nước sạch Hà Đông vận hành "
+        "an toàn hệ thống cấp nước.\n"
+    )
+    assert [t[0] for t in tasks] == [
+        ["Các đơn vị duy trì thoát nước"],
+        ["Công ty TNHH một thành viên Nước sạch Hà Nội", "Công ty cổ phần Nước sạch Hà Đông"],
+    ]

@@ -16,6 +16,7 @@ replaces it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -209,6 +210,11 @@ _CLASS = re.compile(
     r"|công ty|hợp tác xã|nhà thầu)"
     r"(?=[^\S\n]+\w))"
 )
+# the same class as a heading: "1.3. Đơn vị duy trì thoát nước trên địa bàn Thành phố:"
+_CLASS_HEADING = re.compile(
+    rf"(?m)(?:^|(?<=\d\.[^\S\n])|(?<=\d\.\d\.[^\S\n]))(?P<generic>Đơn vị)[^\S\n]+"
+    rf"(?P<q>{_GENERIC_QUALIFIERS})(?=[^:\n]{{0,80}}:[^\S\n]*$)"
+)
 _UNDER = re.compile(r"[^\S\n]+(?:trực thuộc|thuộc)[^\S\n]+")
 _CLASS_WORDS = 8
 _CLASS_DASH = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=\w)")
@@ -224,7 +230,7 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
     added: list[AgencyMention] = []
     groups = {f.start: f for f in found if f.is_group and f.name != "cơ quan, đơn vị"}
     by_start = {f.start: f for f in found}
-    for m in _CLASS.finditer(text):
+    for m in itertools.chain(_CLASS.finditer(text), _CLASS_HEADING.finditer(text)):
         if m.start() in groups:
             continue  # a group's own phrasing: "các tổ chức chính trị - xã hội"
         end = _class_end(text, m.end()) or (m.end() if m.group("generic") else None)
@@ -236,9 +242,10 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
             if nxt is not None and not nxt.is_group:
                 end = nxt.end
         surface = text[m.start() : end]
-        added.append(
-            AgencyMention(m.start(), end, surface, " ".join(surface.split()), rule=UNLISTED)
-        )
+        name = " ".join(surface.split())
+        if not name.lower().startswith("các"):  # a heading's "Đơn vị duy trì thoát nước:"
+            name = "Các " + name[0].lower() + name[1:]
+        added.append(AgencyMention(m.start(), end, surface, name, rule=UNLISTED))
     if not added:
         return found
     return _replace(found, added)
@@ -343,6 +350,8 @@ _LOWER_FIRST_HEADS = frozenset(
         "Công an",
         "Bộ Chỉ huy",
         "Ban Chỉ huy",
+        "Công ty",  # "Công ty cổ phần Nước sạch Hà Đông"
+        "Tổng công ty",
     ]
 )
 # heads whose first name word may itself be a head word ("Văn phòng Sở", "Ban Quản lý")

@@ -392,7 +392,8 @@ _UNDER_THEN = re.compile(
     r"\s*(?:trực\s+)?thuộc\s+(?:tỉnh|thành phố|Thành phố|UBND (?:tỉnh|Thành phố)|Sở)\s*[;,]\s*"
 )
 _HEADING_TAIL = re.compile(
-    r"\s*(?:(?:trực\s+)?thuộc\s+[^:.();,\n]{1,80}?)?\s*(?:\([^()\n]{0,200}\))?\s*[:.]?\s*"
+    r"\s*(?:(?:trực\s+)?thuộc\s+[^:.();,\n]{1,80}?|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?)?"
+    r"\s*(?:\([^()\n]{0,200}\))?\s*[:.]?\s*"
 )
 _HEADING_LEAD_IN = re.compile(
     r"\s*(?P<verb>(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Trách nhiệm của|Đối với)\s+)"
