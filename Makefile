@@ -10,7 +10,7 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/chidao
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install lock run test test-sqlite test-sqlite-ahead test-postgres lint bench train bench-tracking bench-report bench-ocr bench-import bench-search clean
+.PHONY: install lock run test test-sqlite test-sqlite-ahead test-postgres lint bench train bench-tracking bench-report bench-ocr bench-import bench-search bench-large clean
 
 # Every package, dev tools included, comes from the lock file with its hashes checked; the
 # project itself is then installed on top without resolving anything (pip as venv ships it).
@@ -99,6 +99,10 @@ bench-import: $(STAMP)
 
 bench-search: $(STAMP)
 	$(BIN)/python bench/bench_search.py --database-url $(TEST_POSTGRES_URL)_bench_search
+
+bench-large: $(STAMP)
+	$(BIN)/python bench/bench_large_document.py --database-url $(TEST_POSTGRES_URL)_bench_large
+	$(BIN)/python bench/bench_large_document.py
 
 clean:
 	rm -rf $(VENV) extracted var .pytest_cache .mypy_cache .ruff_cache
