@@ -637,3 +637,11 @@ def test_a_class_heading_passes_down_and_companies_keep_their_full_names():
         ["Các đơn vị duy trì thoát nước"],
         ["Công ty TNHH một thành viên Nước sạch Hà Nội", "Công ty cổ phần Nước sạch Hà Đông"],
     ]
+
+
+def test_a_heading_naming_the_investor_of_projects_passes_down():
+    tasks = _tasks(
+        "1. Nhà đầu tư của 02 dự án đường bộ cao tốc Tân Phú – Bảo Lộc và Bảo Lộc – Liên Khương:\n\n"
+        "a) Khẩn trương tập kết máy móc, trang thiết bị thi công.\n"
+    )
+    assert [t[0] for t in tasks] == [["Nhà đầu tư"]]

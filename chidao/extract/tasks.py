@@ -392,7 +392,8 @@ _UNDER_THEN = re.compile(
     r"\s*(?:trực\s+)?thuộc\s+(?:tỉnh|thành phố|Thành phố|UBND (?:tỉnh|Thành phố)|Sở)\s*[;,]\s*"
 )
 _HEADING_TAIL = re.compile(
-    r"\s*(?:(?:trực\s+)?thuộc\s+[^:.();,\n]{1,80}?|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?)?"
+    r"\s*(?:(?:trực\s+)?thuộc\s+[^:.();,\n]{1,80}?|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?"
+    r"|(?:của|các)\s+(?:\d+\s+)?(?:dự án|công trình|gói thầu)[^:;\n]{0,150}?(?=\s*:))?"
     r"\s*(?:\([^()\n]{0,200}\))?\s*[:.]?\s*"
 )
 _HEADING_LEAD_IN = re.compile(
