@@ -645,3 +645,11 @@ def test_a_heading_naming_the_investor_of_projects_passes_down():
         "a) Khẩn trương tập kết máy móc, trang thiết bị thi công.\n"
     )
     assert [t[0] for t in tasks] == [["Nhà đầu tư"]]
+
+
+def test_directing_with_no_one_before_the_verb_is_the_headings_task():
+    tasks = _tasks(
+        "1.2. Ủy ban nhân dân cấp xã\n\n- Căn cứ chức năng, nhiệm vụ, địa bàn phụ trách chỉ đạo "
+        "ban, ngành, đoàn thể đẩy mạnh công tác phòng, chống ma túy.\n"
+    )
+    assert [t[0] for t in tasks] == [["địa phương"]]

@@ -220,7 +220,11 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             continue
         obj = _object_of(text, m.end(), found)
         verb = m.group().lower()
-        bare = _SUBJECT_PREFIX.match(text[start : m.start()])  # "Đồng thời, chỉ đạo X ..."
+        # "Đồng thời, chỉ đạo X ...", "Căn cứ chức năng, nhiệm vụ, chỉ đạo X ...": no one
+        # before the verb, so the item's own assignee directs X
+        bare = _SUBJECT_PREFIX.match(text[start : m.start()]) or not any(
+            f.start < m.start() for f in found
+        )
         if obj and not (verb == "chỉ đạo" and bare):
             unit.breaks = False  # (a bare "Chỉ đạo X ..." item: the implied subject directs X)
             return _with_roles(text, unit, obj, found, "trigger:" + verb)
