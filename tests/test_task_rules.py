@@ -653,3 +653,11 @@ def test_directing_with_no_one_before_the_verb_is_the_headings_task():
         "ban, ngành, đoàn thể đẩy mạnh công tác phòng, chống ma túy.\n"
     )
     assert [t[0] for t in tasks] == [["địa phương"]]
+
+
+def test_a_fronted_time_phrase_may_end_with_a_colon():
+    [(lead, *_)] = _tasks(
+        "Trước khi tiến hành kiểm tra: Sở Nội vụ có văn bản đề nghị các cơ quan, đơn vị chuẩn bị "
+        "báo cáo theo đề cương."
+    )
+    assert lead == ["Sở Nội vụ"]

@@ -47,7 +47,7 @@ _NARRATIVE = re.compile(
 # a short fronted adverbial of time, frequency or topic before the subject
 _FRONTED = re.compile(
     r"^[\s\"“'(\-–]*(?:định kỳ|hằng|hàng|trước|trong|từ|đến|sau|khi|ngay|kể từ|chậm nhất|"
-    r"thường xuyên|riêng|về|đối với|với)\b[^,;:.“”\"]{0,60},\s*$",
+    r"thường xuyên|riêng|về|đối với|với)\b[^,;:.“”\"]{0,60}[,:]\s*$",
     re.IGNORECASE,
 )
 _MODAL = re.compile(
