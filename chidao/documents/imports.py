@@ -21,20 +21,19 @@ from __future__ import annotations
 
 import logging
 import shutil
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path, PurePath
 from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django_tasks import TaskContext, task
 
 from chidao.common import clock
 
 from . import runs
 from .batch import FileOutcome, Options, count_files, import_directory
-from .jobs import worker_name
+from .jobs import enqueue_task, schedule_watch, worker_name
 from .models import ImportItem, ImportJob, JobState
 
 log = logging.getLogger(__name__)
@@ -90,15 +89,7 @@ def start_import(user: Any, upload: UploadedFile, *, historical: bool) -> Import
 
 def enqueue_import(job: ImportJob, *, delay: float = 0) -> None:
     """Hand the job to the workers once its row is committed (after ``delay`` seconds)."""
-
-    def send() -> None:
-        queued = import_archive
-        if delay and import_archive.get_backend().supports_defer:
-            queued = import_archive.using(run_after=clock.now() + timedelta(seconds=delay))
-        result = queued.enqueue(job.pk)
-        ImportJob.objects.filter(pk=job.pk, task_result_id="").update(task_result_id=result.id)
-
-    transaction.on_commit(send)
+    enqueue_task(import_archive, job, delay=delay)
 
 
 # --- the worker ---------------------------------------------------------------------------
@@ -118,16 +109,9 @@ def watch_import(job_id: int, attempt: int) -> str:
     if job is None:
         return "settled"
     if runs.lease_alive(job):
-        _schedule_watch(job)
+        schedule_watch(job, watch_import)
         return "alive"
     return "recovered" if recover_imports() else "settled"
-
-
-def _schedule_watch(job: ImportJob) -> None:
-    if not watch_import.get_backend().supports_defer or job.lease_until is None:
-        return
-    due = job.lease_until + timedelta(seconds=1)
-    transaction.on_commit(lambda: watch_import.using(run_after=due).enqueue(job.pk, job.attempts))
 
 
 def run_import(job_id: int, *, worker: str = "", today: date | None = None) -> ImportJob:
@@ -140,7 +124,7 @@ def run_import(job_id: int, *, worker: str = "", today: date | None = None) -> I
     claim = runs.claim_of(ImportJob, job_id, worker)
     if claim is None:
         return _settled(ImportJob.objects.get(pk=job_id))
-    _schedule_watch(claim.job)
+    schedule_watch(claim.job, watch_import)
     job = claim.job
     try:
         with runs.Heartbeat(claim):

@@ -13,10 +13,12 @@ import logging
 import os
 import socket
 from datetime import date, timedelta
+from typing import Any
 
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django_tasks import TaskContext, task
+from django_tasks.base import Task
 
 from chidao.common import clock
 from chidao.extract.errors import ExtractError
@@ -24,7 +26,7 @@ from chidao.extract.pipeline import extract_file
 
 from . import runs
 from .ingest import save_extraction
-from .models import Document, IngestJob, JobState
+from .models import Document, IngestJob, JobState, LeasedJob
 
 log = logging.getLogger(__name__)
 
@@ -58,24 +60,33 @@ def worker_name(context: TaskContext) -> str:
 
 
 def enqueue(job: IngestJob, *, delay: float = 0) -> None:
-    """Hand the job to the workers once the job row is committed (after ``delay`` seconds)."""
+    """Hand the ingest job to the workers (see :func:`enqueue_task`)."""
+    enqueue_task(ingest, job, delay=delay)
+
+
+def enqueue_task(task: Task[Any, Any], job: LeasedJob, *, delay: float = 0) -> None:
+    """Queue ``task(job.pk)`` once the job row is committed (after ``delay`` seconds), and
+    note the queue entry on the job."""
 
     def send() -> None:
-        task = ingest
-        if delay and ingest.get_backend().supports_defer:
-            task = ingest.using(run_after=clock.now() + timedelta(seconds=delay))
-        result = task.enqueue(job.pk)
-        IngestJob.objects.filter(pk=job.pk, task_result_id="").update(task_result_id=result.id)
+        queued = task
+        if delay and task.get_backend().supports_defer:
+            queued = task.using(run_after=clock.now() + timedelta(seconds=delay))
+        result = queued.enqueue(job.pk)
+        rows = type(job)._default_manager.filter(pk=job.pk, task_result_id="")
+        rows.update(task_result_id=result.id)
 
     transaction.on_commit(send)
 
 
-def schedule_watch(job: IngestJob) -> None:
-    """Queue the watchdog for the job's running attempt, due just after its lease."""
-    if not watch.get_backend().supports_defer or job.lease_until is None:
+def schedule_watch(job: LeasedJob, watchdog: Task[Any, Any] | None = None) -> None:
+    """Queue the watchdog (``watch``, or the one given) for the job's running attempt, due
+    just after its lease."""
+    dog = watchdog or watch
+    if not dog.get_backend().supports_defer or job.lease_until is None:
         return
     due = job.lease_until + timedelta(seconds=1)
-    transaction.on_commit(lambda: watch.using(run_after=due).enqueue(job.pk, job.attempts))
+    transaction.on_commit(lambda: dog.using(run_after=due).enqueue(job.pk, job.attempts))
 
 
 def recover_jobs() -> list[int]:
