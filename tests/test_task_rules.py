@@ -661,3 +661,11 @@ def test_a_fronted_time_phrase_may_end_with_a_colon():
         "báo cáo theo đề cương."
     )
     assert lead == ["Sở Nội vụ"]
+
+
+def test_a_short_label_before_the_subject_does_not_hide_it():
+    [(lead, *_)] = _tasks(
+        "Liệt kê tài liệu: Các sở, ban, ngành liệt kê các văn bản, tài liệu kiểm chứng và gửi "
+        "về Sở Nội vụ."
+    )
+    assert lead == ["sở, ban, ngành"]

@@ -298,10 +298,16 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
     first = found[0]
     prefix = text[start : first.start]
     if not (
-        _SUBJECT_PREFIX.match(prefix) or (_FRONTED.match(prefix) and not _NARRATIVE.match(prefix))
+        _SUBJECT_PREFIX.match(prefix)
+        or (_FRONTED.match(prefix) and not _NARRATIVE.match(prefix))
+        or _LABEL.fullmatch(prefix)
     ):
         return []
     return list_from(found, text)
+
+
+# a short label before the subject: "Liệt kê tài liệu: Các cơ quan, địa phương liệt kê ..."
+_LABEL = re.compile(r"[\s\-–+•]*[A-ZĐÀ-Ỹ][^,;:.()\n]{2,40}:\s*")
 
 
 # a fronted basis or purpose: "Căn cứ Kế hoạch này, các sở ... xây dựng ..."
