@@ -9,8 +9,8 @@ view runs) instead of reaching SQL or ``date()`` as an error. The rules:
 - ids (``agency``, ``document``, ``task``, ``assignment``): a whole number 1 … 2⁶³−1;
 - ``page``: a whole number 1 … ``MAX_PAGE``;
 - periods (``period``: ``2026-11``, ``2026-Q4``, ``2026``, ``2026-01-01..2026-03-31``) and
-  dates (``tu``, ``den``): years ``MIN_YEAR`` … ``MAX_YEAR``, months 1 … 12, real
-  calendar days (the agency autocomplete's ``on``, a hint, is ignored when it is no date);
+  dates (``tu``, ``den``: dd/mm/yyyy, or yyyy-mm-dd): years ``MIN_YEAR`` … ``MAX_YEAR``,
+  months 1 … 12, real calendar days (the agency autocomplete's ``on``, a hint, is ignored when it is no date);
 - ``sap_den_han`` (the "due soon" window, days): a whole number 0 … 9999.
 
 An empty value is no value (a form's blank field). Repeated parameters are each checked.
@@ -24,6 +24,8 @@ from datetime import date
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+
+from chidao.common.dayfield import parse_day
 
 MAX_ID = 2**63 - 1  # BigAutoField (SQLite INTEGER, PostgreSQL bigint)
 MAX_PAGE = 100_000
@@ -50,6 +52,11 @@ def _year_ok(text: str) -> bool:
 
 
 def _date_ok(value: str) -> bool:
+    day = parse_day(value)
+    return day is not None and MIN_YEAR <= day.year <= MAX_YEAR
+
+
+def _iso_day_ok(value: str) -> bool:
     try:
         day = date.fromisoformat(value)
     except ValueError:
@@ -59,7 +66,7 @@ def _date_ok(value: str) -> bool:
 
 def _period_ok(value: str) -> bool:
     if m := _RANGE.fullmatch(value):
-        return _date_ok(m[1]) and _date_ok(m[2])
+        return _iso_day_ok(m[1]) and _iso_day_ok(m[2])
     if m := _QUARTER.fullmatch(value):
         return _year_ok(m[1])
     if m := _MONTH.fullmatch(value):
@@ -98,7 +105,7 @@ def _period_message(name: str) -> str:
 
 
 def _date_message(name: str) -> str:
-    return _("Ngày “%(name)s” không hợp lệ: dùng dạng YYYY-MM-DD, năm từ %(low)s đến %(high)s.") % {
+    return _("Ngày “%(name)s” không hợp lệ: dùng dạng dd/mm/yyyy, năm từ %(low)s đến %(high)s.") % {
         "name": name,
         "low": MIN_YEAR,
         "high": MAX_YEAR,

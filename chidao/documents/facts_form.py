@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from chidao.common import clock
+from chidao.common.dayfield import DayField
 
 from .facts import Facts, facts_of
 from .models import Document
@@ -19,15 +20,7 @@ class FactsForm(forms.Form):
 
     kind = forms.CharField(label=gettext_lazy("Loại văn bản"), max_length=80, required=False)
     number = forms.CharField(label=gettext_lazy("Số, ký hiệu"), max_length=80, required=False)
-    issued_on = forms.DateField(
-        label=gettext_lazy("Ngày ban hành"),
-        required=False,
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        widget=forms.DateInput(
-            format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}
-        ),
-        error_messages={"invalid": gettext_lazy("Nhập ngày theo dạng dd/mm/yyyy.")},
-    )
+    issued_on = DayField(label=gettext_lazy("Ngày ban hành"), required=False)
     issuer = forms.CharField(label=gettext_lazy("Cơ quan ban hành"), max_length=255, required=False)
     signer = forms.CharField(label=gettext_lazy("Người ký"), max_length=255, required=False)
     subject = forms.CharField(

@@ -8,6 +8,8 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from chidao.common import dayfield
+from chidao.common.dayfield import DayField
 from chidao.common.params import is_id
 from chidao.common.uploads import DIRECTIVE_TYPES
 from chidao.registry.models import Agency
@@ -66,12 +68,7 @@ class CandidateForm(forms.Form):
     )
     lead = AgencyChoices(label=_("Đơn vị chủ trì"))
     support = AgencyChoices(label=_("Đơn vị phối hợp"))
-    deadline = forms.DateField(
-        label=_("Thời hạn"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-    )
+    deadline = DayField(label=_("Thời hạn"), required=False)
     recurrence = forms.ChoiceField(label=_("Định kỳ"), choices=Recurrence.choices, required=False)
 
     def edit(self) -> CandidateEdit:
@@ -120,12 +117,10 @@ class RegisterForm(forms.Form):
     """Registration's choices for recurring tasks: the day their instances start from
     (today when empty), and whether the directive is historical, its past periods made."""
 
-    start = forms.DateField(
+    start = DayField(
         label=_("Nhiệm vụ định kỳ theo dõi từ ngày"),
         required=False,
-        input_formats=["%d/%m/%Y"],
-        widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
-        error_messages={"invalid": _("Nhập ngày theo dạng dd/mm/yyyy.")},
+        input_formats=[dayfield.DISPLAY],  # typed by a person only: dd/mm/yyyy alone
         help_text=_("Để trống: từ hôm nay."),
     )
     historical = forms.BooleanField(

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from chidao.accounts.roles import agency_id_of, sees_everything
 from chidao.common import clock
+from chidao.common.dayfield import parse_day
 from chidao.common.periods import CUSTOM, QUARTER, YEAR, Period, numbered, parse, recent_months
 from chidao.documents.models import Document
 from chidao.documents.permissions import visible_documents
@@ -79,8 +80,9 @@ def start_day() -> int:
 def _query(request: HttpRequest, today: date) -> Query:
     get = request.GET
     text = get.get("period")
-    if get.get("tu") and get.get("den"):
-        text = f"{get['tu']}..{get['den']}"
+    start, end = parse_day(get.get("tu", "")), parse_day(get.get("den", ""))
+    if start and end:  # typed dd/mm/yyyy (or yyyy-mm-dd), checked by common/params.py
+        text = f"{start.isoformat()}..{end.isoformat()}"
     period = parse(text, today, start_day())
     user = request.user
     agency_id = _int(get.get("agency"))

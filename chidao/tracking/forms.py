@@ -16,11 +16,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from chidao.common.dayfield import DayField
 from chidao.common.uploads import EVIDENCE_TYPES, check_upload
 from chidao.registry.models import Agency
 from chidao.tracking.models import Assignment
-
-_DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -103,11 +102,7 @@ class DoneForm(EvidenceMixin, VersionedForm):
 
 
 class ExtensionRequestForm(VersionedForm):
-    new_deadline = forms.DateField(
-        label=_("Thời hạn đề nghị"),
-        input_formats=_DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    new_deadline = DayField(label=_("Thời hạn đề nghị"))
     reason = _text(_("Lý do"))
 
 
