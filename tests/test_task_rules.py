@@ -669,3 +669,10 @@ def test_a_short_label_before_the_subject_does_not_hide_it():
         "về Sở Nội vụ."
     )
     assert lead == ["sở, ban, ngành"]
+
+
+def test_a_fronted_quarter_does_not_hide_the_subject():
+    [(lead, _, deadline, *_)] = _tasks(
+        "Quý I/2025, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện phong trào thi đua."
+    )
+    assert lead == ["cơ quan, đơn vị", "địa phương"] and deadline == "2025-03-31"

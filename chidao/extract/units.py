@@ -46,7 +46,7 @@ _NARRATIVE = re.compile(
 )
 # a short fronted adverbial of time, frequency or topic before the subject
 _FRONTED = re.compile(
-    r"^[\s\"“'(\-–]*(?:định kỳ|hằng|hàng|trước|trong|từ|đến|sau|khi|ngay|kể từ|chậm nhất|"
+    r"^[\s\"“'(\-–]*(?:định kỳ|hằng|hàng|trước|trong|từ|đến|sau|khi|ngay|kể từ|chậm nhất|quý|"
     r"thường xuyên|riêng|về|đối với|với)\b[^,;:.“”\"]{0,60}[,:]\s*$",
     re.IGNORECASE,
 )
