@@ -72,3 +72,21 @@ def shot(page: Any, name: str) -> Path:
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# Elements whose right edge passes the window's (a page wider than the screen), and the
+# page's scroll width: what a phone-sized page may not have.
+_TOO_WIDE = """() => {
+  const over = [];
+  for (const e of document.querySelectorAll("body *")) {
+    const r = e.getBoundingClientRect();
+    if (r.width && r.right > window.innerWidth + 0.5) over.push(e.tagName + "." + e.className);
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, over: over.slice(0, 10)};
+}"""
+
+
+def too_wide(page: Any) -> dict[str, Any]:
+    """``{"scrollWidth": …, "over": [the first ten elements past the right edge]}``."""
+    measured: dict[str, Any] = page.evaluate(_TOO_WIDE)
+    return measured
