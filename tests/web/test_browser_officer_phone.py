@@ -56,3 +56,16 @@ def test_the_officers_page_fits_a_390_px_phone(
     shot(page, "50-viec-cua-don-vi-390")
     measured = too_wide(page)
     assert measured["over"] == [] and measured["scrollWidth"] <= 390, measured
+
+
+def test_an_assignment_the_officer_opens_fits_the_phone_too(
+    officer_work: None, open_as: Any, live_server: Any
+) -> None:
+    page = open_as("canbo.taichinh", PASSWORD)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/viec-cua-don-vi/")
+    page.click("table.assignments tbody tr:first-child td:first-child a")
+    page.wait_for_load_state("networkidle")
+    shot(page, "51-luot-giao-390")
+    measured = too_wide(page)
+    assert measured["over"] == [] and measured["scrollWidth"] <= 390, measured
