@@ -14,7 +14,7 @@ from django.utils import timezone
 from chidao.registry.models import Agency
 from chidao.reminders.models import Flag
 from chidao.tracking.models import ExtensionRequest
-from tests.web.browser_support import shot
+from tests.web.browser_support import shot, too_wide
 from tests.web.conftest import PASSWORD
 from tests.web.factories import make_document, make_task
 from tests.web.tracking_support import set_today
@@ -27,15 +27,6 @@ LONG_TEXT = (
     "và báo cáo UBND Thành phố kết quả thực hiện các nhiệm vụ trọng tâm về cải cách hành "
     "chính, chuyển đổi số và phát triển kinh tế - xã hội năm 2026."
 )
-# what a page may not exceed, and the script that measures it
-WIDEST = """() => {
-  const over = [];
-  for (const e of document.querySelectorAll("body *")) {
-    const r = e.getBoundingClientRect();
-    if (r.width && r.right > window.innerWidth + 0.5) over.push(e.tagName + "." + e.className);
-  }
-  return {scrollWidth: document.documentElement.scrollWidth, over: over.slice(0, 10)};
-}"""
 
 
 @pytest.fixture
@@ -87,5 +78,5 @@ def test_the_overview_fits_one_screen_and_a_phone(
     page.set_viewport_size({"width": 390, "height": 844})
     page.reload()
     shot(page, "41-tong-quan-390")
-    measured = page.evaluate(WIDEST)
+    measured = too_wide(page)
     assert measured["over"] == [] and measured["scrollWidth"] <= 390, measured
