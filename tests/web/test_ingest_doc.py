@@ -12,7 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from chidao.documents.models import IngestJob, JobState
+from chidao.documents.batch import Options, Status, import_directory
+from chidao.documents.models import Document, IngestJob, JobState
 from tests.doc_support import word_97_document
 
 pytestmark = pytest.mark.slow
@@ -49,3 +50,13 @@ def test_without_libreoffice_a_doc_upload_is_refused_naming_the_package(
     assert "Tệp “chi-thi-cu.doc”: tệp Word 97-2003 (.doc) cần LibreOffice" in page
     assert "libreoffice-writer-nogui" in page
     assert not IngestJob.objects.exists()
+
+
+def test_an_archive_import_takes_a_doc_like_any_other_file(
+    registry: None, office: Any, tmp_path: Path, today: Any
+) -> None:
+    (tmp_path / "2019").mkdir()
+    (tmp_path / "2019" / "chi-thi-cu.doc").write_bytes(word_97_document())
+    report = import_directory(tmp_path, Options(user=office, today=today))
+    assert {o.path: o.status for o in report.outcomes} == {"2019/chi-thi-cu.doc": Status.IMPORTED}
+    assert Document.objects.get().format == "doc"
