@@ -676,3 +676,23 @@ def test_a_fronted_quarter_does_not_hide_the_subject():
         "Quý I/2025, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện phong trào thi đua."
     )
     assert lead == ["cơ quan, đơn vị", "địa phương"] and deadline == "2025-03-31"
+
+
+def test_a_condition_on_whichever_body_is_no_task_and_brackets_hold_no_enumeration():
+    assert (
+        _tasks(
+            "Đơn vị, địa phương nào chuẩn bị hồ sơ không đầy đủ thì Thủ trưởng đơn vị đó phải chịu "
+            "trách nhiệm trước Chủ tịch UBND tỉnh."
+        )
+        == []
+    )
+    [(lead, _, deadline, *_)] = _tasks(
+        "Các sở, ban, ngành tỉnh chuẩn bị đầy đủ hồ sơ, báo cáo theo nội dung đề cương và gửi về "
+        "UBND tỉnh (qua Công an tỉnh; Thông tin liên hệ: Đội tham mưu tổng hợp; SĐT: 0908392369) "
+        "trước ngày 25/3/2024."
+    )
+    assert lead == ["sở, ban, ngành"] and deadline == "2024-03-25"
+
+
+def test_the_issuer_in_capitals_is_still_the_issuer():
+    assert _tasks("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG HỘI NGHỊ LÀM VIỆC VỚI ĐOÀN KIỂM TRA") == []

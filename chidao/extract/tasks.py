@@ -653,6 +653,8 @@ def _enumeration(text: str, unit: Unit) -> list[Task]:
     colon = text.find(":", unit.lead[-1].end, unit.end)
     if colon == -1 or not _ENUM_INTRO.search(text, unit.lead[-1].end, colon):
         return []
+    if text.count("(", unit.lead[-1].end, colon) > text.count(")", unit.lead[-1].end, colon):
+        return []  # "(... Thông tin liên hệ: Đ/c ...; SĐT ...)": a colon inside brackets
     after = text[colon + 1 : unit.end]
     if after.lstrip().startswith(("“", '"')):
         return []

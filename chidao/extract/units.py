@@ -67,6 +67,8 @@ _NOT_ACTING = re.compile(
     r"\s*[;.:)]|\s*$",
     re.IGNORECASE,
 )
+# a condition, not a duty: "Đơn vị, địa phương nào chuẩn bị không đầy đủ ... thì ..."
+_WHICHEVER = re.compile(r"(?:\s*,\s*[^\W\d][^,.;:]{0,25}?)?\s+nào(?!\w)", re.IGNORECASE)
 _TRANSFER = re.compile(
     r"\s*(?:(?:cũng|đặc biệt|tiếp tục|có|thống nhất|kính|trân trọng)\s+){0,3}"
     r"(?P<verb>giao|yêu cầu|đề nghị|nhắc nhở|đòi hỏi|phân công|chỉ đạo)(?!\w)",
@@ -110,6 +112,7 @@ _SUPPORT_ROLE = re.compile(
 _ISSUER_NAMES = re.compile(
     r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:Thành phố|tỉnh|thành phố)|^(?:HĐND|Hội đồng "
     r"nhân dân|Chính phủ|Thủ tướng|Thành ủy|Tỉnh ủy)",
+    re.IGNORECASE,  # "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" over a page
 )
 _MAX_LIST = 40  # assignees in one list; bounds the work on pathological input
 _INTRO_COLON = re.compile(r"\s*:\s*")
@@ -283,7 +286,7 @@ def _with_subject(
         return _with_roles(text, unit, subject, found, "subject:colon")
     if _ACCOUNTABLE.match(text, last) and _acts_after_semicolon(text, last, unit.end):
         return _with_roles(text, unit, subject, found, "subject:accountable-and-acting")
-    if _NOT_ACTING.match(text, last):
+    if _NOT_ACTING.match(text, last) or _WHICHEVER.match(text, last):
         unit.breaks = True  # unless a directive verb later in the unit names assignees
         return None
     if not is_issuer(subject) or _MODAL.match(text, last):
