@@ -696,3 +696,18 @@ def test_a_condition_on_whichever_body_is_no_task_and_brackets_hold_no_enumerati
 
 def test_the_issuer_in_capitals_is_still_the_issuer():
     assert _tasks("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG HỘI NGHỊ LÀM VIỆC VỚI ĐOÀN KIỂM TRA") == []
+
+
+def test_a_document_number_broken_by_the_layout_is_put_back_together():
+    for line in (
+        "Số: 2170/QĐ-\nUBND",
+        "Số: 2170/QĐ -UBND",
+        "Số: 2170 /QĐ-UBND",
+        "Số: 2170/QĐ- UBND",
+    ):
+        doc = extract_text(
+            f"ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n{line}\nLâm Đồng, ngày 12 tháng 10 năm 2025\n\n"
+            "QUYẾT ĐỊNH\nVề việc phê duyệt kế hoạch\n\nĐiều 1. Giao Sở Y tế thực hiện.\n",
+            today=TODAY,
+        )
+        assert doc.meta.number == "2170/QĐ-UBND", line

@@ -85,7 +85,7 @@ def find_meta(
 
 def _from_header(meta: DocumentMeta, header: str) -> None:
     if m := _NUMBER_LINE.search(header):
-        meta.number = m.group("number").rstrip(".,;")
+        meta.number = _joined(m.group("number"), header, m.end("number"))
     if m := _PLACE_DATE.search(header):
         meta.date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     if m := _SUBJECT.search(header):
@@ -98,6 +98,30 @@ def _from_header(meta: DocumentMeta, header: str) -> None:
             meta.subject = title  # KẾ HOẠCH / Triển khai công tác ...
     if m := _ISSUER_LINE.search(header):
         meta.issuer = _issuer(header, m)
+
+
+# a number that the layout broke: "2170 /QĐ-UBND", "2170/QĐ -UBND", "2170/QĐ-\nUBND"
+_BROKEN_REST = re.compile(
+    r"[^\S\n]*\n?[^\S\n]*(?P<rest>[-/][^\S\n]?[A-ZĐ][\wĐ&.-]*|[A-ZĐ][A-ZĐ&.-]+(?![\w]))"
+)
+
+
+def _joined(number: str, header: str, end: int) -> str:
+    """The number on a "Số:" line, with the pieces the layout broke off put back."""
+    number = number.rstrip(".,;")
+    for _ in range(2):
+        if number.count("/") and not number.endswith(("-", "/")) and "-" in number:
+            break  # "2658/UBND-KT": whole
+        m = _BROKEN_REST.match(header, end)
+        if m is None:
+            break
+        rest = m.group("rest").replace(" ", "")
+        if number.endswith(("-", "/")) and rest[0] in "-/":
+            rest = rest[1:]
+        elif not number.endswith(("-", "/")) and rest[0] not in "-/":
+            rest = "-" + rest if "/" in number else "/" + rest
+        number, end = number + rest, m.end()
+    return number.rstrip(".,;-/")
 
 
 # "Số hiệu: 4085/UBND-ĐT", "Số ký hiệu: 1385/SGDĐT-CTTT", "Ngày ban hành: 25/11/2025" above
