@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from chidao.extract.agencies.patterns import _PROVINCES
 from chidao.extract.model import AgencyMention
@@ -203,18 +203,38 @@ _GENERIC_QUALIFIERS = (
     r"tư vấn|thi công|cấp nước|thoát nước|điện lực|viễn thông|báo chí|truyền thông|y tế|"
     r"giáo dục|quản lý vận hành|vận hành|khai thác"
 )
-_CLASS = re.compile(
-    r"(?<!\w)[Cc]ác[^\S\n]+(?:"
+_CLASS_REST = (
+    r"[^\S\n]+(?:"
     rf"(?P<generic>đơn vị|cơ quan)[^\S\n]+(?P<q>{_GENERIC_QUALIFIERS})"
     r"|(?P<noun>doanh nghiệp|[Tt]rường(?! hợp)|[Tt]rung tâm|tổ chức|nhà đầu tư|[Bb]ệnh viện"
     r"|công ty|hợp tác xã|nhà thầu)"
     r"(?=[^\S\n]+\w))"
 )
+# two expressions with a literal first word each: the engine then skips to where one can start
+_CLASSES = (re.compile("các" + _CLASS_REST), re.compile("Các" + _CLASS_REST))
+
+
+def _class_matches(text: str) -> Iterator[re.Match[str]]:
+    for rx in _CLASSES:
+        for m in rx.finditer(text):
+            if not (m.start() and text[m.start() - 1].isalnum()):
+                yield m
+
+
 # the same class as a heading: "1.3. Đơn vị duy trì thoát nước trên địa bàn Thành phố:"
 _CLASS_HEADING = re.compile(
-    rf"(?m)(?:^|(?<=\d\.[^\S\n])|(?<=\d\.\d\.[^\S\n]))(?P<generic>Đơn vị)[^\S\n]+"
-    rf"(?P<q>{_GENERIC_QUALIFIERS})(?=[^:\n]{{0,80}}:[^\S\n]*$)"
+    rf"(?P<generic>Đơn vị)[^\S\n]+(?P<q>{_GENERIC_QUALIFIERS})(?=[^:\n]{{0,80}}:[^\S\n]*(?:\n|$))"
 )
+_LINE_START = re.compile(r"[\d.]*[^\S\n]*")  # what may stand before it on its line: "1.3. "
+
+
+def _heading_classes(text: str) -> Iterator[re.Match[str]]:
+    for m in _CLASS_HEADING.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if _LINE_START.fullmatch(text, line, m.start()):
+            yield m
+
+
 _UNDER = re.compile(r"[^\S\n]+(?:trực thuộc|thuộc)[^\S\n]+")
 _CLASS_WORDS = 8
 _CLASS_DASH = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=\w)")
@@ -230,7 +250,7 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
     added: list[AgencyMention] = []
     groups = {f.start: f for f in found if f.is_group and f.name != "cơ quan, đơn vị"}
     by_start = {f.start: f for f in found}
-    for m in itertools.chain(_CLASS.finditer(text), _CLASS_HEADING.finditer(text)):
+    for m in itertools.chain(_class_matches(text), _heading_classes(text)):
         if m.start() in groups:
             continue  # a group's own phrasing: "các tổ chức chính trị - xã hội"
         end = _class_end(text, m.end()) or (m.end() if m.group("generic") else None)
@@ -248,7 +268,7 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
         added.append(AgencyMention(m.start(), end, surface, name, rule=UNLISTED))
     if not added:
         return found
-    return _replace(found, added)
+    return _replace(found, sorted(added, key=lambda a: a.start))
 
 
 def _replace(found: Sequence[AgencyMention], added: list[AgencyMention]) -> list[AgencyMention]:
