@@ -91,7 +91,7 @@ def find_tasks(
             continue  # read with the block it describes; a phone list's or a roster's line
         while stack and _closes(stack[-1], block):
             stack.pop()
-        if block.marker is not None and _level(block.marker) < _level("-"):
+        if block.marker is not None and _level(block.marker) < _BULLET_LEVEL:
             section = _level(block.marker)  # a paragraph's intro lasts to this item's sibling
         ctx = stack[-1] if stack else None
         if ctx is not None and ctx.roster:
@@ -283,6 +283,9 @@ class _Context:
     roster: bool = False  # the members of a committee: no tasks below
 
 
+_BULLET_LEVEL = 9  # "-", "•": below every numbered level
+
+
 def _level(marker: str | None) -> int:
     """Outline depth of an item marker: Điều < I. < 1. < 1.1. < a) < - < +."""
     if marker is None:
@@ -297,7 +300,7 @@ def _level(marker: str | None) -> int:
         return 2 + marker.rstrip(".)").count(".")
     if marker.endswith(")"):
         return 8
-    return 10 if marker == "+" else 9
+    return 10 if marker == "+" else _BULLET_LEVEL
 
 
 def _closes(ctx: _Context, block: Block) -> bool:
