@@ -711,3 +711,17 @@ def test_a_document_number_broken_by_the_layout_is_put_back_together():
             today=TODAY,
         )
         assert doc.meta.number == "2170/QĐ-UBND", line
+
+
+def test_a_submission_formula_is_no_task_and_the_youth_union_stands_alone():
+    assert (
+        _tasks(
+            "Sở Nông nghiệp và Môi trường kính trình Ủy ban nhân dân tỉnh xem xét, quyết định./."
+        )
+        == []
+    )
+    [(lead, *_)] = _tasks(
+        "2. Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh đoàn: Tuyên truyền nâng cao nhận thức "
+        "cho hội viên, đoàn viên."
+    )
+    assert lead == ["Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh", "Tỉnh đoàn"]

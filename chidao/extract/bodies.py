@@ -78,6 +78,8 @@ _ENDERS = re.compile(
     r"Nhà đầu tư|Tạp chí|Tổng Liên đoàn)(?!\w)"
 )
 _MAX_WORDS = 20
+_WHOLE_HEADS = frozenset(["Tỉnh đoàn", "Thành đoàn"])  # a whole name on their own
+_PUNCT = re.compile(r"[^\S\n]*[,;:.)]")
 # a province written after a name ends it: "Kho bạc Nhà nước Hà Nội tạo điều kiện ..."
 _PROVINCE = re.compile(
     r"[^\S\n]+(?:"
@@ -111,6 +113,8 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         if m.start() < last_end:
             continue
         end = _name_end(text, m.end(), m.group())
+        if end is None and m.group() in _WHOLE_HEADS and _PUNCT.match(text, m.end()):
+            end = m.end()  # "..., Hội Cựu chiến binh tỉnh, Tỉnh đoàn: Chỉ đạo ..."
         if end is None:
             continue
         i = bisect_left(starts, m.start())
