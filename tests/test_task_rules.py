@@ -725,3 +725,12 @@ def test_a_submission_formula_is_no_task_and_the_youth_union_stands_alone():
         "cho hội viên, đoàn viên."
     )
     assert lead == ["Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh", "Tỉnh đoàn"]
+
+
+def test_details_of_one_task_after_trong_do_are_not_an_enumeration():
+    tasks = _tasks(
+        "Đề nghị Nhà đầu tư hoàn thiện hồ sơ đảm bảo đầy đủ, trong đó làm rõ các nội dung trọng "
+        "tâm sau: đánh giá tính khả thi của các phương án tài chính; cung cấp đầy đủ số liệu; "
+        "gửi Sở Xây dựng trong tháng 4/2024."
+    )
+    assert [(t[0], t[2]) for t in tasks] == [(["Nhà đầu tư"], "2024-04-30")]

@@ -54,6 +54,7 @@ _INTRO_WORDS = frozenset(
     yếu cụ thể sau đây như chủ trì phối hợp nhóm có liên quan theo chức năng và đồng thời
     được giao yêu cầu với cùng chính""".split()
 )
+_DETAILING = re.compile(r"(?<!\w)trong đó(?!\w)", re.IGNORECASE)
 _ENUM_INTRO = re.compile(r"nhiệm vụ|giải pháp|nội dung|việc|biện pháp|yêu cầu", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
@@ -658,6 +659,8 @@ def _enumeration(text: str, unit: Unit) -> list[Task]:
         return []
     if text.count("(", unit.lead[-1].end, colon) > text.count(")", unit.lead[-1].end, colon):
         return []  # "(... Thông tin liên hệ: Đ/c ...; SĐT ...)": a colon inside brackets
+    if _DETAILING.search(text, unit.lead[-1].end, colon):
+        return []  # "hoàn thiện hồ sơ ..., trong đó làm rõ các nội dung sau: a; b": one task
     after = text[colon + 1 : unit.end]
     if after.lstrip().startswith(("“", '"')):
         return []
