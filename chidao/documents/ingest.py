@@ -87,6 +87,7 @@ def _create_document(job: IngestJob, x: Extraction) -> Document:
                 deadline=t.deadline.value if t.deadline is not None else None,
                 recurrence=t.recurrence or "",
                 rule=t.rule[:80],
+                confidence=t.confidence,
             )
         )
         links.append((lead, [pk for pk in support if pk not in lead]))

@@ -222,6 +222,8 @@ class Candidate(models.Model):
     deadline = models.DateField("thời hạn", null=True, blank=True)
     recurrence = models.CharField("định kỳ", max_length=16, blank=True)
     rule = models.CharField("quy tắc", max_length=80, blank=True)
+    # how sure the extractor was (0-1, chidao/extract/confidence.py); None: added by a person
+    confidence = models.FloatField("độ chắc chắn", null=True, blank=True)
     decision = models.CharField(
         "quyết định", max_length=16, choices=Decision.choices, default=Decision.PENDING
     )

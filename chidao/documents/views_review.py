@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, F, OrderBy
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +26,7 @@ from chidao.audit.models import HistoryEntry
 from chidao.common import clock
 from chidao.common.errors import ActionError
 from chidao.common.params import is_id
+from chidao.registry import succession
 from chidao.registry.models import Agency
 from chidao.registry.services import members_of_group
 
@@ -42,15 +43,28 @@ from .models import Candidate, Decision, Document, DocumentStatus
 from .permissions import visible_documents
 
 PER_PAGE = 50  # candidates on one review page
+DOUBTFUL_FIRST = "confidence"  # ?sort=: the least certain proposals first
 SOURCE_MAX = 100_000  # characters of the source shown past a page's last span
 
 
-def _back(document: Document, candidate: Candidate | None = None) -> HttpResponse:
+def _back(document: Document, candidate: Candidate | None = None, sort: str = "") -> HttpResponse:
     url = reverse("documents:review", args=[document.pk])
-    if candidate is None:
-        return redirect(url)
-    number = _page_of(document, candidate)
-    return redirect(f"{url}{f'?page={number}' if number > 1 else ''}#c-{candidate.pk}")
+    sort = DOUBTFUL_FIRST if sort == DOUBTFUL_FIRST else ""
+    query = [f"sort={sort}"] if sort else []
+    if candidate is not None:
+        number = _page_of(document, candidate, sort)
+        query += [f"page={number}"] if number > 1 else []
+    anchor = f"#c-{candidate.pk}" if candidate is not None else ""
+    return redirect(f"{url}{'?' + '&'.join(query) if query else ''}{anchor}")
+
+
+def _ordering(sort: str) -> list[Any]:
+    """The order of the cards: the document's, or the least certain first (the ones a
+    reviewer added, with no score, last), then the document's."""
+    in_document = ["order", "id"]
+    if sort == DOUBTFUL_FIRST:
+        return [OrderBy(F("confidence"), nulls_last=True), *in_document]
+    return in_document
 
 
 def _errors(request: HttpRequest, form: Any) -> None:
@@ -82,22 +96,29 @@ def review_page(
         messages.info(request, _("Văn bản đã được đăng ký; dưới đây là các nhiệm vụ đã giao."))
         return redirect("documents:detail", pk=document.pk)
     counts = _counts(document)
+    sort = DOUBTFUL_FIRST if request.GET.get("sort") == DOUBTFUL_FIRST else ""
     page = Paginator(range(sum(counts.values())), PER_PAGE).get_page(request.GET.get("page"))
     first = (page.number - 1) * PER_PAGE
     # one more than the page: the last card's "merge with the next one". The ids first
     # (the sort of a 30,000-item directive then moves ids, not texts), then their rows.
-    in_order = document.candidates.order_by("order", "id")  # no join for Meta's "document"
+    in_order = document.candidates.order_by(*_ordering(sort))  # no join for Meta's "document"
     ids = list(in_order.values_list("pk", flat=True)[first : first + PER_PAGE + 1])
     rows = list(in_order.filter(pk__in=ids).prefetch_related("lead", "support"))
     shown, after = rows[:PER_PAGE], (rows[PER_PAGE] if len(rows) > PER_PAGE else None)
-    sizes: dict[str, int | None] = {}
+    # out of the document's order, a card's neighbour is not the next item: no "merge with
+    # the next one", and the source is shown from its start
+    followers = [*shown[1:], after] if not sort else [None] * len(shown)
+    sizes: dict[str, list[Agency] | None] = {}
     context = {
         "document": document,
-        "source": _source(document, shown, after, first_page=page.number == 1),
+        "source": _source(
+            document, shown, after if not sort else None, first_page=page.number == 1 or bool(sort)
+        ),
         "cards": [
             _card(document, c, following, sizes)
-            for c, following in zip(shown, [*shown[1:], after], strict=True)
+            for c, following in zip(shown, followers, strict=True)
         ],
+        "sort": sort,
         "page": page,
         "page_links": list(page.paginator.get_elided_page_range(page.number, on_each_side=2)),
         "counts": counts,
@@ -144,9 +165,12 @@ def _counts(document: Document) -> dict[str, int]:
     return counts
 
 
-def _page_of(document: Document, c: Candidate) -> int:
-    """The review page that shows ``c``."""
-    return document.candidates.filter(order__lt=c.order).count() // PER_PAGE + 1
+def _page_of(document: Document, c: Candidate, sort: str = "") -> int:
+    """The review page that shows ``c`` (in the order ``sort`` names)."""
+    if not sort:
+        return document.candidates.filter(order__lt=c.order).count() // PER_PAGE + 1
+    ids = list(document.candidates.order_by(*_ordering(sort)).values_list("pk", flat=True))
+    return ids.index(c.pk) // PER_PAGE + 1 if c.pk in ids else 1
 
 
 def _chosen(form: AddCandidateForm | None, name: str) -> list[Agency]:
@@ -158,7 +182,10 @@ def _chosen(form: AddCandidateForm | None, name: str) -> list[Agency]:
 
 
 def _card(
-    document: Document, c: Candidate, following: Candidate | None, sizes: dict[str, int | None]
+    document: Document,
+    c: Candidate,
+    following: Candidate | None,
+    sizes: dict[str, list[Agency] | None],
 ) -> dict[str, Any]:
     """What a candidate's card shows; ``following`` is the candidate after it, if any."""
     form = VersionedCandidateForm(
@@ -171,25 +198,50 @@ def _card(
         prefix=f"c{c.pk}",
         auto_id=f"id_c{c.pk}_%s",
     )
+    members = {label: _members(label, document, sizes) for label in c.groups}
+    lead_groups, lead = _grouped(list(c.lead.all()), members)
+    support_groups, support = _grouped(list(c.support.all()), members)
     return {
         "c": c,
         "form": form,
-        "lead": list(c.lead.all()),
-        "support": list(c.support.all()),
-        "groups": [(label, _group_size(label, document, sizes)) for label in c.groups],
+        "lead": lead,
+        "lead_groups": lead_groups,
+        "support": support,
+        "support_groups": support_groups,
+        "groups": [(label, None if m is None else len(m)) for label, m in members.items()],
         "breaks": review.sentence_breaks(c.text),
         "next": following,
     }
 
 
-def _group_size(label: str, document: Document, sizes: dict[str, int | None]) -> int | None:
-    """How many bodies the group stood for on the document's date (None: unknown group)."""
+def _members(
+    label: str, document: Document, sizes: dict[str, list[Agency] | None]
+) -> list[Agency] | None:
+    """The bodies the group stood for on the document's date (None: unknown group)."""
     if label not in sizes:
         try:
-            sizes[label] = len(members_of_group(label, on=document.issued_on))
+            sizes[label] = members_of_group(label, on=document.issued_on)
         except KeyError:
             sizes[label] = None
     return sizes[label]
+
+
+def _grouped(
+    chosen: list[Agency], members: dict[str, list[Agency] | None]
+) -> tuple[list[dict[str, Any]], list[Agency]]:
+    """``chosen`` as the picker shows it: each group the candidate named as one chip over
+    the members it holds (two or more; expanded on demand), the other bodies one by one."""
+    left = {a.pk: a for a in chosen}
+    groups = []
+    for label, bodies in members.items():
+        held = [left[a.pk] for a in bodies or [] if a.pk in left]
+        if len(held) > 1:
+            today = clock.today()
+            ended = sum(1 for a in held if succession.ended(a, today) is not None)
+            groups.append({"label": label, "members": held, "ended": ended})
+            for a in held:
+                del left[a.pk]
+    return groups, [a for a in chosen if a.pk in left]
 
 
 # --- actions on one candidate -------------------------------------------------------------
@@ -213,7 +265,7 @@ def candidate_action(request: HttpRequest, pk: int) -> HttpResponse:
         return _card_fragment(request, candidate, notes)
     for level, text in notes:
         getattr(messages, level)(request, text)
-    return _back(candidate.document, candidate)
+    return _back(candidate.document, candidate, request.POST.get("sort", ""))
 
 
 def _act(request: HttpRequest, candidate: Candidate, action: str) -> list[tuple[str, str]]:
@@ -253,6 +305,7 @@ def _card_fragment(
         "card": _card(document, current, following, {}),
         "notes": notes,
         "counts": _counts(document),
+        "sort": DOUBTFUL_FIRST if request.POST.get("sort") == DOUBTFUL_FIRST else "",
     }
     return render(request, "documents/_candidate_update.html", context)
 

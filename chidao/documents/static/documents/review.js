@@ -1,4 +1,5 @@
-// Review screen: agency pickers (autocomplete from /co-quan/tim/) and source ↔ card links.
+// Review screen: agency pickers (autocomplete from /co-quan/tim/), source ↔ card links and
+// keyboard shortcuts.
 // Without JavaScript the page still works: chips are checkboxes, unticking one removes it.
 (function () {
   "use strict";
@@ -90,8 +91,68 @@
     });
   }
 
+  // Keyboard: the current card (outlined) takes a = accept, r = reject, e = edit its text;
+  // j/n and k/p move to the next/previous card. Accepting or rejecting moves on to the next
+  // card at once; a card whose answer is an error becomes the current one again.
+  var currentId = null, sentFrom = null;
+
+  function cards() {
+    return Array.prototype.slice.call(document.querySelectorAll("article.cand[id^='c-']"));
+  }
+
+  function select(card, scroll) {
+    document.querySelectorAll("article.cand.current").forEach(function (c) { c.classList.remove("current"); });
+    if (!card) { return; }
+    currentId = card.id;
+    card.classList.add("current");
+    if (scroll) { card.scrollIntoView({ block: "nearest" }); follow(card); }
+  }
+
+  function current() { return currentId ? document.getElementById(currentId) : null; }
+
+  function step(by) {
+    var all = cards(), i = all.indexOf(current());
+    var next = all[Math.min(Math.max(i + by, 0), all.length - 1)];
+    if (next) { select(next, true); }
+  }
+
+  function decide(value) {
+    var card = current(), button = card && card.querySelector("button[value=" + value + "]");
+    if (!button) { return; }
+    sentFrom = card.id;
+    button.click();
+    step(1);
+  }
+
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) { return; }
+    if (typing(e.target)) {
+      if (e.key === "Escape") { e.target.blur(); }
+      return;
+    }
+    var actions = {
+      a: function () { decide("accept"); },
+      r: function () { decide("reject"); },
+      j: function () { step(1); }, n: function () { step(1); },
+      k: function () { step(-1); }, p: function () { step(-1); },
+      e: function () {
+        var text = current() && current().querySelector("textarea");
+        if (text) { text.focus(); }
+      },
+    };
+    if (!actions[e.key] || !current()) { return; }
+    e.preventDefault();
+    actions[e.key]();
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     setup(document);
+    var all = cards();
+    select(all.filter(function (c) { return c.dataset.decision === "pending"; })[0] || all[0], false);
     document.querySelectorAll("#source mark[id^='span-']").forEach(function (mark) {
       mark.addEventListener("click", function () {
         var card = document.getElementById("c-" + mark.id.slice(5));
@@ -101,6 +162,14 @@
   });
   // htmx:load also fires once for the whole body at start; only swapped-in parts are new
   document.addEventListener("htmx:load", function (event) {
-    if (event.target !== document.body) { setup(event.target); }
+    if (event.target === document.body) { return; }
+    setup(event.target);
+    var card = event.target;
+    if (card.id && card.id === sentFrom && card.querySelector(".msg-error")) {
+      sentFrom = null;
+      select(card, true);  // the answer was a refusal: back to that card
+    } else if (card.id && card.id === currentId) {
+      card.classList.add("current");  // the swapped-in copy of the current card
+    }
   });
 })();
