@@ -734,3 +734,14 @@ def test_details_of_one_task_after_trong_do_are_not_an_enumeration():
         "gửi Sở Xây dựng trong tháng 4/2024."
     )
     assert [(t[0], t[2]) for t in tasks] == [(["Nhà đầu tư"], "2024-04-30")]
+
+
+def test_a_news_headline_retold_by_the_body_is_the_bodys_task():
+    tasks = _tasks(
+        "BÁO CẦN THƠ ONLINE\nThời sự | Kinh tế | Xã hội\n"
+        "Cần Thơ yêu cầu các chủ đầu tư giải ngân hết vốn đầu tư công được giao\n\n"
+        "Theo báo cáo của Sở Tài chính, đến ngày 30/6/2024, thành phố mới giải ngân được 38,5% kế hoạch vốn.\n\n"
+        "Phát biểu kết luận, Chủ tịch UBND thành phố yêu cầu các chủ đầu tư phấn đấu giải ngân "
+        "100% kế hoạch vốn đầu tư công được giao.\n"
+    )
+    assert [t[4][:30] for t in tasks] == ["Phát biểu kết luận, Chủ tịch U"]

@@ -142,7 +142,7 @@ def find_tasks(
             stack.pop()
         tasks.extend(block_tasks)
         prev_block_task = block_tasks[-1] if block_tasks else None
-    tasks = _drop_cut_tail(_drop_retold_lead(_dedupe(tasks), blocks), text)
+    tasks = _drop_cut_tail(_dedupe(_drop_retold_lead(tasks, blocks)), text)
     tasks = _drop_own_announcements(tasks, text, blocks, mentions)
     for task in tasks:
         lo = bisect.bisect_left(time_starts, task.start)
@@ -754,7 +754,9 @@ def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
     keep the body's telling when both name the same assignees and share half the words."""
     if any(b.role == "header" for b in blocks):
         return tasks
-    top = [b for b in blocks if b.role == "paragraph"][:_SAPO_PARAGRAPHS]
+    # the headline and the lead paragraph (sapo); a page's clutter may stand before them
+    top = [b for b in blocks if b.role in ("paragraph", "heading") and b.marker is None]
+    top = top[:_SAPO_PARAGRAPHS]
     out = []
     for i, task in enumerate(tasks):
         in_top = any(b.start <= task.start < b.end for b in top)
@@ -764,7 +766,7 @@ def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
     return out
 
 
-_SAPO_PARAGRAPHS = 3  # a page's clutter may stand before the lead paragraph
+_SAPO_PARAGRAPHS = 6  # headline and lead paragraph; a page's clutter may stand before them
 
 
 def _retold(task: Task, later: list[Task]) -> bool:
