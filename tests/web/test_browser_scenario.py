@@ -95,8 +95,9 @@ def _fix(page: Any, order: int) -> None:
     for chip in card.locator("label.chip-ended").filter(has_not_text="→").all():
         chip.locator("input").uncheck()
     lead_left = card.locator(".picker").first.locator("input[type=checkbox]:checked").count()
-    card.locator(f"button[name=action][value={'accept' if lead_left else 'reject'}]").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_response(lambda r: r.request.method == "POST"):
+        card.locator(f"button[name=action][value={'accept' if lead_left else 'reject'}]").click()
+    card.locator(".msg-success").wait_for()  # the card as saved, swapped in
     card.locator(f".badge.{'accepted' if lead_left else 'rejected'}").wait_for()
 
 
