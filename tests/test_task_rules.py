@@ -745,3 +745,12 @@ def test_a_news_headline_retold_by_the_body_is_the_bodys_task():
         "100% kế hoạch vốn đầu tư công được giao.\n"
     )
     assert [t[4][:30] for t in tasks] == ["Phát biểu kết luận, Chủ tịch U"]
+
+
+def test_a_warning_of_accountability_does_not_continue_the_previous_task():
+    tasks = _tasks(
+        "Sở Nông nghiệp và Môi trường phối hợp với UBND các xã tháo gỡ vướng mắc về đất đai.\n\n"
+        "Chủ tịch UBND thành phố lưu ý, người đứng đầu phải chịu trách nhiệm trước Chủ tịch "
+        "UBND thành phố nếu để chậm giải ngân.\n"
+    )
+    assert len(tasks) == 1

@@ -578,9 +578,18 @@ def _first_unit_without_assignee(
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     if ctx is not None and (block.role == "item" or ctx.paragraphs):
         return _task(unit.start, unit.end, ctx.lead, unit.support or ctx.support, "under-intro")
-    if prev_task is not None and prev_task.lead and TRIGGER.search(span) and span[-1:] != ":":
+    if (
+        prev_task is not None
+        and prev_task.lead
+        and TRIGGER.search(span)
+        and span[-1:] != ":"
+        and not _ANSWERABLE.search(span)  # "..., người đứng đầu phải chịu trách nhiệm trước ..."
+    ):
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     return None
+
+
+_ANSWERABLE = re.compile(r"chịu trách nhiệm(?:\s+\w+){0,2}\s+trước(?!\w)", re.IGNORECASE)
 
 
 # an invitation to the addressees: "Văn phòng Chính phủ trân trọng kính mời Đồng chí dự Phiên họp"
