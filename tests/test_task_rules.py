@@ -754,3 +754,12 @@ def test_a_warning_of_accountability_does_not_continue_the_previous_task():
         "UBND thành phố nếu để chậm giải ngân.\n"
     )
     assert len(tasks) == 1
+
+
+def test_a_level_qualifier_and_a_semicolon_keep_one_list_of_assignees():
+    tasks = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch "
+        "UBND các xã, phường theo chức năng, nhiệm vụ được giao thực hiện các nội dung sau:\n\n"
+        "1. Tổ chức theo dõi chặt chẽ diễn biến mưa lũ.\n"
+    )
+    assert [t[0] for t in tasks] == [["sở, ban, ngành", "địa phương"]]

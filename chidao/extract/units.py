@@ -26,6 +26,8 @@ _TO_OBJECT = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(
+    r"(?:\s+(?:cấp\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?)"
+    r"(?=\s*[,;]))?"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã"
     r"\s*(?:[,;]\s*)?(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?"
     r"(?:(?:Giám đốc|Chủ tịch|Trưởng|Thủ trưởng|Chánh|Chỉ huy trưởng|Tổng biên tập|"
     r"Người đứng đầu|người đứng đầu|Bí thư)\s+)?",  # "..., Trưởng Ban Quản lý các khu công nghiệp"
@@ -169,7 +171,7 @@ def _clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[
         if (
             first is not None
             and nxt - cuts[-1] > 40
-            and not _list_continues(mentions, cuts[-1], pos)
+            and not _list_continues(text, mentions, cuts[-1], pos)
             and _SUBJECT_PREFIX.match(text[nxt : first.start])
             and not _NOT_ACTING.match(
                 text,
@@ -184,11 +186,11 @@ def _clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[
     return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
 
 
-def _list_continues(mentions: Mentions, start: int, semicolon: int) -> bool:
-    """ "Giám đốc các Sở, ngành; Chủ tịch UBND các quận ...": the ";" only separates
-    assignees of one list."""
+def _list_continues(text: str, mentions: Mentions, start: int, semicolon: int) -> bool:
+    """ "Giám đốc các Sở, ngành; Chủ tịch UBND các quận ...", "... các ban, ngành cấp tỉnh;
+    Chủ tịch ...": the ";" only separates assignees of one list."""
     before = mentions.between(max(start, semicolon - 200), semicolon)
-    return bool(before) and before[-1].end >= semicolon - 2
+    return bool(before) and _LIST_GAP.fullmatch(text, before[-1].end, semicolon + 2) is not None
 
 
 def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
