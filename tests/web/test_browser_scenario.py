@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
+from django.db.models import Q
 
 from chidao.registry.models import Agency
 from chidao.registry.succession import ended, reference_day
+from chidao.reminders.models import Kind, Notification, Reminder
 from chidao.tracking.models import Assignment, State, Task
 from tests.web.browser_support import shot
 from tests.web.conftest import PASSWORD, SAMPLES
@@ -239,3 +243,30 @@ def test_a_new_office_user_registers_a_2021_dispatch_and_a_2024_plan_and_the_num
         "table.notifications"
     )
     shot(officer, "kich-ban-10-thong-bao")
+
+    # 8. the daily run (the worker's 07:00 job; here `manage.py remind`, as a person may
+    # run it): every open overdue assignment is reminded, and each agency's officer still
+    # has one notification for the day, which now lists the day's items
+    out = StringIO()
+    call_command("remind", stdout=out)
+    assert (
+        f"{OVERDUE - 1} quá hạn, 0 sắp đến hạn, 0 lâu chưa báo cáo; 1 thông báo" in out.getvalue()
+    )
+    assert "Sở Tài chính" in out.getvalue()  # named among the agencies without a mail address
+    bells = dict(Notification.objects.values_list("user__username", "text"))
+    assert bells == {
+        "canbo.taichinh": "Đôn đốc ngày 07/12/2026: 2 nhiệm vụ của Sở Tài chính cần khẩn "
+        "trương thực hiện (quá hạn 2, Văn phòng đôn đốc 2).",
+        "canbo.yte": "Đôn đốc ngày 07/12/2026: 2 nhiệm vụ của Sở Y tế cần khẩn trương thực "
+        "hiện (quá hạn 2).",
+    }
+    officer.goto(f"{url}/viec-cua-don-vi/")
+    assert officer.inner_text(".bell .count") == "1"
+    office.goto(f"{url}/don-doc/nhat-ky/")
+    assert "07/12/2026 08:30" in office.inner_text("main")
+    shot(office, "kich-ban-11-nhat-ky-don-doc")
+    # what is true today, and a gap: the overdue items of 2021 and 2024 held by the 30
+    # quận/huyện/thị xã abolished on 01/07/2025 (2658's two 2021 items, 187's items 1 and
+    # 5a: 4 × 30) are still open, counted and reminded; nobody can act on them
+    districts = Q(assignment__agency__name__regex=r"^UBND (quận|huyện|thị xã) ")
+    assert Reminder.objects.filter(districts, day=TODAY, kind=Kind.OVERDUE).count() == 4 * 30
