@@ -237,8 +237,9 @@ def _grouped(
         held = [left[a.pk] for a in bodies or [] if a.pk in left]
         if len(held) > 1:
             today = clock.today()
-            ended = sum(1 for a in held if succession.ended(a, today) is not None)
-            groups.append({"label": label, "members": held, "ended": ended})
+            ended = [why for a in held if (why := succession.ended(a, today)) is not None]
+            gone = sum(1 for why in ended if why.successor is None)
+            groups.append({"label": label, "members": held, "ended": len(ended), "gone": gone})
             for a in held:
                 del left[a.pk]
     return groups, [a for a in chosen if a.pk in left]

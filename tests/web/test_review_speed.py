@@ -5,9 +5,12 @@ the page names its keyboard shortcuts."""
 from __future__ import annotations
 
 import re
+from datetime import date
+from importlib import import_module
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.test import Client
 from django.urls import reverse
 
@@ -17,6 +20,7 @@ from chidao.registry.models import Agency
 from chidao.registry.services import members_of_group
 from tests.web.factories import make_document
 from tests.web.registry_support import ingest
+from tests.web.tracking_support import set_today
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +151,7 @@ def test_the_page_names_its_shortcuts_and_loads_them_from_its_own_script(
     html = office_client.get(review_url(scored)).content.decode()
     keys = re.search(r'id="review-keys">(.*?)</p>', html, re.S)
     assert keys is not None
-    for key in ("a", "r", "j", "k", "e"):
+    for key in ("a", "r", "j", "k", "e", "d"):
         assert f"<kbd>{key}</kbd>" in keys.group(1)
     assert "chấp nhận" in keys.group(1) and "mục sau" in keys.group(1)
     assert "documents/review.js" in html and "<script>" not in html
@@ -161,3 +165,38 @@ def test_a_read_document_keeps_the_extractors_confidence(
     stored = [t["confidence"] for t in document.extraction["tasks"]]
     assert scores and all(s is not None and 0 <= s <= 1 for s in scores)
     assert scores == stored
+
+
+def test_a_group_says_which_members_ended_and_offers_to_drop_them(
+    office_client: Client, office: Any, registry: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_today(monkeypatch, date(2026, 11, 2))  # after the 2025 reorganisation
+    document = make_document(office, issued_on=date(2021, 8, 16))
+    members = members_of_group("địa phương", on=document.issued_on)  # the 30 quận/huyện
+    c = Candidate.objects.create(
+        document=document, order=1, text=document.text, groups=["địa phương"]
+    )
+    c.lead.set(members)
+    html = office_client.get(review_url(document)).content.decode()
+    summary = re.search(r'<details class="chip-group"><summary[^>]*>(.*?)</summary>', html, re.S)
+    assert summary is not None
+    assert f"địa phương ({len(members)})" in summary.group(1)
+    assert f"{len(members)} đã giải thể/sáp nhập" in summary.group(1)
+    gone = re.findall(r'class="chip chip-ended chip-gone"', html)
+    assert len(gone) == len(members)
+    assert f"Bỏ {len(members)} đơn vị đã giải thể" in html
+
+
+def test_candidates_read_before_the_change_get_their_confidence_from_the_extraction(
+    office: Any,
+) -> None:
+    document = make_document(
+        office,
+        extraction={"tasks": [{"text": "Việc một.", "confidence": 0.42}, {"text": "Việc hai."}]},
+    )
+    for order, text in enumerate(["Việc một.", "Việc hai.", "Việc đã sửa."], 1):
+        Candidate.objects.create(document=document, order=order, text=text)
+    migration = import_module("chidao.documents.migrations.0006_candidate_confidence")
+    migration.from_extraction(apps, None)
+    scores = list(document.candidates.order_by("order").values_list("confidence", flat=True))
+    assert scores == [0.42, None, None]

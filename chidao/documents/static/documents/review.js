@@ -81,8 +81,19 @@
     if (active) { mark.classList.add("active"); }
   }
 
+  // A group's bodies that ended without a successor take no new task: one click unticks them.
+  function dropEnded(button) {
+    var group = button.previousElementSibling;
+    group.querySelectorAll("label.chip-gone input").forEach(function (box) { box.checked = false; });
+    button.disabled = true;
+  }
+
   function setup(root) {
     root.querySelectorAll(".picker").forEach(bind);
+    root.querySelectorAll("button.drop-ended").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { dropEnded(button); });
+    });
     var cards = Array.prototype.slice.call(root.querySelectorAll("article.cand[id^='c-']"));
     if (root.matches && root.matches("article.cand[id^='c-']")) { cards.push(root); mirror(root); }
     cards.forEach(function (card) {
@@ -91,7 +102,8 @@
     });
   }
 
-  // Keyboard: the current card (outlined) takes a = accept, r = reject, e = edit its text;
+  // Keyboard: the current card (outlined) takes a = accept, r = reject, e = edit its text,
+// d = drop its groups' bodies that ended without a successor;
   // j/n and k/p move to the next/previous card. Accepting or rejecting moves on to the next
   // card at once; a card whose answer is an error becomes the current one again.
   var currentId = null, sentFrom = null;
@@ -139,6 +151,7 @@
       r: function () { decide("reject"); },
       j: function () { step(1); }, n: function () { step(1); },
       k: function () { step(-1); }, p: function () { step(-1); },
+      d: function () { current().querySelectorAll("button.drop-ended:not(:disabled)").forEach(dropEnded); },
       e: function () {
         var text = current() && current().querySelector("textarea");
         if (text) { text.focus(); }
