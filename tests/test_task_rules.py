@@ -763,3 +763,12 @@ def test_a_level_qualifier_and_a_semicolon_keep_one_list_of_assignees():
         "1. Tổ chức theo dõi chặt chẽ diễn biến mưa lũ.\n"
     )
     assert [list(dict.fromkeys(t[0])) for t in tasks] == [["sở, ban, ngành", "địa phương"]]
+
+
+def test_a_period_given_as_the_items_own_time_is_its_deadline():
+    tasks = _tasks(
+        "1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ:\n"
+        "a) Xây dựng nền tảng chia sẻ dữ liệu dùng chung. Thời gian hoàn thành: Quý III/2024.\n"
+        "b) Hướng dẫn các sở, ngành triển khai định danh điện tử.\n"
+    )
+    assert [t[2] for t in tasks] == ["2024-09-30", None]

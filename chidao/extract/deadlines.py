@@ -32,7 +32,9 @@ def attach_times(
 ) -> None:
     inside = [t for t in times if t.end <= task.end]  # (``times`` start inside the task)
     if task.rule.startswith("enumeration") or task.rule == "under-intro":
-        inside = [t for t in inside if t.kind in _STRONG or t.kind == "recurrence"]
+        inside = [
+            t for t in inside if t.kind in _STRONG or t.kind == "recurrence" or _announced(task, t)
+        ]
     task.recurrence = next((t.recurrence for t in inside if t.kind == "recurrence"), None)
     candidates = [
         t for t in inside if t.value is not None and _can_be_deadline(task, t, reference_date)
@@ -44,6 +46,18 @@ def attach_times(
         task.deadline = max(pool, key=lambda t: t.value or date.min)
     elif default is not None and task.recurrence is None:
         task.deadline = default
+
+
+# a period given as the task's own time: "Thời gian hoàn thành: Quý III/2026"
+_TIME_LABEL = re.compile(
+    r"(?:thời gian|thời hạn|tiến độ)(?:\s+(?:hoàn thành|thực hiện))?\s*:?\s*(?:trong\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _announced(task: Task, t: TimeMention) -> bool:
+    offset = t.start - task.start
+    return t.kind == "period" and bool(_TIME_LABEL.search(task.text[max(0, offset - 40) : offset]))
 
 
 def _can_be_deadline(task: Task, t: TimeMention, reference_date: date | None) -> bool:
