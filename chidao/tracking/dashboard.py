@@ -17,9 +17,17 @@ from django.utils.translation import gettext_noop
 
 from chidao.registry.models import Agency
 from chidao.tracking.models import Assignment, State, Task
-from chidao.tracking.status import OPEN_STATES, Bucket, bucket_q, due_soon_q
+from chidao.tracking.status import (
+    OPEN_STATES,
+    Bucket,
+    Standing,
+    bucket_of,
+    bucket_q,
+    count_standings,
+    due_soon_q,
+)
 
-DUE_SOON = "sap_den_han"
+DUE_SOON = Standing.DUE_SOON  # the column of the open rows due within the window
 COLUMNS = (*Bucket.ORDER, DUE_SOON)
 LABELS = {**Bucket.LABELS, DUE_SOON: gettext_noop("Sắp đến hạn")}
 # the states an assignment is counted in (one of the five buckets): not tạm hoãn, từ chối
@@ -58,8 +66,17 @@ def _aggregates(today: date, soon_days: int) -> dict[str, Any]:
 
 
 def totals(qs: QuerySet[Assignment], today: date, soon_days: int = 3) -> Row:
-    """The six counts over ``qs`` as one row."""
-    return Row(None, "Tổng cộng", qs.aggregate(**_aggregates(today, soon_days)))
+    """The six counts over ``qs`` as one row: its rows' time standings
+    (:func:`~chidao.tracking.status.count_standings`, one pass over an index) summed per
+    bucket, the same numbers the grouped conditions below give per agency or directive."""
+    standings = count_standings(qs, today, soon_days)
+    counts = dict.fromkeys(Bucket.ORDER, 0)
+    for name, n in standings.items():
+        column = bucket_of(name)
+        if column is not None:
+            counts[column] += n
+    counts[DUE_SOON] = standings[Standing.DUE_SOON]
+    return Row(None, "Tổng cộng", counts)
 
 
 def by_agency(qs: QuerySet[Assignment], today: date, soon_days: int = 3) -> list[Row]:

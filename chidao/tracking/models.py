@@ -145,7 +145,9 @@ class Assignment(models.Model):
             models.Index(
                 fields=["document", "state", "deadline", "done_on"], name="asg_document_counts"
             ),
-            models.Index(fields=["state", "deadline"], name="asg_state_deadline"),
+            # the city's cards (status.count_standings): grouped by (state, deadline) and
+            # split by done_on from the index alone, in its order, without a row look-up
+            models.Index(fields=["state", "deadline", "done_on"], name="asg_state_counts"),
             # the lists' order (deadline, none last, then id): a page without a narrow
             # filter walks this index instead of sorting a million rows
             models.Index(fields=["deadline", "id"], name="asg_deadline_id"),

@@ -4,6 +4,7 @@ the Python form on every combination."""
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,6 +17,7 @@ from chidao.tracking.status import (
     bucket,
     bucket_expression,
     bucket_q,
+    count_standings,
     standing,
     standing_expression,
     standing_q,
@@ -136,3 +138,17 @@ def test_every_counted_assignment_is_in_exactly_one_bucket(
     qs = Assignment.objects.filter(pk__in=[a.pk for a in every_combination])
     counted = qs.exclude(state__in=[State.POSTPONED, State.REFUSED]).count()
     assert sum(qs.filter(bucket_q(b, TODAY)).count() for b in Bucket.ORDER) == counted
+
+
+@pytest.mark.parametrize("soon_days", [3, 4])
+def test_counting_by_state_and_deadline_gives_every_row_its_own_standing(
+    every_combination: list[Assignment], soon_days: int
+) -> None:
+    # the completion day before, on, after the deadline and none, in every state: the
+    # stand-in days of count_standings stand for each of them rightly
+    qs = Assignment.objects.filter(pk__in=[a.pk for a in every_combination])
+    expected = Counter(
+        standing(a.state, a.deadline, a.done_on, TODAY, soon_days) for a in every_combination
+    )
+    assert count_standings(qs, TODAY, soon_days) == expected
+    assert count_standings(qs.none(), TODAY) == Counter()
