@@ -197,7 +197,8 @@ def recover_lost(*, now: datetime | None = None, model: type[LeasedJob] = Ingest
 def _recover(job: LeasedJob, now: datetime) -> None:
     who = job.worker or "?"
     fail_lost_run(job.task_result_id, worker=who, at=now)
-    error = f"Tiến trình xử lý {who} bị dừng giữa chừng (lần chạy thứ {job.attempts})."
+    # the worker's id goes to the log, not to the page (issue 11.9: no internal labels)
+    error = f"Tiến trình xử lý bị dừng giữa chừng (lần chạy thứ {job.attempts})."
     if job.attempts_left == 0:
         _give_up(job, error)
         return
