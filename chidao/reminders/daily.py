@@ -64,7 +64,9 @@ def start_of(day: date) -> datetime:
 
 def selections(today: date, rules: Rules) -> dict[str, QuerySet[Assignment]]:
     """The assignments to remind on ``today``, by kind (disjoint)."""
-    base = Assignment.objects.filter(state__in=OPEN_STATES)
+    # a body dissolved or merged before today has no one to remind (its open tasks stay on
+    # the Office's lists, to close or give to another body)
+    base = Assignment.objects.filter(state__in=OPEN_STATES).exclude(agency__valid_to__lt=today)
     window_end = today + timedelta(days=rules.due_days)
     overdue = base.filter(deadline__lt=today).exclude(
         _reminded_since(Kind.OVERDUE, today - timedelta(days=rules.repeat_days - 1))

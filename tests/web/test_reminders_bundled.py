@@ -128,3 +128,15 @@ def test_a_task_listed_in_the_days_notification_opens_its_page(
     assert client.get(f"{url}?assignment={elsewhere.pk}")["Location"] == reverse(
         "tracking:my_assignments"
     )
+
+
+def test_a_body_dissolved_before_today_is_not_reminded(
+    smtp: Inbox, office: Any, officer_a: Any, agency_a: Any, agency_b: Any
+) -> None:
+    many_late(office, agency_a, 2)
+    many_late(office, agency_b, 3)
+    agency_b.valid_to = TODAY - 30 * D  # merged last month
+    agency_b.save(update_fields=["valid_to"])
+    out = remind()
+    assert "2 quá hạn" in out
+    assert set(Reminder.objects.values_list("assignment__agency_id", flat=True)) == {agency_a.pk}
