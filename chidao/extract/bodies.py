@@ -159,8 +159,7 @@ def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
     ]
     if not wholes:
         return found
-    inside = [f for f in found if not any(w.start <= f.start < w.end for w in wholes)]
-    return sorted(inside + wholes, key=lambda a: a.start)
+    return _replace(found, wholes)  # (in order: found by one left-to-right scan)
 
 
 # "UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà": the group names its members
@@ -168,7 +167,6 @@ _LOCAL_GROUP = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) cá
 _PLACE = r"(?:[A-ZĐÀ-Ỹ][\w]*|\d{1,3})(?:[^\S\n](?:[A-ZĐÀ-Ỹ][\w]*|\d{1,3}))*"
 _PLACE_ITEM = re.compile(rf"(?:[^\S\n]*:[^\S\n]*|,[^\S\n]+|[^\S\n]+và[^\S\n]+)({_PLACE})")
 _PLACE_FIRST = re.compile(rf"[^\S\n]*:?[^\S\n]*({_PLACE})")
-_NOT_PLACE_WORDS = _ENDERS
 
 
 def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
@@ -185,7 +183,7 @@ def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
         places = [first]
         while len(places) < 40 and (nxt := _PLACE_ITEM.match(text, places[-1].end())):
             places.append(nxt)
-        if len(places) < 2 or any(_NOT_PLACE_WORDS.match(p.group(1)) for p in places):
+        if len(places) < 2 or any(_ENDERS.match(p.group(1)) for p in places):
             out.append(m)
             continue
         changed = True
