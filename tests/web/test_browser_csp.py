@@ -72,6 +72,12 @@ def test_the_main_pages_load_without_a_policy_violation(
 
     # the bars of the dashboard are drawn (their widths come from data-width)
     page.goto(f"{live_server.url}/tong-hop/")
+    # the agencies' table arrives by htmx after the page has loaded: wait until it is in
+    # and its bars are drawn (htmx:load), or fail after the timeout
+    page.wait_for_selector("#agency-table table")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-width]')].every(e => e.style.width)"
+    )
     widths = page.eval_on_selector_all("[data-width]", "els => els.map(e => e.style.width)")
     assert widths and all(w.endswith("%") for w in widths)
 
