@@ -1,5 +1,6 @@
-"""Shared fixtures: where the evaluation set and the shipped samples live; the sleep that
-works under libfaketime (``make test-sqlite-ahead``)."""
+"""Shared fixtures: where the evaluation set and the shipped samples live; the test
+database with the agency registry loaded once per session; the sleep that works under
+libfaketime (``make test-sqlite-ahead``)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import importlib.util
 import os
 import select
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -50,3 +53,47 @@ def scorer(eval_dir: Path) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+class RegistryRows:
+    """The rows ``sync_registry()`` writes (every agency and its search entry), read once
+    after the session's load and written back by two bulk inserts: a transactional test
+    (browser, worker) flushes the database, and the next test that wants the registry gets
+    it back in milliseconds instead of the seconds 272 ``update_or_create`` calls take."""
+
+    def __init__(self) -> None:
+        from chidao.registry.models import Agency
+        from chidao.search.models import Kind, SearchEntry
+
+        self.agencies = list(Agency.objects.order_by("pk").values())
+        self.entries = list(SearchEntry.objects.filter(kind=Kind.AGENCY).order_by("pk").values())
+
+    def restore(self) -> None:
+        """Put the rows back, with their primary keys, into a database that has none."""
+        from django.core.management.color import no_style
+        from django.db import connection, transaction
+
+        from chidao.registry.models import Agency
+        from chidao.search.models import SearchEntry
+
+        with transaction.atomic():
+            Agency.objects.bulk_create([Agency(**row) for row in self.agencies])
+            SearchEntry.objects.bulk_create([SearchEntry(**row) for row in self.entries])
+            # explicit keys leave PostgreSQL's sequences behind (as loaddata does)
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), [Agency, SearchEntry]):
+                    cursor.execute(sql)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[RegistryRows]:
+    """The test database (pytest-django's) with the agency registry loaded once, committed:
+    every test sees it through its own rolled-back transaction. Yields the loaded rows for
+    the ``registry`` fixture (tests/web/conftest.py), which puts them back where a
+    transactional test's flush took them away."""
+    from chidao.registry.services import sync_registry
+
+    with django_db_blocker.unblock():
+        sync_registry()
+        rows = RegistryRows()
+    yield rows

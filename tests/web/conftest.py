@@ -19,7 +19,7 @@ from django.test import Client
 
 from chidao.accounts.cast import create_cast
 from chidao.registry.models import Agency
-from chidao.registry.services import sync_registry
+from tests.conftest import RegistryRows
 from tests.web.browser_support import browser, open_as  # noqa: F401  (fixtures)
 
 PASSWORD = "Mat-khau-thu-nghiem-2026"
@@ -27,9 +27,11 @@ SAMPLES = Path(__file__).resolve().parent.parent.parent / "samples"
 
 
 @pytest.fixture
-def registry(db: None) -> None:
+def registry(db: None, django_db_setup: RegistryRows) -> None:
+    """The agency registry: loaded once per session (tests/conftest.py's
+    ``django_db_setup``); put back here after a transactional test flushed it away."""
     if not Agency.objects.exists():
-        sync_registry()
+        django_db_setup.restore()
 
 
 @pytest.fixture
