@@ -100,3 +100,29 @@ def test_a_two_column_header_table_gives_one_line_per_cell():
         "Số: 12/UBND-KT",
         "Hà Nội, ngày 2 tháng 3 năm 2024",
     ]
+
+
+def test_a_short_line_that_stops_on_a_function_word_was_wrapped():
+    text = normalize(
+        "1. Sở Tài chính\n"
+        "- Chủ trì, phối hợp với các\n"
+        "Sở, ban, ngành liên quan rà soát kinh phí.\n"
+        "- Trên cơ sở đề xuất của Ban\n"
+        "Quản lý các khu công nghiệp, tổng hợp, tham mưu UBND Thành phố.\n"
+    )
+    assert "- Chủ trì, phối hợp với các Sở, ban, ngành liên quan rà soát kinh phí." in text
+    assert "- Trên cơ sở đề xuất của Ban Quản lý các khu công nghiệp, tổng hợp" in text
+    assert "1. Sở Tài chính\n\n- Chủ trì" in text  # a heading on its own line stays apart
+
+
+def test_a_dash_item_wrapped_after_a_short_first_line_is_one_item():
+    text = normalize(
+        "- Tham mưu Ủy ban nhân dân\n"
+        "Thành phố đánh giá, xem xét trách nhiệm người đứng đầu.\n"
+        "- Tiếp tục phối hợp với Trung\n"
+        "tâm Chuyển đổi số Thành phố.\n"
+    )
+    assert text.split("\n\n") == [
+        "- Tham mưu Ủy ban nhân dân Thành phố đánh giá, xem xét trách nhiệm người đứng đầu.",
+        "- Tiếp tục phối hợp với Trung tâm Chuyển đổi số Thành phố.",
+    ]

@@ -772,3 +772,68 @@ def test_a_period_given_as_the_items_own_time_is_its_deadline():
         "b) Hướng dẫn các sở, ngành triển khai định danh điện tử.\n"
     )
     assert [t[2] for t in tasks] == ["2024-09-30", None]
+
+
+def test_an_assignment_an_earlier_document_made_is_background():
+    header = "UBND TỈNH LÂM ĐỒNG\nSố: 120/UBND-NC\nLâm Đồng, ngày 20 tháng 5 năm 2024\n\n"
+    tasks = _tasks(
+        header + "Ngày 14/3/2024, Chủ tịch UBND tỉnh ban hành Quyết định số 510/QĐ-UBND giao "
+        "Thanh tra tỉnh chủ trì, phối hợp với Sở Tư pháp xác minh nội dung đơn.\n"
+        "Đề nghị Sở Tài chính rà soát hồ sơ, báo cáo trước ngày 30/6/2024.\n"
+    )
+    assert [(lead, deadline) for lead, _, deadline, _, _ in tasks] == [
+        (["Sở Tài chính"], "2024-06-30")
+    ]
+
+
+def test_a_news_report_keeps_the_assignment_of_the_directive_it_reports():
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh vừa ban hành Công văn số 3018/UBND-KTN ngày 5/5/2024 giao Sở Y tế "
+        "kiểm tra an toàn thực phẩm tại các chợ đầu mối."
+    )
+    assert lead == ["Sở Y tế"]
+
+
+def test_a_body_that_no_longer_exists_tells_history():
+    tasks = _tasks(
+        "Ông A có đơn khiếu nại đến UBND tỉnh Lâm Đồng (cũ); UBND tỉnh Lâm Đồng (cũ) giao Sở "
+        "Tài nguyên và Môi trường xác minh.\n"
+        "Bà B đề nghị UBND thành phố Đà Lạt (cũ) giải quyết hồ sơ chuyển mục đích sử dụng đất.\n"
+        "Tiếp đó, UBND tỉnh yêu cầu kiểm tra lại hồ sơ.\n"
+    )
+    assert tasks == []
+
+
+def test_the_account_of_what_happened_gives_no_task():
+    tasks = _tasks(
+        "I. DIỄN BIẾN VỤ VIỆC\n"
+        "Sau khi nhận đơn, UBND tỉnh giao Thanh tra tỉnh kiểm tra, xác minh vụ việc.\n"
+        "II. ĐỀ NGHỊ\n"
+        "Sở Tư pháp chủ trì, phối hợp với Thanh tra tỉnh chuẩn bị hồ sơ gửi Tòa án.\n"
+    )
+    assert [(lead, support) for lead, support, *_ in tasks] == [
+        (["Sở Tư pháp"], ["Thanh tra tỉnh"])
+    ]
+
+
+def test_a_heading_that_says_who_directs_leads_the_items_below():
+    tasks = _tasks(
+        "3. Chủ tịch UBND cấp xã chỉ đạo\n"
+        "- Đẩy mạnh tuyên truyền tại các khu dân cư.\n"
+        "4. Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng\n"
+        "- Chủ động nắm tình hình tại khu vực biên giới.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["địa phương"], ["Bộ Chỉ huy quân sự tỉnh"]]
+
+
+def test_numbered_names_after_a_colon_are_not_an_enumeration_of_tasks():
+    [(lead, *_, text)] = _tasks(
+        "Công an tỉnh tham mưu triển khai các nội dung tại Dự án 1: Phòng ngừa tội phạm về ma "
+        "túy; Dự án 2: Ứng dụng khoa học và công nghệ trong phòng, chống ma túy."
+    )
+    assert lead == ["Công an tỉnh"] and "Dự án 2" in text
+    tasks = _tasks(
+        "Sở Y tế thực hiện các nhiệm vụ trong tháng 12: rà soát danh mục thuốc; kiểm tra các "
+        "nhà thuốc; báo cáo kết quả."
+    )
+    assert len(tasks) == 3

@@ -330,7 +330,19 @@ def _continues(prev: str, line: str, blank_between: bool) -> bool:
         return True
     if blank_between:
         return False
+    if _OPEN_END.search(prev) or (_BULLET.match(prev) and not _is_header_like(line, short=0)):
+        # "- Chủ trì, phối hợp với các" / "Sở, Ban, ngành liên quan rà soát ...", and a dash
+        # item's short first line ("- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá ...")
+        return True
     return not (_is_header_like(prev, short=60) or _is_header_like(line, short=0))
+
+
+_BULLET = re.compile(r"[-+–•]\s")
+# a line that stops on a word no sentence or heading ends with was wrapped, however short
+_OPEN_END = re.compile(
+    r"(?<!\w)(?:các|những|với|của|và|cho|tại|về|theo|trong|đối với|thuộc|được|để|từ|đến|"
+    r"hoặc|là|Ban|Sở|Bộ|Ủy ban|Uỷ ban|UBND)$"
+)
 
 
 _HEADER_LINE = re.compile(

@@ -129,7 +129,7 @@ def stage_mentions(doc: Extraction) -> None:
 
 
 def stage_tasks(doc: Extraction) -> None:
-    """Reads ``blocks``, ``agencies``, ``times``, ``period``; sets ``tasks``."""
+    """Reads ``blocks``, ``agencies``, ``times``, ``period``, ``meta``; sets ``tasks``."""
     doc.tasks = find_tasks(
         doc.text,
         doc.blocks,
@@ -137,6 +137,7 @@ def stage_tasks(doc: Extraction) -> None:
         doc.times,
         reference_date=doc.meta.date or _period_start(doc.period),
         default_deadline=doc.period,
+        own_number=doc.meta.number,
     )
 
 

@@ -57,6 +57,11 @@ _INTRO_WORDS = frozenset(
 _DETAILING = re.compile(r"(?<!\w)trong đó(?!\w)", re.IGNORECASE)
 _ENUM_INTRO = re.compile(r"nhiệm vụ|giải pháp|nội dung|việc|biện pháp|yêu cầu", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+# a numbered name before the colon: "Dự án 1:", "Tiểu dự án 2:", "Phụ lục II:"
+_NUMBERED_NAME = re.compile(
+    r"(?<!\w)(?!(?:tháng|quý|ngày|năm|tuần|đợt|giai đoạn)\s)\w+\s+(?:\d{1,3}[a-z]?|[IVX]{1,5})\s*$",
+    re.IGNORECASE,
+)
 
 
 def find_tasks(
@@ -67,14 +72,17 @@ def find_tasks(
     *,
     reference_date: date | None = None,
     default_deadline: TimeMention | None = None,
+    own_number: str | None = None,
 ) -> list[Task]:
     """All tasks of a document, in order. See the module docstring for the rules.
 
     ``reference_date`` (the document's date, or the start of the period it sets) rules
     out time expressions that lie before it as deadlines; ``default_deadline`` is the
-    period the document sets for all its tasks ("nhiệm vụ trọng tâm tháng 2/2021").
+    period the document sets for all its tasks ("nhiệm vụ trọng tâm tháng 2/2021");
+    ``own_number`` (the document's, or the directive's a news report retells) tells its own
+    assignments from those of earlier documents it cites.
     """
-    mentions = Mentions(agencies)
+    mentions = Mentions(agencies, own_number)
     times = sorted(times, key=lambda t: t.start)
     time_starts = [t.start for t in times]
     attrs = [_attribute(text, b) for b in blocks]
@@ -101,6 +109,12 @@ def find_tasks(
             text, block.body_start, block.end
         ):
             stack.append(_Context([], [], _level(block.marker), paragraphs=False, roster=True))
+            continue
+        if _ACCOUNT_TITLE.fullmatch(text, block.body_start, block.end) and (
+            block.role == "heading" or _level(block.marker) <= 2
+        ):  # "I. DIỄN BIẾN VỤ VIỆC", "1. Đánh giá chung": what happened, not what to do
+            stack.append(_Context([], [], _level(block.marker), paragraphs=False, roster=True))
+            prev_block_task = None
             continue
         heading = _agency_heading(text, block, mentions) or _duties_heading(text, block)
         if heading:
@@ -336,7 +350,9 @@ def _agency_heading(
     body = text[block.body_start : block.end]
     if all(m.vague for m in lst) or is_issuer(lst) or body.isupper():
         return None  # not "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" over a decision's preamble
-    if _HEADING_TAIL.fullmatch(text, lst[-1].end, block.end):
+    if _HEADING_TAIL.fullmatch(text, lst[-1].end, block.end) or _DIRECTS_TAIL.fullmatch(
+        text, lst[-1].end, block.end
+    ):
         return lst, []
     role = _HEADING_ROLES.match(text, lst[-1].end, block.end)
     if role is None:
@@ -357,6 +373,12 @@ _ROSTER = re.compile(
     r"(?:(?:bao\s+)?gồm(?:\s+các)?\s+(?:thành viên|ông, bà|đồng chí)(?:\s+sau|\s+có tên sau)?"
     r"|^(?:[\d.]+\s*)?Các thành viên(?:\s+\w+){0,6}|^Thành phần(?:\s+\w+){0,4})\s*:\s*$",
     re.IGNORECASE | re.MULTILINE,
+)
+# the title of a section that tells what happened: the account of a case, the assessment that
+# opens a conclusion or a plan ("I. Đánh giá chung", "II. TÌNH HÌNH THỰC HIỆN NĂM 2025")
+_ACCOUNT_TITLE = re.compile(
+    r"(?i:diễn biến|đánh giá chung|thực trạng|bối cảnh|(?:tình hình|kết quả)\s+(?:thực hiện|"
+    r"triển khai|đạt được|chung))(?![^\n]*[;.:]\s*\S)[^\n]{0,250}"
 )
 # "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo": the body the decision sets up does what follows
 _DUTIES = re.compile(
@@ -400,6 +422,9 @@ _HEADING_TAIL = re.compile(
     r"|(?:của|các)\s+(?:\d+\s+)?(?:dự án|công trình|gói thầu)[^:;\n]{0,150}?(?=\s*:))?"
     r"\s*(?:\([^()\n]{0,200}\))?\s*[:.]?\s*"
 )
+# "3.9. Chủ tịch UBND cấp xã chỉ đạo", "5.2. Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội
+# Biên phòng": who directs the items below is their lead
+_DIRECTS_TAIL = re.compile(r"\s+chỉ đạo(?:\s+[^:.;,\n]{1,60})?\s*:?\s*", re.IGNORECASE)
 _HEADING_LEAD_IN = re.compile(
     r"\s*(?P<verb>(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Trách nhiệm của|Đối với)\s+)"
     r"(?:(?:người đứng đầu|tập thể lãnh đạo|lãnh đạo|thủ trưởng)\s*,?\s*(?:và\s+)?)*",
@@ -668,6 +693,8 @@ def _enumeration(text: str, unit: Unit) -> list[Task]:
         return []
     if text.count("(", unit.lead[-1].end, colon) > text.count(")", unit.lead[-1].end, colon):
         return []  # "(... Thông tin liên hệ: Đ/c ...; SĐT ...)": a colon inside brackets
+    if _NUMBERED_NAME.search(text, unit.lead[-1].end, colon):
+        return []  # "... các nội dung tại Dự án 1: ...; Dự án 2: ...": names, not tasks
     if _DETAILING.search(text, unit.lead[-1].end, colon):
         return []  # "hoàn thiện hồ sơ ..., trong đó làm rõ các nội dung sau: a; b": one task
     after = text[colon + 1 : unit.end]

@@ -133,9 +133,12 @@ class Unit:
 class Mentions:
     """Agency mentions of a document, sorted, with fast lookup by range."""
 
-    def __init__(self, mentions: Sequence[AgencyMention]) -> None:
+    def __init__(self, mentions: Sequence[AgencyMention], own_number: str | None = None) -> None:
         self.items = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.items]
+        # the document's own number (for a news report, the directive's): "... ban hành Công
+        # văn số <own> giao X" is this document's task, with any other number background
+        self.own_number = own_number.upper() if own_number else None
 
     def first(self, start: int, end: int) -> AgencyMention | None:
         """The first mention starting in [start, end), without collecting the rest."""
@@ -220,10 +223,18 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
     past = False
     for m in TRIGGER.finditer(text, start, end):
         before = text[max(start, m.start() - 16) : m.start()]
-        if _PAST_BEFORE.search(before) or (past and _ALSO_BEFORE.search(before)):
+        if (
+            _PAST_BEFORE.search(before)
+            or (past and _ALSO_BEFORE.search(before))
+            or _FORMER_BEFORE.search(before)
+            or _earlier_document(text, start, m.start(), mentions.own_number)
+        ):
             past = True  # "Văn bản số ... đã giao Sở X ...; đồng thời giao Y": background
             continue
         obj = _object_of(text, m.end(), found)
+        if obj and _former(text, obj[-1].end):
+            past = True  # "... yêu cầu UBND thành phố Đà Lạt (cũ) giải quyết": history
+            continue
         verb = m.group().lower()
         # "Đồng thời, chỉ đạo X ...", "Căn cứ chức năng, nhiệm vụ, chỉ đạo X ...": no one
         # before the verb, so the item's own assignee directs X
@@ -242,13 +253,42 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         if lead and _LEAD_ROLE.match(text, lead[-1].end):
             unit.breaks = False
             return _with_roles(text, unit, lead, found, "role:do-chủ-trì")
+    if past:
+        unit.breaks = True  # history told in passing: neither a task nor a continuation
+        return unit
     unit.support = _partners(text, start, end, found)  # "Chủ trì, phối hợp Sở Tư pháp ..."
     return unit
+
+
+def _former(text: str, pos: int) -> bool:
+    """A body marked as no longer existing right after ``pos``: "UBND huyện X (cũ)"."""
+    paren = _PARENTHETICAL.match(text, pos)
+    return paren is not None and _FORMER_BEFORE.search(paren.group()) is not None
 
 
 _ALSO_BEFORE = re.compile(r"(?<!\w)(?:đồng thời|và|cũng|còn)\s+$", re.IGNORECASE)
 _PAST_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?:\s+(?:có|được))?\s+$", re.IGNORECASE)
 _BASIS = re.compile(r"[\s\-–]*căn cứ\b", re.IGNORECASE)
+# a body that no longer exists gave it: "UBND tỉnh Lâm Đồng (cũ) giao Sở ..." tells history
+_FORMER_BEFORE = re.compile(r"\(cũ\)\s*$", re.IGNORECASE)
+# the verb is what an earlier document said: "ngày 14/3/2025, Chủ tịch UBND tỉnh ban hành
+# Quyết định số 510/QĐ-UBND giao Thanh tra tỉnh ...", "... có Văn bản số 8462/UBND-TD ngày
+# 07/10/2024 giao ..."; nothing but the document's own particulars between them
+_DOCUMENT_BEFORE = re.compile(
+    r"(?<!\w)(?:ban hành|có|tại|theo|thực hiện|bằng)\s+"
+    r"(?:văn bản|công văn|quyết định|kế hoạch|thông báo(?: kết luận)?|chỉ thị|công điện"
+    r"|nghị quyết)\s+số\s+(?P<number>[\w/.\-]+)[^,;:.()“”\"]{0,120}$",
+    re.IGNORECASE,
+)
+
+
+def _earlier_document(text: str, start: int, verb: int, own_number: str | None) -> bool:
+    """The directive verb at ``verb`` belongs to another document than this one."""
+    found = _DOCUMENT_BEFORE.search(text, max(start, verb - 200), verb)
+    if found is None:
+        return False
+    number = found.group("number").rstrip(".").upper()
+    return own_number is None or number != own_number
 
 
 def _is_citation_line(text: str, start: int, end: int) -> bool:
@@ -273,6 +313,8 @@ def _with_subject(
     last = subject[-1].end
     paren = _PARENTHETICAL.match(text, last)
     if paren:  # "Sở LĐTB&XH (cơ quan thường trực Ban Chỉ đạo):"
+        if _former(text, last):
+            return unit  # "UBND tỉnh Lâm Đồng (cũ) giao Sở ...": history, no one to act now
         last = paren.end()
     relative = _RELATIVE.match(text, last)
     if relative:  # "Các cơ quan được giao chủ trì ... có trách nhiệm ...": the subject acts
