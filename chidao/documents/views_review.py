@@ -13,7 +13,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, F, OrderBy
+from django.db.models import Count, F, OrderBy, Q
+from django.db.models.functions import Substr
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -41,6 +42,7 @@ from .forms import (
 from .highlight import Span, highlight
 from .models import Candidate, Decision, Document, DocumentStatus
 from .permissions import visible_documents
+from .widgets_fast import FAST
 
 PER_PAGE = 50  # candidates on one review page
 DOUBTFUL_FIRST = "confidence"  # ?sort=: the least certain proposals first
@@ -91,11 +93,12 @@ def _htmx(request: HttpRequest) -> bool:
 def review_page(
     request: HttpRequest, pk: int, add_form: AddCandidateForm | None = None
 ) -> HttpResponse:
-    document = get_object_or_404(visible_documents(request.user), pk=pk)
+    # the text may be megabytes: only the stretch a page shows is read (_source)
+    document = get_object_or_404(visible_documents(request.user).defer("text"), pk=pk)
     if document.status == DocumentStatus.REGISTERED:
         messages.info(request, _("Văn bản đã được đăng ký; dưới đây là các nhiệm vụ đã giao."))
         return redirect("documents:detail", pk=document.pk)
-    counts = _counts(document)
+    counts, recurring = _tally(document)
     sort = DOUBTFUL_FIRST if request.GET.get("sort") == DOUBTFUL_FIRST else ""
     page = Paginator(range(sum(counts.values())), PER_PAGE).get_page(request.GET.get("page"))
     first = (page.number - 1) * PER_PAGE
@@ -127,7 +130,7 @@ def review_page(
         "add_support": _chosen(add_form, "support"),
         "history": HistoryEntry.objects.filter(document=document).select_related("actor")[:30],
         "Decision": Decision,
-        "recurring": document.candidates.exclude(recurrence="").exists(),
+        "recurring": recurring,
     }
     return render(request, "documents/review.html", context)
 
@@ -137,32 +140,48 @@ def _source(
 ) -> SafeString:
     """The stretch of the text this page's candidates stand in, marked: from the first of
     them (the very start on the first page) up to the next page's first, and no more than
-    SOURCE_MAX characters past the page's last span."""
-    text = document.text
+    SOURCE_MAX characters past the page's last span. The database cuts the stretch: the
+    rest of the text is never loaded."""
     starts = [c.start for c in shown if c.start is not None]
     ends = [c.end for c in shown if c.end is not None]
     start = min(starts) if starts and not first_page else 0
-    end = len(text)
+    end = max([start, *ends]) + SOURCE_MAX
     if after is not None and after.start is not None and after.start > start:
-        end = after.start
-    end = min(end, max([start, *ends]) + SOURCE_MAX)
+        end = min(end, after.start)
+    # one character more than shown: whether the text goes on (one read of the column)
+    cut = Substr("text", start + 1, end - start + 1)
+    read = Document.objects.filter(pk=document.pk).annotate(part=cut).values_list("part")
+    part = read.get()[0] or ""
+    more, part = len(part) > end - start, part[: end - start]
     spans = [
         Span(c.start - start, c.end - start, str(c.order), c.decision, f"span-{c.pk}")
         for c in shown
         if c.start is not None and c.end is not None
     ]
-    marked = highlight(text[start:end], spans)
+    marked = highlight(part, spans)
     before = "… " if start > 0 else ""
-    tail = " …" if end < len(text) else ""
+    tail = " …" if more else ""
     return mark_safe(before + marked + tail)  # highlight escaped the text
 
 
 def _counts(document: Document) -> dict[str, int]:
     """Candidates per decision, counted by the database."""
+    return _tally(document)[0]
+
+
+def _tally(document: Document) -> tuple[dict[str, int], bool]:
+    """Candidates per decision, and whether any recurs: one walk of the
+    (document, decision, recurrence) index, however many candidates the document has."""
     counts = dict.fromkeys(Decision.values, 0)
-    rows = document.candidates.order_by().values_list("decision").annotate(n=Count("pk"))
-    counts.update({decision: n for decision, n in rows})
-    return counts
+    recurring = Count("pk", filter=~Q(recurrence=""))
+    rows = (
+        document.candidates.order_by().values_list("decision").annotate(n=Count("pk"), r=recurring)
+    )
+    recurs = False
+    for decision, n, r in rows:
+        counts[decision] = n
+        recurs = recurs or r > 0
+    return counts, recurs
 
 
 def _page_of(document: Document, c: Candidate, sort: str = "") -> int:
@@ -197,6 +216,7 @@ def _card(
         },
         prefix=f"c{c.pk}",
         auto_id=f"id_c{c.pk}_%s",
+        renderer=FAST,  # 50 cards a page: their widgets written without the template engine
     )
     members = {label: _members(label, document, sizes) for label in c.groups}
     lead_groups, lead = _grouped(list(c.lead.all()), members)

@@ -86,6 +86,21 @@ def test_the_review_screen_shows_one_page_of_candidates_and_a_window_of_the_text
     assert office_client.get(url, {"page": "9223372036854775807"}).status_code == 400
 
 
+def test_the_review_screen_reads_only_its_stretch_of_the_text(
+    office_client: Client, large: Document
+) -> None:
+    url = reverse("documents:review", args=[large.pk])
+    for page in (1, 30, 60):
+        with CaptureQueriesContext(connection) as queries:
+            assert office_client.get(url, {"page": page}).status_code == 200
+        for q in queries.captured_queries:  # the text only ever through SUBSTR
+            sql = re.sub(r"SUBSTR(ING)?\(\"documents_document\".\"text\"", "", q["sql"])
+            assert '"documents_document"."text"' not in sql, q["sql"][:300]
+        # the counts and "is any recurring" in one walk of the candidates, not two
+        tallies = [q for q in queries.captured_queries if "COUNT(" in q["sql"]]
+        assert sum('FROM "documents_candidate"' in q["sql"] for q in tallies) == 1
+
+
 def test_an_action_on_a_candidate_of_a_later_page_comes_back_to_that_page(
     office_client: Client, large: Document
 ) -> None:
