@@ -837,3 +837,27 @@ def test_numbered_names_after_a_colon_are_not_an_enumeration_of_tasks():
         "nhà thuốc; báo cáo kết quả."
     )
     assert len(tasks) == 3
+
+
+def test_who_attends_a_meeting_is_not_a_task_unless_given_a_duty():
+    tasks = _tasks(
+        "Văn phòng UBND tỉnh trân trọng kính mời dự Hội nghị.\n"
+        "2. Dự tại điểm cầu UBND các xã:\n"
+        "- Chủ tịch UBND các xã, phường.\n"
+        "- Các thành phần khác gồm: Công an xã; các tổ chức chính trị - xã hội trên địa bàn xã.\n"
+        "- UBND các xã, phường chịu trách nhiệm kết nối đường truyền trực tuyến.\n"
+        "3. Sở Y tế chuẩn bị tài liệu phát tại Hội nghị.\n"
+    )
+    assert [(lead, text[:12]) for lead, *_, text in tasks] == [
+        (["địa phương"], "UBND các xã,"),
+        (["Sở Y tế"], "Sở Y tế chuẩ"),
+    ]
+
+
+def test_a_longer_item_that_names_others_is_not_a_retelling():
+    tasks = _tasks(
+        "- Lãnh đạo các phòng nghiệp vụ thuộc Công an tỉnh rà soát danh sách đại biểu.\n"
+        "- Sở Y tế mời lãnh đạo các phòng nghiệp vụ thuộc Sở rà soát danh sách đại biểu "
+        "dự Hội nghị tại điểm cầu của tỉnh.\n"
+    )
+    assert [lead for lead, *_ in tasks][-1] == ["Sở Y tế"]

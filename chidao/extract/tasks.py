@@ -105,10 +105,22 @@ def find_tasks(
         ctx = stack[-1] if stack else None
         if ctx is not None and ctx.roster:
             continue  # "Điều 1. Thành lập Ban Chỉ đạo ... gồm các thành viên sau:" over its members
+        if (
+            ctx is not None
+            and ctx.attendance
+            and not _DUTY.search(text, block.body_start, block.end)
+        ):
+            continue  # who attends a meeting, unless an attendee is given a duty there
         if text[block.body_start : block.end].rstrip().endswith(":") and _ROSTER.search(
             text, block.body_start, block.end
         ):
             stack.append(_Context([], [], _level(block.marker), paragraphs=False, roster=True))
+            continue
+        if _ATTENDANCE.match(text, block.body_start, block.end) and text[
+            block.body_start : block.end
+        ].rstrip().endswith(":"):
+            stack.append(_Context([], [], _level(block.marker), paragraphs=False, attendance=True))
+            prev_block_task = None
             continue
         if _ACCOUNT_TITLE.fullmatch(text, block.body_start, block.end) and (
             block.role == "heading" or _level(block.marker) <= 2
@@ -296,6 +308,7 @@ class _Context:
     level: int  # the outline level of the block that set it
     paragraphs: bool  # unnumbered paragraphs inherit too (under an agency heading)
     roster: bool = False  # the members of a committee: no tasks below
+    attendance: bool = False  # who attends a meeting: tasks below only where a duty is said
 
 
 _BULLET_LEVEL = 9  # "-", "•": below every numbered level
@@ -373,6 +386,14 @@ _ROSTER = re.compile(
     r"(?:(?:bao\s+)?gồm(?:\s+các)?\s+(?:thành viên|ông, bà|đồng chí)(?:\s+sau|\s+có tên sau)?"
     r"|^(?:[\d.]+\s*)?Các thành viên(?:\s+\w+){0,6}|^Thành phần(?:\s+\w+){0,4})\s*:\s*$",
     re.IGNORECASE | re.MULTILINE,
+)
+# the list of who attends: "1. Dự tại điểm cầu Trụ sở Chính phủ:", "Thành phần dự họp:"
+_ATTENDANCE = re.compile(
+    r"(?:(?:Mời\s+)?(?:dự|tham dự)\s+(?:tại|họp)|Thành phần(?:\s+(?:dự|tham dự|mời))?)(?!\w)",
+    re.IGNORECASE,
+)
+_DUTY = re.compile(
+    r"(?<!\w)(?:chịu trách nhiệm|có trách nhiệm|có nhiệm vụ)(?!\s+trước)(?!\w)", re.IGNORECASE
 )
 # the title of a section that tells what happened: the account of a case, the assessment that
 # opens a conclusion or a plan ("I. Đánh giá chung", "II. TÌNH HÌNH THỰC HIỆN NĂM 2025")
@@ -726,19 +747,24 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
     tasks just before it and with the first few of the document (a news lead). Two
     numbered items are two tasks however alike (rule 2): a repeat is running text."""
     kept: list[Task] = []
-    every: list[set[str]] = []  # the words of each kept task
-    running: list[set[str]] = []  # ... of each kept task that is not a numbered item
+    every: list[tuple[set[str], set[str]]] = []  # the words and leads of each kept task
+    running: list[tuple[set[str], set[str]]] = []  # ... of each kept task not a numbered item
     for task in tasks:
         words = set(task.text.lower().split())
+        leads = {m.name for m in task.lead}
         numbered = task.marker is not None
         pool = running if numbered else every
         earlier = pool[:_DEDUPE_LEAD] + pool[-_DEDUPE_WINDOW:]
-        if any(_overlap(words, w) >= 0.8 for w in earlier):
+        # a retelling says no more than the first telling, or names someone it named
+        if any(
+            _overlap(words, w) >= 0.8 and (len(words) <= len(w) or leads & names)
+            for w, names in earlier
+        ):
             continue
         kept.append(task)
-        every.append(words)
+        every.append((words, leads))
         if not numbered:
-            running.append(words)
+            running.append((words, leads))
     return kept
 
 
