@@ -16,9 +16,8 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_noop
 
 from chidao.registry.models import Agency
-from chidao.tracking.models import Assignment, State, Task
+from chidao.tracking.models import COUNTED_STATES, Assignment, Task
 from chidao.tracking.status import (
-    OPEN_STATES,
     Bucket,
     Standing,
     bucket_of,
@@ -30,8 +29,6 @@ from chidao.tracking.status import (
 DUE_SOON = Standing.DUE_SOON  # the column of the open rows due within the window
 COLUMNS = (*Bucket.ORDER, DUE_SOON)
 LABELS = {**Bucket.LABELS, DUE_SOON: gettext_noop("Sắp đến hạn")}
-# the states an assignment is counted in (one of the five buckets): not tạm hoãn, từ chối
-COUNTED_STATES = (*OPEN_STATES, State.AWAITING, State.DONE)
 
 
 @dataclass
@@ -137,7 +134,9 @@ def _titles(keys: list[int]) -> dict[int, str]:
 def task_count(qs: QuerySet[Assignment]) -> int:
     """How many tasks the counted assignments of ``qs`` belong to: a task given to five
     agencies is five assignments (lượt giao) and one task (nhiệm vụ). Asked task by task
-    (EXISTS on the task's assignments), not as a DISTINCT over a million assignments."""
+    (EXISTS on the task's assignments), not as a DISTINCT over a million assignments;
+    the condition is the partial index ``asg_task_counted``'s own (the same states, in
+    the same order), so each probe reads that index alone, never a row."""
     counted = qs.filter(task_id=OuterRef("pk"), state__in=COUNTED_STATES)
     return Task.objects.filter(Exists(counted)).count()
 

@@ -91,6 +91,17 @@ class State(models.TextChoices):
     REDO = "thuc_hien_lai", _("Thực hiện lại")
 
 
+# the states an assignment is counted in on the dashboard and in the giao ban (one of the
+# five buckets): every state but tạm hoãn and từ chối
+COUNTED_STATES = (
+    State.NOT_STARTED,
+    State.IN_PROGRESS,
+    State.REDO,
+    State.AWAITING,
+    State.DONE,
+)
+
+
 class Role(models.TextChoices):
     LEAD = "lead", _("Chủ trì")
     SUPPORT = "support", _("Phối hợp")
@@ -151,6 +162,13 @@ class Assignment(models.Model):
             # the lists' order (deadline, none last, then id): a page without a narrow
             # filter walks this index instead of sorting a million rows
             models.Index(fields=["deadline", "id"], name="asg_deadline_id"),
+            # the task count (dashboard.task_count): "has this task a counted assignment"
+            # answered from the index alone, one probe per task, no row look-up
+            models.Index(
+                fields=["task"],
+                condition=models.Q(state__in=COUNTED_STATES),
+                name="asg_task_counted",
+            ),
         ]
 
     def save(self, *args: Any, **kwargs: Any) -> None:

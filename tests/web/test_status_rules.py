@@ -79,7 +79,21 @@ def test_redo_after_a_return_is_open_again() -> None:
 
 # --- the database conditions agree with the Python rules ----------------------------------
 
-DEADLINES = (None, TODAY - 5 * D, TODAY - D, TODAY, TODAY + D, TODAY + 3 * D, TODAY + 4 * D)
+# far from today on both sides too: count_standings folds those deadlines into the days
+# next to the window, and must still give each row its own standing
+DEADLINES = (
+    None,
+    TODAY - 40 * D,
+    TODAY - 5 * D,
+    TODAY - 2 * D,
+    TODAY - D,
+    TODAY,
+    TODAY + D,
+    TODAY + 3 * D,
+    TODAY + 4 * D,
+    TODAY + 5 * D,
+    TODAY + 30 * D,
+)
 DONE_ON = (None, TODAY - 6 * D, TODAY - D, TODAY, TODAY + D)
 
 
