@@ -4,6 +4,7 @@ Usage:
   python bench/bench_tracking.py                       # a fresh temporary SQLite file
   python bench/bench_tracking.py --database-url postgres://postgres@127.0.0.1:5432/chidao_bench
   python bench/bench_tracking.py --database-url sqlite:///var/bench.sqlite3 --keep
+  python bench/bench_tracking.py --database-url postgres://… --keep --only 'Office: dashboard'
 
 Creates the database (a PostgreSQL database is created on the server when missing),
 migrates it, fills it (``--assignments`` over ``--tasks`` tasks, ``--documents``
@@ -94,6 +95,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=30, help="timed runs of each measure")
     parser.add_argument(
         "--keep", action="store_true", help="keep the database; reuse it when already filled"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="WORDS",
+        help="time only the measures whose name contains WORDS (repeatable), e.g."
+        " --only 'page Office: dashboard' to compare one page across runs",
     )
     return parser.parse_args()
 
@@ -194,8 +203,8 @@ def run(args: argparse.Namespace) -> None:
     print(f"size: {database_size()}")
     print(f"today: {today:%d/%m/%Y}")
     print()
-    results = measure_queries(users, today, args.repeat)
-    results += measure_pages(users, args.repeat)
+    results = measure_queries(users, today, args.repeat, args.only)
+    results += measure_pages(users, args.repeat, args.only)
     print_table(results)
     if connection.vendor == "postgresql":
         print_targets(results)
@@ -260,7 +269,13 @@ def timed(name: str, fn: Callable[[], Any], repeat: int) -> Result:
     return Result(name, samples, rows)
 
 
-def measure_queries(users: dict[str, Any], today: Any, repeat: int) -> list[Result]:
+def chosen(name: str, only: list[str]) -> bool:
+    return not only or any(words in name for words in only)
+
+
+def measure_queries(
+    users: dict[str, Any], today: Any, repeat: int, only: list[str]
+) -> list[Result]:
     from django.db.models import Count, QuerySet
 
     from chidao.leader.models import MonthEnd
@@ -338,10 +353,10 @@ def measure_queries(users: dict[str, Any], today: Any, repeat: int) -> list[Resu
         ("list officer: on time", page(own, standing=Standing.ON_TIME)),
         ("list officer: in progress, p.3", page(own, 3, state=State.IN_PROGRESS)),
     ]
-    return [timed(name, fn, repeat) for name, fn in cases]
+    return [timed(name, fn, repeat) for name, fn in cases if chosen(name, only)]
 
 
-def measure_pages(users: dict[str, Any], repeat: int) -> list[Result]:
+def measure_pages(users: dict[str, Any], repeat: int, only: list[str]) -> list[Result]:
     import logging
 
     from django.test import Client
@@ -382,6 +397,8 @@ def measure_pages(users: dict[str, Any], repeat: int) -> list[Result]:
     ]  # fmt: skip
     results = []
     for name, user, url, query in cases:
+        if not chosen(name, only):
+            continue
         client = Client()
         client.force_login(user)
         full = f"{url}?{urlencode(query)}" if query else url
@@ -402,6 +419,9 @@ def measure_pages(users: dict[str, Any], repeat: int) -> list[Result]:
 
 
 def print_table(results: list[Result]) -> None:
+    if not results:
+        print("no measure chosen (--only)")
+        return
     width = max(len(r.name) for r in results)
     print(f"{'measure':<{width}}  {'p50 ms':>8}  {'p95 ms':>8}  {'runs':>4}  result")
     for r in results:
