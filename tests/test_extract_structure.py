@@ -314,6 +314,17 @@ def test_a_news_page_dates_the_meeting_it_reports_from_its_dateline():
     assert extract_text(page, today=TODAY).meta.date == date(2025, 10, 24)
 
 
+def test_a_news_page_dates_the_directive_it_reports_by_day_and_month_in_its_year():
+    page = (
+        "Cổng thông tin điện tử tỉnh Bắc Sơn\nTin tức / Chỉ đạo điều hành\n"
+        "Ngày đăng: 12/08/2025 | Lượt xem: 1.234\n"
+        "Ngày 11/8, UBND tỉnh ban hành Công văn số 6812/UBND-VX về phòng, chống dịch bệnh. "
+        "Theo đó, UBND tỉnh yêu cầu Sở Y tế tổ chức chiến dịch diệt lăng quăng.\n"
+    )
+    meta = extract_text(page, today=TODAY).meta
+    assert (meta.number, meta.date) == ("6812/UBND-VX", date(2025, 8, 11))
+
+
 def test_a_document_number_keeps_an_ampersand_in_its_code():
     doc = extract_text(
         "Sở Nội vụ ban hành Công văn số 2775/SNV-CCHC&VTLT ngày 10/11/2025 về hướng dẫn báo cáo.",

@@ -861,3 +861,11 @@ def test_a_longer_item_that_names_others_is_not_a_retelling():
         "dự Hội nghị tại điểm cầu của tỉnh.\n"
     )
     assert [lead for lead, *_ in tasks][-1] == ["Sở Y tế"]
+
+
+def test_giao_to_someone_the_registry_does_not_hold_is_not_the_previous_task():
+    tasks = _tasks(
+        "Bộ Xây dựng chủ trì khắc phục sự cố giao thông trên các tuyến quốc lộ.\n"
+        "Giao Phó Thủ tướng Trần Hồng Hà trực tiếp chỉ đạo khắc phục hậu quả mưa lũ.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Bộ Xây dựng"]]

@@ -202,10 +202,19 @@ def _date_before(text: str, pos: int) -> date | None:
     """ "Ngày 04/3/2022, Văn phòng UBND Thành phố ban hành Thông báo số 95/TB-UBND"."""
     sentence_start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), 0)
     found = list(_FULL_DATE.finditer(text, sentence_start, pos))
-    if not found:
+    if found:
+        m = found[-1]
+        return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    # "Ngày 11/8, UBND tỉnh ban hành Công văn số 6812/UBND-VX": the year is the page's
+    short = list(_DAY_MONTH.finditer(text, sentence_start, pos))
+    year = _DATELINE_YEAR.search(text[:2000]) or _WEEKDAY_DATE.search(text[:2000])
+    if not short or year is None:
         return None
-    m = found[-1]
-    return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    m = short[-1]
+    return _safe_date(int(year.group("y")), int(m.group("m")), int(m.group("d")))
+
+
+_DAY_MONTH = re.compile(r"(?i)(?<!\w)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?![/.-]?\d)")
 
 
 def _dateline(text: str) -> date | None:

@@ -629,12 +629,17 @@ def _first_unit_without_assignee(
         and prev_task.lead
         and TRIGGER.search(span)
         and span[-1:] != ":"
+        and not _UNKNOWN_OBJECT.match(span)  # "Giao Phó Thủ tướng Trần Hồng Hà ...": someone else
         and not _ANSWERABLE.search(span)  # "..., người đứng đầu phải chịu trách nhiệm trước ..."
     ):
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     return None
 
 
+# a directive verb that opens the block on a name the registry does not hold
+_UNKNOWN_OBJECT = re.compile(
+    r"(?:[-+•]\s*)?(?:Giao|Yêu cầu|Đề nghị)\s+(?:cho\s+)?(?:đồng chí\s+|ông\s+|bà\s+)?[A-ZĐÀ-Ỹ]"
+)
 _ANSWERABLE = re.compile(r"chịu trách nhiệm(?:\s+\w+){0,2}\s+trước(?!\w)", re.IGNORECASE)
 
 
