@@ -869,3 +869,30 @@ def test_giao_to_someone_the_registry_does_not_hold_is_not_the_previous_task():
         "Giao Phó Thủ tướng Trần Hồng Hà trực tiếp chỉ đạo khắc phục hậu quả mưa lũ.\n"
     )
     assert [lead for lead, *_ in tasks] == [["Bộ Xây dựng"]]
+
+
+def test_a_body_with_another_in_brackets_names_both_in_a_list():
+    [(lead, support, *_)] = _tasks(
+        "Giao Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh) chủ trì, phối hợp "
+        "với Sở Tài chính (trong việc tổng hợp chỉ số PCI), Sở Nội vụ rà soát thủ tục."
+    )
+    assert lead == ["Văn phòng UBND tỉnh", "Trung tâm Phục vụ hành chính công tỉnh"]
+    assert support == ["Sở Tài chính", "Sở Nội vụ"]
+    [(lead, *_)] = _tasks(
+        "Giao Sở Nội vụ (Cơ quan thường trực Hội đồng Thi đua - Khen thưởng tỉnh) theo dõi, "
+        "hướng dẫn thực hiện Kế hoạch."
+    )
+    assert lead == ["Sở Nội vụ"]  # a description in brackets, not a body
+
+
+def test_a_long_intro_passes_its_partners_to_the_items_below():
+    tasks = _tasks(
+        "Nhằm chuẩn bị nội dung phục vụ cuộc họp đánh giá các chỉ số cải cách hành chính của "
+        "tỉnh trong năm; Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, "
+        "Sở Tư pháp và các cơ quan, đơn vị liên quan triển khai các nội dung sau:\n"
+        "1. Xây dựng báo cáo tóm tắt tình hình thực hiện các chỉ số.\n"
+        "2. Đề xuất chương trình, nội dung cuộc họp.\n"
+    )
+    assert [(lead, support) for lead, support, *_ in tasks] == [
+        (["Sở Nội vụ"], ["Sở Tài chính", "Sở Tư pháp"])
+    ] * 2

@@ -163,7 +163,7 @@ def find_tasks(
                 forced[id(task)] = attribute_deadline(spans, times, reference_date)
         if new_intro is not None:
             owner = section if block.marker is None else _level(block.marker)
-            stack.append(_Context(new_intro, [], owner, paragraphs=block.role != "paragraph"))
+            stack.append(_Context(*new_intro, owner, paragraphs=block.role != "paragraph"))
         elif block.role == "paragraph" and not block_tasks and ctx and not ctx.paragraphs:
             stack.pop()
         tasks.extend(block_tasks)
@@ -545,11 +545,11 @@ def _block_tasks(
     mentions: Mentions,
     prev_task: Task | None,
     ctx: _Context | None,
-) -> tuple[list[Task], list[AgencyMention] | None]:
+) -> tuple[list[Task], tuple[list[AgencyMention], list[AgencyMention]] | None]:
     """Tasks of one block, and the assignees of a list intro it ends with (if any)."""
     out: list[Task] = []
     current: Task | None = None
-    new_intro: list[AgencyMention] | None = None
+    new_intro: tuple[list[AgencyMention], list[AgencyMention]] | None = None
     for n, unit in enumerate(units(text, block, mentions)):
         if block.role == "heading" and not unit.rule.startswith(("trigger", "role")):
             continue
@@ -569,7 +569,7 @@ def _block_tasks(
                 current = None
                 continue
             if _only_introduces(text, unit, mentions):
-                new_intro = unit.lead
+                new_intro = unit.lead, [m for m in unit.support if not m.vague]
                 current = None
                 continue
             if current is not None and _same_assignees(current, unit, text):

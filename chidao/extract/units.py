@@ -26,11 +26,14 @@ _TO_OBJECT = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(
+    r"(?:\s*\([^()\n]{0,150}\))?"  # "Sở Tài chính (trong việc tổng hợp chỉ số PCI), Sở Y tế"
+    r"(?:\s*\))?"  # out of a bracketed body: "Văn phòng UBND tỉnh (Trung tâm ...) và ..."
     r"(?:\s+(?:cấp\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?)"
     r"(?=\s*[,;]))?"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã"
     r"\s*(?:[,;]\s*)?(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?"
     r"(?:(?:Giám đốc|Chủ tịch|Trưởng|Thủ trưởng|Chánh|Chỉ huy trưởng|Tổng biên tập|"
-    r"Người đứng đầu|người đứng đầu|Bí thư)\s+)?",  # "..., Trưởng Ban Quản lý các khu công nghiệp"
+    r"Người đứng đầu|người đứng đầu|Bí thư)\s+)?"  # "..., Trưởng Ban Quản lý các khu công nghiệp"
+    r"(?:\(\s*)?",  # rule 8: a body with another in brackets names both
 )
 CONNECTORS = (
     "đồng thời|bên cạnh đó|cùng với đó|ngoài ra|đặc biệt|mặt khác|trong đó|theo đó|"
@@ -407,8 +410,8 @@ def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
     out = [found[0]]
     for m in found[1:_MAX_LIST]:
         gap = _LIST_GAP.fullmatch(text, out[-1].end, m.start)
-        if gap is None:
-            break
+        if gap is None or (m.is_group and gap.group().rstrip().endswith("(")):
+            break  # not "Sở Nội vụ (Cơ quan thường trực ...)": only a named body in brackets
         out.append(m)
     return out
 
