@@ -531,10 +531,10 @@ def _apply_attributes(
         task.marker = block.marker
         return [task]
     for task in tasks[-1:]:
-        if lead:
-            task.lead = lead
+        if lead:  # the row's own columns say who does it, and with whom (not the intro above)
+            task.lead, task.support = lead, support
             task.rule = "item-with-attributes"
-        if support:
+        elif support:
             task.support = support
     return tasks
 
