@@ -896,3 +896,21 @@ def test_a_long_intro_passes_its_partners_to_the_items_below():
     assert [(lead, support) for lead, support, *_ in tasks] == [
         (["Sở Nội vụ"], ["Sở Tài chính", "Sở Tư pháp"])
     ] * 2
+
+
+def test_attribute_lines_after_a_run_of_items_under_a_task_label_go_to_every_item():
+    tasks = _tasks(
+        "1.2. Phát triển dữ liệu:\n"
+        "a) Nhiệm vụ:\n"
+        "- Rà soát, chuẩn hóa cơ sở dữ liệu của đơn vị.\n"
+        "- Phối hợp triển khai số hóa các cơ sở dữ liệu chuyên ngành.\n"
+        "b) Cơ quan thực hiện:\n"
+        "- Đơn vị chủ trì: Sở Tư pháp.\n"
+        "- Đơn vị phối hợp: Sở Tài chính.\n"
+        "c) Thời gian thực hiện: Hoàn thành trong tháng 9/2024.\n"
+        "1.3. Đào tạo:\n"
+        "- Tổ chức các lớp tập huấn.\n"
+    )
+    assert [(lead, support, deadline) for lead, support, deadline, *_ in tasks] == [
+        (["Sở Tư pháp"], ["Sở Tài chính"], "2024-09-30")
+    ] * 2

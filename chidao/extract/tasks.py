@@ -92,12 +92,19 @@ def find_tasks(
     stack: list[_Context] = []  # headings and intros over the current block, outermost first
     section = -1  # the level of the last numbered item: where a paragraph's intro ends
     addressees, address_blocks = _addressees(text, blocks, mentions)
+    pending: list[Block] | None = None  # items under "a) Nhiệm vụ:" that name no one yet
     for i, block in enumerate(blocks):
         if block.role in ("header", "footer", "noise") or i in address_blocks:
             prev_block_task = None
             continue
         if attrs[i] is not None or _NOT_A_TASK.match(text, block.body_start, block.end):
             continue  # read with the block it describes; a phone list's or a roster's line
+        if _TASK_LABEL.fullmatch(text, block.body_start, block.end):
+            pending = []  # "a) Nhiệm vụ:" over bullets, then "b) Cơ quan thực hiện: ..."
+        elif block.role == "heading" or (
+            block.marker is not None and _level(block.marker) < _BULLET_LEVEL
+        ):
+            pending = None
         while stack and _closes(stack[-1], block):
             stack.pop()
         if block.marker is not None and _level(block.marker) < _BULLET_LEVEL:
@@ -158,9 +165,17 @@ def find_tasks(
         described = _following_attributes(blocks, attrs, i)
         if described:
             block_tasks = _apply_attributes(text, block, block_tasks, described, mentions, ctx)
+            block_tasks = [  # the attribute lines are for every item of the run
+                task
+                for earlier in pending or []
+                for task in _apply_attributes(text, earlier, [], described, mentions, ctx)
+            ] + block_tasks
+            spans = [(a.start, a.end) for a in described if a.name == "time"]
             for task in block_tasks:
-                spans = [(a.start, a.end) for a in described if a.name == "time"]
                 forced[id(task)] = attribute_deadline(spans, times, reference_date)
+            pending = None
+        elif pending is not None and block.role == "item" and not block_tasks:
+            pending.append(block)
         if new_intro is not None:
             owner = section if block.marker is None else _level(block.marker)
             stack.append(_Context(*new_intro, owner, paragraphs=block.role != "paragraph"))
@@ -488,6 +503,11 @@ def _attribute(text: str, block: Block) -> _Attribute | None:
 
 
 _COLON_AFTER = re.compile(r"\s*:\s*")
+# the label over an activity's items, its lead and time on attribute lines after them
+_TASK_LABEL = re.compile(
+    r"(?:(?:Các\s+)?[Nn]hiệm vụ(?:\s+cụ thể)?|Nội dung(?:\s+(?:nhiệm vụ|thực hiện|công việc))?)"
+    r"\s*:\s*"
+)
 
 
 def _following_attributes(
