@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Max, Min, Q, Value, When
 from django.db.models.functions import StrIndex, Substr
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -23,7 +23,8 @@ from chidao.accounts.roles import sees_everything
 from chidao.documents.permissions import visible_documents
 from chidao.tracking.permissions import visible_reports, visible_tasks
 
-from .models import Kind, SearchEntry
+from . import segments
+from .models import Kind, SearchEntry, SearchSegment
 from .text import Query, highlight, parse, snippet
 
 PER_PAGE = 20
@@ -151,6 +152,24 @@ class _Sqlite:
         inner = "SELECT search_searchentry.kind AS kind " + cls.FROM.format(where=where[0])
         return _counts(inner, [query.fts5(), *where[1]])
 
+    @classmethod
+    def stretches(
+        cls, entry: int, rows: tuple[int, int], tokens: list[str], prefix: bool
+    ) -> list[tuple[int, str]]:
+        """The first STRETCHES stretches of ``entry`` that hold ``tokens`` as a phrase (the
+        last a prefix), as (start, terms); ``rows``: their ids' range, which FTS5 seeks to
+        instead of reading every long entry's matches. An entry's stretches are written in
+        one bulk insert, in order, so their ids run in the order of their starts: FTS5 walks
+        them in that order and stops at the LIMIT."""
+        phrase = f'"{" ".join(tokens)}"' + (" *" if prefix else "")
+        return _rows(
+            "SELECT s.start, s.terms FROM search_segment_fts "
+            "JOIN search_searchsegment s ON s.id = search_segment_fts.rowid "
+            "WHERE search_segment_fts MATCH %s AND search_segment_fts.rowid BETWEEN %s AND %s "
+            "AND s.entry_id = %s ORDER BY search_segment_fts.rowid LIMIT %s",
+            [phrase, *rows, entry, STRETCHES],
+        )
+
 
 class _Postgres:
     """Ranks the newest RANK_POOL matches (plus an exact document number, always): ranking
@@ -189,12 +208,30 @@ class _Postgres:
         )
         return _counts(inner, [query.tsquery(), *where[1]])
 
+    @classmethod
+    def stretches(
+        cls, entry: int, rows: tuple[int, int], tokens: list[str], prefix: bool
+    ) -> list[tuple[int, str]]:
+        """As _Sqlite.stretches, through the stretches' tsvector column."""
+        phrase = " <-> ".join(tokens) + (":*" if prefix else "")
+        return _rows(
+            "SELECT start, terms FROM search_searchsegment WHERE entry_id = %s "
+            "AND vector @@ to_tsquery('chidao_search', %s) ORDER BY start LIMIT %s",
+            [entry, phrase, STRETCHES],
+        )
+
 
 _BACKENDS: dict[str, Any] = {"sqlite": _Sqlite, "postgresql": _Postgres}
 
 
 def _keys(query: Query) -> list[str]:
     return query.number_keys or ["-"]  # "-" is never a stored key (keys are letters, digits)
+
+
+def _rows(sql: str, params: list[Any]) -> list[tuple[int, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
 def _ids(sql: str, params: list[Any]) -> list[int]:
@@ -217,13 +254,31 @@ _HEAVY = ("body", "title_terms", "body_terms")  # a document's body may be megab
 WINDOW = 400  # characters of a body read for its snippet
 LEAD = 80  # of which before the first match
 MAX_ANCHORS = 6  # words looked for one by one when the query is not found as a phrase
+STRETCHES = 3  # of a long body, looked in: the index may name one that holds a word cut short
 
 
 def _windows(ids: list[int], query: Query) -> dict[int, tuple[int, str]]:
     """Per entry: where its window starts in the body (from 1) and the window, one
-    character more than WINDOW when the body goes on. The database finds where the query
-    stands in the stored folded text (``body_terms``) and reads the window there; no body
-    is loaded."""
+    character more than WINDOW when the body goes on. No body is loaded: a long one is
+    looked for in its stretches (chidao/search/segments.py), a short one by the database."""
+    stretched = (
+        SearchSegment.objects.filter(entry_id__in=ids)
+        .values_list("entry_id")
+        .annotate(lo=Min("id"), hi=Max("id"))
+        .order_by()
+    )
+    bounds = {pk: (lo, hi) for pk, lo, hi in stretched}
+    windows = _short_windows([pk for pk in ids if pk not in bounds], query)
+    for pk, rows in bounds.items():
+        windows[pk] = _stretch_window(pk, rows, query)
+    return windows
+
+
+def _short_windows(ids: list[int], query: Query) -> dict[int, tuple[int, str]]:
+    """The database finds where the query stands in the stored folded text
+    (``body_terms``) and reads the window there."""
+    if not ids:
+        return {}
     rows = SearchEntry.objects.filter(pk__in=ids).order_by()
     phrase, *anchors = query.anchors()
     anchors = anchors[:MAX_ANCHORS]
@@ -239,6 +294,39 @@ def _windows(ids: list[int], query: Query) -> dict[int, tuple[int, str]]:
     where = Case(*[When(pk=pk, then=Value(s)) for pk, s in starts.items()], default=Value(1))
     windows = rows.annotate(window=Substr("body", where, WINDOW + 1)).values_list("pk", "window")
     return {pk: (starts[pk], window) for pk, window in windows}
+
+
+def _stretch_window(pk: int, rows: tuple[int, int], query: Query) -> tuple[int, str]:
+    """A long body's window, placed as _short_windows places it (the phrase's first
+    occurrence, else the densest of its words' first ones), each first occurrence looked
+    for in the first stretches the full-text index names; read from the stretch holding it."""
+    phrase, *anchors = query.anchors()
+    at = _first(pk, rows, phrase)
+    if not at and anchors:
+        at = _densest([_first(pk, rows, a) for a in anchors[:MAX_ANCHORS]])
+    begin = max(1, (at or 1) - LEAD)
+    holder = (
+        SearchSegment.objects.filter(entry_id=pk, start__lte=begin - 1)
+        .order_by("-start")
+        .values_list("start", "body")
+        .first()
+    )
+    if holder is None:
+        return begin, ""
+    offset = begin - 1 - holder[0]
+    return begin, holder[1][offset : offset + WINDOW + 1]
+
+
+def _first(pk: int, rows: tuple[int, int], anchor: str) -> int:
+    """Where ``anchor`` (" word ", " word" for a prefix, " a phrase ") first stands in the
+    entry's body_terms (from 1; 0: nowhere). The first stretch that holds it whole holds
+    its first occurrence; the index may also name one where a word is cut at an edge."""
+    backend = _BACKENDS.get(connection.vendor, _Sqlite)
+    tokens, prefix = anchor.split(), not anchor.endswith(" ")
+    for start, terms in backend.stretches(pk, rows, tokens, prefix):
+        if (found := terms.find(anchor)) >= 0:
+            return segments.position(start, found)
+    return 0
 
 
 def _densest(found: list[int]) -> int:

@@ -1,6 +1,7 @@
 """Keeping the search index in step: one entry per document, task, report and agency.
 
-``index_*`` write (or rewrite) an object's entry; the signal handlers registered in
+``index_*`` write (or rewrite) an object's entry (and a long body's stretches,
+chidao/search/segments.py); the signal handlers registered in
 ``SearchConfig.ready`` call them whenever one is saved, inside the same transaction, so
 the index never shows a document that was rolled back. ``reindex`` rebuilds it all.
 Recurring instances are not indexed: their series is, with the same text.
@@ -18,7 +19,8 @@ from chidao.documents.models import Document
 from chidao.registry.models import Agency
 from chidao.tracking.models import Report, Task
 
-from .models import Kind, SearchEntry
+from .models import Kind, SearchEntry, SearchSegment
+from .segments import split
 from .text import body_terms, number_key, terms
 
 
@@ -118,7 +120,13 @@ def _write(kind: str, pk: int, *, extra_terms: tuple[str, ...] = (), **fields: A
     fields["context"] = _short(fields["context"], 300)
     fields["body"] = unicodedata.normalize("NFC", fields["body"])
     fields["body_terms"] = body_terms(fields["body"], *extra_terms)
-    SearchEntry.objects.update_or_create(kind=kind, object_id=pk, defaults=fields)
+    entry, created = SearchEntry.objects.update_or_create(kind=kind, object_id=pk, defaults=fields)
+    if not created:
+        SearchSegment.objects.filter(entry=entry).delete()
+    SearchSegment.objects.bulk_create(
+        SearchSegment(entry=entry, start=s.start, body=s.body, terms=s.terms)
+        for s in split(fields["body"], fields["body_terms"])
+    )
 
 
 def _short(text: str, n: int) -> str:

@@ -48,3 +48,23 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title[:60]}"
+
+
+class SearchSegment(models.Model):
+    """A stretch of a long entry's body, and its folded text (chidao/search/segments.py).
+    Its full-text index (migration 0004) is outside Django's model state."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="segments")
+    start = models.PositiveIntegerField()
+    body = models.TextField()
+    terms = models.TextField()
+
+    class Meta:
+        verbose_name = "đoạn nội dung tìm kiếm"
+        verbose_name_plural = "đoạn nội dung tìm kiếm"
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "start"], name="one_segment_per_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id}@{self.start}"
