@@ -914,3 +914,22 @@ def test_attribute_lines_after_a_run_of_items_under_a_task_label_go_to_every_ite
     assert [(lead, support, deadline) for lead, support, deadline, *_ in tasks] == [
         (["Sở Tư pháp"], ["Sở Tài chính"], "2024-09-30")
     ] * 2
+
+
+def test_giao_as_what_was_allocated_directs_no_one():
+    assert (
+        _tasks(
+            "Kinh phí phục vụ công tác kiểm tra sử dụng trong dự toán giao cho các cơ quan, đơn vị "
+            "theo phân cấp quản lý ngân sách hiện hành."
+        )
+        == []
+    )
+
+
+def test_a_heading_of_the_bodies_to_be_inspected_leads_its_items():
+    tasks = _tasks(
+        "2. Các cơ quan, đơn vị được kiểm tra\n"
+        "a) Rà soát các nội dung theo Đề cương kiểm tra.\n"
+        "b) Chuẩn bị báo cáo phục vụ công tác kiểm tra.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["cơ quan, đơn vị"]] * 2

@@ -230,6 +230,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             _PAST_BEFORE.search(before)
             or (past and _ALSO_BEFORE.search(before))
             or _FORMER_BEFORE.search(before)
+            or _ALLOCATED_BEFORE.search(before)
             or _earlier_document(text, start, m.start(), mentions.own_number)
         ):
             past = True  # "Văn bản số ... đã giao Sở X ...; đồng thời giao Y": background
@@ -272,6 +273,11 @@ def _former(text: str, pos: int) -> bool:
 _ALSO_BEFORE = re.compile(r"(?<!\w)(?:đồng thời|và|cũng|còn)\s+$", re.IGNORECASE)
 _PAST_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?:\s+(?:có|được))?\s+$", re.IGNORECASE)
 _BASIS = re.compile(r"[\s\-–]*căn cứ\b", re.IGNORECASE)
+# "giao" as what was allocated: "trong dự toán giao cho các cơ quan, đơn vị", "vốn được giao"
+_ALLOCATED_BEFORE = re.compile(
+    r"(?<!\w)(?:dự toán|kinh phí|ngân sách|vốn|chỉ tiêu|biên chế)(?:\s+(?:đã\s+)?được)?\s+$",
+    re.IGNORECASE,
+)
 # a body that no longer exists gave it: "UBND tỉnh Lâm Đồng (cũ) giao Sở ..." tells history
 _FORMER_BEFORE = re.compile(r"\(cũ\)\s*$", re.IGNORECASE)
 # the verb is what an earlier document said: "ngày 14/3/2025, Chủ tịch UBND tỉnh ban hành
