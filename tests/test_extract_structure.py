@@ -386,3 +386,16 @@ def test_a_page_cut_off_mid_task_keeps_no_task_that_lost_its_action():
     assert [text[:10] for text, _, _ in _tasks(page)] == ["Sở Y tế ch"]
     kept = page + "hí tiêm chủng mở rộng cho trẻ em dưới 5 tuổi"
     assert len(_tasks(kept)) == 2  # eight words and more: assignee and action are there
+
+
+def test_a_letter_whose_pdf_puts_the_header_after_the_body_keeps_its_body():
+    text = (
+        "V/v triển khai Kế hoạch phát triển thị trường bán lẻ\n"
+        "Kính gửi: Ủy ban nhân dân các xã, phường\n"
+        "Đề nghị UBND các xã, phường rà soát nhu cầu sử dụng đất để cập nhật vào quy hoạch.\n"
+        "UBND TỈNH BẮC SƠN\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 871/SNNMT-QLĐĐ\n"
+    )
+    tasks = extract_text(text, today=TODAY).tasks
+    assert [[m.name for m in t.lead] for t in tasks] == [["địa phương"]]

@@ -933,3 +933,33 @@ def test_a_heading_of_the_bodies_to_be_inspected_leads_its_items():
         "b) Chuẩn bị báo cáo phục vụ công tác kiểm tra.\n"
     )
     assert [lead for lead, *_ in tasks] == [["cơ quan, đơn vị"]] * 2
+
+
+def test_the_words_of_a_quoted_law_are_not_tasks():
+    tasks = _tasks(
+        "- Tại khoản 2 Điều 2 Nghị quyết số 66/2025/NQ-CP quy định: “2. Cơ quan, người có "
+        "thẩm quyền căn cứ vào quy hoạch sử dụng đất cấp huyện để thực hiện việc thu hồi đất”.\n"
+        "Từ những vấn đề trên, đề nghị UBND các xã, phường rà soát nhu cầu sử dụng đất.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["địa phương"]]
+
+
+def test_the_closing_formula_hands_the_letter_to_whom_it_names():
+    [(lead, *_)] = _tasks(
+        "Sở Nông nghiệp và Môi trường có ý kiến để UBND các xã, phường biết, thực hiện./."
+    )
+    assert lead == ["địa phương"]
+    assert (
+        _tasks("Văn phòng UBND tỉnh thông báo để các sở, ngành, đơn vị liên quan biết, thực hiện.")
+        == []
+    )
+
+
+def test_what_a_cited_plan_holds_is_background():
+    assert (
+        _tasks(
+            "Thực hiện Kế hoạch số 306/KH-UBND ngày 30/7/2024 của UBND tỉnh về phát triển thị "
+            "trường bán lẻ; trong đó, UBND tỉnh giao Sở Công Thương chủ trì hướng dẫn các xã."
+        )
+        == []
+    )

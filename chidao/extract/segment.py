@@ -114,12 +114,14 @@ def _mark_header(blocks: list[Block], text: str) -> None:
     if start is None:
         return
     end = start + _header_end(blocks[start:], text)
-    for block in blocks[:start]:
-        block.role = "noise"
+    if not any(_ADDRESS.match(text, b.start, b.end) for b in blocks[:start]):
+        for block in blocks[:start]:  # (a PDF may put its header after the body: "Kính gửi"
+            block.role = "noise"  # above it is the letter itself, never a page's clutter)
     for block in blocks[start:end]:
         block.role = "header"
 
 
+_ADDRESS = re.compile(r"\s*Kính gửi\s*:")
 _HEADER_SEARCH = 80  # blocks of page clutter that may come before a header
 _OFFICIAL = re.compile(
     r"CỘNG\s+HÒA XÃ HỘI|HÒA XÃ HỘI CHỦ NGHĨA|Độc lập\s*[-–]\s*Tự do|Số\s*:\s*\d*/"

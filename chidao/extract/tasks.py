@@ -571,8 +571,12 @@ def _block_tasks(
     out: list[Task] = []
     current: Task | None = None
     new_intro: tuple[list[AgencyMention], list[AgencyMention]] | None = None
+    quoted = _law_quotes(text, block)
     for n, unit in enumerate(units(text, block, mentions)):
         if block.role == "heading" and not unit.rule.startswith(("trigger", "role")):
+            continue
+        if any(s <= unit.start < e for s, e in quoted):
+            current = None  # the words of a law the text quotes: "... quy định: “b) ..."
             continue
         if (
             ctx is not None
@@ -612,6 +616,18 @@ def _block_tasks(
         task.text = text[task.start : task.end].strip()
         task.marker = block.marker
     return out, new_intro
+
+
+# a provision quoted as the law says it: "Điều 12 Nghị quyết số 254/2025/QH15 quy định: “..."
+_LAW_QUOTE = re.compile(r"(?:quy định|như sau)\s*:?\s*“", re.IGNORECASE)
+
+
+def _law_quotes(text: str, block: Block) -> list[tuple[int, int]]:
+    out = []
+    for m in _LAW_QUOTE.finditer(text, block.body_start, block.end):
+        close = text.find("”", m.end(), block.end)
+        out.append((m.end() - 1, close if close != -1 else block.end))
+    return out
 
 
 _ATTRIBUTION = re.compile(
@@ -862,6 +878,7 @@ def _retold(task: Task, later: list[Task]) -> bool:
     words = set(_WORD.findall(task.text.lower()))
     return any(
         {m.name for m in t.lead} == names
+        and not t.rule.startswith("closing:")  # "... để UBND các xã biết, thực hiện./."
         and _overlap(words, set(_WORD.findall(t.text.lower()))) >= 0.5
         for t in later[:40]
     )

@@ -212,6 +212,17 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             lead = list_from(found, text)
             if not all(m.vague for m in lead):
                 return _with_roles(text, unit, lead, found, "subject:if-difficult")
+    informed = _INFORMED.search(text, start, end)
+    if informed is not None:  # "... có ý kiến để UBND các xã, phường biết, thực hiện./."
+        told = (
+            list_from(mentions.between(informed.start(), end), text)
+            if mentions.first(informed.start(), end)
+            else []
+        )
+        if told and not all(m.vague for m in told) and told[-1].end <= informed.start("verb"):
+            return _with_roles(text, unit, told, told, "closing:to-know-and-act")
+        unit.breaks = True
+        return unit
     if _BOILERPLATE.match(text, start, end) or _is_citation_line(text, start, end):
         unit.breaks = True
         return unit
@@ -232,6 +243,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             or _FORMER_BEFORE.search(before)
             or _ALLOCATED_BEFORE.search(before)
             or _earlier_document(text, start, m.start(), mentions.own_number)
+            or _CITED_HOLDS.fullmatch(text, start, m.start()) is not None
         ):
             past = True  # "Văn bản số ... đã giao Sở X ...; đồng thời giao Y": background
             continue
@@ -273,6 +285,18 @@ def _former(text: str, pos: int) -> bool:
 _ALSO_BEFORE = re.compile(r"(?<!\w)(?:đồng thời|và|cũng|còn)\s+$", re.IGNORECASE)
 _PAST_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?:\s+(?:có|được))?\s+$", re.IGNORECASE)
 _BASIS = re.compile(r"[\s\-–]*căn cứ\b", re.IGNORECASE)
+# what a cited document holds: "Thực hiện Kế hoạch số 306/KH-UBND ...; trong đó, UBND tỉnh giao"
+_CITED_HOLDS = re.compile(
+    r"\s*(?:Thực hiện|Căn cứ|Theo)\s+(?:văn bản|công văn|quyết định|kế hoạch|thông báo"
+    r"|chỉ thị|công điện|nghị quyết|chương trình)\s+số\s+[^.\n]*;\s*trong đó\s*,[^.;\n]{0,100}$",
+    re.IGNORECASE,
+)
+# the closing formula that hands the letter over: "để các sở, ngành biết, thực hiện./."
+_INFORMED = re.compile(
+    r"(?<!\w)để(?=\s)(?P<who>[^.;:]{3,160}?)\s+(?P<verb>biết)(?:,|\s+và)?\s+(?:để\s+)?"
+    r"(?:thực hiện|triển khai|phối hợp thực hiện)(?:\s*\./\.|\s*\.)?\s*$",
+    re.IGNORECASE,
+)
 # "giao" as what was allocated: "trong dự toán giao cho các cơ quan, đơn vị", "vốn được giao"
 _ALLOCATED_BEFORE = re.compile(
     r"(?<!\w)(?:dự toán|kinh phí|ngân sách|vốn|chỉ tiêu|biên chế)(?:\s+(?:đã\s+)?được)?\s+$",
