@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, F, OrderBy, Q
+from django.db.models import Count, F, OrderBy, Prefetch, Q
 from django.db.models.functions import Substr
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -106,7 +106,7 @@ def review_page(
     # (the sort of a 30,000-item directive then moves ids, not texts), then their rows.
     in_order = document.candidates.order_by(*_ordering(sort))  # no join for Meta's "document"
     ids = list(in_order.values_list("pk", flat=True)[first : first + PER_PAGE + 1])
-    rows = list(in_order.filter(pk__in=ids).prefetch_related("lead", "support"))
+    rows = list(in_order.filter(pk__in=ids).prefetch_related(*_AGENCIES))
     shown, after = rows[:PER_PAGE], (rows[PER_PAGE] if len(rows) > PER_PAGE else None)
     # out of the document's order, a card's neighbour is not the next item: no "merge with
     # the next one", and the source is shown from its start
@@ -133,6 +133,12 @@ def review_page(
         "recurring": recurring,
     }
     return render(request, "documents/review.html", context)
+
+
+# a card's chips say who took over a dissolved body (succession.successor_on): its
+# successor, and the successor's, come with it instead of one query per chip
+_WITH_SUCCESSORS = Agency.objects.select_related("successor__successor")
+_AGENCIES = (Prefetch("lead", _WITH_SUCCESSORS), Prefetch("support", _WITH_SUCCESSORS))
 
 
 def _source(
@@ -319,7 +325,7 @@ def _card_fragment(
 ) -> HttpResponse:
     """The candidate's card as it now stands, with ``notes``, and the counters (out of band)."""
     document = candidate.document
-    current = document.candidates.prefetch_related("lead", "support").get(pk=candidate.pk)
+    current = document.candidates.prefetch_related(*_AGENCIES).get(pk=candidate.pk)
     following = document.candidates.filter(order__gt=current.order).order_by("order", "id").first()
     context = {
         "document": document,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from django.urls import reverse
 from chidao.documents.models import Document
 from chidao.documents.views_ingest import DETAIL_PER_PAGE
 from chidao.documents.views_review import PER_PAGE
+from chidao.registry.models import Agency
 from chidao.search.engine import search
 from chidao.search.models import Kind
 from tests.web.factories import make_document, make_task
@@ -99,6 +101,27 @@ def test_the_review_screen_reads_only_its_stretch_of_the_text(
         # the counts and "is any recurring" in one walk of the candidates, not two
         tallies = [q for q in queries.captured_queries if "COUNT(" in q["sql"]]
         assert sum('FROM "documents_candidate"' in q["sql"] for q in tallies) == 1
+
+
+def test_the_review_screen_s_queries_do_not_grow_with_the_dissolved_bodies_on_it(
+    office_client: Client, large: Document
+) -> None:
+    url = reverse("documents:review", args=[large.pk])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert office_client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    before = queries()
+    cards = list(large.candidates.order_by("order")[:PER_PAGE])
+    heir = Agency.objects.filter(valid_to__isnull=True).order_by("pk").last()
+    for c in cards[:20]:  # each card's lead merged into another body, which lives on
+        gone = c.lead.get()
+        Agency.objects.filter(pk=gone.pk).update(valid_to=date(2025, 6, 30), successor=heir)
+    page = office_client.get(url).content.decode()
+    assert page.count("chip-successor") >= 10  # "Thay bằng …" on the dissolved chips
+    assert queries() == before
 
 
 def test_an_action_on_a_candidate_of_a_later_page_comes_back_to_that_page(
