@@ -963,3 +963,12 @@ def test_what_a_cited_plan_holds_is_background():
         )
         == []
     )
+
+
+def test_attending_and_then_acting_is_a_task_attending_alone_is_not():
+    [(lead, *_)] = _tasks(
+        "3. Các sở, ngành, địa phương dự Hội nghị đúng thành phần được mời; cử 01 cán bộ đi "
+        "cùng Lãnh đạo dự Hội nghị."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+    assert _tasks("Các sở, ngành, địa phương dự Hội nghị tại điểm cầu của tỉnh.") == []

@@ -285,6 +285,9 @@ def _former(text: str, pos: int) -> bool:
 _ALSO_BEFORE = re.compile(r"(?<!\w)(?:đồng thời|và|cũng|còn)\s+$", re.IGNORECASE)
 _PAST_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?:\s+(?:có|được))?\s+$", re.IGNORECASE)
 _BASIS = re.compile(r"[\s\-–]*căn cứ\b", re.IGNORECASE)
+_ATTENDS_AND_ACTS = re.compile(
+    r"\s*(?:tham\s+)?dự\s+(?:họp|hội nghị|phiên họp|cuộc họp)(?!\w)", re.I
+)
 # what a cited document holds: "Thực hiện Kế hoạch số 306/KH-UBND ...; trong đó, UBND tỉnh giao"
 _CITED_HOLDS = re.compile(
     r"\s*(?:Thực hiện|Căn cứ|Theo)\s+(?:văn bản|công văn|quyết định|kế hoạch|thông báo"
@@ -363,6 +366,9 @@ def _with_subject(
         return _with_roles(text, unit, subject, found, "subject:colon")
     if _ACCOUNTABLE.match(text, last) and _acts_after_semicolon(text, last, unit.end):
         return _with_roles(text, unit, subject, found, "subject:accountable-and-acting")
+    if _ATTENDS_AND_ACTS.match(text, last) and _acts_after_semicolon(text, last, unit.end):
+        # "Các Bộ, cơ quan, địa phương dự Hội nghị đúng thành phần được mời; cử 01 cán bộ ..."
+        return _with_roles(text, unit, subject, found, "subject:attends-and-acts")
     if _NOT_ACTING.match(text, last) or _WHICHEVER.match(text, last):
         unit.breaks = True  # unless a directive verb later in the unit names assignees
         return None
