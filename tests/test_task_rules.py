@@ -972,3 +972,17 @@ def test_attending_and_then_acting_is_a_task_attending_alone_is_not():
     )
     assert lead == ["sở, ban, ngành", "địa phương"]
     assert _tasks("Các sở, ngành, địa phương dự Hội nghị tại điểm cầu của tỉnh.") == []
+
+
+def test_an_invitation_goes_to_whom_it_names_else_to_the_addressees():
+    [(lead, *_)] = _tasks(
+        "Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ, Văn phòng Chính phủ trân trọng kính "
+        "mời Lãnh đạo các Bộ, cơ quan, địa phương tham dự Hội nghị triển khai Chương trình."
+    )
+    assert lead == ["cơ quan, đơn vị", "địa phương"]
+    [(lead, *_)] = _tasks(
+        "Kính gửi: Sở Y tế\\nVăn phòng UBND tỉnh trân trọng kính mời Đồng chí dự Hội nghị.".replace(
+            "\\n", "\n"
+        )
+    )
+    assert lead == ["Sở Y tế"]

@@ -152,8 +152,12 @@ def find_tasks(
             prev_block_task = None
             continue
         block_tasks, new_intro = _block_tasks(text, block, mentions, prev_block_task, ctx)
-        if not block_tasks and addressees and _INVITES.search(text, block.body_start, block.end):
-            block_tasks = [_invitation(text, block, addressees)]  # "... kính mời Đồng chí dự"
+        invites = None if block_tasks else _INVITES.search(text, block.body_start, block.end)
+        invited = _invited(text, invites, mentions) if invites else []
+        if invites and (invited or addressees):
+            # "... kính mời Đồng chí dự" (the addressees), "... kính mời Lãnh đạo các Bộ, cơ quan,
+            # địa phương tham dự Hội nghị" (those it names)
+            block_tasks = [_invitation(text, block, invited or addressees)]
             forced[id(block_tasks[0])] = next(  # the meeting's day is when to be there
                 (
                     t
@@ -682,7 +686,22 @@ _ANSWERABLE = re.compile(r"chịu trách nhiệm(?:\s+\w+){0,2}\s+trước(?!\w)
 
 # an invitation to the addressees: "Văn phòng Chính phủ trân trọng kính mời Đồng chí dự Phiên họp"
 _INVITES = re.compile(
-    r"(?<!\w)kính mời(?:\s+\S+){0,4}?\s+(?:tới\s+)?(?:dự|tham dự|tham gia)(?!\w)", re.IGNORECASE
+    r"(?<!\w)kính (?P<mời>mời)(?:\s+\S+){0,12}?\s+(?:tới\s+)?(?:dự|tham dự|tham gia)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _invited(text: str, invites: re.Match[str], mentions: Mentions) -> list[AgencyMention]:
+    """The bodies an invitation names between "kính mời" and "dự": "Lãnh đạo các Bộ, ..."."""
+    found = mentions.between(invites.start(), invites.end())
+    if not found or _INVITED_GAP.fullmatch(text, invites.start("mời"), found[0].start) is None:
+        return []
+    named = list_from(found, text)
+    return [] if all(m.vague for m in named) else named
+
+
+_INVITED_GAP = re.compile(
+    r"mời\s+(?:(?:đại diện\s+)?(?:lãnh đạo|Lãnh đạo|Lãnh\s+đạo|thủ trưởng|Thủ trưởng)\s+)?",
 )
 
 
