@@ -981,8 +981,6 @@ def test_an_invitation_goes_to_whom_it_names_else_to_the_addressees():
     )
     assert lead == ["cơ quan, đơn vị", "địa phương"]
     [(lead, *_)] = _tasks(
-        "Kính gửi: Sở Y tế\\nVăn phòng UBND tỉnh trân trọng kính mời Đồng chí dự Hội nghị.".replace(
-            "\\n", "\n"
-        )
+        "Kính gửi: Sở Y tế\nVăn phòng UBND tỉnh trân trọng kính mời Đồng chí dự Hội nghị."
     )
     assert lead == ["Sở Y tế"]
