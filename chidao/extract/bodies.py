@@ -20,7 +20,9 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from typing import Any
 
+from chidao.extract.agencies.grammar import _literal_node
 from chidao.extract.agencies.patterns import _PROVINCES
 from chidao.extract.model import AgencyMention
 
@@ -38,11 +40,29 @@ _HEADS = (
     "Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Thanh tra", "Quỹ", "Hợp tác xã",
     "Cảng vụ", "Vườn quốc gia", "Khu bảo tồn", "Hạt Kiểm lâm", "Đội",
 )  # fmt: skip
-_HEAD = re.compile(
-    r"(?<![\w/])(?:"
-    + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))
-    + r")(?!\w)"
-)
+
+
+def _heads_rx(heads: Sequence[str]) -> str:
+    """The longest of ``heads`` not preceded by a word character or "/", as one expression
+    that opens on a literal capital: ``re`` then skips to the capitals (a set of first
+    characters) and branches one character at a time, several times faster than an
+    alternation behind ``(?<![\\w/])``, with the same matches. The look-behind sits after
+    the first character (``(?<![\\w/].)``, which that character, never a line break,
+    satisfies exactly when the plain one would have at the start)."""
+    tree: dict[str, Any] = {}
+    for head in heads:
+        node = tree
+        for ch in head:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    firsts = [
+        re.escape(ch) + r"(?<![\w/].)" + _literal_node(child, " ")
+        for ch, child in sorted(tree.items())
+    ]
+    return "(?:" + "|".join(firsts) + r")(?!\w)"
+
+
+_HEAD = re.compile(_heads_rx(_HEADS))
 # a body of the issuing province or city, named by its level alone: "Công an tỉnh"
 _LEVEL = re.compile(r"[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?)(?!\w)")
 _PLACE_WORD = re.compile(r"[^\S\n]+(?:[A-ZĐÀ-Ỹ][\w]*|\d{1,3}(?!\w))")
@@ -97,7 +117,7 @@ _WHOLE_NAMES = re.compile(
     r"(?:Sở Văn h(?:óa|oá),? (?:[-–] )?Thể thao,? (?:[-–] |và )?Du lịch"
     r"|Báo và (?:Đài )?Phát thanh,? (?:- )?Truyền hình(?: tỉnh| [Tt]hành phố)?"
     r"(?: [A-ZĐ][\w]*){0,3}"
-    r"|Nhà đầu tư|[Nn]hà thầu thi công)(?!\w)"
+    r"|Nhà đầu tư|Nhà thầu thi công|nhà thầu thi công)(?!\w)"  # literal first characters: fast
 )
 
 

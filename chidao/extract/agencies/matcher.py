@@ -184,10 +184,14 @@ class _Matcher:
     def _head_start(self, prep: _Prepared, start: int, key: str) -> int | None:
         """Where a title before the body starts ("Giám đốc Sở Y tế"), or None."""
         text = prep.match
-        j = start - 1
+        if not start or text[start - 1] != " ":
+            return None  # no space before: no title
+        j = start - 2
         while j >= 0 and text[j] == " ":
             j -= 1
-        if j == start - 1 or text[max(0, j - 12) : j + 1].rpartition(" ")[2] not in self.heads_end:
+        window = max(0, j - 12)  # the word before, its last 13 characters at most
+        space = text.rfind(" ", window, j + 1)
+        if text[window if space < 0 else space + 1 : j + 1] not in self.heads_end:
             return None  # the word before is no title (the common case: decided cheaply)
         pos = max(0, start - 60)
         while (
@@ -372,6 +376,8 @@ class _Matcher:
             if covers and p.place:
                 dropped.update(hit)
                 added.append(p)
+        if not added:
+            return cands  # nothing dropped either; ``cands`` are in order of start
         kept = [c for k, c in enumerate(cands) if k not in dropped]
         return sorted(kept + added, key=lambda c: c.start)
 

@@ -36,7 +36,8 @@ class _Groups:
 
     def num(self, name: str) -> int | None:
         """The group as a number; None when absent or not a number (a word lead)."""
-        value = self(name)
+        index = self._index.get(name)  # (``self(name)`` inline: read for every rule's match)
+        value = None if index is None else self._m.group(index)
         return int(value) if value is not None and value.isdecimal() else None
 
     def words(self, name: str) -> str:
