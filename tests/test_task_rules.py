@@ -984,3 +984,15 @@ def test_an_invitation_goes_to_whom_it_names_else_to_the_addressees():
         "Kính gửi: Sở Y tế\nVăn phòng UBND tỉnh trân trọng kính mời Đồng chí dự Hội nghị."
     )
     assert lead == ["Sở Y tế"]
+
+
+def test_the_list_an_earlier_document_gave_out_is_background():
+    tasks = _tasks(
+        "Ngày 28/5/2024, UBND tỉnh ban hành Phương án số 05/PA-UBND về khai thác tài sản công "
+        "dôi dư; theo đó, UBND tỉnh giao nhiệm vụ:\n"
+        "UBND các xã, phường (tiết a điểm 1 Mục IV): khẩn trương hoàn thiện hồ sơ pháp lý về đất.\n"
+        "Sở Tài chính (điểm 3 Mục IV) tổng hợp, báo cáo UBND tỉnh.\n"
+        "1. Đề nghị UBND các xã, phường và yêu cầu Văn phòng Đăng ký đất đai khẩn trương "
+        "thực hiện các nhiệm vụ được giao.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["địa phương", "Văn phòng Đăng ký đất đai"]]

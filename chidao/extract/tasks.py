@@ -39,6 +39,7 @@ from chidao.extract.units import (
     Unit,
     is_issuer,
     list_from,
+    retells_earlier,
     units,
 )
 
@@ -127,6 +128,12 @@ def find_tasks(
             block.body_start : block.end
         ].rstrip().endswith(":"):
             stack.append(_Context([], [], _level(block.marker), paragraphs=False, attendance=True))
+            prev_block_task = None
+            continue
+        if retells_earlier(text, block.body_start, block.end, mentions.own_number):
+            # "Ngày 28/5/2026, UBND tỉnh ban hành Phương án số 05/PA-UBND ...; theo đó, UBND tỉnh
+            # giao nhiệm vụ:" over the assignments of that earlier document: background
+            stack.append(_Context([], [], _level(block.marker), paragraphs=True, roster=True))
             prev_block_task = None
             continue
         if _ACCOUNT_TITLE.fullmatch(text, block.body_start, block.end) and (

@@ -259,6 +259,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         )
         if obj and not (verb == "chỉ đạo" and bare):
             unit.breaks = False  # (a bare "Chỉ đạo X ..." item: the implied subject directs X)
+            obj = _and_asks(text, obj, found, end)
             return _with_roles(text, unit, obj, found, "trigger:" + verb)
     modal_subject = _subject_after_comma(text, start, end, found)
     if modal_subject:
@@ -288,6 +289,17 @@ _BASIS = re.compile(r"[\s\-–]*căn cứ\b", re.IGNORECASE)
 _ATTENDS_AND_ACTS = re.compile(
     r"\s*(?:tham\s+)?dự\s+(?:họp|hội nghị|phiên họp|cuộc họp)(?!\w)", re.I
 )
+
+
+def _and_asks(
+    text: str, obj: list[AgencyMention], found: list[AgencyMention], end: int
+) -> list[AgencyMention]:
+    """ "đề nghị UBND các xã, phường và yêu cầu Văn phòng Đăng ký đất đai ...": both."""
+    also = _AND_ASKS.match(text, obj[-1].end, end)
+    return obj + _object_of(text, also.end(), found) if also is not None else obj
+
+
+_AND_ASKS = re.compile(r"\s*,?\s*(?:và|đồng thời)\s+(?:yêu cầu|đề nghị|giao)\s+", re.IGNORECASE)
 # what a cited document holds: "Thực hiện Kế hoạch số 306/KH-UBND ...; trong đó, UBND tỉnh giao"
 _CITED_HOLDS = re.compile(
     r"\s*(?:Thực hiện|Căn cứ|Theo)\s+(?:văn bản|công văn|quyết định|kế hoạch|thông báo"
@@ -313,9 +325,25 @@ _FORMER_BEFORE = re.compile(r"\(cũ\)\s*$", re.IGNORECASE)
 _DOCUMENT_BEFORE = re.compile(
     r"(?<!\w)(?:ban hành|có|tại|theo|thực hiện|bằng)\s+"
     r"(?:văn bản|công văn|quyết định|kế hoạch|thông báo(?: kết luận)?|chỉ thị|công điện"
-    r"|nghị quyết)\s+số\s+(?P<number>[\w/.\-]+)[^,;:.()“”\"]{0,120}$",
+    r"|nghị quyết|phương án|chương trình|kết luận)\s+số\s+(?P<number>[\w/.\-]+)[^,;:.()“”\"]{0,120}$",
     re.IGNORECASE,
 )
+# a paragraph that retells what an earlier document gave out, over the list of it: "Ngày
+# 28/5/2026, UBND tỉnh ban hành Phương án số 05/PA-UBND ...; theo đó, UBND tỉnh giao nhiệm vụ:"
+_RETELLS = re.compile(
+    r"\s*(?:Ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?\s*,\s*)?[^.;:\n]{0,80}?(?:ban hành|có)\s+"
+    r"(?:văn bản|công văn|quyết định|kế hoạch|thông báo(?: kết luận)?|chỉ thị|công điện"
+    r"|nghị quyết|phương án|chương trình|kết luận)\s+số\s+(?P<number>[\w/.\-]+)[^:\n]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def retells_earlier(text: str, start: int, end: int, own_number: str | None) -> bool:
+    """The block at [start, end) introduces what another document assigned."""
+    found = _RETELLS.fullmatch(text, start, end)
+    if found is None:
+        return False
+    return own_number is None or found.group("number").rstrip(".").upper() != own_number
 
 
 def _earlier_document(text: str, start: int, verb: int, own_number: str | None) -> bool:
@@ -358,6 +386,7 @@ def _with_subject(
     transfer = _TRANSFER.match(text, last)
     if transfer:
         obj = _object_of(text, transfer.end(), found)
+        obj = _and_asks(text, obj, found, unit.end) if obj else obj
         if obj and not (transfer.group("verb").lower() == "chỉ đạo" and not is_issuer(subject)):
             return _with_roles(text, unit, obj, found, "trigger:" + transfer.group("verb").lower())
     if _INTRO_COLON.fullmatch(text, last, unit.end):
