@@ -996,3 +996,11 @@ def test_the_list_an_earlier_document_gave_out_is_background():
         "thực hiện các nhiệm vụ được giao.\n"
     )
     assert [lead for lead, *_ in tasks] == [["địa phương", "Văn phòng Đăng ký đất đai"]]
+
+
+def test_a_class_heading_with_organisations_and_individuals_leads_its_items():
+    tasks = _tasks(
+        "5. Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan\n"
+        "- Tuân thủ các quy định về cấp phép xây dựng công trình hạ tầng viễn thông.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Các doanh nghiệp viễn thông"]]

@@ -467,6 +467,7 @@ _UNDER_THEN = re.compile(
 _HEADING_TAIL = re.compile(
     r"\s*(?:(?:trực\s+)?thuộc\s+[^:.();,\n]{1,80}?|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?"
     r"|được\s+(?:kiểm tra|thanh tra|giao|phân công|khảo sát|đánh giá)"
+    r"|\s*,?\s*(?:và\s+)?(?:các\s+)?tổ chức,?\s*(?:và\s+)?cá nhân(?:\s+(?:có\s+)?liên quan)?"
     r"|(?:của|các)\s+(?:\d+\s+)?(?:dự án|công trình|gói thầu)[^:;\n]{0,150}?(?=\s*:))?"
     r"\s*(?:\([^()\n]{0,200}\))?\s*[:.]?\s*"
 )
