@@ -1004,3 +1004,16 @@ def test_a_class_heading_with_organisations_and_individuals_leads_its_items():
         "- Tuân thủ các quy định về cấp phép xây dựng công trình hạ tầng viễn thông.\n"
     )
     assert [lead for lead, *_ in tasks] == [["Các doanh nghiệp viễn thông"]]
+
+
+def test_an_invitation_is_due_on_the_day_of_its_time_line_and_skips_cited_bodies():
+    [(lead, _, deadline, *_)] = _tasks(
+        "VĂN PHÒNG CHÍNH PHỦ điện:\n"
+        "- Các đồng chí thành viên Ban Chỉ đạo (Theo Quyết định số 2319/QĐ-TTg ngày 20/10/2023 "
+        "của Thủ tướng Chính phủ);\n"
+        "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+        "Văn phòng Chính phủ trân trọng kính mời Đồng chí dự Phiên họp lần thứ nhất.\n"
+        "Phiên họp do Thủ tướng Chính phủ chủ trì.\n"
+        "I. Thời gian: 14 giờ 30 phút, ngày 12 tháng 7 năm 2024 (Thứ Sáu).\n"
+    )
+    assert lead == ["địa phương"] and deadline == "2024-07-12"

@@ -165,11 +165,19 @@ def find_tasks(
             # "... kính mời Đồng chí dự" (the addressees), "... kính mời Lãnh đạo các Bộ, cơ quan,
             # địa phương tham dự Hội nghị" (those it names)
             block_tasks = [_invitation(text, block, invited or addressees)]
-            forced[id(block_tasks[0])] = next(  # the meeting's day is when to be there
+            # the meeting's day is when to be there: in the invitation, else on its "Thời gian:"
+            # line below ("I. Thời gian: 14 giờ 30 phút, ngày 12 tháng 01 năm 2026")
+            when = [(block.start, block.end)] + [
+                (a.start, a.end)
+                for a in attrs[i + 1 : i + 1 + _MEETING_LINES]
+                if a is not None and a.name == "time"
+            ]
+            forced[id(block_tasks[0])] = next(
                 (
                     t
-                    for t in times[bisect.bisect_left(time_starts, block.start) :]
-                    if t.start < block.end and t.kind in ("date", "deadline") and t.value
+                    for start, end in when
+                    for t in times[bisect.bisect_left(time_starts, start) :]
+                    if t.start < end and t.kind in ("date", "deadline") and t.value
                 ),
                 None,
             )
@@ -246,7 +254,22 @@ def _addressees(
         else blocks[k].start
     )
     found = mentions.between(first, blocks[last].end)
-    return [m for m in found if not m.vague], range(k, last + 1)
+    # not those a bracket cites: "- Các đồng chí thành viên Ban Chỉ đạo (Theo Quyết định số
+    # 2319/QĐ-TTg ... của Thủ tướng Chính phủ);"
+    return [m for m in found if not m.vague and not _in_brackets(text, m.start)], range(k, last + 1)
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    """In a bracket that cites a document ("(Theo Quyết định số ... của Thủ tướng ...)"), not
+    a bracketed body (rule 8: "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)")."""
+    line = text.rfind("\n", 0, pos) + 1
+    opened = text.rfind("(", line, pos)
+    if opened == -1 or text.count(")", opened, pos):
+        return False
+    return _CITING.search(text, opened, pos) is not None
+
+
+_CITING = re.compile(r"(?i)(?<!\w)(?:theo|số|quyết định|văn bản|tại)(?!\w)")
 
 
 _ADDRESS_SEARCH = 120  # blocks: the addressees stand near the top
@@ -697,6 +720,9 @@ _INVITES = re.compile(
     r"(?<!\w)kính (?P<mời>mời)(?:\s+\S+){0,12}?\s+(?:tới\s+)?(?:dự|tham dự|tham gia)(?!\w)",
     re.IGNORECASE,
 )
+
+
+_MEETING_LINES = 6  # blocks below an invitation that may hold its "Thời gian:" line
 
 
 def _invited(text: str, invites: re.Match[str], mentions: Mentions) -> list[AgencyMention]:
