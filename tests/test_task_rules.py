@@ -1008,7 +1008,7 @@ def test_a_class_heading_with_organisations_and_individuals_leads_its_items():
 
 def test_an_invitation_is_due_on_the_day_of_its_time_line_and_skips_cited_bodies():
     [(lead, _, deadline, *_)] = _tasks(
-        "VĂN PHÒNG CHÍNH PHỦ điện:\n"
+        "Kính gửi:\n"
         "- Các đồng chí thành viên Ban Chỉ đạo (Theo Quyết định số 2319/QĐ-TTg ngày 20/10/2023 "
         "của Thủ tướng Chính phủ);\n"
         "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
