@@ -1017,3 +1017,14 @@ def test_an_invitation_is_due_on_the_day_of_its_time_line_and_skips_cited_bodies
         "I. Thời gian: 14 giờ 30 phút, ngày 12 tháng 7 năm 2024 (Thứ Sáu).\n"
     )
     assert lead == ["địa phương"] and deadline == "2024-07-12"
+
+
+def test_a_task_that_counts_its_parts_listed_below_is_a_task_itself():
+    tasks = _tasks(
+        "Sở Văn hóa và Thể thao chủ trì tổ chức chương trình truyền hình trực tiếp năm 2024, "
+        "gồm 2 chuyên mục sau:\n"
+        "TT | Nội dung | Đơn vị thực hiện\n"
+        "1 | Giải đáp kiến nghị về thủ tục đất đai | Sở Tài chính\n"
+        "2 | Giải đáp kiến nghị về thủ tục xây dựng | Sở Y tế\n"
+    )
+    assert [lead for lead, *_ in tasks][0] == ["Sở Văn hóa và Thể thao"]

@@ -327,6 +327,8 @@ def _colon_intro(
         return [], []  # "Theo dự báo, ... Chủ tịch UBND tỉnh yêu cầu:": to the addressees
     if block.marker is not None and _level(nxt.marker) <= _level(block.marker):
         return None
+    if _COMPONENTS.search(text, block.body_start, block.end):
+        return None  # "... tổ chức chương trình ... năm 2026, gồm 11 chuyên mục sau:": a task
     lead: list[AgencyMention] = []
     support: list[AgencyMention] = []
     for unit in units(text, block, mentions):
@@ -339,6 +341,8 @@ def _colon_intro(
     return lead, [m for m in support if not m.vague]
 
 
+# a task that counts the parts listed below it, each with its own row
+_COMPONENTS = re.compile(r"(?<!\w)gồm\s+\d{1,3}\s+\w+[^:]{0,40}:\s*$", re.IGNORECASE)
 # the issuer's request that closes a paragraph of background: "..., Chủ tịch UBND tỉnh yêu cầu:"
 _ISSUER_ASKS = re.compile(
     r".{0,200}?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch)[^:;.]{0,60}?"
