@@ -1027,4 +1027,8 @@ def test_a_task_that_counts_its_parts_listed_below_is_a_task_itself():
         "1 | Giải đáp kiến nghị về thủ tục đất đai | Sở Tài chính\n"
         "2 | Giải đáp kiến nghị về thủ tục xây dựng | Sở Y tế\n"
     )
-    assert [lead for lead, *_ in tasks][0] == ["Sở Văn hóa và Thể thao"]
+    assert [lead for lead, *_ in tasks] == [
+        ["Sở Văn hóa và Thể thao"],
+        ["Sở Tài chính"],
+        ["Sở Y tế"],
+    ]
