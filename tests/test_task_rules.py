@@ -1032,3 +1032,13 @@ def test_a_task_that_counts_its_parts_listed_below_is_a_task_itself():
         ["Sở Tài chính"],
         ["Sở Y tế"],
     ]
+
+
+def test_a_sender_that_asks_over_a_list_gives_its_items_to_the_addressees():
+    tasks = _tasks(
+        "Kính gửi: Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+        "Văn phòng Chính phủ trân trọng đề nghị:\n"
+        "1. Bộ Công an báo cáo kết quả thực hiện.\n"
+        "2. Các đại biểu dự họp đúng thành phần, đăng ký đại biểu trước 15 giờ ngày 11/7/2024.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Bộ Công an"], ["địa phương"]]

@@ -387,6 +387,8 @@ def _with_subject(
     if transfer:
         obj = _object_of(text, transfer.end(), found)
         obj = _and_asks(text, obj, found, unit.end) if obj else obj
+        if not obj and _INTRO_COLON.fullmatch(text, transfer.end(), unit.end):
+            return unit  # "Văn phòng Chính phủ trân trọng đề nghị:": it asks those it writes to
         if obj and not (transfer.group("verb").lower() == "chỉ đạo" and not is_issuer(subject)):
             return _with_roles(text, unit, obj, found, "trigger:" + transfer.group("verb").lower())
     if _INTRO_COLON.fullmatch(text, last, unit.end):
