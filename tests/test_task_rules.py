@@ -1042,3 +1042,14 @@ def test_a_sender_that_asks_over_a_list_gives_its_items_to_the_addressees():
         "2. Các đại biểu dự họp đúng thành phần, đăng ký đại biểu trước 15 giờ ngày 11/7/2024.\n"
     )
     assert [lead for lead, *_ in tasks] == [["Bộ Công an"], ["địa phương"]]
+
+
+def test_dash_items_under_a_numbered_task_are_its_assignee_s():
+    tasks = _tasks(
+        "2.1. Sở Xây dựng phối hợp với UBND các phường, xã trong công tác ứng trực giải quyết "
+        "úng ngập.\n"
+        "- Rà soát, cập nhật danh sách các điểm úng ngập.\n"
+        "- Tổ chức ứng trực theo địa bàn.\n"
+        "2.2. Công an Thành phố bố trí lực lượng phân luồng giao thông.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Sở Xây dựng"]] * 3 + [["Công an Thành phố"]]

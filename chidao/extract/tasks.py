@@ -200,6 +200,16 @@ def find_tasks(
             stack.append(_Context(*new_intro, owner, paragraphs=block.role != "paragraph"))
         elif block.role == "paragraph" and not block_tasks and ctx and not ctx.paragraphs:
             stack.pop()
+        elif (
+            block_tasks
+            and block.marker is not None
+            and _level(block.marker) < _BULLET_LEVEL
+            and i + 1 < len(blocks)
+            and blocks[i + 1].marker in ("-", "+", "–", "•")
+        ):  # "2.1.8. Sở Xây dựng phối hợp với UBND các phường, xã trong công tác ..." over
+            # dash items that name no one: they are its assignee's (rule 8)
+            last = block_tasks[-1]
+            stack.append(_Context(last.lead, last.support, _level(block.marker), paragraphs=False))
         tasks.extend(block_tasks)
         prev_block_task = block_tasks[-1] if block_tasks else None
     tasks = _drop_cut_tail(_dedupe(_drop_retold_lead(tasks, blocks)), text)
