@@ -1053,3 +1053,17 @@ def test_dash_items_under_a_numbered_task_are_its_assignee_s():
         "2.2. Công an Thành phố bố trí lực lượng phân luồng giao thông.\n"
     )
     assert [lead for lead, *_ in tasks] == [["Sở Xây dựng"]] * 3 + [["Công an Thành phố"]]
+
+
+def test_the_parts_of_what_a_task_makes_are_not_tasks():
+    tasks = _tasks(
+        "Chủ tịch UBND tỉnh giao Sở Nội vụ triển khai các nội dung sau:\n"
+        "1. Xây dựng báo cáo tóm tắt tình hình thực hiện các chỉ số cải cách hành chính gồm:\n"
+        "- Giai đoạn năm 2023: Kết quả đạt được, hạn chế, nguyên nhân.\n"
+        "- Từ tháng 01/2024 đến nay: Tình hình triển khai, kết quả bước đầu.\n"
+        "2. Đề xuất chương trình, nội dung cuộc họp.\n"
+    )
+    assert [(lead, text[:14]) for lead, *_, text in tasks] == [
+        (["Sở Nội vụ"], "Xây dựng báo c"),
+        (["Sở Nội vụ"], "Đề xuất chương"),
+    ]

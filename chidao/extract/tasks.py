@@ -200,6 +200,9 @@ def find_tasks(
             stack.append(_Context(*new_intro, owner, paragraphs=block.role != "paragraph"))
         elif block.role == "paragraph" and not block_tasks and ctx and not ctx.paragraphs:
             stack.pop()
+        elif block_tasks and _PARTS.search(text, block.body_start, block.end):
+            owner = section if block.marker is None else _level(block.marker)
+            stack.append(_Context([], [], owner, paragraphs=False, roster=True))
         elif (
             block_tasks
             and block.marker is not None
@@ -337,7 +340,9 @@ def _colon_intro(
         return [], []  # "Theo dự báo, ... Chủ tịch UBND tỉnh yêu cầu:": to the addressees
     if block.marker is not None and _level(nxt.marker) <= _level(block.marker):
         return None
-    if _COMPONENTS.search(text, block.body_start, block.end):
+    if _COMPONENTS.search(text, block.body_start, block.end) or _PARTS.search(
+        text, block.body_start, block.end
+    ):
         return None  # "... tổ chức chương trình ... năm 2026, gồm 11 chuyên mục sau:": a task
     lead: list[AgencyMention] = []
     support: list[AgencyMention] = []
@@ -351,6 +356,9 @@ def _colon_intro(
     return lead, [m for m in support if not m.vague]
 
 
+# a task whose object's parts are listed below it: "Xây dựng báo cáo tóm tắt ... gồm:"; the
+# items are the parts, not tasks
+_PARTS = re.compile(r"(?<!\w)(?:bao\s+)?gồm\s*:\s*$", re.IGNORECASE)
 # a task that counts the parts listed below it, each with its own row
 _COMPONENTS = re.compile(r"(?<!\w)gồm\s+\d{1,3}\s+\w+[^:]{0,40}:\s*$", re.IGNORECASE)
 # the issuer's request that closes a paragraph of background: "..., Chủ tịch UBND tỉnh yêu cầu:"
