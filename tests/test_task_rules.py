@@ -1067,3 +1067,14 @@ def test_the_parts_of_what_a_task_makes_are_not_tasks():
         (["Sở Nội vụ"], "Xây dựng báo c"),
         (["Sở Nội vụ"], "Đề xuất chương"),
     ]
+
+
+def test_a_resolution_that_allocates_powers_gives_no_task():
+    assert (
+        _tasks(
+            "Điều 2. Phân cấp thẩm quyền\n"
+            "1. Ủy ban nhân dân tỉnh quyết định mua sắm tài sản công có giá trị từ 5 tỷ đồng trở lên.\n"
+            "2. Thủ trưởng các sở, ban, ngành quyết định mua sắm tài sản công có giá trị dưới 5 tỷ đồng.\n"
+        )
+        == []
+    )
