@@ -47,4 +47,3 @@ def position(stretch_start: int, found: int) -> int:
     body_terms, counted from 1 as instr/strpos count: the same number the whole-body
     search gives, so snippets are placed the same way for short and long bodies."""
     return stretch_start + found + 1
-
