@@ -47,8 +47,8 @@ def _heads_rx(heads: Sequence[str]) -> str:
     that opens on a literal capital: ``re`` then skips to the capitals (a set of first
     characters) and branches one character at a time, several times faster than an
     alternation behind ``(?<![\\w/])``, with the same matches. The look-behind sits after
-    the first character (``(?<![\\w/].)``, which that character, never a line break,
-    satisfies exactly when the plain one would have at the start)."""
+    the first character as ``(?<![\\w/].)``: that character is a letter (never a line
+    break, which ``.`` would miss), so it holds exactly where the plain one would."""
     tree: dict[str, Any] = {}
     for head in heads:
         node = tree
