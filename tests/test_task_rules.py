@@ -1078,3 +1078,12 @@ def test_a_resolution_that_allocates_powers_gives_no_task():
         )
         == []
     )
+
+
+def test_a_heading_that_capitalises_a_word_of_a_body_s_name_still_names_it():
+    tasks = _tasks(
+        "6. Báo và Phát Thanh, Truyền hình tỉnh\n"
+        "a) Chủ động cân đối kinh phí thực hiện chương trình.\n"
+        "b) Kịp thời đưa tin về cải cách hành chính.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Báo và Phát thanh, Truyền hình tỉnh"]] * 2

@@ -115,7 +115,7 @@ UNLISTED = "unlisted"  # the rule of a mention read here
 # or that no head word begins ("Nhà đầu tư" of a project, capitalised as a party)
 _WHOLE_NAMES = re.compile(
     r"(?:Sở Văn h(?:óa|oá),? (?:[-–] )?Thể thao,? (?:[-–] |và )?Du lịch"
-    r"|Báo và (?:Đài )?Phát thanh,? (?:- )?Truyền hình(?: tỉnh| [Tt]hành phố)?"
+    r"|Báo và (?:Đài )?Phát [Tt]hanh,? (?:- )?Truyền [Hh]ình(?: tỉnh| [Tt]hành phố)?"
     r"(?: [A-ZĐ][\w]*){0,3}"
     r"|Nhà đầu tư|Nhà thầu thi công|nhà thầu thi công)(?!\w)"  # literal first characters: fast
 )
@@ -168,7 +168,9 @@ _CULTURE = re.compile(r"Sở Văn h(?:óa|oá)")
 def _official(written: str) -> str:
     """The full official form of a whole name: "Sở Văn hoá Thể thao Du lịch" is written
     "Sở Văn hóa, Thể thao và Du lịch"."""
-    return "Sở Văn hóa, Thể thao và Du lịch" if _CULTURE.match(written) else written
+    if _CULTURE.match(written):
+        return "Sở Văn hóa, Thể thao và Du lịch"
+    return written.replace("Phát Thanh", "Phát thanh").replace("Truyền Hình", "Truyền hình")
 
 
 def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
