@@ -680,6 +680,8 @@ _LAW_QUOTE = re.compile(r"(?:quy định|như sau)\s*:?\s*“", re.IGNORECASE)
 
 
 def _law_quotes(text: str, block: Block) -> list[tuple[int, int]]:
+    if text.find("“", block.body_start, block.end) == -1:
+        return []  # (most blocks quote nothing: a plain substring search first)
     out = []
     for m in _LAW_QUOTE.finditer(text, block.body_start, block.end):
         close = text.find("”", m.end(), block.end)

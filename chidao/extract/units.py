@@ -213,7 +213,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             lead = list_from(found, text)
             if not all(m.vague for m in lead):
                 return _with_roles(text, unit, lead, found, "subject:if-difficult")
-    informed = _INFORMED.search(text, start, end)
+    informed = _INFORMED.search(text, start, end) if text.find("biết", start, end) != -1 else None
     if informed is not None:  # "... có ý kiến để UBND các xã, phường biết, thực hiện./."
         told = (
             list_from(mentions.between(informed.start(), end), text)
@@ -341,6 +341,8 @@ _RETELLS = re.compile(
 
 def retells_earlier(text: str, start: int, end: int, own_number: str | None) -> bool:
     """The block at [start, end) introduces what another document assigned."""
+    if text.find(":", max(start, end - 3), end) == -1 or text.find("số", start, end) == -1:
+        return False  # (a plain check first: it ends on a colon and cites a number)
     found = _RETELLS.fullmatch(text, start, end)
     if found is None:
         return False
@@ -349,7 +351,10 @@ def retells_earlier(text: str, start: int, end: int, own_number: str | None) -> 
 
 def _earlier_document(text: str, start: int, verb: int, own_number: str | None) -> bool:
     """The directive verb at ``verb`` belongs to another document than this one."""
-    found = _DOCUMENT_BEFORE.search(text, max(start, verb - 200), verb)
+    lo = max(start, verb - 200)
+    if text.find("số", lo, verb) == -1:
+        return False  # (no number cited before the verb: a plain substring search first)
+    found = _DOCUMENT_BEFORE.search(text, lo, verb)
     if found is None:
         return False
     number = found.group("number").rstrip(".").upper()
