@@ -119,18 +119,15 @@ def find_tasks(
             and not _DUTY.search(text, block.body_start, block.end)
         ):
             continue  # who attends a meeting, unless an attendee is given a duty there
-        if text[block.body_start : block.end].rstrip().endswith(":") and _ROSTER.search(
-            text, block.body_start, block.end
-        ):
+        ends_colon = text[block.body_start : block.end].rstrip().endswith(":")
+        if ends_colon and _ROSTER.search(text, block.body_start, block.end):
             stack.append(_Context([], [], _level(block.marker), paragraphs=False, roster=True))
             continue
-        if _ATTENDANCE.match(text, block.body_start, block.end) and text[
-            block.body_start : block.end
-        ].rstrip().endswith(":"):
+        if ends_colon and _ATTENDANCE.match(text, block.body_start, block.end):
             stack.append(_Context([], [], _level(block.marker), paragraphs=False, attendance=True))
             prev_block_task = None
             continue
-        if retells_earlier(text, block.body_start, block.end, mentions.own_number):
+        if ends_colon and retells_earlier(text, block.body_start, block.end, mentions.own_number):
             # "Ngày 28/5/2026, UBND tỉnh ban hành Phương án số 05/PA-UBND ...; theo đó, UBND tỉnh
             # giao nhiệm vụ:" over the assignments of that earlier document: background
             stack.append(_Context([], [], _level(block.marker), paragraphs=True, roster=True))
@@ -200,7 +197,7 @@ def find_tasks(
             stack.append(_Context(*new_intro, owner, paragraphs=block.role != "paragraph"))
         elif block.role == "paragraph" and not block_tasks and ctx and not ctx.paragraphs:
             stack.pop()
-        elif block_tasks and _PARTS.search(text, block.body_start, block.end):
+        elif block_tasks and ends_colon and _PARTS.search(text, block.body_start, block.end):
             owner = section if block.marker is None else _level(block.marker)
             stack.append(_Context([], [], owner, paragraphs=False, roster=True))
         elif (
