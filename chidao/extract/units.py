@@ -300,11 +300,15 @@ def _and_asks(
     return obj + _object_of(text, also.end(), found) if also is not None else obj
 
 
+# the kinds of document a text cites by number ("Kế hoạch số 306/KH-UBND")
+_DOCUMENT_KINDS = (
+    r"(?:văn bản|công văn|quyết định|kế hoạch|thông báo(?: kết luận)?|chỉ thị|công điện"
+    r"|nghị quyết|phương án|chương trình|kết luận)"
+)
 _AND_ASKS = re.compile(r"\s*,?\s*(?:và|đồng thời)\s+(?:yêu cầu|đề nghị|giao)\s+", re.IGNORECASE)
 # what a cited document holds: "Thực hiện Kế hoạch số 306/KH-UBND ...; trong đó, UBND tỉnh giao"
 _CITED_HOLDS = re.compile(
-    r"\s*(?:Thực hiện|Căn cứ|Theo)\s+(?:văn bản|công văn|quyết định|kế hoạch|thông báo"
-    r"|chỉ thị|công điện|nghị quyết|chương trình)\s+số\s+[^.\n]*;\s*trong đó\s*,[^.;\n]{0,100}$",
+    rf"\s*(?:Thực hiện|Căn cứ|Theo)\s+{_DOCUMENT_KINDS}\s+số\s+[^.\n]*;\s*trong đó\s*,[^.;\n]{{0,100}}$",
     re.IGNORECASE,
 )
 # the closing formula that hands the letter over: "để các sở, ngành biết, thực hiện./."
@@ -324,17 +328,15 @@ _FORMER_BEFORE = re.compile(r"\(cũ\)\s*$", re.IGNORECASE)
 # Quyết định số 510/QĐ-UBND giao Thanh tra tỉnh ...", "... có Văn bản số 8462/UBND-TD ngày
 # 07/10/2024 giao ..."; nothing but the document's own particulars between them
 _DOCUMENT_BEFORE = re.compile(
-    r"(?<!\w)(?:ban hành|có|tại|theo|thực hiện|bằng)\s+"
-    r"(?:văn bản|công văn|quyết định|kế hoạch|thông báo(?: kết luận)?|chỉ thị|công điện"
-    r"|nghị quyết|phương án|chương trình|kết luận)\s+số\s+(?P<number>[\w/.\-]+)[^,;:.()“”\"]{0,120}$",
+    rf"(?<!\w)(?:ban hành|có|tại|theo|thực hiện|bằng)\s+{_DOCUMENT_KINDS}\s+số\s+"
+    r"(?P<number>[\w/.\-]+)[^,;:.()“”\"]{0,120}$",
     re.IGNORECASE,
 )
 # a paragraph that retells what an earlier document gave out, over the list of it: "Ngày
 # 28/5/2026, UBND tỉnh ban hành Phương án số 05/PA-UBND ...; theo đó, UBND tỉnh giao nhiệm vụ:"
 _RETELLS = re.compile(
     r"\s*(?:Ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?\s*,\s*)?[^.;:\n]{0,80}?(?:ban hành|có)\s+"
-    r"(?:văn bản|công văn|quyết định|kế hoạch|thông báo(?: kết luận)?|chỉ thị|công điện"
-    r"|nghị quyết|phương án|chương trình|kết luận)\s+số\s+(?P<number>[\w/.\-]+)[^:\n]*:\s*$",
+    rf"{_DOCUMENT_KINDS}\s+số\s+(?P<number>[\w/.\-]+)[^:\n]*:\s*$",
     re.IGNORECASE,
 )
 
