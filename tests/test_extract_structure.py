@@ -68,6 +68,14 @@ def _names(text: str) -> list[tuple[str, bool]]:
         ("UBND Phường 2 Bảo Lộc, UBND xã Đơn Dương thực hiện.", [
             ("UBND Phường 2 Bảo Lộc", False), ("UBND xã Đơn Dương", False)]),
         ("Chủ tịch UBND xã Tân Lập Nguyễn Văn An ký.", [("UBND xã Tân Lập", False)]),
+        # a steering committee's name: lower-case words, "về" and its listed topics
+        ("Giao Ban Chỉ đạo quốc gia về dữ liệu, các sở, ngành thực hiện.", [
+            ("Ban Chỉ đạo quốc gia về dữ liệu", True), ("sở, ban, ngành", False)]),
+        ("Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và Đề án 06 tỉnh ban hành.", [
+            ("Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và Đề án 06 tỉnh", True)]),
+        ("Ban Chỉ đạo phòng, chống thiên tai tỉnh chủ trì.", [
+            ("Ban Chỉ đạo phòng, chống thiên tai tỉnh", True)]),
+        ("Ban Chỉ đạo kiểm tra công tác.", []),
     ],
 )  # fmt: skip
 def test_named_bodies_outside_the_registry_are_read_from_their_shape(text, expected):

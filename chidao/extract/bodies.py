@@ -68,6 +68,11 @@ _LEVEL = re.compile(r"[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?)(
 _PLACE_WORD = re.compile(r"[^\S\n]+(?:[A-ZĐÀ-Ỹ][\w]*|\d{1,3}(?!\w))")
 _WORD = re.compile(r"[^\S\n]+(?P<w>[\w&]+(?:-[\w&]+)*)")
 _DASH_WORD = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=[A-ZĐÀ-Ỹ])")
+# a steering committee's name lists its topics: "Ban Chỉ đạo phát triển khoa học, công nghệ,
+# đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh"
+_COMMA_TOPIC = re.compile(
+    r",[^\S\n]+(?=[a-zà-ỹđ])(?!(?:các|những|đơn vị|cơ quan|địa phương)(?!\w))"
+)
 _COMMA_WORD = re.compile(r",[^\S\n]+(?=[A-ZĐÀ-Ỹ])")
 _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|\d{1,3}|[A-Z]{1,4}\d{0,2}")
 # lower-case words that end a name: verbs that follow a subject, function words
@@ -344,7 +349,11 @@ def _name_end(text: str, pos: int, head: str) -> int | None:
                 end = place.end()
                 place = _PLACE_WORD.match(text, end)
             return end
-        dash = _DASH_WORD.match(text, at) or _COMMA_WORD.match(text, at)
+        dash = (
+            _DASH_WORD.match(text, at)
+            or _COMMA_WORD.match(text, at)
+            or (_COMMA_TOPIC.match(text, at) if head == "Ban Chỉ đạo" else None)
+        )
         if dash is not None and words:
             word = _WORD.match(text, dash.end() - 1)
         else:
@@ -376,6 +385,8 @@ def _ends_name(text: str, word: re.Match[str], capital: bool, words: int, head: 
         return True
     if w == "và":  # "Chi cục Chăn nuôi và Thú y" goes on; "... và Công an tỉnh" is a list
         return _ENDERS.match(text, word.end() + 1) is not None
+    if w == "về" and head == "Ban Chỉ đạo" and words:
+        return False  # "Ban Chỉ đạo quốc gia về dữ liệu"
     return _STOPS.match(text, word.start("w")) is not None
 
 
@@ -394,6 +405,7 @@ _LOWER_FIRST_HEADS = frozenset(
         "Công an",
         "Bộ Chỉ huy",
         "Ban Chỉ huy",
+        "Ban Chỉ đạo",  # "Ban Chỉ đạo quốc gia về dữ liệu"
         "Công ty",  # "Công ty cổ phần Nước sạch Hà Đông"
         "Tổng công ty",
     ]
