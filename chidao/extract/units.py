@@ -220,7 +220,12 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             if mentions.first(informed.start(), end)
             else []
         )
-        if told and not all(m.vague for m in told) and told[-1].end <= informed.start("verb"):
+        if (
+            told
+            and not all(m.vague for m in told)
+            and told[-1].end <= informed.start("verb")
+            and not _NOTIFIES.search(text, start, informed.start())
+        ):  # (not a notice's boilerplate: "Văn phòng UBND thông báo để các cơ quan biết, ...")
             return _with_roles(text, unit, told, told, "closing:to-know-and-act")
         unit.breaks = True
         return unit
@@ -317,6 +322,7 @@ _INFORMED = re.compile(
     r"(?:thực hiện|triển khai|phối hợp thực hiện)(?:\s*\./\.|\s*\.)?\s*$",
     re.IGNORECASE,
 )
+_NOTIFIES = re.compile(r"(?<!\w)thông báo(?!\w)", re.IGNORECASE)
 # "giao" as what was allocated: "trong dự toán giao cho các cơ quan, đơn vị", "vốn được giao"
 _ALLOCATED_BEFORE = re.compile(
     r"(?<!\w)(?:dự toán|kinh phí|ngân sách|vốn|chỉ tiêu|biên chế)(?:\s+(?:đã\s+)?được)?\s+$",
