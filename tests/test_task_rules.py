@@ -953,6 +953,10 @@ def test_the_closing_formula_hands_the_letter_to_whom_it_names():
         _tasks("Văn phòng UBND tỉnh thông báo để các sở, ngành, đơn vị liên quan biết, thực hiện.")
         == []
     )
+    # a notice's boilerplate, even to bodies named plainly
+    assert (
+        _tasks("Văn phòng UBND Thành phố thông báo để các cơ quan, đơn vị biết, thực hiện./.") == []
+    )
 
 
 def test_what_a_cited_plan_holds_is_background():
