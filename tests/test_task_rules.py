@@ -1091,3 +1091,11 @@ def test_a_heading_that_capitalises_a_word_of_a_body_s_name_still_names_it():
         "b) Kịp thời đưa tin về cải cách hành chính.\n"
     )
     assert [lead for lead, *_ in tasks] == [["Báo và Phát thanh, Truyền hình tỉnh"]] * 2
+
+
+def test_a_leader_s_words_in_quotes_are_still_a_task():
+    [(lead, *_)] = _tasks(
+        "Kết luận cuộc họp, Phó Chủ tịch UBND tỉnh yêu cầu như sau: “Sở Y tế phải khẩn trương "
+        "kiểm tra các cơ sở.”"
+    )
+    assert lead == ["Sở Y tế"]

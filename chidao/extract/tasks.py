@@ -673,7 +673,8 @@ def _block_tasks(
 
 
 # a provision quoted as the law says it: "Điều 12 Nghị quyết số 254/2025/QH15 quy định: “..."
-_LAW_QUOTE = re.compile(r"(?:quy định|như sau)\s*:?\s*“", re.IGNORECASE)
+# (not a leader's words a news report quotes: "Phó Chủ tịch yêu cầu như sau: “Các sở ...”")
+_LAW_QUOTE = re.compile(r"quy định(?:\s+như sau)?\s*:?\s*“", re.IGNORECASE)
 
 
 def _law_quotes(text: str, block: Block) -> list[tuple[int, int]]:
