@@ -1099,3 +1099,20 @@ def test_a_leader_s_words_in_quotes_are_still_a_task():
         "kiểm tra các cơ sở.”"
     )
     assert lead == ["Sở Y tế"]
+
+
+def test_a_clause_that_opens_on_its_own_request_is_a_task_of_its_own():
+    tasks = _tasks(
+        "Sở Nông nghiệp và Môi trường yêu cầu các phòng, đơn vị thuộc Sở nghiêm túc triển khai "
+        "thực hiện; Đề nghị UBND các xã, phường phối hợp thực hiện./."
+    )
+    assert [lead for lead, *_ in tasks] == [["cơ quan, đơn vị"], ["địa phương"]]
+    # what was given before, and what was given with it, is history
+    assert (
+        _tasks(
+            "Tại Văn bản số 1876/UBND-XD ngày 12/3/2024, UBND thành phố đã giao Sở Xây dựng rà soát "
+            "các công trình vi phạm trật tự xây dựng; đồng thời giao Công an thành phố hỗ trợ lực "
+            "lượng khi cưỡng chế."
+        )
+        == []
+    )

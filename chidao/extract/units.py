@@ -45,6 +45,14 @@ _SUBJECT_PREFIX = re.compile(
     r"^[\s\"“'(\-–]*(?:(?:" + CONNECTORS + r")\s*,?\s*)*(?:(?:tất cả|toàn bộ|mỗi|từng)\s+)?$",
     re.IGNORECASE,
 )
+# a clause that opens on its own request: "...; Đề nghị UBND các xã ...", "...; đồng thời giao
+# Công an tỉnh ..." (unless the clause before told what was given: "đã giao ...")
+_ASKS_PREFIX = re.compile(
+    r"\s*(?:(?:đồng thời|và)\s*,?\s*)?(?:đề nghị|yêu cầu|giao)\s+", re.IGNORECASE
+)
+_TOLD_BEFORE = re.compile(
+    r"(?<!\w)(?:đã|vừa|từng)\s+(?:có\s+)?(?:giao|yêu cầu|đề nghị|chỉ đạo)(?!\w)"
+)
 # a dateline opens a report of what happened, not a directive: "Ngày 04/3/2022, Văn phòng ..."
 _NARRATIVE = re.compile(
     r"[\s\"“'(\-–]*(?:ngày|sáng|chiều|tối|trưa|hôm|tại|theo|trước đó)\b", re.IGNORECASE
@@ -179,7 +187,13 @@ def _clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[
             first is not None
             and nxt - cuts[-1] > 40
             and not _list_continues(text, mentions, cuts[-1], pos)
-            and _SUBJECT_PREFIX.match(text[nxt : first.start])
+            and (
+                _SUBJECT_PREFIX.match(text[nxt : first.start])
+                or (
+                    _ASKS_PREFIX.fullmatch(text, nxt, first.start) is not None
+                    and _TOLD_BEFORE.search(text, cuts[-1], pos) is None
+                )
+            )
             and not _NOT_ACTING.match(
                 text,
                 list_from(mentions.between(first.start, min(end, first.start + 4000)), text)[
