@@ -207,11 +207,11 @@ def _date_before(text: str, pos: int) -> date | None:
         return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     # "Ngày 11/8, UBND tỉnh ban hành Công văn số 6812/UBND-VX": the year is the page's
     short = list(_DAY_MONTH.finditer(text, sentence_start, pos))
-    year = _DATELINE_YEAR.search(text[:2000]) or _WEEKDAY_DATE.search(text[:2000])
-    if not short or year is None:
+    year = _page_year(text) if short else None
+    if year is None:
         return None
     m = short[-1]
-    return _safe_date(int(year.group("y")), int(m.group("m")), int(m.group("d")))
+    return _safe_date(year, int(m.group("m")), int(m.group("d")))
 
 
 _DAY_MONTH = re.compile(r"(?i)(?<!\w)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?![/.-]?\d)")
@@ -228,13 +228,17 @@ def _dateline(text: str) -> date | None:
 
 def _event_date(text: str) -> date | None:
     """The day of the reported meeting ("chiều 14/12"), when the dateline gives the year."""
-    year = _DATELINE_YEAR.search(text[:2000]) or _WEEKDAY_DATE.search(text[:2000])
-    if not year:
+    year = _page_year(text)
+    day = _EVENT_DAY.search(text[:3000]) if year is not None else None
+    if year is None or day is None:
         return None
-    day = _EVENT_DAY.search(text[:3000])
-    if not day:
-        return None
-    return _safe_date(int(year.group("y")), int(day.group("m")), int(day.group("d")))
+    return _safe_date(year, int(day.group("m")), int(day.group("d")))
+
+
+def _page_year(text: str) -> int | None:
+    """The year of a page's dateline near its top ("Thứ Sáu, 24/10/2025 - 17:05")."""
+    found = _DATELINE_YEAR.search(text[:2000]) or _WEEKDAY_DATE.search(text[:2000])
+    return int(found.group("y")) if found else None
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

@@ -307,7 +307,7 @@ _ALSO_BEFORE = re.compile(r"(?<!\w)(?:đồng thời|và|cũng|còn)\s+$", re.IG
 _PAST_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?:\s+(?:có|được))?\s+$", re.IGNORECASE)
 _BASIS = re.compile(r"[\s\-–]*căn cứ\b", re.IGNORECASE)
 _ATTENDS_AND_ACTS = re.compile(
-    r"\s*(?:tham\s+)?dự\s+(?:họp|hội nghị|phiên họp|cuộc họp)(?!\w)", re.I
+    r"\s*(?:tham\s+)?dự\s+(?:họp|hội nghị|phiên họp|cuộc họp)(?!\w)", re.IGNORECASE
 )
 
 
@@ -366,9 +366,7 @@ def retells_earlier(text: str, start: int, end: int, own_number: str | None) -> 
     if text.find(":", max(start, end - 3), end) == -1 or text.find("số", start, end) == -1:
         return False  # (a plain check first: it ends on a colon and cites a number)
     found = _RETELLS.fullmatch(text, start, end)
-    if found is None:
-        return False
-    return own_number is None or found.group("number").rstrip(".").upper() != own_number
+    return found is not None and _not_own(found, own_number)
 
 
 def _earlier_document(text: str, start: int, verb: int, own_number: str | None) -> bool:
@@ -377,10 +375,12 @@ def _earlier_document(text: str, start: int, verb: int, own_number: str | None) 
     if text.find("số", lo, verb) == -1:
         return False  # (no number cited before the verb: a plain substring search first)
     found = _DOCUMENT_BEFORE.search(text, lo, verb)
-    if found is None:
-        return False
-    number = found.group("number").rstrip(".").upper()
-    return own_number is None or number != own_number
+    return found is not None and _not_own(found, own_number)
+
+
+def _not_own(cited: re.Match[str], own_number: str | None) -> bool:
+    """The document number ``cited`` names is not this document's (or the reported one's)."""
+    return own_number is None or cited.group("number").rstrip(".").upper() != own_number
 
 
 def _is_citation_line(text: str, start: int, end: int) -> bool:
