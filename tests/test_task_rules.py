@@ -1116,3 +1116,20 @@ def test_a_clause_that_opens_on_its_own_request_is_a_task_of_its_own():
         )
         == []
     )
+
+
+def test_parenthesised_numbers_are_items_and_two_items_are_two_tasks():
+    tasks = _tasks(
+        "2. Công tác ứng trực\n"
+        "(1). Các đơn vị duy trì thoát nước xây dựng kế hoạch ứng trực 24/24h cho từng khu vực.\n"
+        "(2) Phối hợp Ban Cơ yếu Chính phủ triển khai giải pháp bảo mật dữ liệu.\n"
+        "- Đơn vị chủ trì thực hiện: Sở Khoa học và Công nghệ.\n"
+        "3. Đơn vị duy trì thoát nước:\n"
+        "- Xây dựng kế hoạch ứng trực 24/24h cho từng khu vực.\n"
+    )
+    assert [(lead, support) for lead, support, *_ in tasks] == [
+        (["Các đơn vị duy trì thoát nước"], []),
+        # the item's own partner stays when its attribute lines name only the lead
+        (["Sở Khoa học và Công nghệ"], ["Ban Cơ yếu Chính phủ"]),
+        (["Các đơn vị duy trì thoát nước"], []),
+    ]

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# an item's number: Điều 3. | II. | 2.1. | 2. | 2) | a) | - + – •
-MARKER_PATTERN = r"(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)[,:]|Điều \d{1,3}\.|[IVXLC]{1,6}\.|\d{1,5}(?:\.\d{1,3}){1,4}[.)]?|\d{1,5}[.)]|[a-zđ]\)|[-+–•])"
+# an item's number: Điều 3. | II. | 2.1. | 2. | 2) | (3) (3). | a) | - + – •
+MARKER_PATTERN = r"(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)[,:]|Điều \d{1,3}\.|[IVXLC]{1,6}\.|\d{1,5}(?:\.\d{1,3}){1,4}[.)]?|\d{1,5}[.)]|\(\d{1,2}\)\.?|[a-zđ]\)|[-+–•])"
 MARKER = re.compile(r"(?P<marker>" + MARKER_PATTERN + r")\s+")
 _HEADER_START = re.compile(
     r"^(?:CỘNG HÒA|CỘNG HOÀ|ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|VĂN PHÒNG|BỘ |SỞ |Số\s*:|THÀNH ỦY|THÀNH UỶ)"

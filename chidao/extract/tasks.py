@@ -383,7 +383,7 @@ _BULLET_LEVEL = 9  # "-", "•": below every numbered level
 
 
 def _level(marker: str | None) -> int:
-    """Outline depth of an item marker: Điều < I. < 1. < 1.1. < a) < - < +."""
+    """Outline depth of an item marker: Điều < I. < 1. < 1.1. < a), (1) < - < +."""
     if marker is None:
         return 99
     if marker.startswith("Điều"):
@@ -394,7 +394,7 @@ def _level(marker: str | None) -> int:
         return 2
     if marker[0].isdigit():
         return 2 + marker.rstrip(".)").count(".")
-    if marker.endswith(")"):
+    if marker.endswith(")") or marker.startswith("("):
         return 8
     return 10 if marker == "+" else _BULLET_LEVEL
 
@@ -606,8 +606,12 @@ def _apply_attributes(
         task.marker = block.marker
         return [task]
     for task in tasks[-1:]:
-        if lead:  # the row's own columns say who does it, and with whom (not the intro above)
-            task.lead, task.support = lead, support
+        if lead:  # the row's own columns say who does it, and with whom (not the intro
+            # above); else the partners its own text names ("(3) Phối hợp Ban Cơ yếu ...")
+            task.lead = lead
+            task.support = support or [
+                m for u in units(text, block, mentions) for m in u.support if not m.vague
+            ]
             task.rule = "item-with-attributes"
         elif support:
             task.support = support
