@@ -1133,3 +1133,11 @@ def test_parenthesised_numbers_are_items_and_two_items_are_two_tasks():
         (["Sở Khoa học và Công nghệ"], ["Ban Cơ yếu Chính phủ"]),
         (["Các đơn vị duy trì thoát nước"], []),
     ]
+
+
+def test_a_fixed_phrase_with_its_comma_stays_in_a_body_s_name():
+    [(lead, *_)] = _tasks(
+        "1.1. Phòng Kiểm tra Xây dựng và phòng cháy, chữa cháy:\n"
+        "- Kiểm tra, xử lý các hành vi vi phạm hệ thống thoát nước.\n"
+    )
+    assert lead == ["Phòng Kiểm tra Xây dựng và phòng cháy, chữa cháy"]

@@ -74,6 +74,8 @@ _COMMA_TOPIC = re.compile(
     r",[^\S\n]+(?=[a-zà-ỹđ])(?!(?:các|những|đơn vị|cơ quan|địa phương)(?!\w))"
 )
 _COMMA_WORD = re.compile(r",[^\S\n]+(?=[A-ZĐÀ-Ỹ])")
+# a fixed phrase with its comma inside a name: "Phòng Kiểm tra xây dựng và phòng cháy, chữa cháy"
+_COMMA_PHRASE = re.compile(r"(?<=[Pp]hòng cháy),[^\S\n]+(?=chữa cháy(?!\w))")
 _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|\d{1,3}|[A-Z]{1,4}\d{0,2}")
 # lower-case words that end a name: verbs that follow a subject, function words
 _STOP_PHRASES = (
@@ -352,6 +354,7 @@ def _name_end(text: str, pos: int, head: str) -> int | None:
         dash = (
             _DASH_WORD.match(text, at)
             or _COMMA_WORD.match(text, at)
+            or _COMMA_PHRASE.match(text, at)
             or (_COMMA_TOPIC.match(text, at) if head == "Ban Chỉ đạo" else None)
         )
         if dash is not None and words:
