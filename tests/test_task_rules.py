@@ -1141,3 +1141,15 @@ def test_a_fixed_phrase_with_its_comma_stays_in_a_body_s_name():
         "- Kiểm tra, xử lý các hành vi vi phạm hệ thống thoát nước.\n"
     )
     assert lead == ["Phòng Kiểm tra Xây dựng và phòng cháy, chữa cháy"]
+
+
+def test_groups_narrowed_by_lien_quan_are_assignees_when_told_to_act_not_as_partners():
+    tasks = _tasks(
+        "1. Yêu cầu Sở Xây dựng, các sở, ngành và UBND các xã liên quan xác định trách nhiệm "
+        "lập quy hoạch chung xã.\n"
+        "2. Sở Tài chính chủ trì, phối hợp với các sở, ngành, địa phương liên quan rà soát.\n"
+    )
+    assert [(lead, support) for lead, support, *_ in tasks] == [
+        (["Sở Xây dựng", "sở, ban, ngành", "địa phương"], []),
+        (["Sở Tài chính"], []),
+    ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chidao.extract.model import AgencyMention
 from chidao.extract.segment import Block
@@ -514,10 +514,20 @@ def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
 def _with_roles(
     text: str, unit: Unit, lead: list[AgencyMention], found: list[AgencyMention], rule: str
 ) -> Unit:
-    unit.lead = lead
+    unit.lead = [_named_group(m) for m in lead]
     unit.rule = rule
     unit.support = [p for p in _partners(text, lead[-1].end, unit.end, found) if p not in lead]
     return unit
+
+
+def _named_group(m: AgencyMention) -> AgencyMention:
+    """A group narrowed by "liên quan" that is told to act ("Yêu cầu các sở, ngành và UBND
+    các xã liên quan xác định ...", "Các sở, ban, ngành liên quan có trách nhiệm ...") is
+    that group: its members must answer for it. Only as a partner is it vague, and "các đơn
+    vị liên quan" names no kind of body at all."""
+    if not (m.vague and m.is_group) or m.name == "cơ quan, đơn vị":
+        return m
+    return replace(m, vague=False)
 
 
 def _partners(text: str, start: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
