@@ -126,3 +126,9 @@ def test_a_dash_item_wrapped_after_a_short_first_line_is_one_item():
         "- Tham mưu Ủy ban nhân dân Thành phố đánh giá, xem xét trách nhiệm người đứng đầu.",
         "- Tiếp tục phối hợp với Trung tâm Chuyển đổi số Thành phố.",
     ]
+
+
+def test_a_dropped_dan_in_a_people_s_committee_is_mended():
+    text = normalize("Ủy ban nhân tỉnh Lai Châu ban hành; trực thuộc Uỷ ban nhân Thành phố.")
+    assert text == "Ủy ban nhân dân tỉnh Lai Châu ban hành; trực thuộc Uỷ ban nhân dân Thành phố."
+    assert normalize("Ủy ban nhân dân tỉnh") == "Ủy ban nhân dân tỉnh"

@@ -1153,3 +1153,21 @@ def test_groups_narrowed_by_lien_quan_are_assignees_when_told_to_act_not_as_part
         (["Sở Xây dựng", "sở, ban, ngành", "địa phương"], []),
         (["Sở Tài chính"], []),
     ]
+
+
+def test_a_numbered_list_of_assignees_without_a_colon_introduces_the_items_below():
+    tasks = _tasks(
+        "1. Giao người đứng đầu các cơ quan chuyên môn, cơ quan hành chính khác, các đơn vị sự "
+        "nghiệp công lập trực thuộc Ủy ban nhân Thành phố; Chủ tịch Ủy ban nhân dân các xã, "
+        "phường và đặc khu\n"
+        "- Tiếp tục cập nhật cơ sở dữ liệu cán bộ, công chức, viên chức.\n"
+        "- Thường xuyên kiểm tra, đôn đốc việc cập nhật dữ liệu.\n"
+        "2. Giao Sở Nội vụ\n"
+        "- Hướng dẫn, theo dõi tiến độ cập nhật dữ liệu.\n"
+    )
+    every = [
+        "sở, ban, ngành",
+        "các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố",
+        "địa phương",
+    ]
+    assert [lead for lead, *_ in tasks] == [every, every, ["Sở Nội vụ"]]

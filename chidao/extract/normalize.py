@@ -2,6 +2,7 @@
 
 Reads a reader's text (any format) and returns plain text in NFC with:
 - line endings, odd spaces and invisible characters unified;
+- "Ủy ban nhân tỉnh", a word dropped in typing, mended to "Ủy ban nhân dân tỉnh";
 - markdown and OCR debris mended (``**1.**``, ``### 3.``, ``*Ng*``, ``~~x~~``);
 - news clutter kept out of the body ("Có thể bạn quan tâm", "Tin khác", "Xem thêm" and
   everything after them, photo captions, repeated headlines and captions);
@@ -57,6 +58,8 @@ def normalize(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
     text = _ODD_SPACE.sub(" ", text)
+    if "ban nhân " in text:  # (a plain substring search first: most texts never drop it)
+        text = _MISSING_DAN.sub(r"\1 dân", text)
     if "  " in text or _NEEDS_CLEANING.search(text):
         lines = [_clean_line(line) for line in _join_bold_runs(text.split("\n"))]
     else:  # plain text (most input): nothing to mend line by line
@@ -66,6 +69,11 @@ def normalize(text: str) -> str:
     return _join_broken_lines(lines)
 
 
+# "Ủy ban nhân tỉnh Lai Châu", "... trực thuộc Ủy ban nhân Thành phố": a word dropped in typing
+_MISSING_DAN = re.compile(
+    r"(?<!\w)((?:Ủy|Uỷ|ỦY|UỶ|ủy|uỷ) ban nhân)(?=[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP"
+    r"|huyện|quận|thị xã|xã|phường|các|cấp)(?!\w))"
+)
 _NEEDS_CLEANING = re.compile(r"[*#~\[\\_•●▪◦]")
 
 
