@@ -1171,3 +1171,16 @@ def test_a_numbered_list_of_assignees_without_a_colon_introduces_the_items_below
         "địa phương",
     ]
     assert [lead for lead, *_ in tasks] == [every, every, ["Sở Nội vụ"]]
+
+
+def test_a_body_s_short_name_stands_for_the_full_name_it_was_given():
+    tasks = _tasks(
+        "Điều 1. Thành lập Tổ giúp việc của Hội đồng thẩm định Chỉ số cải cách hành chính tỉnh "
+        "(gọi tắt là Tổ giúp việc), gồm các thành viên:\n"
+        "1. Tổ trưởng: Phó Giám đốc Sở Nội vụ.\n"
+        "Điều 2. Nhiệm vụ\n"
+        "Tổ giúp việc có trách nhiệm tham mưu Hội đồng tổng hợp, chấm điểm các cơ quan.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [
+        ["Tổ giúp việc của Hội đồng thẩm định Chỉ số cải cách hành chính tỉnh"]
+    ]

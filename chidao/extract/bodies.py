@@ -131,7 +131,7 @@ _WHOLE_NAMES = re.compile(
 def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMention]:
     """``found`` (the registry's mentions, in order) with the unlisted bodies of ``text``
     merged in, in order; see the module docstring."""
-    found = _classes(text, _place_lists(text, _whole_names(text, found)))
+    found = _short_names(text, _classes(text, _place_lists(text, _whole_names(text, found))))
     starts = [m.start for m in found]
     taken: set[int] = set()
     added: list[AgencyMention] = []
@@ -297,6 +297,34 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
         if not name.lower().startswith("các"):  # a heading's "Đơn vị duy trì thoát nước:"
             name = "Các " + name[0].lower() + name[1:]
         added.append(AgencyMention(m.start(), end, surface, name, rule=UNLISTED))
+    if not added:
+        return found
+    return _replace(found, sorted(added, key=lambda a: a.start))
+
+
+# "Thành lập Tổ giúp việc của Hội đồng thẩm định ... tỉnh Lâm Đồng (gọi tắt là Tổ giúp việc)"
+_CALLED = re.compile(r"\((?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là:?\s*(?P<short>[^()\n]{2,60}?)\s*\)")
+_NAME_BEFORE = 200  # how far before its short name a full name may begin
+
+
+def _short_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """A body the text names in full once and then by the short name it gives it: every
+    later short mention stands for the full name, the name the body is registered by."""
+    if "tắt là" not in text:  # (a plain substring search first: most texts define none)
+        return found
+    added: list[AgencyMention] = []
+    for m in _CALLED.finditer(text):
+        short = m.group("short")
+        begin = text.rfind(short, max(0, m.start() - _NAME_BEFORE), m.start())
+        if not short[:1].isupper() or begin == -1 or "\n" in text[begin : m.start()]:
+            continue  # the full name begins with the short one, on the same line
+        full = " ".join(text[begin : m.start()].rstrip(" ,").split())
+        rx = re.compile(re.escape(short) + r"(?!\w)")
+        pos = m.end()
+        while (later := rx.search(text, pos)) is not None:
+            if not text[later.start() - 1 : later.start()].isalnum():
+                added.append(AgencyMention(later.start(), later.end(), short, full, rule=UNLISTED))
+            pos = later.end()
     if not added:
         return found
     return _replace(found, sorted(added, key=lambda a: a.start))
