@@ -1184,3 +1184,16 @@ def test_a_body_s_short_name_stands_for_the_full_name_it_was_given():
     assert [lead for lead, *_ in tasks] == [
         ["Tổ giúp việc của Hội đồng thẩm định Chỉ số cải cách hành chính tỉnh"]
     ]
+
+
+def test_a_report_of_what_was_just_given_is_the_task_it_reports():
+    [(lead, _, deadline, *_)] = _tasks(
+        "Ngày 28/5/2019, UBND tỉnh vừa giao Sở Xây dựng kiểm tra các công trình, báo cáo "
+        "trước ngày 10/6."
+    )
+    assert lead == ["Sở Xây dựng"]
+    assert deadline == "2019-06-10"  # the year the report is dated by, not today's
+    [(lead, *_)] = _tasks(
+        "Phó Thủ tướng mới đây đã yêu cầu Bộ Công an chỉ đạo lực lượng công an tuần tra."
+    )
+    assert lead == ["Bộ Công an"]

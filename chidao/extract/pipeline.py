@@ -160,7 +160,8 @@ STAGES: tuple[Callable[[Extraction], None], ...] = (
 )
 
 
-_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/])")
+# a year on its own or closing a date ("ngày 28/5/2019"), not inside a number ("55/2007/QĐ")
+_YEAR = re.compile(r"(?<![\d.-])(?:19|20)\d\d(?![\d/])")
 
 
 def _year_of_text(text: str) -> int | None:

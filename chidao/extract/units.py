@@ -304,7 +304,11 @@ def _former(text: str, pos: int) -> bool:
 
 
 _ALSO_BEFORE = re.compile(r"(?<!\w)(?:đồng thời|và|cũng|còn)\s+$", re.IGNORECASE)
-_PAST_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?:\s+(?:có|được))?\s+$", re.IGNORECASE)
+# what was given before ("đã giao"), but not what a report says was just given: "UBND tỉnh
+# vừa giao Sở Y tế ...", "Phó Thủ tướng mới đây đã yêu cầu ..." is the directive it reports
+_PAST_BEFORE = re.compile(
+    r"(?<!\w)(?<!vừa qua )(?<!mới đây )(?:đã|từng)(?:\s+(?:có|được))?\s+$", re.IGNORECASE
+)
 _BASIS = re.compile(r"[\s\-–]*căn cứ\b", re.IGNORECASE)
 _ATTENDS_AND_ACTS = re.compile(
     r"\s*(?:tham\s+)?dự\s+(?:họp|hội nghị|phiên họp|cuộc họp)(?!\w)", re.IGNORECASE
