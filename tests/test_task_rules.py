@@ -1197,3 +1197,19 @@ def test_a_report_of_what_was_just_given_is_the_task_it_reports():
         "Phó Thủ tướng mới đây đã yêu cầu Bộ Công an chỉ đạo lực lượng công an tuần tra."
     )
     assert lead == ["Bộ Công an"]
+
+
+def test_a_news_report_s_fronted_directive_and_another_province_s_committee_directing():
+    tasks = _tasks(
+        "Công văn nêu rõ, UBND các huyện tăng cường kiểm tra các cơ sở.\n\n"
+        "Theo Chỉ thị, các sở, ngành tăng cường tuyên truyền.\n\n"
+        "UBND tỉnh chỉ đạo các sở, ban, ngành, cơ quan, đơn vị thuộc tỉnh; UBND các huyện, "
+        "thành phố tăng cường kiểm tra.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [
+        ["địa phương"],
+        ["sở, ban, ngành"],
+        ["sở, ban, ngành", "cơ quan, đơn vị", "địa phương"],
+    ]
+    # "Theo <document> số ...," cites another document: not fronted
+    assert _tasks("Theo Kế hoạch số 12/KH-UBND, các sở, ngành đã tuyên truyền.") == []

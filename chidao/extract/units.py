@@ -28,8 +28,10 @@ _TO_OBJECT = re.compile(
 _LIST_GAP = re.compile(
     r"(?:\s*\([^()\n]{0,150}\))?"  # "Sở Tài chính (trong việc tổng hợp chỉ số PCI), Sở Y tế"
     r"(?:\s*\))?"  # out of a bracketed body: "Văn phòng UBND tỉnh (Trung tâm ...) và ..."
-    r"(?:\s+(?:cấp\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?)"
-    r"(?=\s*[,;]))?"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã"
+    r"(?:\s+(?:cấp\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?"
+    r"|(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố|UBND\s+(?:tỉnh|[Tt]hành phố)))"
+    r"(?=\s*(?:[,;]|và\s)))?"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã",
+    # "... các sở, ban, ngành, đơn vị thuộc Thành phố và Chủ tịch UBND các quận"
     r"\s*(?:[,;]\s*)?(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?"
     r"(?:(?:Giám đốc|Chủ tịch|Trưởng|Thủ trưởng|Chánh|Chỉ huy trưởng|Tổng biên tập|"
     r"Người đứng đầu|người đứng đầu|Bí thư)\s+)?"  # "..., Trưởng Ban Quản lý các khu công nghiệp"
@@ -61,6 +63,14 @@ _NARRATIVE = re.compile(
 _FRONTED = re.compile(
     r"^[\s\"“'(\-–]*(?:định kỳ|hằng|hàng|trước|trong|từ|đến|sau|khi|ngay|kể từ|chậm nhất|quý|"
     r"thường xuyên|riêng|về|đối với|với)\b[^,;:.“”\"]{0,60}[,:]\s*$",
+    re.IGNORECASE,
+)
+# a news report names the directive it reports before the subject: "Công văn nêu rõ, UBND
+# các huyện ...", "Theo Chỉ thị, các sở, ngành ..." (not a cited one by its number)
+_REPORTED_FRONT = re.compile(
+    r"[\s\"“'(\-–]*(?:theo\s+)?(?:công văn|văn bản|chỉ thị|công điện|kế hoạch|thông báo|"
+    r"quyết định)(?:\s+(?:này|trên|nêu trên))?(?:\s+(?:cũng\s+)?(?:nêu rõ|yêu cầu|nhấn mạnh|"
+    r"chỉ rõ|đề nghị|chỉ đạo))?\s*,\s*",
     re.IGNORECASE,
 )
 _MODAL = re.compile(
@@ -274,8 +284,9 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         verb = m.group().lower()
         # "Đồng thời, chỉ đạo X ...", "Căn cứ chức năng, nhiệm vụ, chỉ đạo X ...": no one
         # before the verb, so the item's own assignee directs X
-        bare = _SUBJECT_PREFIX.match(text[start : m.start()]) or not any(
-            f.start < m.start() for f in found
+        bare = _SUBJECT_PREFIX.match(text[start : m.start()]) or not (
+            any(f.start < m.start() for f in found)
+            or _AUTHORITY.search(text, start, m.start())  # "UBND tỉnh chỉ đạo các sở ..."
         )
         if obj and not (verb == "chỉ đạo" and bare):
             unit.breaks = False  # (a bare "Chỉ đạo X ..." item: the implied subject directs X)
@@ -303,6 +314,10 @@ def _former(text: str, pos: int) -> bool:
     return paren is not None and _FORMER_BEFORE.search(paren.group()) is not None
 
 
+# who directs, named before the verb though no registry holds it (another province's UBND)
+_AUTHORITY = re.compile(
+    r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng)(?!\w)"
+)
 _ALSO_BEFORE = re.compile(r"(?<!\w)(?:đồng thời|và|cũng|còn)\s+$", re.IGNORECASE)
 # what was given before ("đã giao"), but not what a report says was just given: "UBND tỉnh
 # vừa giao Sở Y tế ...", "Phó Thủ tướng mới đây đã yêu cầu ..." is the directive it reports
@@ -450,6 +465,7 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
         _SUBJECT_PREFIX.match(prefix)
         or (_FRONTED.match(prefix) and not _NARRATIVE.match(prefix))
         or _LABEL.fullmatch(prefix)
+        or _REPORTED_FRONT.fullmatch(prefix)
     ):
         return []
     return list_from(found, text)
