@@ -132,3 +132,12 @@ def test_a_dropped_dan_in_a_people_s_committee_is_mended():
     text = normalize("Ủy ban nhân tỉnh Lai Châu ban hành; trực thuộc Uỷ ban nhân Thành phố.")
     assert text == "Ủy ban nhân dân tỉnh Lai Châu ban hành; trực thuộc Uỷ ban nhân dân Thành phố."
     assert normalize("Ủy ban nhân dân tỉnh") == "Ủy ban nhân dân tỉnh"
+
+
+def test_words_a_web_page_glued_together_are_parted():
+    text = normalize(
+        "UBND cáchuyện, thành phố kiểm tra trên địa bàn.Các sở phối hợp. TP.HCM; các sở"
+    )
+    assert (
+        text == "UBND các huyện, thành phố kiểm tra trên địa bàn. Các sở phối hợp. TP.HCM; các sở"
+    )

@@ -1213,3 +1213,15 @@ def test_a_news_report_s_fronted_directive_and_another_province_s_committee_dire
     ]
     # "Theo <document> số ...," cites another document: not fronted
     assert _tasks("Theo Kế hoạch số 12/KH-UBND, các sở, ngành đã tuyên truyền.") == []
+
+
+def test_what_a_body_is_and_a_newspaper_publishing_the_text_are_not_tasks():
+    assert (
+        _tasks(
+            "Báo Hà Giang trân trọng đăng toàn văn Công điện.\n\n"
+            "Trung tâm Phát triển quỹ đất là đơn vị sự nghiệp có thu, trực thuộc Sở Tài chính.\n"
+        )
+        == []
+    )
+    [(lead, *_)] = _tasks("Sở Y tế là cơ quan thường trực, có trách nhiệm tổng hợp báo cáo.")
+    assert lead == ["Sở Y tế"]

@@ -2,7 +2,8 @@
 
 Reads a reader's text (any format) and returns plain text in NFC with:
 - line endings, odd spaces and invisible characters unified;
-- "Ủy ban nhân tỉnh", a word dropped in typing, mended to "Ủy ban nhân dân tỉnh";
+- "Ủy ban nhân tỉnh", a word dropped in typing, mended to "Ủy ban nhân dân tỉnh"; words a
+  web page glued together ("cácsở", "địa bàn.Các sở") parted;
 - markdown and OCR debris mended (``**1.**``, ``### 3.``, ``*Ng*``, ``~~x~~``);
 - news clutter kept out of the body ("Có thể bạn quan tâm", "Tin khác", "Xem thêm" and
   everything after them, photo captions, repeated headlines and captions);
@@ -60,6 +61,9 @@ def normalize(text: str) -> str:
     text = _ODD_SPACE.sub(" ", text)
     if "ban nhân " in text:  # (a plain substring search first: most texts never drop it)
         text = _MISSING_DAN.sub(r"\1 dân", text)
+    if "các" in text:
+        text = _GLUED_CAC.sub("các ", text)
+    text = _GLUED_STOP.sub(". ", text)
     if "  " in text or _NEEDS_CLEANING.search(text):
         lines = [_clean_line(line) for line in _join_bold_runs(text.split("\n"))]
     else:  # plain text (most input): nothing to mend line by line
@@ -73,6 +77,15 @@ def normalize(text: str) -> str:
 _MISSING_DAN = re.compile(
     r"(?<!\w)((?:Ủy|Uỷ|ỦY|UỶ|ủy|uỷ) ban nhân)(?=[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP"
     r"|huyện|quận|thị xã|xã|phường|các|cấp)(?!\w))"
+)
+# words a web page glued together: "UBND cáchuyện", "Ban ... cácsở, ban, ngành" ("các" is never
+# the start of a longer syllable), "trên địa bàn.Các sở ..." (a sentence run into the next)
+_GLUED_CAC = re.compile(
+    r"(?<!\w)các(?=(?:sở|huyện|xã|phường|quận|cơ quan|đơn vị|ban|ngành|địa phương|bộ|phòng|"
+    r"đoàn thể|tổ chức|doanh nghiệp|trường|tỉnh|thành phố)(?!\w))"
+)
+_GLUED_STOP = re.compile(
+    r"(?<=[a-zà-ỹđ]{2})\.(?=(?:Các|Giao|Yêu cầu|Đề nghị|UBND|Sở|Chủ tịch)(?!\w))"
 )
 _NEEDS_CLEANING = re.compile(r"[*#~\[\\_•●▪◦]")
 
