@@ -1225,3 +1225,14 @@ def test_what_a_body_is_and_a_newspaper_publishing_the_text_are_not_tasks():
     )
     [(lead, *_)] = _tasks("Sở Y tế là cơ quan thường trực, có trách nhiệm tổng hợp báo cáo.")
     assert lead == ["Sở Y tế"]
+
+
+def test_the_ministries_are_the_departments_of_a_government_text_only():
+    [(lead, *_)] = _tasks(
+        "THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 12/CĐ-TTg\n\nHà Nội, ngày 3 tháng 5 năm 2025\n\nCÔNG ĐIỆN\n\n"
+        "Thủ tướng Chính phủ yêu cầu các Bộ, ngành và Ủy ban nhân dân các tỉnh, thành phố trực "
+        "thuộc Trung ương khẩn trương kiểm tra các hồ đập.\n"
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+    [(lead, *_)] = _tasks("UBND Thành phố đề nghị các bộ, ngành Trung ương hỗ trợ Thành phố.")
+    assert lead == ["bộ, ngành trung ương"]

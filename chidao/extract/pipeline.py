@@ -115,6 +115,10 @@ def stage_mentions(doc: Extraction) -> None:
     bodies) and ``times`` (years inferred from the
     document's date, else from ``today``) and ``period`` (the period set for all tasks)."""
     doc.agencies = find_unlisted(doc.text, doc.registry.find(doc.text, on=doc.meta.date))
+    if _from_government(doc):  # rule 6: the issuing level's departments are `sở, ban, ngành`
+        for m in doc.agencies:
+            if m.is_group and m.name == _MINISTRIES:
+                m.name = "sở, ban, ngành"
     doc.times = find_times(doc.text, doc_date=doc.meta.date, today=doc.today)
     doc.period = document_period(doc.text, doc.times)
     if doc.meta.date is not None:
@@ -126,6 +130,23 @@ def stage_mentions(doc: Extraction) -> None:
     elif (year := _year_of_text(doc.text)) is not None and doc.today is not None:
         # an undated report of 2021 means 2021 by "trước ngày 12/9", not today's year
         doc.times = find_times(doc.text, today=_with_year(doc.today, year))
+
+
+_MINISTRIES = "bộ, ngành trung ương"
+_GOVERNMENT_NUMBER = re.compile(r"-(?:TTg|CP|VPCP)\b")
+_GOVERNMENT_HEADER = re.compile(r"THỦ TƯỚNG CHÍNH PHỦ|^CHÍNH PHỦ|VĂN PHÒNG CHÍNH PHỦ", re.MULTILINE)
+_GOVERNMENT = re.compile(r"Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân")
+
+
+def _from_government(doc: Extraction) -> bool:
+    """The text is the Government's (its number, its header), or a report whose first
+    directing body named is the Prime Minister or the Government."""
+    if doc.meta.number and _GOVERNMENT_NUMBER.search(doc.meta.number):
+        return True
+    if _GOVERNMENT_HEADER.search(doc.text, 0, 400):
+        return True
+    first = _GOVERNMENT.search(doc.text, 0, 1500) if doc.meta.kind == "tin bài" else None
+    return first is not None and first.group() in ("Thủ tướng", "Chính phủ")
 
 
 def stage_tasks(doc: Extraction) -> None:
