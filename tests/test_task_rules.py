@@ -1236,3 +1236,10 @@ def test_the_ministries_are_the_departments_of_a_government_text_only():
     assert lead == ["sở, ban, ngành", "địa phương"]
     [(lead, *_)] = _tasks("UBND Thành phố đề nghị các bộ, ngành Trung ương hỗ trợ Thành phố.")
     assert lead == ["bộ, ngành trung ương"]
+
+
+def test_places_named_after_one_local_committee_are_committees_too():
+    [(lead, *_)] = _tasks("Yêu cầu UBND huyện Quang Bình, Bắc Quang triển khai kiểm tra.")
+    assert lead == ["UBND huyện Quang Bình", "UBND huyện Bắc Quang"]
+    [(lead, *_)] = _tasks("Giao UBND huyện Phú Vang, Sở Y tế kiểm tra các cơ sở.")
+    assert lead == ["UBND huyện Phú Vang", "Sở Y tế"]

@@ -198,12 +198,38 @@ _PLACE_ITEM = re.compile(rf"(?:[^\S\n]*:[^\S\n]*|,[^\S\n]+|[^\S\n]+và[^\S\n]+)(
 _PLACE_FIRST = re.compile(rf"[^\S\n]*:?[^\S\n]*({_PLACE})")
 
 
+_LOCAL_ONE = re.compile(r"UBND (huyện|quận|thị xã|xã|phường|thị trấn) \S")
+_MORE_PLACE = re.compile(rf",[^\S\n]+({_PLACE})(?=[^\S\n]*(?:,|và|[^\S\n][a-zđà-ỹ]))")
+
+
+def _more_places(text: str, pos: int, unit: str, taken: set[int]) -> list[AgencyMention]:
+    """The places named after "UBND huyện Quang Bình": ", Bắc Quang", ", 9, Thủ Đức" (none
+    that the registry reads itself)."""
+    out = []
+    while len(out) < 20 and (nxt := _MORE_PLACE.match(text, pos)) is not None:
+        place = nxt.group(1)
+        if _ENDERS.match(place) or _PROVINCE.match(" " + place) or nxt.start(1) in taken:
+            break
+        name = f"UBND {unit} {place}"
+        out.append(AgencyMention(nxt.start(1), nxt.end(1), place, name, rule=UNLISTED))
+        pos = nxt.end()
+    return out
+
+
 def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """A local group followed by the places it means, two or more: one mention each,
-    "UBND xã Đức Trọng", ... (the first one spans the group's words too)."""
+    "UBND xã Đức Trọng", ... (the first one spans the group's words too); and the places
+    named after one local committee ("UBND huyện Quang Bình, Bắc Quang")."""
     out: list[AgencyMention] = []
     changed = False
+    starts = {m.start for m in found}
     for m in found:
+        if not m.is_group and (one := _LOCAL_ONE.match(m.name)) is not None:
+            out.append(m)  # "UBND huyện Quang Bình, Bắc Quang": the places after the first
+            more = _more_places(text, m.end, one.group(1), starts)
+            changed = changed or bool(more)
+            out.extend(more)
+            continue
         unit = _LOCAL_GROUP.search(m.surface) if m.is_group else None
         first = _PLACE_FIRST.match(text, m.end) if unit else None
         if unit is None or first is None:
