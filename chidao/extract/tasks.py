@@ -300,7 +300,8 @@ def _only_names(text: str, block: Block, mentions: Mentions) -> bool:
     if text[block.body_start : block.end].rstrip().endswith(":"):
         return False
     rest = _outside_mentions(text, block.body_start, block.end, mentions)
-    others = (w for w in _WORD.findall(rest) if w not in _LIST_WORDS)
+    words = (m.group() for m in _WORD.finditer(rest))  # lazily: three words decide
+    others = (w for w in words if w not in _LIST_WORDS)
     return next(itertools.islice(others, _NAME_ONLY_WORDS, None), None) is None
 
 
