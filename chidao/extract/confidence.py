@@ -63,7 +63,7 @@ class Model:
 
     def score(self, values: dict[str, float]) -> float:
         weight = self.weight
-        z = self.bias + sum(weight.get(f, 0.0) * v for f, v in values.items())
+        z = self.bias + sum([weight.get(f, 0.0) * v for f, v in values.items()])
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     @functools.cached_property

@@ -24,6 +24,8 @@ from chidao.extract.segment import MARKER_PATTERN
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# any of the three above: most text holds none, and one scan then decides it
+_ANY_ODD = re.compile(f"{_INVISIBLE.pattern}|{_ODD_SPACE.pattern}|{_CONTROL.pattern}")
 
 # markdown and OCR marks
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -56,9 +58,10 @@ def normalize(text: str) -> str:
     """Return the normalised text of a document (see the module docstring)."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub(" ", text)
-    text = _ODD_SPACE.sub(" ", text)
+    if _ANY_ODD.search(text):
+        text = _INVISIBLE.sub("", text)
+        text = _CONTROL.sub(" ", text)
+        text = _ODD_SPACE.sub(" ", text)
     if "ban nhân " in text:  # (a plain substring search first: most texts never drop it)
         text = _MISSING_DAN.sub(r"\1 dân", text)
     if "các" in text:
@@ -85,7 +88,7 @@ _GLUED_CAC = re.compile(
     r"đoàn thể|tổ chức|doanh nghiệp|trường|tỉnh|thành phố)(?!\w))"
 )
 _GLUED_STOP = re.compile(
-    r"(?<=[a-zà-ỹđ]{2})\.(?=(?:Các|Giao|Yêu cầu|Đề nghị|UBND|Sở|Chủ tịch)(?!\w))"
+    r"\.(?<=[a-zà-ỹđ]{2}\.)(?=(?:Các|Giao|Yêu cầu|Đề nghị|UBND|Sở|Chủ tịch)(?!\w))"
 )
 _NEEDS_CLEANING = re.compile(r"[*#~\[\\_•●▪◦]")
 
@@ -286,7 +289,7 @@ def _drop_clutter(lines: list[str]) -> list[str]:
     title_at = next((i for i, line in enumerate(lines) if line), 0)
     title = lines[title_at] if lines else ""
     for i, line in enumerate(lines):
-        if _CLUTTER_START.match(line) and body_chars > 200 and read_prose:
+        if body_chars > 200 and read_prose and _CLUTTER_START.match(line):
             break  # the related articles after an article (not a share bar above it)
         if line and (
             (("Ảnh" in line or "ảnh" in line) and _CAPTION.search(line)) or _PAGE_NUMBER.match(line)

@@ -21,6 +21,7 @@ each. The rules follow ``shared/eval/README.md`` (annotation rules 1-7):
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -383,6 +384,7 @@ class _Context:
 _BULLET_LEVEL = 9  # "-", "•": below every numbered level
 
 
+@functools.lru_cache(maxsize=1024)  # asked of every block's marker many times; few markers
 def _level(marker: str | None) -> int:
     """Outline depth of an item marker: Điều < I. < 1. < 1.1. < a), (1) < - < +."""
     if marker is None:
