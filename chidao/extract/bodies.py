@@ -205,7 +205,7 @@ _MORE_PLACE = re.compile(rf",[^\S\n]+({_PLACE})(?=[^\S\n]*(?:,|và|[^\S\n][a-zđ
 def _more_places(text: str, pos: int, unit: str, taken: set[int]) -> list[AgencyMention]:
     """The places named after "UBND huyện Quang Bình": ", Bắc Quang", ", 9, Thủ Đức" (none
     that the registry reads itself)."""
-    out = []
+    out: list[AgencyMention] = []
     while len(out) < 20 and (nxt := _MORE_PLACE.match(text, pos)) is not None:
         place = nxt.group(1)
         if _ENDERS.match(place) or _PROVINCE.match(" " + place) or nxt.start(1) in taken:
