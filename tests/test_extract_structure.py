@@ -333,6 +333,24 @@ def test_a_news_page_dates_the_directive_it_reports_by_day_and_month_in_its_year
     assert (meta.number, meta.date) == ("6812/UBND-VX", date(2025, 8, 11))
 
 
+def test_a_news_page_without_a_dateline_dates_the_directive_by_the_year_of_its_dates():
+    page = (
+        "Đêm 04/12, UBND tỉnh ban hành Công văn số 2221 /UBND-TH về dự thảo Nghị quyết. Giao "
+        "các sở, ngành báo cáo UBND tỉnh trước 14 giờ, ngày 05/12/2017.\n"
+    )
+    meta = extract_text(page, today=TODAY).meta
+    assert (meta.number, meta.date) == ("2221/UBND-TH", date(2017, 12, 4))
+
+
+def test_a_page_s_closing_attribution_names_the_directive_it_gives():
+    page = (
+        "Giao Sở Tài nguyên và Môi trường chủ trì, phối hợp các đơn vị liên quan rà soát; "
+        "hoàn thành trước ngày 10/12/2023./.\n(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)\n"
+    )
+    meta = extract_text(page, today=TODAY).meta
+    assert (meta.number, meta.date) == ("6202/UBND-KT", date(2023, 11, 23))
+
+
 def test_a_document_number_keeps_an_ampersand_in_its_code():
     doc = extract_text(
         "Sở Nội vụ ban hành Công văn số 2775/SNV-CCHC&VTLT ngày 10/11/2025 về hướng dẫn báo cáo.",

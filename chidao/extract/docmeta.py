@@ -28,9 +28,9 @@ _KIND_TITLE = re.compile(
     re.MULTILINE,
 )
 _REPORTED = re.compile(
-    r"(?:ban hành|có|ký|gửi|phát hành)\s+(?:văn bản\s+)?$",
+    r"(?:(?:ban hành|banh|có|ký|gửi|phát hành)\s+(?:văn bản\s+)?|\(\s*theo\s+)$",
     re.IGNORECASE,
-)
+)  # (a page's closing attribution too: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)")
 _DATELINE_YEAR = re.compile(
     r"(?:^|\n)\s*(?:(?:date|Đăng ngày|Ngày đăng|Cập nhật|Đăng lúc|Thứ \w+,|Chủ nhật,)\s*:?\s*)?"
     r"(?:\d{1,2}[-/.]\d{1,2}[-/.])?(?P<y>(?:19|20)\d\d)(?![\d/])",
@@ -207,14 +207,16 @@ def _date_before(text: str, pos: int) -> date | None:
         return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     # "Ngày 11/8, UBND tỉnh ban hành Công văn số 6812/UBND-VX": the year is the page's
     short = list(_DAY_MONTH.finditer(text, sentence_start, pos))
-    year = _page_year(text) if short else None
+    year = (_page_year(text) or _text_year(text)) if short else None
     if year is None:
         return None
     m = short[-1]
     return _safe_date(year, int(m.group("m")), int(m.group("d")))
 
 
-_DAY_MONTH = re.compile(r"(?i)(?<!\w)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?![/.-]?\d)")
+_DAY_MONTH = re.compile(
+    r"(?i)(?<!\w)(?:ngày|sáng|chiều|tối|đêm|trưa)\s+(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?![/.-]?\d)"
+)
 
 
 def _dateline(text: str) -> date | None:
@@ -233,6 +235,15 @@ def _event_date(text: str) -> date | None:
     if year is None or day is None:
         return None
     return _safe_date(year, int(day.group("m")), int(day.group("d")))
+
+
+_DATE_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)(?![\d/])")
+
+
+def _text_year(text: str) -> int | None:
+    """The year the dates of a page without a dateline name most ("trước ngày 05/12/2017")."""
+    years = _DATE_YEAR.findall(text, 0, 5000)
+    return int(max(set(years), key=years.count)) if years else None
 
 
 def _page_year(text: str) -> int | None:
