@@ -1243,3 +1243,28 @@ def test_places_named_after_one_local_committee_are_committees_too():
     assert lead == ["UBND huyện Quang Bình", "UBND huyện Bắc Quang"]
     [(lead, *_)] = _tasks("Giao UBND huyện Phú Vang, Sở Y tế kiểm tra các cơ sở.")
     assert lead == ["UBND huyện Phú Vang", "Sở Y tế"]
+
+
+def test_an_execution_clause_mistyped_or_cut_off_with_the_page_is_not_a_task():
+    decision = (
+        "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Danh mục thủ tục hành chính.\n\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+    )
+    assert (
+        _tasks(
+            decision + "Điều 3. Chánh Văn phòng UBND tỉnh; Thủ trưởng các sở, ban, ngành thuộc "
+            "tỉnh; Chủ tịch UBND các huyện, thành phố, thị xã chịu trách nhiệm hành Quyết định "
+            "này./.\n"
+        )
+        == []
+    )
+    assert (
+        _tasks(
+            decision + "Điều 3. Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Nông nghiệp và "
+            "Phát triển nông thôn; UBND các huyện, thị xã, thành phố; UBND các xã"
+        )
+        == []
+    )
+    # an article after the one in force that does direct someone is still a task
+    [(lead, *_)] = _tasks(decision + "Điều 3. Giao Sở Tư pháp kiểm tra việc thực hiện.\n")
+    assert lead == ["Sở Tư pháp"]

@@ -95,12 +95,17 @@ def find_tasks(
     section = -1  # the level of the last numbered item: where a paragraph's intro ends
     addressees, address_blocks = _addressees(text, blocks, mentions)
     pending: list[Block] | None = None  # items under "a) Nhiệm vụ:" that name no one yet
+    in_force = False  # the article before said when the decision takes effect
     for i, block in enumerate(blocks):
         if block.role in ("header", "footer", "noise") or i in address_blocks:
             prev_block_task = None
             continue
         if attrs[i] is not None or _NOT_A_TASK.match(text, block.body_start, block.end):
             continue  # read with the block it describes; a phone list's or a roster's line
+        if _executes(text, block, in_force):
+            continue  # rule 1: "Điều 3. Chánh Văn phòng ..., Thủ trưởng ... chịu trách nhiệm thi
+        if block.marker is not None and block.marker.startswith("Điều"):  # hành Quyết định này"
+            in_force = text.find("có hiệu lực", block.body_start, block.end) != -1
         if _TASK_LABEL.fullmatch(text, block.body_start, block.end):
             pending = []  # "a) Nhiệm vụ:" over bullets, then "b) Cơ quan thực hiện: ..."
         elif block.role == "heading" or (
@@ -229,6 +234,27 @@ _INTRO_MAX = 250  # characters: a longer block that ends with ":" says more than
 # list of hotlines; "Sở Tư pháp: Ông Nguyễn Văn A - Trưởng phòng ..." in a list of members;
 # the formula that announces a conclusion ("UBND tỉnh trân trọng thông báo kết luận ...");
 # who chairs a meeting ("Hội nghị do Thủ tướng Chính phủ chủ trì"); a bare list of names
+# the execution clause of a decision (rule 1), also mistyped ("chịu trách nhiệm hành Quyết
+# định này") or cut off with the page after its list of bodies
+_EXECUTION = re.compile(
+    r"(?:chịu trách nhiệm\s+(?:thi\s+)?hành|căn cứ\s+Quyết định(?:\s+này)?\s+(?:để\s+)?thi hành"
+    r"|thi hành Quyết định này)[^\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _executes(text: str, block: Block, in_force: bool) -> bool:
+    """The block is a decision's execution clause: it says who carries the decision out, or
+    it is the article after "Quyết định này có hiệu lực ..." and directs no one."""
+    if block.marker is None or not block.marker.startswith("Điều"):
+        return False
+    if in_force and not TRIGGER.search(text, block.body_start, block.end):
+        return True
+    return text.find("hành", block.body_start, block.end) != -1 and bool(
+        _EXECUTION.search(text, block.body_start, block.end)
+    )
+
+
 _NOT_A_TASK = re.compile(
     r"[^:\n]{3,160}:\s*(?:[\d.\s()–-]{7,}[,;]?\s*)+[.;]?\s*$"
     r"|(?:[^:\n]{3,160}:\s*)?(?:Ông|Bà|Đồng chí|đồng chí|Đ/c)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,5}"
