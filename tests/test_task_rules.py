@@ -1268,3 +1268,21 @@ def test_an_execution_clause_mistyped_or_cut_off_with_the_page_is_not_a_task():
     # an article after the one in force that does direct someone is still a task
     [(lead, *_)] = _tasks(decision + "Điều 3. Giao Sở Tư pháp kiểm tra việc thực hiện.\n")
     assert lead == ["Sở Tư pháp"]
+
+
+def test_in_a_news_report_the_committee_s_past_request_is_the_directive_it_reports():
+    page = (
+        "Báo Hải Dương điện tử\nThời sự | Xã hội\n"
+        "Để bảo đảm an toàn giao thông dịp nghỉ lễ, UBND tỉnh đã yêu cầu Công an tỉnh chỉ đạo "
+        "cảnh sát giao thông tăng cường tuần tra, kiểm soát.\n"
+    )
+    [(lead, *_)] = _tasks(page)
+    assert lead == ["Công an tỉnh"]
+    # what an earlier, cited document asked stays history
+    assert (
+        _tasks(
+            "Báo Bình Thuận điện tử\nNgày 13/6/2024, Chủ tịch UBND tỉnh ban hành Công văn số "
+            "2197/UBND-NC; theo đó, Chủ tịch UBND tỉnh đã chỉ đạo các sở, ngành số hóa hồ sơ.\n"
+        )
+        == []
+    )

@@ -159,6 +159,7 @@ def stage_tasks(doc: Extraction) -> None:
         reference_date=doc.meta.date or _period_start(doc.period),
         default_deadline=doc.period,
         own_number=doc.meta.number,
+        report=doc.meta.kind == "tin bài",
     )
 
 

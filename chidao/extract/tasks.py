@@ -75,6 +75,7 @@ def find_tasks(
     reference_date: date | None = None,
     default_deadline: TimeMention | None = None,
     own_number: str | None = None,
+    report: bool = False,
 ) -> list[Task]:
     """All tasks of a document, in order. See the module docstring for the rules.
 
@@ -82,9 +83,10 @@ def find_tasks(
     out time expressions that lie before it as deadlines; ``default_deadline`` is the
     period the document sets for all its tasks ("nhiệm vụ trọng tâm tháng 2/2021");
     ``own_number`` (the document's, or the directive's a news report retells) tells its own
-    assignments from those of earlier documents it cites.
+    assignments from those of earlier documents it cites; ``report``: the text is a news
+    report, whose "UBND tỉnh đã yêu cầu ..." is the directive it reports.
     """
-    mentions = Mentions(agencies, own_number)
+    mentions = Mentions(agencies, own_number, report=report)
     times = sorted(times, key=lambda t: t.start)
     time_starts = [t.start for t in times]
     attrs = [_attribute(text, b) for b in blocks]

@@ -159,12 +159,15 @@ class Unit:
 class Mentions:
     """Agency mentions of a document, sorted, with fast lookup by range."""
 
-    def __init__(self, mentions: Sequence[AgencyMention], own_number: str | None = None) -> None:
+    def __init__(
+        self, mentions: Sequence[AgencyMention], own_number: str | None = None, report: bool = False
+    ) -> None:
         self.items = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.items]
         # the document's own number (for a news report, the directive's): "... ban hành Công
         # văn số <own> giao X" is this document's task, with any other number background
         self.own_number = own_number.upper() if own_number else None
+        self.report = report  # a news report: "UBND tỉnh đã yêu cầu X ..." is what it reports
 
     def first(self, start: int, end: int) -> AgencyMention | None:
         """The first mention starting in [start, end), without collecting the rest."""
@@ -272,7 +275,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
     for m in TRIGGER.finditer(text, start, end):
         before = text[max(start, m.start() - 16) : m.start()]
         if (
-            _PAST_BEFORE.search(before)
+            (_PAST_BEFORE.search(before) and not _reported(text, start, m.start(), mentions))
             or (past and _ALSO_BEFORE.search(before))
             or _FORMER_BEFORE.search(before)
             or _ALLOCATED_BEFORE.search(before)
@@ -310,6 +313,19 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         return unit
     unit.support = _partners(text, start, end, found)  # "Chủ trì, phối hợp Sở Tư pháp ..."
     return unit
+
+
+_CITES = re.compile(r"(?<!\w)số\s+\d")
+
+
+def _reported(text: str, start: int, verb: int, mentions: Mentions) -> bool:
+    """In a news report, the committee's or the leader's "đã yêu cầu" right before ``verb``
+    is the directive the report tells ("UBND tỉnh đã yêu cầu Công an tỉnh ..."), unless an
+    earlier document is cited there."""
+    if not mentions.report:
+        return False
+    subject = _AUTHORITY.search(text, max(start, verb - 60), verb)
+    return subject is not None and _CITES.search(text, start, verb) is None
 
 
 def _former(text: str, pos: int) -> bool:
