@@ -1286,3 +1286,17 @@ def test_in_a_news_report_the_committee_s_past_request_is_the_directive_it_repor
         )
         == []
     )
+
+
+def test_ministries_listed_by_their_fields_after_one_head_are_each_a_ministry():
+    [(lead, *_)] = _tasks(
+        "Bộ trưởng các Bộ: Quốc phòng, Công an, Nông nghiệp và Môi trường, Y tế; Bí thư, Chủ tịch "
+        "UBND các tỉnh, thành phố tiếp tục chỉ đạo triển khai các biện pháp ứng phó bão."
+    )
+    assert lead == [
+        "Bộ Quốc phòng",
+        "Bộ Công an",
+        "Bộ Nông nghiệp và Môi trường",
+        "Bộ Y tế",
+        "địa phương",
+    ]

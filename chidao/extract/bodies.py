@@ -132,6 +132,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
     """``found`` (the registry's mentions, in order) with the unlisted bodies of ``text``
     merged in, in order; see the module docstring."""
     found = _short_names(text, _classes(text, _place_lists(text, _whole_names(text, found))))
+    found = _ministry_lists(text, found)
     starts = [m.start for m in found]
     taken: set[int] = set()
     added: list[AgencyMention] = []
@@ -354,6 +355,42 @@ def _short_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
     if not added:
         return found
     return _replace(found, sorted(added, key=lambda a: a.start))
+
+
+# the ministries by their fields, after one head: "Bộ trưởng các Bộ: Quốc phòng, Công an, Nông
+# nghiệp và Môi trường, Y tế; ..." (the longest first: "và" is inside some of the names)
+_MINISTRY_FIELDS = sorted(
+    [
+        "Quốc phòng", "Công an", "Ngoại giao", "Nội vụ", "Tư pháp", "Tài chính", "Công Thương",
+        "Nông nghiệp và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Xây dựng",
+        "Văn hóa, Thể thao và Du lịch", "Khoa học và Công nghệ", "Giáo dục và Đào tạo", "Y tế",
+        "Dân tộc và Tôn giáo", "Kế hoạch và Đầu tư", "Lao động - Thương binh và Xã hội",
+        "Giao thông vận tải", "Tài nguyên và Môi trường", "Thông tin và Truyền thông",
+    ],
+    key=len,
+    reverse=True,
+)  # fmt: skip
+_FIELD = "(" + "|".join(map(re.escape, _MINISTRY_FIELDS)) + r")(?!\w)"
+_MINISTRIES_HEAD = re.compile(r"(?:Bộ trưởng\s+)?các Bộ\s*:\s*" + _FIELD)
+_MINISTRY_NEXT = re.compile(r"\s*(?:,|và(?!\w))\s*(?:Bộ\s+)?" + _FIELD)
+
+
+def _ministry_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """ "Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế": one mention per ministry."""
+    if "các Bộ" not in text:  # (a plain substring search first)
+        return found
+    added: list[AgencyMention] = []
+    for m in _MINISTRIES_HEAD.finditer(text):
+        item: re.Match[str] | None = m
+        start = m.start()
+        while item is not None:
+            name = "Bộ " + item.group(1)
+            added.append(AgencyMention(start, item.end(), text[start : item.end()], name))
+            item = _MINISTRY_NEXT.match(text, item.end())
+            start = item.start(1) if item else start
+    if not added:
+        return found
+    return _replace(found, added)
 
 
 def _replace(found: Sequence[AgencyMention], added: list[AgencyMention]) -> list[AgencyMention]:
