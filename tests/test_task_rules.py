@@ -1300,3 +1300,17 @@ def test_ministries_listed_by_their_fields_after_one_head_are_each_a_ministry():
         "Bộ Y tế",
         "địa phương",
     ]
+
+
+def test_a_bullet_s_own_paragraph_does_not_end_the_numbered_task_s_items():
+    tasks = _tasks(
+        "2.1.7. Sở Xây dựng phối hợp với Sở Nông nghiệp và Môi trường trong công tác điều tiết "
+        "thoát nước.\n"
+        "- Phối hợp ưu tiên tiêu thoát nước nhanh cho khu vực nội thành:\n"
+        "Thực hiện theo Quy chế phối hợp số 924/QC-SNNMT-SXD; thiết lập cơ chế trao đổi thông tin.\n"
+        "- Phối hợp UBND các phường, xã rà soát, cập nhật danh sách\n\n"
+        "các điểm úng ngập, xác định vị trí xung yếu.\n"
+        "- Rà soát các sông, mương không còn chức năng phục vụ sản xuất nông nghiệp.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Sở Xây dựng"]] * 4
+    assert tasks[-1][4].startswith("Rà soát các sông")

@@ -203,8 +203,14 @@ def find_tasks(
         if new_intro is not None:
             owner = section if block.marker is None else _level(block.marker)
             stack.append(_Context(*new_intro, owner, paragraphs=block.role != "paragraph"))
-        elif block.role == "paragraph" and not block_tasks and ctx and not ctx.paragraphs:
-            stack.pop()
+        elif (
+            block.role == "paragraph"
+            and not block_tasks
+            and ctx
+            and not ctx.paragraphs
+            and not _opens_paragraph(text, blocks, i)
+        ):
+            stack.pop()  # (not the paragraph an item ending on ":" opens: "- Rà soát ...:")
         elif block_tasks and ends_colon and _PARTS.search(text, block.body_start, block.end):
             owner = section if block.marker is None else _level(block.marker)
             stack.append(_Context([], [], owner, paragraphs=False, roster=True))
@@ -229,6 +235,20 @@ def find_tasks(
         if forced.get(id(task)) is not None:
             task.deadline = forced[id(task)]
     return tasks
+
+
+def _opens_paragraph(text: str, blocks: Sequence[Block], i: int) -> bool:
+    """The block before ``blocks[i]`` is a bullet item that ends on ":" (its paragraph), or
+    runs on into it (a line that a page broke: "... danh sách/“bản đồ”" + "các điểm ...")."""
+    before = blocks[i - 1] if i else None
+    return (
+        before is not None
+        and before.marker in ("-", "+", "–", "•")
+        and (
+            text[before.body_start : before.end].rstrip().endswith(":")
+            or text[blocks[i].body_start : blocks[i].body_start + 1].islower()
+        )
+    )
 
 
 _INTRO_MAX = 250  # characters: a longer block that ends with ":" says more than who
