@@ -1314,3 +1314,16 @@ def test_a_bullet_s_own_paragraph_does_not_end_the_numbered_task_s_items():
     )
     assert [lead for lead, *_ in tasks] == [["Sở Xây dựng"]] * 4
     assert tasks[-1][4].startswith("Rà soát các sông")
+
+
+def test_bodies_of_the_party_youth_union_and_villages_are_named_assignees():
+    tasks = _tasks(
+        "1. Huyện đoàn phối hợp với Hội Liên hiệp Phụ nữ huyện tổ chức tuyên truyền.\n"
+        "2. Ban cán sự các thôn có trách nhiệm vận động nhân dân treo cờ.\n"
+        "3. Đồng chí Giám đốc Trung tâm Y tế huyện chỉ đạo các trạm y tế kiểm tra.\n"
+    )
+    assert [(lead, support) for lead, support, *_ in tasks] == [
+        (["Huyện đoàn"], ["Hội Liên hiệp Phụ nữ huyện"]),
+        (["Ban cán sự các thôn"], []),
+        (["Trung tâm Y tế huyện"], []),
+    ]

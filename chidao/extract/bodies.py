@@ -39,6 +39,8 @@ _HEADS = (
     "Đài", "Báo", "Bảo tàng", "Thư viện", "Nhà hát", "Bệnh viện", "Trường", "Đại học",
     "Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Thanh tra", "Quỹ", "Hợp tác xã",
     "Cảng vụ", "Vườn quốc gia", "Khu bảo tồn", "Hạt Kiểm lâm", "Đội",
+    "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Đảng ủy", "Đảng uỷ",
+    "Ban cán sự", "Huyện đoàn", "Quận đoàn",
 )  # fmt: skip
 
 
@@ -105,7 +107,10 @@ _ENDERS = re.compile(
     r"Nhà đầu tư|Tạp chí|Tổng Liên đoàn)(?!\w)"
 )
 _MAX_WORDS = 20
-_WHOLE_HEADS = frozenset(["Tỉnh đoàn", "Thành đoàn"])  # a whole name on their own
+_WHOLE_HEADS = frozenset(  # a whole name on their own
+    ["Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Quận đoàn", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy",
+     "Thành uỷ", "Huyện ủy", "Huyện uỷ"]
+)  # fmt: skip
 _PUNCT = re.compile(r"[^\S\n]*[,;:.)]")
 # a province written after a name ends it: "Kho bạc Nhà nước Hà Nội tạo điều kiện ..."
 _PROVINCE = re.compile(
@@ -141,7 +146,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         if m.start() < last_end:
             continue
         end = _name_end(text, m.end(), m.group())
-        if end is None and m.group() in _WHOLE_HEADS and _PUNCT.match(text, m.end()):
+        if end is None and m.group() in _WHOLE_HEADS and _alone(text, m.end()):
             end = m.end()  # "..., Hội Cựu chiến binh tỉnh, Tỉnh đoàn: Chỉ đạo ..."
         if end is None:
             continue
@@ -168,6 +173,13 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         return list(found)
     kept = [f for k, f in enumerate(found) if k not in taken]
     return sorted(kept + added, key=lambda a: a.start)
+
+
+def _alone(text: str, pos: int) -> bool:
+    """Punctuation or a verb follows: "Tỉnh đoàn:", "Huyện đoàn phối hợp ..."."""
+    return _PUNCT.match(text, pos) is not None or (
+        text[pos : pos + 1] == " " and _STOPS.match(text, pos + 1) is not None
+    )
 
 
 _CULTURE = re.compile(r"Sở Văn h(?:óa|oá)")
@@ -500,6 +512,7 @@ _LOWER_FIRST_HEADS = frozenset(
         "Bộ Chỉ huy",
         "Ban Chỉ huy",
         "Ban Chỉ đạo",  # "Ban Chỉ đạo quốc gia về dữ liệu"
+        "Ban cán sự",  # "Ban cán sự các thôn"
         "Công ty",  # "Công ty cổ phần Nước sạch Hà Đông"
         "Tổng công ty",
     ]

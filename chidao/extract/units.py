@@ -66,6 +66,11 @@ _FRONTED = re.compile(
     r"thường xuyên|riêng|về|đối với|với)\b[^,;:.“”\"]{0,60}[,:]\s*$",
     re.IGNORECASE,
 )
+# a leader's title before a body no registry holds: "Đồng chí Giám đốc Trung tâm Y tế huyện ..."
+_TITLE = re.compile(
+    r"[\s\-–+•]*(?:Đồng chí|đồng chí|Ông|Bà)\s+(?:Bí thư|Chủ tịch|Giám đốc|Trưởng|Thủ trưởng|"
+    r"Chánh|Tổng Giám đốc)\s+"
+)
 # a news report names the directive it reports before the subject: "Công văn nêu rõ, UBND
 # các huyện ...", "Theo Chỉ thị, các sở, ngành ..." (not a cited one by its number)
 _REPORTED_FRONT = re.compile(
@@ -487,6 +492,7 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
         or (_FRONTED.match(prefix) and not _NARRATIVE.match(prefix))
         or _LABEL.fullmatch(prefix)
         or _REPORTED_FRONT.fullmatch(prefix)
+        or _TITLE.fullmatch(prefix)
     ):
         return []
     return list_from(found, text)
