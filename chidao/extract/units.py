@@ -561,10 +561,22 @@ def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
 def _with_roles(
     text: str, unit: Unit, lead: list[AgencyMention], found: list[AgencyMention], rule: str
 ) -> Unit:
-    unit.lead = [_named_group(m) for m in lead]
+    unit.lead = [m if _add_on(lead, k) else _named_group(m) for k, m in enumerate(lead)]
     unit.rule = rule
     unit.support = [p for p in _partners(text, lead[-1].end, unit.end, found) if p not in lead]
     return unit
+
+
+def _add_on(lead: list[AgencyMention], k: int) -> bool:
+    """``lead[k]`` is a vague phrase of its own after named bodies: "UBND các quận, huyện và
+    các ngành liên quan" (not "các sở, ngành và UBND các xã liên quan", one list)."""
+    m = lead[k]
+    return (
+        k > 0
+        and not lead[k - 1].vague
+        and m.surface[:4].lower() == "các "
+        and m.surface.endswith("liên quan")
+    )
 
 
 def _named_group(m: AgencyMention) -> AgencyMention:
