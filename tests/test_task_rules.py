@@ -1329,3 +1329,11 @@ def test_bodies_of_the_party_youth_union_and_villages_are_named_assignees():
         (["Ban cán sự các thôn"], []),
         (["Trung tâm Y tế huyện"], []),
     ]
+
+
+def test_local_committees_written_without_cac_and_a_bare_locality_after_a_group():
+    tasks = _tasks(
+        "1. UBND tỉnh yêu cầu các sở, ban, ngành, UBND huyện, thị xã, thành phố thực hiện nghiêm.\n"
+        "2. Chủ tịch UBND tỉnh yêu cầu các ngành, địa phương khẩn trương giải phóng mặt bằng.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["sở, ban, ngành", "địa phương"]] * 2

@@ -384,14 +384,21 @@ class _Matcher:
     # -- context and output --
 
     def _keep_in_context(self, prep: _Prepared, cands: list[_Cand]) -> list[_Cand]:
-        """Drop context-only phrasings ("địa phương") that stand outside an assignee list."""
-        return [c for i, c in enumerate(cands) if not c.context or self._in_context(prep, cands, i)]
+        """Drop context-only phrasings ("địa phương") that stand outside an assignee list;
+        one kept confirms the next ("yêu cầu các ngành, địa phương ...")."""
+        kept: list[_Cand] = []
+        confirmed = False  # the candidate before was kept
+        for i, c in enumerate(cands):
+            confirmed = not c.context or self._in_context(prep, cands, i, confirmed)
+            if confirmed:
+                kept.append(c)
+        return kept
 
-    def _in_context(self, prep: _Prepared, cands: list[_Cand], i: int) -> bool:
+    def _in_context(self, prep: _Prepared, cands: list[_Cand], i: int, after_kept: bool) -> bool:
         c = cands[i]
         if (
             i > 0
-            and not cands[i - 1].context
+            and (not cands[i - 1].context or after_kept)
             and _LIST_GAP.fullmatch(prep.lower, cands[i - 1].end, c.start)
         ):
             return True
