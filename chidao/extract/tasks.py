@@ -298,7 +298,10 @@ def _addressees(
             i
             for i, b in enumerate(blocks[:_ADDRESS_SEARCH])
             if text.startswith(_ADDRESS, b.body_start)
-            or _SENDER_CABLES.fullmatch(text, b.body_start, b.end)
+            or (  # (a plain check first: a sender's line ends on its colon)
+                text[b.body_start : b.end].rstrip().endswith(":")
+                and _SENDER_CABLES.fullmatch(text, b.body_start, b.end)
+            )
         ),
         None,
     )

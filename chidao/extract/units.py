@@ -199,10 +199,10 @@ def units(text: str, block: Block, mentions: Mentions) -> list[Unit]:
 def _clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:
     """Split a sentence at "; " where the next clause opens with new assignees that act
     (an attendance list, "Cùng dự có ...; lãnh đạo các sở, ngành ...", is not split)."""
-    if _BOILERPLATE.match(text, start, end):
+    pos = text.find("; ", start, end)
+    if pos == -1 or _BOILERPLATE.match(text, start, end):
         return [(start, end)]
     cuts = [start]
-    pos = text.find("; ", start, end)
     while pos != -1:
         nxt = pos + 2
         first = mentions.first(nxt, min(end, nxt + 80))
