@@ -48,8 +48,10 @@ _IMPERATIVE = re.compile(
     r"Theo dõi|Đôn đốc|Hướng dẫn|Tập trung|Nâng cao|Đảm bảo|Bảo đảm|Lập|Cung cấp|Tổng hợp|"
     r"Giao|Đề nghị|Yêu cầu)(?!\w)"
 )
-_PAST = re.compile(r"(?i)(?<!\w)(?:đã|vừa|từng)(?!\w)")
-_FUTURE = re.compile(r"(?i)(?<!\w)sẽ(?!\w)")
+_PAST_WORDS = ("đã", "vừa", "từng")
+_PAST = re.compile(r"(?i)(?<!\w)(?:" + "|".join(_PAST_WORDS) + r")(?!\w)")
+_FUTURE_WORD = "sẽ"
+_FUTURE = re.compile(rf"(?i)(?<!\w){_FUTURE_WORD}(?!\w)")
 _ACCOUNTABLE = re.compile(r"(?i)chịu trách nhiệm")
 _BACKGROUND = re.compile(r"(?i)(?:tại|theo) (?:văn bản|công văn|quyết định|kế hoạch) số")
 
@@ -107,8 +109,13 @@ def features(task: Task, doc: Extraction, context: Context | None = None) -> dic
     out["recurrence"] = float(task.recurrence is not None)
     out["imperative"] = float(_IMPERATIVE.match(text) is not None)
     head = text[:80]
-    out["past"] = float(_PAST.search(head) is not None)
-    out["future"] = float(_FUTURE.search(head) is not None)
+    # a plain test first, on the case-folded head: a match of either pattern leaves its word
+    # there, and most heads hold neither (the word-boundary patterns are slow to scan)
+    folded = head.casefold()
+    past = any(w in folded for w in _PAST_WORDS) and _PAST.search(head) is not None
+    out["past"] = float(past)
+    future = _FUTURE_WORD in folded and _FUTURE.search(head) is not None
+    out["future"] = float(future)
     out["accountable"] = float(_ACCOUNTABLE.search(text) is not None)
     out["background"] = float(_BACKGROUND.search(head) is not None)
     out["ends_colon"] = float(text.rstrip().endswith(":"))
