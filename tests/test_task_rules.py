@@ -1337,3 +1337,20 @@ def test_local_committees_written_without_cac_and_a_bare_locality_after_a_group(
         "2. Chủ tịch UBND tỉnh yêu cầu các ngành, địa phương khẩn trương giải phóng mặt bằng.\n"
     )
     assert [lead for lead, *_ in tasks] == [["sở, ban, ngành", "địa phương"]] * 2
+
+
+def test_a_leader_named_after_the_title_still_directs_and_a_flattened_footer_is_no_task():
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND TP Cần Thơ Trần Việt Trường yêu cầu các sở, ngành chấn chỉnh việc giải "
+        "quyết hồ sơ."
+    )
+    assert lead == ["sở, ban, ngành"]
+    flat = (
+        "ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số:2639 /UBND-VP Hải "
+        "Dương, ngày tháng 7 năm 2021 V/v bảo đảm lưu thông hàng hóa Kính gửi: Sở Công Thương "
+        "Giao Sở Công Thương xây dựng kịch bản chi tiết; báo cáo UBND tỉnh trước 12h00 ngày "
+        "22/7/2021./ Nơi nhận: - Như trên; - Thường trực Tỉnh ủy; - Lưu: VT, KTN."
+    )
+    doc = extract_text(flat, today=TODAY)
+    assert (doc.meta.number, doc.meta.kind) == ("2639/UBND-VP", "công văn")
+    assert [[m.name for m in t.lead] for t in doc.tasks] == [["Sở Công Thương"]]

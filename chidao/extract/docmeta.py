@@ -70,17 +70,26 @@ def find_meta(
         meta.signer = _signer(text, blocks)
     if meta.number is None and meta.date is None:
         _from_facts(meta, text)  # a legal library's or portal's table of the document's facts
+    if meta.number is None and (flat := _FLAT_NUMBER.search(text, 0, 400)):
+        # a text flattened to one line: "ỦY BAN NHÂN DÂN TỈNH ... Số:2639 /UBND-VP Hải Dương, ..."
+        meta.number = _joined(flat.group("number").replace(" ", ""), text, flat.end("number"))
+        meta.kind = _kind_from_number(meta.number) or ("công văn" if "V/v" in text[:600] else None)
+        if meta.date is None and (m := _PLACE_DATE.search(text, 0, 600)):
+            meta.date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     if meta.number is None and not header:
         _from_report(meta, text, references)
     if meta.date is None and not header:
         meta.date = _dateline(text) or _event_date(text)
     if meta.kind is None:
         meta.kind = _kind_from_number(meta.number) if header else "tin bài"
-    if meta.issuer is None and re.search(
-        r"(?i)\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (thành phố|TP)", text
-    ):
-        meta.issuer = "UBND Thành phố Hà Nội"
+    if meta.issuer is None and _CITY.search(text) and _HANOI.search(text):
+        meta.issuer = "UBND Thành phố Hà Nội"  # (not another city's: "UBND TP Cần Thơ")
     return meta
+
+
+_CITY = re.compile(r"(?i)\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (thành phố|TP)")
+_HANOI = re.compile(r"Hà Nội")
+_FLAT_NUMBER = re.compile(r"CỘNG\s+HÒA[^\n]{0,120}?Số\s*:\s*(?P<number>\d+[^\S\n]?/[^\s,;]+)")
 
 
 def _from_header(meta: DocumentMeta, header: str) -> None:
@@ -153,11 +162,15 @@ def _subject(header: str, start: int) -> str:
     return " ".join(lines)
 
 
+_MOTTO = re.compile(r"\s*(?:CỘNG\s+HÒA|CỘNG\s+HOÀ|Số\s*:|-{3,})")
+
+
 def _issuer(header: str, m: re.Match[str]) -> str:
     rest = m.group("rest").strip()
     if not rest:
         nxt = header[m.end() :].lstrip("\n").split("\n", 1)[0]
         rest = nxt.strip()
+    rest = _MOTTO.split(rest, 1)[0].strip()  # a header flattened to one line goes on
     upper = rest.upper()
     if upper.startswith("THÀNH PHỐ HÀ NỘI"):
         return "UBND Thành phố Hà Nội"

@@ -67,6 +67,8 @@ def normalize(text: str) -> str:
     if "các" in text:
         text = _GLUED_CAC.sub("các ", text)
     text = _GLUED_STOP.sub(". ", text)
+    if "Nơi nhận" in text:  # a text flattened to one line: its footer starts a paragraph
+        text = _INLINE_FOOTER.sub("\n\n", text)
     if "  " in text or _NEEDS_CLEANING.search(text):
         lines = [_clean_line(line) for line in _join_bold_runs(text.split("\n"))]
     else:  # plain text (most input): nothing to mend line by line
@@ -90,6 +92,7 @@ _GLUED_CAC = re.compile(
 _GLUED_STOP = re.compile(
     r"\.(?<=[a-zà-ỹđ]{2}\.)(?=(?:Các|Giao|Yêu cầu|Đề nghị|UBND|Sở|Chủ tịch)(?!\w))"
 )
+_INLINE_FOOTER = re.compile(r"(?<=[./;])[^\S\n]+(?=Nơi nhận\s*:)")
 _NEEDS_CLEANING = re.compile(r"[*#~\[\\_•●▪◦]")
 
 

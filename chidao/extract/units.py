@@ -448,6 +448,8 @@ def _with_subject(
 ) -> Unit | None:
     """Decide a unit that opens with assignees; None when the triggers must decide."""
     last = subject[-1].end
+    if _LEADER.match(subject[-1].surface) and (person := _PERSON.match(text, last)):
+        last = person.end()  # "Chủ tịch UBND TP Cần Thơ Trần Việt Trường yêu cầu ...": the leader
     paren = _PARENTHETICAL.match(text, last)
     if paren:  # "Sở LĐTB&XH (cơ quan thường trực Ban Chỉ đạo):"
         if _former(text, last):
@@ -480,6 +482,13 @@ def _with_subject(
         rule = "role:chủ trì" if _LEAD_ROLE.match(text, last) else "subject"
         return _with_roles(text, unit, subject, found, rule)
     return None
+
+
+# a leader named by title and then by name: "Phó Chủ tịch UBND tỉnh Nguyễn Văn A yêu cầu ..."
+_LEADER = re.compile(r"(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Bộ trưởng|Thủ tướng)\s")
+_PERSON = re.compile(
+    r"[^\S\n]+(?:[A-ZĐ][a-zà-ỹđ]*[^\S\n]+){1,3}[A-ZĐ][a-zà-ỹđ]*(?=[^\S\n,]|,[^\S\n])"
+)
 
 
 def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMention]:
