@@ -1354,3 +1354,16 @@ def test_a_leader_named_after_the_title_still_directs_and_a_flattened_footer_is_
     doc = extract_text(flat, today=TODAY)
     assert (doc.meta.number, doc.meta.kind) == ("2639/UBND-VP", "công văn")
     assert [[m.name for m in t.lead] for t in doc.tasks] == [["Sở Công Thương"]]
+
+
+def test_each_giao_cho_clause_of_a_sentence_is_a_task_with_its_own_deadline():
+    tasks = _tasks(
+        "Giao Sở Tư pháp phối hợp với UBND huyện A Lưới rà soát hồ sơ; giao cho Sở Nội vụ chủ trì, "
+        "phối hợp Sở Tài chính thẩm định, báo cáo trước ngày 20-10-2023; giao cho UBND thành phố "
+        "Huế kiểm tra, báo cáo trước ngày 30-10-2023."
+    )
+    assert [(lead, deadline) for lead, _, deadline, *_ in tasks] == [
+        (["Sở Tư pháp"], None),
+        (["Sở Nội vụ"], "2023-10-20"),
+        (["UBND thành phố Huế"], "2023-10-30"),
+    ]

@@ -51,7 +51,7 @@ _SUBJECT_PREFIX = re.compile(
 # a clause that opens on its own request: "...; Đề nghị UBND các xã ...", "...; đồng thời giao
 # Công an tỉnh ..." (unless the clause before told what was given: "đã giao ...")
 _ASKS_PREFIX = re.compile(
-    r"\s*(?:(?:đồng thời|và)\s*,?\s*)?(?:đề nghị|yêu cầu|giao)\s+", re.IGNORECASE
+    r"\s*(?:(?:đồng thời|và)\s*,?\s*)?(?:đề nghị|yêu cầu|giao(?:\s+cho)?)\s+", re.IGNORECASE
 )
 _TOLD_BEFORE = re.compile(
     r"(?<!\w)(?:đã|vừa|từng)\s+(?:có\s+)?(?:giao|yêu cầu|đề nghị|chỉ đạo)(?!\w)"
