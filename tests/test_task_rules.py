@@ -1367,3 +1367,13 @@ def test_each_giao_cho_clause_of_a_sentence_is_a_task_with_its_own_deadline():
         (["Sở Nội vụ"], "2023-10-20"),
         (["UBND thành phố Huế"], "2023-10-30"),
     ]
+
+
+def test_a_shorter_remark_on_the_same_assignees_does_not_swallow_the_news_lead():
+    page = (
+        "Báo Đồng Nai điện tử\nThời sự | Xã hội\n"
+        "Theo đó, Sở Nông nghiệp và Môi trường đề nghị UBND các huyện, thị xã khẩn trương kiểm "
+        "tra, rà soát các trường hợp vi phạm đất đai trên địa bàn, xử lý dứt điểm theo quy định.\n\n"
+        "Đối với trường hợp vượt thẩm quyền, UBND các huyện, thị xã báo cáo UBND tỉnh xử lý.\n"
+    )
+    assert len(_tasks(page)) == 2

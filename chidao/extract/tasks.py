@@ -1007,11 +1007,13 @@ _SAPO_PARAGRAPHS = 6  # headline and lead paragraph; a page's clutter may stand 
 
 
 def _retold(task: Task, later: list[Task]) -> bool:
+    """A later task says it again, in full: the same assignees, half the words, no fewer."""
     names = {m.name for m in task.lead}
     words = set(_WORD.findall(task.text.lower()))
     return any(
         {m.name for m in t.lead} == names
         and not t.rule.startswith("closing:")  # "... để UBND các xã biết, thực hiện./."
+        and len(t.text) >= len(task.text)  # (not a shorter remark on the same assignees)
         and _overlap(words, set(_WORD.findall(t.text.lower()))) >= 0.5
         for t in later[:40]
     )
