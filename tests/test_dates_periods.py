@@ -215,3 +215,8 @@ def test_mentions_come_sorted_and_never_overlap() -> None:
     assert len(found) == 8
     for before, after in pairwise(found):
         assert before.end <= after.start
+
+
+def test_the_end_of_a_month_left_blank_in_a_form_is_no_deadline():
+    assert find_times("báo cáo chậm nhất là cuối tháng ... để tổng hợp", doc_date=DOC) == []
+    assert only("báo cáo chậm nhất là cuối tháng 9", doc_date=DOC).value == date(2021, 9, 30)

@@ -49,6 +49,7 @@ _EDGE_BODY = (  # after "cuối" / "đầu" / "giữa"
     rf"|(?P<eq>quý)(?:\s+(?P<eqq>{_ROMAN})(?:{_YEAR_LINK}(?P<eqy>{_YEAR}))?"
     rf"{_NO_MORE_DIGITS}|\s+(?:này|nay)(?!\w))?"
     rf"|(?P<ey>năm)(?:\s+(?P<eyy>{_YEAR})|\s+(?:nay|này)(?!\w))?)(?!\w)"
+    r"(?![^\S\n]*(?:\.{2,}|…))"  # not a form's blank: "chậm nhất là cuối tháng ..."
 )
 _TARGET = (
     rf"(?:ngày{_DATE_TEXT_BODY}|(?:ngày\s+)?{_DATE_NUM}"
