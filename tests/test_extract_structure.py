@@ -351,6 +351,18 @@ def test_a_page_s_closing_attribution_names_the_directive_it_gives():
     assert (meta.number, meta.date) == ("6202/UBND-KT", date(2023, 11, 23))
 
 
+def test_a_news_page_s_directive_opened_by_tai_or_just_issued():
+    opened = "Báo Lâm Đồng\nTại Công văn số 1522/UBND-ĐTĐT, UBND tỉnh yêu cầu các sở rà soát.\n"
+    assert extract_text(opened, today=TODAY).meta.number == "1522/UBND-ĐTĐT"
+    issued = (
+        "Báo Lâm Đồng\nUBND tỉnh yêu cầu các sở rà soát theo Công văn số 6486/UBND-KSTT vừa "
+        "được ban hành.\n"
+    )
+    assert extract_text(issued, today=TODAY).meta.number == "6486/UBND-KSTT"
+    cited = "Báo Lâm Đồng\nUBND tỉnh yêu cầu các sở rà soát theo Công văn số 6486/UBND-KSTT.\n"
+    assert extract_text(cited, today=TODAY).meta.number is None
+
+
 def test_a_document_number_keeps_an_ampersand_in_its_code():
     doc = extract_text(
         "Sở Nội vụ ban hành Công văn số 2775/SNV-CCHC&VTLT ngày 10/11/2025 về hướng dẫn báo cáo.",

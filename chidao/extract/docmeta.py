@@ -201,13 +201,21 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
             "",
             before,
         )
-        if _REPORTED.search(before):
+        if (
+            _REPORTED.search(before)
+            or _AT_START.search(before)
+            or _JUST_ISSUED.match(text, ref.end, ref.end + 60)
+        ):
             meta.number = ref.number
             meta.date = ref.date or _date_before(text, ref.start)
             meta.kind = "tin bài"
             return
 
 
+# "Tại Công văn số 1522/UBND-ĐTĐT, UBND tỉnh yêu cầu ...", "... Công văn số 6486/UBND-KSTT vừa
+# được ban hành": the directive a report tells
+_AT_START = re.compile(r"(?:^|\n|[.:]\s)Tại\s*$")
+_JUST_ISSUED = re.compile(r"[^.;\n]{0,40}?(?:vừa|mới)\s+(?:được\s+)?ban hành")
 _FULL_DATE = re.compile(r"(?i)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
 
 
