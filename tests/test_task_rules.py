@@ -1377,3 +1377,15 @@ def test_a_shorter_remark_on_the_same_assignees_does_not_swallow_the_news_lead()
         "Đối với trường hợp vượt thẩm quyền, UBND các huyện, thị xã báo cáo UBND tỉnh xử lý.\n"
     )
     assert len(_tasks(page)) == 2
+
+
+def test_a_newspaper_s_own_doings_are_not_tasks_its_duties_are():
+    assert (
+        _tasks(
+            "Báo Thanh Niên rất hoan nghênh sự quan tâm của Chủ tịch UBND tỉnh.\n\n"
+            "Báo Đà Nẵng số ra ngày 12/3 đăng thông tin phản ánh tình trạng lấn chiếm vỉa hè.\n"
+        )
+        == []
+    )
+    [(lead, *_)] = _tasks("Báo Hà Nội mới tăng cường tuyên truyền về phòng, chống dịch.")
+    assert lead == ["Báo Hà Nội mới"]
