@@ -135,6 +135,9 @@ def test_a_dropped_dan_in_a_people_s_committee_is_mended():
 
 
 def test_words_a_web_page_glued_together_are_parted():
+    assert (
+        normalize("Điều 2. Giaocho Sở Xây dựng chủ trì") == "Điều 2. Giao cho Sở Xây dựng chủ trì"
+    )
     text = normalize(
         "UBND cáchuyện, thành phố kiểm tra trên địa bàn.Các sở phối hợp. TP.HCM; các sở"
     )

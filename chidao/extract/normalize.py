@@ -3,7 +3,7 @@
 Reads a reader's text (any format) and returns plain text in NFC with:
 - line endings, odd spaces and invisible characters unified;
 - "Ủy ban nhân tỉnh", a word dropped in typing, mended to "Ủy ban nhân dân tỉnh"; words a
-  web page glued together ("cácsở", "địa bàn.Các sở") parted;
+  web page glued together ("cácsở", "Giaocho", "địa bàn.Các sở") parted;
 - markdown and OCR debris mended (``**1.**``, ``### 3.``, ``*Ng*``, ``~~x~~``);
 - news clutter kept out of the body ("Có thể bạn quan tâm", "Tin khác", "Xem thêm" and
   everything after them, photo captions, repeated headlines and captions);
@@ -66,6 +66,8 @@ def normalize(text: str) -> str:
         text = _MISSING_DAN.sub(r"\1 dân", text)
     if "các" in text:
         text = _GLUED_CAC.sub("các ", text)
+    if "iaocho" in text:  # "Điều 2. Giaocho Sở Xây dựng chủ trì ..."
+        text = _GLUED_GIAO.sub(r"\1 cho", text)
     text = _GLUED_STOP.sub(". ", text)
     if "Nơi nhận" in text:  # a text flattened to one line: its footer starts a paragraph
         text = _INLINE_FOOTER.sub("\n\n", text)
@@ -89,6 +91,7 @@ _GLUED_CAC = re.compile(
     r"(?<!\w)các(?=(?:sở|huyện|xã|phường|quận|cơ quan|đơn vị|ban|ngành|địa phương|bộ|phòng|"
     r"đoàn thể|tổ chức|doanh nghiệp|trường|tỉnh|thành phố)(?!\w))"
 )
+_GLUED_GIAO = re.compile(r"(?<!\w)([Gg]iao)cho(?!\w)")
 _GLUED_STOP = re.compile(
     r"\.(?<=[a-zà-ỹđ]{2}\.)(?=(?:Các|Giao|Yêu cầu|Đề nghị|UBND|Sở|Chủ tịch)(?!\w))"
 )
