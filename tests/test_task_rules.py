@@ -1389,3 +1389,14 @@ def test_a_newspaper_s_own_doings_are_not_tasks_its_duties_are():
     )
     [(lead, *_)] = _tasks("Báo Hà Nội mới tăng cường tuyên truyền về phòng, chống dịch.")
     assert lead == ["Báo Hà Nội mới"]
+
+
+def test_a_paragraph_that_opens_on_what_to_do_continues_the_task_before_it():
+    tasks = _tasks(
+        "UBND tỉnh yêu cầu các cơ quan, đơn vị, địa phương quán triệt các quy định về phòng cháy, "
+        "chữa cháy.\n\n"
+        "Tổ chức tự kiểm tra phòng cháy, chữa cháy tại trụ sở, kho tàng của đơn vị.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["cơ quan, đơn vị", "địa phương"]] * 2
+    # with no task just before it, such a paragraph is no task (rule 3)
+    assert _tasks("Tổ chức tự kiểm tra phòng cháy, chữa cháy tại trụ sở.\n") == []

@@ -779,6 +779,15 @@ def _first_unit_without_assignee(
     if (
         prev_task is not None
         and prev_task.lead
+        and block.role == "paragraph"
+        and prev_task.marker is None
+        and _IMPERATIVE.match(span)
+        and span[-1:] != ":"
+    ):  # rule 3: "... yêu cầu các cơ quan, đơn vị quán triệt ..." + "Tổ chức tự kiểm tra ..."
+        return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
+    if (
+        prev_task is not None
+        and prev_task.lead
         and TRIGGER.search(span)
         and span[-1:] != ":"
         and not _UNKNOWN_OBJECT.match(span)  # "Giao Phó Thủ tướng Trần Hồng Hà ...": someone else
@@ -788,6 +797,12 @@ def _first_unit_without_assignee(
     return None
 
 
+# a paragraph that opens on what to do, with no one named: the task before goes on
+_IMPERATIVE = re.compile(
+    r"[\s\-–+]*(?:Tổ chức|Tăng cường|Triển khai|Kiểm tra|Rà soát|Thực hiện|Đẩy mạnh|Khẩn trương|"
+    r"Chủ động|Xây dựng|Tuyên truyền|Nghiêm túc|Quán triệt|Bố trí|Bảo đảm|Đảm bảo|Theo dõi|"
+    r"Thường xuyên|Kịp thời|Xử lý|Hướng dẫn|Đôn đốc|Tập trung|Tiếp tục)(?!\w)"
+)
 # a directive verb that opens the block on a name the registry does not hold
 _UNKNOWN_OBJECT = re.compile(
     r"(?:[-+•]\s*)?(?:Giao|Yêu cầu|Đề nghị)\s+(?:cho\s+)?(?:đồng chí\s+|ông\s+|bà\s+)?[A-ZĐÀ-Ỹ]"
