@@ -1400,3 +1400,11 @@ def test_a_paragraph_that_opens_on_what_to_do_continues_the_task_before_it():
     assert [lead for lead, *_ in tasks] == [["cơ quan, đơn vị", "địa phương"]] * 2
     # with no task just before it, such a paragraph is no task (rule 3)
     assert _tasks("Tổ chức tự kiểm tra phòng cháy, chữa cháy tại trụ sở.\n") == []
+
+
+def test_a_second_request_after_an_action_is_a_task_of_its_own():
+    tasks = _tasks(
+        "UBND tỉnh yêu cầu các sở, ngành triển khai và đề nghị các đoàn thể tỉnh phối hợp "
+        "tuyên truyền."
+    )
+    assert [lead for lead, *_ in tasks] == [["sở, ban, ngành"], ["đoàn thể"]]

@@ -197,11 +197,39 @@ def units(text: str, block: Block, mentions: Mentions) -> list[Unit]:
     return units
 
 
+# "... các sở, ngành triển khai và đề nghị các đoàn thể tỉnh phối hợp ...": a second request
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_AND_ASKS_MID = re.compile(r",?\s+(?:và|đồng thời)\s+(?=(?:đề nghị|yêu cầu)\s)", re.IGNORECASE)
+
+
+def _and_asks_clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:
+    """A sentence that asks a second body to act further on is two clauses (rule 2: the
+    assignees change); not "yêu cầu và đề nghị các sở ...", one request."""
+    if text.find("đề nghị", start, end) == -1 and text.find("yêu cầu", start, end) == -1:
+        return [(start, end)]
+    for m in _AND_ASKS_MID.finditer(text, start, end):
+        verb = _ASKS_PREFIX.match(text, m.end())
+        first = mentions.first(m.end(), min(end, m.end() + 40))
+        before = mentions.between(start, m.start())
+        if (
+            verb is not None
+            and first is not None
+            and first.start <= verb.end() + 4
+            and before
+            and _WORDS.search(text, before[-1].end, m.start()) is not None  # an action between
+            and TRIGGER.search(text, start, m.start()) is not None
+        ):  # (not "Đề nghị UBND các xã và yêu cầu Văn phòng ... khẩn trương ...": one task)
+            return [(start, m.start()), (m.end(), end)]
+    return [(start, end)]
+
+
 def _clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:
     """Split a sentence at "; " where the next clause opens with new assignees that act
     (an attendance list, "Cùng dự có ...; lãnh đạo các sở, ngành ...", is not split)."""
     pos = text.find("; ", start, end)
-    if pos == -1 or _BOILERPLATE.match(text, start, end):
+    if pos == -1:
+        return _and_asks_clauses(text, start, end, mentions)
+    if _BOILERPLATE.match(text, start, end):
         return [(start, end)]
     cuts = [start]
     while pos != -1:
