@@ -1408,3 +1408,8 @@ def test_a_second_request_after_an_action_is_a_task_of_its_own():
         "tuyên truyền."
     )
     assert [lead for lead, *_ in tasks] == [["sở, ban, ngành"], ["đoàn thể"]]
+
+
+def test_local_committees_written_cac_ubnd_are_the_local_group():
+    [(lead, *_)] = _tasks("UBND tỉnh yêu cầu các UBND huyện, thị xã, thành phố kiểm tra.")
+    assert lead == ["địa phương"]
