@@ -1413,3 +1413,16 @@ def test_a_second_request_after_an_action_is_a_task_of_its_own():
 def test_local_committees_written_cac_ubnd_are_the_local_group():
     [(lead, *_)] = _tasks("UBND tỉnh yêu cầu các UBND huyện, thị xã, thành phố kiểm tra.")
     assert lead == ["địa phương"]
+
+
+def test_an_item_s_own_paragraphs_stay_in_its_task():
+    tasks = _tasks(
+        "2. Sở Tư pháp:\n"
+        "- Tiếp tục đổi mới, nâng cao chất lượng công tác tham mưu ban hành văn bản.\n\n"
+        "Khi không có nội dung góp ý đối với dự thảo văn bản thì không phát hành văn bản.\n\n"
+        "- Chủ trì, phối hợp với các đơn vị liên quan rà soát Quy chế làm việc của Sở;\n\n"
+        "tăng cường theo dõi, kiểm tra, đôn đốc việc thực hiện các nhiệm vụ thường xuyên.\n"
+    )
+    assert len(tasks) == 2
+    assert tasks[0][4].endswith("không phát hành văn bản.")
+    assert tasks[1][4].endswith("nhiệm vụ thường xuyên.")

@@ -163,6 +163,11 @@ def find_tasks(
                 stack.append(_Context(*intro, owner, paragraphs=False))
             prev_block_task = None
             continue
+        if prev_block_task is not None and _runs_on(text, blocks, i, mentions):
+            # "b) Chủ trì ... nội bộ;" + "tăng cường theo dõi, ...": the item's own words go on
+            prev_block_task.end = block.end
+            prev_block_task.text = text[prev_block_task.start : block.end].strip()
+            continue
         block_tasks, new_intro = _block_tasks(text, block, mentions, prev_block_task, ctx)
         invites = None if block_tasks else _INVITES.search(text, block.body_start, block.end)
         invited = _invited(text, invites, mentions) if invites else []
@@ -235,6 +240,21 @@ def find_tasks(
         if forced.get(id(task)) is not None:
             task.deadline = forced[id(task)]
     return tasks
+
+
+def _runs_on(text: str, blocks: Sequence[Block], i: int, mentions: Mentions) -> bool:
+    """``blocks[i]`` is a paragraph that carries on the item before it and names no one: it
+    opens in lower case (a page or a column broke the item), or it follows a bullet that
+    does not introduce it with a colon (the bullet's second paragraph)."""
+    block = blocks[i]
+    if block.role != "paragraph" or i == 0 or blocks[i - 1].role != "item":
+        return False
+    item = blocks[i - 1]
+    goes_on = text[block.body_start : block.body_start + 1].islower() or (
+        item.marker in ("-", "+", "–", "•")
+        and not text[item.body_start : item.end].rstrip().endswith(":")
+    )
+    return goes_on and mentions.first(block.body_start, block.end) is None
 
 
 def _opens_paragraph(text: str, blocks: Sequence[Block], i: int) -> bool:
