@@ -1426,3 +1426,13 @@ def test_an_item_s_own_paragraphs_stay_in_its_task():
     assert len(tasks) == 2
     assert tasks[0][4].endswith("không phát hành văn bản.")
     assert tasks[1][4].endswith("nhiệm vụ thường xuyên.")
+
+
+def test_small_accented_letters_are_not_capitals_in_a_name_or_a_sentence_end():
+    # "đã" after "Thanh tra tỉnh" is no part of the name ("À-Ỹ" would take it for a capital)
+    assert _tasks("Sau đó, Thanh tra tỉnh đã làm việc với bà Nguyễn Thị A.") == []
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND tỉnh đề nghị Tòa án nhân dân khu vực 1 - Lâm Đồng không đồng ý nội dung "
+        "khởi kiện."
+    )
+    assert lead == ["Tòa án nhân dân khu vực 1 - Lâm Đồng"]

@@ -25,6 +25,7 @@ from typing import Any
 from chidao.extract.agencies.grammar import _literal_node
 from chidao.extract.agencies.patterns import _PROVINCES
 from chidao.extract.model import AgencyMention
+from chidao.extract.segment import CAPITALS
 
 # head words that begin the name of a body (capitalised, as written at a name's start)
 _HEADS = (
@@ -67,15 +68,15 @@ def _heads_rx(heads: Sequence[str]) -> str:
 _HEAD = re.compile(_heads_rx(_HEADS))
 # a body of the issuing province or city, named by its level alone: "Công an tỉnh"
 _LEVEL = re.compile(r"[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?)(?!\w)")
-_PLACE_WORD = re.compile(r"[^\S\n]+(?:[A-ZĐÀ-Ỹ][\w]*|\d{1,3}(?!\w))")
+_PLACE_WORD = re.compile(r"[^\S\n]+(?:[" + CAPITALS + r"][\w]*|\d{1,3}(?!\w))")
 _WORD = re.compile(r"[^\S\n]+(?P<w>[\w&]+(?:-[\w&]+)*)")
-_DASH_WORD = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=[A-ZĐÀ-Ỹ])")
+_DASH_WORD = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=[" + CAPITALS + r"])")
 # a steering committee's name lists its topics: "Ban Chỉ đạo phát triển khoa học, công nghệ,
 # đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh"
 _COMMA_TOPIC = re.compile(
     r",[^\S\n]+(?=[a-zà-ỹđ])(?!(?:các|những|đơn vị|cơ quan|địa phương)(?!\w))"
 )
-_COMMA_WORD = re.compile(r",[^\S\n]+(?=[A-ZĐÀ-Ỹ])")
+_COMMA_WORD = re.compile(r",[^\S\n]+(?=[" + CAPITALS + r"])")
 # a fixed phrase with its comma inside a name: "Phòng Kiểm tra xây dựng và phòng cháy, chữa cháy"
 _COMMA_PHRASE = re.compile(r"(?<=[Pp]hòng cháy),[^\S\n]+(?=chữa cháy(?!\w))")
 _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|\d{1,3}|[A-Z]{1,4}\d{0,2}")
@@ -207,7 +208,7 @@ def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
 
 # "UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà": the group names its members
 _LOCAL_GROUP = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) các (xã|phường|thị trấn)$")
-_PLACE = r"(?:[A-ZĐÀ-Ỹ][\w]*|\d{1,3})(?:[^\S\n](?:[A-ZĐÀ-Ỹ][\w]*|\d{1,3}))*"
+_PLACE = r"(?:[" + CAPITALS + r"][\w]*|\d{1,3})(?:[^\S\n](?:[" + CAPITALS + r"][\w]*|\d{1,3}))*"
 _PLACE_ITEM = re.compile(rf"(?:[^\S\n]*:[^\S\n]*|,[^\S\n]+|[^\S\n]+và[^\S\n]+)({_PLACE})")
 _PLACE_FIRST = re.compile(rf"[^\S\n]*:?[^\S\n]*({_PLACE})")
 
@@ -449,8 +450,10 @@ def _name_end(text: str, pos: int, head: str) -> int | None:
         if level is not None:
             end = level.end()
             place = _PLACE_WORD.match(text, end)
-            while place is not None and not _ENDERS.match(
-                text, place.end() - len(place.group().strip())
+            while (
+                place is not None
+                and not place.group().strip()[0].islower()  # ("À-Ỹ" holds small letters too)
+                and not _ENDERS.match(text, place.end() - len(place.group().strip()))
             ):
                 end = place.end()
                 place = _PLACE_WORD.match(text, end)
@@ -461,6 +464,8 @@ def _name_end(text: str, pos: int, head: str) -> int | None:
             or _COMMA_PHRASE.match(text, at)
             or (_COMMA_TOPIC.match(text, at) if head == "Ban Chỉ đạo" else None)
         )
+        if dash is not None and words and (after := _PROVINCE.match(text, dash.end() - 1)):
+            return after.end()  # "Tòa án nhân dân khu vực 1 - Lâm Đồng": the place ends it
         if dash is not None and words:
             word = _WORD.match(text, dash.end() - 1)
         else:

@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from datetime import date
 
 from chidao.extract.model import DocumentMeta, Reference, TimeMention
-from chidao.extract.segment import Block
+from chidao.extract.segment import CAPITALS, Block
 
 _NUMBER_LINE = re.compile(r"^[*_\s]*Số\s*:?\s*(?P<number>[^\s*]*[\d/][^\s*]*)", re.MULTILINE)
 _PLACE_DATE = re.compile(
-    r"^[*_\s]*[A-ZĐÀ-Ỹ][^\n,]{1,40},\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    r"^[*_\s]*["
+    + CAPITALS
+    + r"][^\n,]{1,40},\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     re.MULTILINE,
 )
 _SUBJECT = re.compile(r"^V/v\s*:?\s*(?P<subject>.+)$", re.MULTILINE)
@@ -53,7 +55,7 @@ _CODE_KIND = {
 }  # fmt: skip
 _ISSUER_LINE = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s*(?P<rest>.*)$", re.MULTILINE)
 _SIGN_BLOCK = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)")
-_PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+_PERSON = re.compile(r"^[" + CAPITALS + r"][a-zà-ỹđ]+(?: [" + CAPITALS + r"][a-zà-ỹđ]+){1,4}$")
 
 
 def find_meta(

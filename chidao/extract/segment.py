@@ -20,6 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# a Vietnamese capital letter, for character classes ("À-Ỹ" would hold small letters too:
+# Latin-1 and Latin Extended Additional interleave the cases)
+CAPITALS = "A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
 # an item's number: Điều 3. | II. | 2.1. | 2. | 2) | (3) (3). | a) | - + – •
 MARKER_PATTERN = r"(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)[,:]|Điều \d{1,3}\.|[IVXLC]{1,6}\.|\d{1,5}(?:\.\d{1,3}){1,4}[.)]?|\d{1,5}[.)]|\(\d{1,2}\)\.?|[a-zđ]\)|[-+–•])"
 MARKER = re.compile(r"(?P<marker>" + MARKER_PATTERN + r")\s+")
@@ -40,7 +43,7 @@ _ABBREVIATIONS = frozenset(
 # look back at it: ``re`` then skips to the next such character instead of trying the
 # pattern at every position (4 times faster over a page than "(?:[.!?…]+...|[\"”»]\.)").
 _SENTENCE_END = re.compile(
-    r"[.!?…\"”»](?:(?<=[.!?…])[.!?…]*[\"”»)]*|(?<=[\"”»])\.)\s+(?=[\"“«(']?[A-ZĐÀ-Ỹ0-9])"
+    r"[.!?…\"”»](?:(?<=[.!?…])[.!?…]*[\"”»)]*|(?<=[\"”»])\.)\s+(?=[\"“«(']?[" + CAPITALS + "0-9])"
 )
 
 

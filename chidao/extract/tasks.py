@@ -31,7 +31,7 @@ from datetime import date
 from chidao.extract.bodies import UNLISTED
 from chidao.extract.deadlines import attach_times, attribute_deadline
 from chidao.extract.model import AgencyMention, Task, TimeMention
-from chidao.extract.segment import Block
+from chidao.extract.segment import CAPITALS, Block
 from chidao.extract.units import (
     CONNECTORS,
     TRIGGER,
@@ -299,12 +299,24 @@ def _executes(text: str, block: Block, in_force: bool) -> bool:
 
 _NOT_A_TASK = re.compile(
     r"[^:\n]{3,160}:\s*(?:[\d.\s()–-]{7,}[,;]?\s*)+[.;]?\s*$"
-    r"|(?:[^:\n]{3,160}:\s*)?(?:Ông|Bà|Đồng chí|đồng chí|Đ/c)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,5}"
+    r"|(?:[^:\n]{3,160}:\s*)?(?:Ông|Bà|Đồng chí|đồng chí|Đ/c)\s+["
+    + CAPITALS
+    + r"]\w*(?:\s+["
+    + CAPITALS
+    + r"]\w*){1,5}"
     r"\s*[-–,(]"
     r"|(?:[^.\n]{0,60}\s)?(?i:trân trọng thông báo)"
     r"|[^:\n]{3,200}:\s*(?i:(?:chi tiết\s+)?(?:tại|theo|như)\s+phụ lục)[^.;\n]{0,40}[.;]?\s*$"
     r"|(?:Phiên họp|Hội nghị|Cuộc họp|Buổi làm việc|Hội thảo|Lễ)\s+(?:do|sẽ do)\s|Đồng chủ trì"
-    r"|(?:[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,4}\s*[,;]\s*){2,}[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){1,4}\.?\s*$"
+    r"|(?:["
+    + CAPITALS
+    + r"]\w*(?:\s+["
+    + CAPITALS
+    + r"]\w*){1,4}\s*[,;]\s*){2,}["
+    + CAPITALS
+    + r"]\w*(?:\s+["
+    + CAPITALS
+    + r"]\w*){1,4}\.?\s*$"
 )
 
 
@@ -825,7 +837,9 @@ _IMPERATIVE = re.compile(
 )
 # a directive verb that opens the block on a name the registry does not hold
 _UNKNOWN_OBJECT = re.compile(
-    r"(?:[-+•]\s*)?(?:Giao|Yêu cầu|Đề nghị)\s+(?:cho\s+)?(?:đồng chí\s+|ông\s+|bà\s+)?[A-ZĐÀ-Ỹ]"
+    r"(?:[-+•]\s*)?(?:Giao|Yêu cầu|Đề nghị)\s+(?:cho\s+)?(?:đồng chí\s+|ông\s+|bà\s+)?["
+    + CAPITALS
+    + r"]"
 )
 _ANSWERABLE = re.compile(r"chịu trách nhiệm(?:\s+\w+){0,2}\s+trước(?!\w)", re.IGNORECASE)
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from chidao.extract.model import AgencyMention
-from chidao.extract.segment import Block
+from chidao.extract.segment import CAPITALS, Block
 
 TRIGGERS = ("giao", "yêu cầu", "đề nghị", "chỉ đạo", "nhắc nhở", "đòi hỏi", "phân công", "lưu ý")
 TRIGGER = re.compile(r"(?<!\w)(?:" + "|".join(TRIGGERS) + r")(?!\w)", re.IGNORECASE)
@@ -537,7 +537,7 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
 
 
 # a short label before the subject: "Liệt kê tài liệu: Các cơ quan, địa phương liệt kê ..."
-_LABEL = re.compile(r"[\s\-–+•]*[A-ZĐÀ-Ỹ][^,;:.()\n]{2,40}:\s*")
+_LABEL = re.compile(r"[\s\-–+•]*[" + CAPITALS + r"][^,;:.()\n]{2,40}:\s*")
 
 
 # a fronted basis or purpose: "Căn cứ Kế hoạch này, các sở ... xây dựng ..."
