@@ -363,6 +363,33 @@ def test_a_news_page_s_directive_opened_by_tai_or_just_issued():
     assert extract_text(cited, today=TODAY).meta.number is None
 
 
+def test_a_legal_library_s_header_cells_and_broken_dateline_are_read_as_a_header():
+    page = (
+        "ỦY BAN NHÂN DÂN\nTỈNH VĨNH LONG\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 07/CT-UBND\n|\nVĩnh Long, ngày\n"
+        "30 tháng 3 năm 2015\n|\nCHỈ THỊ\nVỀ VIỆC TĂNG CƯỜNG CÔNG TÁC PHÒNG CHÁY\n"
+        "Yêu cầu Thủ trưởng các sở, ban, ngành tỉnh tăng cường kiểm tra.\n"
+    )
+    doc = extract_text(page, today=TODAY)
+    assert (doc.meta.kind, doc.meta.number, doc.meta.date) == (
+        "chỉ thị",
+        "07/CT-UBND",
+        date(2015, 3, 30),
+    )
+    assert [[m.name for m in t.lead] for t in doc.tasks] == [["sở, ban, ngành"]]
+
+
+def test_a_draft_with_a_blank_day_and_number_still_has_its_header():
+    draft = (
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "Số: /TB-UBND Lâm Đồng, ngày tháng 4 năm 2026\n\nTHÔNG BÁO\n\n"
+        "Kết luận của Phó Chủ tịch UBND tỉnh tại buổi làm việc với Sở Khoa học và Công nghệ\n\n"
+        "1. Giao Sở Khoa học và Công nghệ rà soát danh mục phần mềm.\n"
+    )
+    meta = extract_text(draft, today=TODAY).meta
+    assert (meta.kind, meta.number) == ("thông báo", None)
+
+
 def test_a_document_number_keeps_an_ampersand_in_its_code():
     doc = extract_text(
         "Sở Nội vụ ban hành Công văn số 2775/SNV-CCHC&VTLT ngày 10/11/2025 về hướng dẫn báo cáo.",

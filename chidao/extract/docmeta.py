@@ -95,8 +95,9 @@ _FLAT_NUMBER = re.compile(r"CỘNG\s+HÒA[^\n]{0,120}?Số\s*:\s*(?P<number>\d+[
 
 
 def _from_header(meta: DocumentMeta, header: str) -> None:
-    if m := _NUMBER_LINE.search(header):
-        meta.number = _joined(m.group("number"), header, m.end("number"))
+    if (m := _NUMBER_LINE.search(header)) and any(c.isdigit() for c in m.group("number")):
+        meta.number = _joined(m.group("number"), header, m.end("number"))  # ("Số: /TB-UBND":
+        # a draft's blank number is none)
     if m := _PLACE_DATE.search(header):
         meta.date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     if m := _SUBJECT.search(header):

@@ -69,6 +69,8 @@ def normalize(text: str) -> str:
     if "iaocho" in text:  # "Điều 2. Giaocho Sở Xây dựng chủ trì ..."
         text = _GLUED_GIAO.sub(r"\1 cho", text)
     text = _GLUED_STOP.sub(". ", text)
+    if "ngày\n" in text:  # "Vĩnh Long, ngày" + "30 tháng 3 năm 2015": the dateline a page broke
+        text = _BROKEN_DATELINE.sub(r"\1 ", text)
     if "Nơi nhận" in text:  # a text flattened to one line: its footer starts a paragraph
         text = _INLINE_FOOTER.sub("\n\n", text)
     if "  " in text or _NEEDS_CLEANING.search(text):
@@ -95,6 +97,7 @@ _GLUED_GIAO = re.compile(r"(?<!\w)([Gg]iao)cho(?!\w)")
 _GLUED_STOP = re.compile(
     r"\.(?<=[a-zà-ỹđ]{2}\.)(?=(?:Các|Giao|Yêu cầu|Đề nghị|UBND|Sở|Chủ tịch)(?!\w))"
 )
+_BROKEN_DATELINE = re.compile(r"(,[^\S\n]*ngày)[^\S\n]*\n[^\S\n]*(?=\d{1,2}[^\S\n]+tháng(?!\w))")
 _INLINE_FOOTER = re.compile(r"(?<=[./;])[^\S\n]+(?=Nơi nhận\s*:)")
 _NEEDS_CLEANING = re.compile(r"[*#~\[\\_•●▪◦]")
 
@@ -194,12 +197,15 @@ def _vertical_rows(run: list[str]) -> list[str]:
         rows[-1].append(cell)
     out: list[str] = []
     for row in rows:
-        if any(_runs_on(cell) for cell in row):
-            for cell in row:  # a page's body between two bars: not a cell, keep its lines
-                out.extend([*cell, ""])
+        if any(_runs_on(cell) or _HEADER_CELL.match(cell[0]) for cell in row):
+            for cell in row:  # a page's body between two bars: not a cell, keep its lines;
+                out.extend([*cell, ""])  # and the cells of a document's header block
         elif row:
             out.append(" | ".join(" ".join(cell) for cell in row))
     return out
+
+
+_HEADER_CELL = re.compile(r"CỘNG\s+HÒA|CỘNG\s+HOÀ|Số\s*:|ỦY BAN|UỶ BAN")
 
 
 def _runs_on(cell: list[str]) -> bool:

@@ -29,7 +29,10 @@ MARKER = re.compile(r"(?P<marker>" + MARKER_PATTERN + r")\s+")
 _HEADER_START = re.compile(
     r"^(?:CỘNG HÒA|CỘNG HOÀ|ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|VĂN PHÒNG|BỘ |SỞ |Số\s*:|THÀNH ỦY|THÀNH UỶ)"
 )
-_HEADER_END = re.compile(r"^(?:Kính gửi|Căn cứ|Thực hiện)\b|, ngày \d{1,2} tháng \d{1,2} năm \d{4}")
+# (a draft or an unsigned copy leaves the day blank: "Lâm Đồng, ngày   tháng 4 năm 2026")
+_HEADER_END = re.compile(
+    r"^(?:Kính gửi|Căn cứ|Thực hiện)\b|, ngày\s+(?:\d{1,2}\s+)?tháng\s+(?:\d{1,2}\s+)?năm \d{4}"
+)
 _FOOTER_START = re.compile(
     r"^(?:Nơi nhận\s*:|TM\.\s|KT\.\s|TL\.\s|TUQ\.\s|Q\.\s*CHỦ TỊCH|CHỦ TỊCH$|PHÓ CHỦ TỊCH$)"
 )
