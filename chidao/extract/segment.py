@@ -184,7 +184,7 @@ def _header_end(blocks: list[Block], text: str) -> int:
             return j
         if line.startswith(("Căn cứ", "Thực hiện")) and (not end or i >= end):
             return i  # (a title under the date may itself start "Thực hiện ...")
-        if not end and _HEADER_END.search(line):
+        if not end and len(line) < _HEADER_LINE_MAX and _HEADER_END.search(line):
             end = i + 1  # a title may follow the date (KẾ HOẠCH / Triển khai ...)
             while end < limit and blocks[end].role == "heading":
                 end += 1
@@ -192,6 +192,7 @@ def _header_end(blocks: list[Block], text: str) -> int:
 
 
 _SUBJECT_LINES = 4  # lines of a "V/v" subject that may stand between the date and "Kính gửi"
+_HEADER_LINE_MAX = 200  # a longer line holds more than the dateline: a text flattened to one line
 
 
 def _mark_footer(blocks: list[Block], text: str) -> None:
