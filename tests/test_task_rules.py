@@ -1436,3 +1436,22 @@ def test_small_accented_letters_are_not_capitals_in_a_name_or_a_sentence_end():
         "khởi kiện."
     )
     assert lead == ["Tòa án nhân dân khu vực 1 - Lâm Đồng"]
+
+
+def test_bodies_with_a_comma_or_a_department_in_their_name_keep_the_list_going():
+    tasks = _tasks(
+        "1. Chủ tịch UBND tỉnh yêu cầu Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn "
+        "tỉnh, Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện rà soát phương án.\n"
+        "2. UBND tỉnh yêu cầu các cơ quan chuyên môn, đơn vị sự nghiệp thuộc UBND tỉnh, UBND các "
+        "huyện, thành phố triển khai kế hoạch.\n"
+        "3. Sở Xây dựng đề nghị Thanh tra Sở Xây dựng chủ trì kiểm tra các công trình.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [
+        [
+            "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh",
+            "sở, ban, ngành",
+            "địa phương",
+        ],
+        ["sở, ban, ngành", "cơ quan, đơn vị", "địa phương"],
+        ["Thanh tra Sở Xây dựng"],
+    ]

@@ -78,7 +78,9 @@ _COMMA_TOPIC = re.compile(
 )
 _COMMA_WORD = re.compile(r",[^\S\n]+(?=[" + CAPITALS + r"])")
 # a fixed phrase with its comma inside a name: "Phòng Kiểm tra xây dựng và phòng cháy, chữa cháy"
-_COMMA_PHRASE = re.compile(r"(?<=[Pp]hòng cháy),[^\S\n]+(?=chữa cháy(?!\w))")
+_COMMA_PHRASE = re.compile(
+    r"(?<=[Pp]hòng cháy),[^\S\n]+(?=chữa cháy(?!\w))|(?<=[Pp]hòng),[^\S\n]+(?=[Cc]hống(?!\w))"
+)  # (and "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh")
 _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|\d{1,3}|[A-Z]{1,4}\d{0,2}")
 # lower-case words that end a name: verbs that follow a subject, function words
 _STOP_PHRASES = (
@@ -492,7 +494,8 @@ def _ends_name(text: str, word: re.Match[str], capital: bool, words: int, head: 
     w = word.group("w")
     if capital:
         ender = _ENDERS.match(text, word.start("w")) is not None
-        return ender and not (words == 0 and head in _OWN_WORD_HEADS)
+        own = head in _OWN_WORD_HEADS or (w == "Phòng" and head in _PREVENTION_HEADS)
+        return ender and not (words == 0 and own)
     if words == 0 and head not in _LOWER_FIRST_HEADS:
         return True
     if w == "và":  # "Chi cục Chăn nuôi và Thú y" goes on; "... và Công an tỉnh" is a list
@@ -524,7 +527,9 @@ _LOWER_FIRST_HEADS = frozenset(
     ]
 )
 # heads whose first name word may itself be a head word ("Văn phòng Sở", "Ban Quản lý")
-_OWN_WORD_HEADS = frozenset(["Văn phòng", "Công an"])
+_OWN_WORD_HEADS = frozenset(["Văn phòng", "Công an", "Thanh tra"])  # "Thanh tra Sở Xây dựng"
+# "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh": "Phòng" of prevention
+_PREVENTION_HEADS = frozenset(["Ban Chỉ huy", "Ban Chỉ đạo"])
 # heads that name a body without more words when the level follows ("Công an tỉnh")
 _STANDALONE = frozenset(
     [

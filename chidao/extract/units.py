@@ -29,7 +29,7 @@ _LIST_GAP = re.compile(
     r"(?:\s*\([^()\n]{0,150}\))?"  # "Sở Tài chính (trong việc tổng hợp chỉ số PCI), Sở Y tế"
     r"(?:\s*\))?"  # out of a bracketed body: "Văn phòng UBND tỉnh (Trung tâm ...) và ..."
     r"(?:\s+(?:cấp\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?"
-    r"|(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố|UBND\s+(?:tỉnh|[Tt]hành phố)))"
+    r"|(?:sự nghiệp(?:\s+công lập)?\s+)?(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố|UBND\s+(?:tỉnh|[Tt]hành phố)))"
     r"(?=\s*(?:[,;]|và\s)))?"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã",
     # "... các sở, ban, ngành, đơn vị thuộc Thành phố và Chủ tịch UBND các quận"
     r"\s*(?:[,;]\s*)?(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?"
