@@ -383,6 +383,9 @@ def _only_names(text: str, block: Block, mentions: Mentions) -> bool:
         return False
     if text[block.body_start : block.end].rstrip().endswith(":"):
         return False
+    first = mentions.between(block.body_start, block.end)[0].start
+    if any(w not in _LIST_WORDS for w in _WORD.findall(text, block.body_start, first)):
+        return False  # it opens on what to do to the body: "a) Kiện toàn Ban Chỉ huy ..."
     rest = _outside_mentions(text, block.body_start, block.end, mentions)
     words = (m.group() for m in _WORD.finditer(rest))  # lazily: three words decide
     others = (w for w in words if w not in _LIST_WORDS)
