@@ -1455,3 +1455,8 @@ def test_bodies_with_a_comma_or_a_department_in_their_name_keep_the_list_going()
         ["sở, ban, ngành", "cơ quan, đơn vị", "địa phương"],
         ["Thanh tra Sở Xây dựng"],
     ]
+
+
+def test_communes_and_townships_are_the_local_group():
+    [(lead, *_)] = _tasks("Lãnh đạo các xã, thị trấn cần quan tâm chỉ đạo công tác phòng dịch.")
+    assert lead == ["địa phương"]
