@@ -1460,3 +1460,12 @@ def test_bodies_with_a_comma_or_a_department_in_their_name_keep_the_list_going()
 def test_communes_and_townships_are_the_local_group():
     [(lead, *_)] = _tasks("Lãnh đạo các xã, thị trấn cần quan tâm chỉ đạo công tác phòng dịch.")
     assert lead == ["địa phương"]
+
+
+def test_a_body_asked_in_the_passive_and_those_a_letter_is_sent_to_are_the_leads():
+    tasks = _tasks(
+        "1. Các Ban Quản lý dự án được UBND thành phố yêu cầu khẩn trương lập tiến độ thi công.\n"
+        "2. Bộ Y tế có văn bản gửi UBND các tỉnh, thành phố đề nghị tăng cường kiểm tra an toàn "
+        "thực phẩm.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Ban Quản lý dự án"], ["địa phương"]]

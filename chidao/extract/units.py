@@ -45,7 +45,9 @@ CONNECTORS = (
     "thứ nhất|thứ hai|thứ ba|thứ tư|thứ năm|thứ sáu|thứ bảy|thứ tám|thứ chín|thứ mười|cuối cùng"
 )
 _SUBJECT_PREFIX = re.compile(
-    r"^[\s\"“'(\-–]*(?:(?:" + CONNECTORS + r")\s*,?\s*)*(?:(?:tất cả|toàn bộ|mỗi|từng)\s+)?$",
+    r"^[\s\"“'(\-–]*(?:(?:"
+    + CONNECTORS
+    + r")\s*,?\s*)*(?:(?:tất cả|toàn bộ|mỗi|từng|các|những)\s+)?$",
     re.IGNORECASE,
 )
 # a clause that opens on its own request: "...; Đề nghị UBND các xã ...", "...; đồng thời giao
@@ -484,6 +486,13 @@ def _with_subject(
         if _former(text, last):
             return unit  # "UBND tỉnh Lâm Đồng (cũ) giao Sở ...": history, no one to act now
         last = paren.end()
+    if _ASKED_BY.match(text, last):  # "Các Ban Quản lý dự án được UBND thành phố yêu cầu ..."
+        return _with_roles(text, unit, subject, found, "subject:asked")
+    sent = _SENDS_TO.match(text, last)
+    to = _object_of(text, sent.end(), found) if sent else []
+    if to and _ASKS_AFTER.match(text, to[-1].end):
+        # "Bộ Y tế có văn bản gửi UBND các tỉnh, thành phố đề nghị ...": those it writes to
+        return _with_roles(text, unit, to, found, "subject:writes-asking")
     relative = _RELATIVE.match(text, last)
     if relative:  # "Các cơ quan được giao chủ trì ... có trách nhiệm ...": the subject acts
         return _with_roles(text, unit, subject, found, "subject:relative")
@@ -518,6 +527,18 @@ _LEADER = re.compile(r"(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Bộ tr
 _PERSON = re.compile(
     r"[^\S\n]+(?:[A-ZĐ][a-zà-ỹđ]*[^\S\n]+){1,3}[A-ZĐ][a-zà-ỹđ]*(?=[^\S\n,]|,[^\S\n])"
 )
+
+
+_ASKED_BY = re.compile(
+    r"\s*(?:đã\s+|vừa\s+)?được\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Phó Chủ tịch|"
+    r"Thủ tướng|lãnh đạo)[^,.;:\n]{0,60}?(?:yêu cầu|giao|đề nghị|chỉ đạo)(?!\w)"
+)
+_SENDS_TO = re.compile(
+    r"\s*(?:đã\s+|vừa\s+)?(?:có|ban hành)\s+(?:văn bản|công văn|công điện|thông báo)"
+    r"[^,.;:\n]{0,60}?\s+gửi\s+",
+    re.IGNORECASE,
+)
+_ASKS_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:đề nghị|yêu cầu)(?!\w)", re.IGNORECASE)
 
 
 def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMention]:
