@@ -1469,3 +1469,11 @@ def test_a_body_asked_in_the_passive_and_those_a_letter_is_sent_to_are_the_leads
         "thực phẩm.\n"
     )
     assert [lead for lead, *_ in tasks] == [["Ban Quản lý dự án"], ["địa phương"]]
+
+
+def test_an_enumerated_item_that_names_its_own_body_is_that_body_s():
+    tasks = _tasks(
+        "UBND tỉnh yêu cầu các sở, UBND các huyện thực hiện các nhiệm vụ sau: rà soát các dự án; "
+        "kiểm tra tiến độ thi công; Công an tỉnh tăng cường tuần tra, kiểm soát."
+    )
+    assert [lead for lead, *_ in tasks][-1] == ["Công an tỉnh"]

@@ -735,7 +735,7 @@ def _block_tasks(
             unit.lead, unit.rule = ctx.lead, "under-heading:" + unit.rule
             unit.support = unit.support or ctx.support
         if unit.lead:
-            items = _enumeration(text, unit)
+            items = _enumeration(text, unit, mentions)
             if items:
                 out.extend(items)
                 current = None
@@ -934,7 +934,7 @@ def _only_introduces(text: str, unit: Unit, mentions: Mentions) -> bool:
 _BRACKETS = re.compile(r"\([^()]*\)")
 
 
-def _enumeration(text: str, unit: Unit) -> list[Task]:
+def _enumeration(text: str, unit: Unit, mentions: Mentions) -> list[Task]:
     """ "... 4 nhóm nhiệm vụ trọng tâm: a; b; c; d." is one task per item."""
     colon = text.find(":", unit.lead[-1].end, unit.end)
     if colon == -1 or not _ENUM_INTRO.search(text, unit.lead[-1].end, colon):
@@ -959,7 +959,20 @@ def _enumeration(text: str, unit: Unit) -> list[Task]:
     if len(parts) < 2:
         return []
     rule = "enumeration:" + unit.rule
-    return [_task(s, e, unit.lead, unit.support, rule) for s, e in parts]
+    return [_task(s, e, _own_subject(text, s, e, mentions) or unit.lead, unit.support, rule)
+            for s, e in parts]  # fmt: skip
+
+
+def _own_subject(text: str, start: int, end: int, mentions: Mentions) -> list[AgencyMention]:
+    """The bodies an item opens on, when it names its own ("...; Cổng thông tin điện tử tỉnh
+    phải thường xuyên cập nhật ...")."""
+    first = mentions.first(start, end)
+    if first is None or _OPENS_ON.fullmatch(text, start, first.start) is None:
+        return []
+    return [m for m in list_from(mentions.between(start, end), text) if not m.vague]
+
+
+_OPENS_ON = re.compile(r"[\s\-–+•]*(?:(?:các|những)\s+)?", re.IGNORECASE)
 
 
 # --- rule 4: one task once -----------------------------------------------------------
