@@ -390,6 +390,20 @@ def test_a_draft_with_a_blank_day_and_number_still_has_its_header():
     assert (meta.kind, meta.number) == ("thông báo", None)
 
 
+def test_a_news_page_dates_a_text_issued_without_a_number_and_reads_a_cited_title_line():
+    issued = (
+        "Báo Đắk Nông\nNgày 9/11, UBND tỉnh đã có văn bản yêu cầu các sở, ban, ngành kiểm tra "
+        "hồ chứa.\nCập nhật 10/11/2019\n"
+    )
+    assert extract_text(issued, today=TODAY).meta.date == date(2019, 11, 9)
+    titled = (
+        "Báo Lạng Sơn\n(3585/VP-KTN, ngày 23/10/2017)\nPhó Chủ tịch UBND tỉnh có ý kiến: Giao Sở "
+        "Tài nguyên và Môi trường chủ trì kiểm tra.\n"
+    )
+    meta = extract_text(titled, today=TODAY).meta
+    assert (meta.number, meta.date) == ("3585/VP-KTN", date(2017, 10, 23))
+
+
 def test_a_document_number_keeps_an_ampersand_in_its_code():
     doc = extract_text(
         "Sở Nội vụ ban hành Công văn số 2775/SNV-CCHC&VTLT ngày 10/11/2025 về hướng dẫn báo cáo.",

@@ -80,6 +80,13 @@ def find_meta(
             meta.date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     if meta.number is None and not header:
         _from_report(meta, text, references)
+    if meta.number is None and not header and (cited := _TITLE_CITE.search(text, 0, 1500)):
+        # a news page's line "(3585/VP-KTN, ngày 23/10/2017)" under its headline
+        meta.number = cited.group("n")
+        meta.date = _safe_date(int(cited.group("y")), int(cited.group("m")), int(cited.group("d")))
+    if meta.date is None and not header and (issued := _ISSUED_ON.search(text, 0, 1500)):
+        # "Ngày 9/11, UBND tỉnh ban hành văn bản ...": the day the reported text was issued
+        meta.date = _date_before(text, issued.end())
     if meta.date is None and not header:
         meta.date = _dateline(text) or _event_date(text)
     if meta.kind is None:
@@ -219,6 +226,14 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
 # được ban hành": the directive a report tells
 _AT_START = re.compile(r"(?:^|\n|[.:]\s)Tại\s*$")
 _JUST_ISSUED = re.compile(r"[^.;\n]{0,40}?(?:vừa|mới)\s+(?:được\s+)?ban hành")
+_TITLE_CITE = re.compile(
+    r"^\(\s*(?P<n>\d+/[\w.&-]+)\s*,\s*ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*\)\s*$",
+    re.MULTILINE,
+)
+_ISSUED_ON = re.compile(
+    r"(?i)(?:^|\n)\s*(?:ngày|sáng|chiều|tối|đêm)\s+\d{1,2}\s?/\s?\d{1,2}(?:/\d{4})?\s*,[^.\n]{0,80}?"
+    r"(?:ban hành|có|ký)\s+(?:văn bản|công văn|công điện|chỉ thị|quyết định|kế hoạch|thông báo)"
+)
 _FULL_DATE = re.compile(r"(?i)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
 
 
