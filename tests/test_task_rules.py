@@ -1477,3 +1477,12 @@ def test_an_enumerated_item_that_names_its_own_body_is_that_body_s():
         "kiểm tra tiến độ thi công; Công an tỉnh tăng cường tuần tra, kiểm soát."
     )
     assert [lead for lead, *_ in tasks][-1] == ["Công an tỉnh"]
+
+
+def test_the_consequence_for_whoever_fails_is_not_a_task():
+    tasks = _tasks(
+        "Phòng Văn hóa đề nghị các cơ quan, đơn vị gửi báo cáo trước ngày 15/9/2019.\n\n"
+        "Sau thời gian này, đơn vị nào không nộp thì Phòng Văn hóa và Thông tin sẽ tham mưu UBND "
+        "huyện không công nhận.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["cơ quan, đơn vị"]]

@@ -297,6 +297,9 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             return _with_roles(text, unit, told, told, "closing:to-know-and-act")
         unit.breaks = True
         return unit
+    if text.find("nào", start, end) != -1 and _SANCTION.search(text, start, end):
+        unit.breaks = True  # "... đơn vị nào không nộp thì Phòng Văn hóa sẽ tham mưu ...": a
+        return unit  # consequence, not a task
     if _BOILERPLATE.match(text, start, end) or _is_citation_line(text, start, end):
         unit.breaks = True
         return unit
@@ -374,6 +377,11 @@ def _former(text: str, pos: int) -> bool:
 # who directs, named before the verb though no registry holds it (another province's UBND)
 _AUTHORITY = re.compile(
     r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng)(?!\w)"
+)
+_SANCTION = re.compile(
+    r"(?<!\w)(?:đơn vị|cơ quan|địa phương|tổ chức|cá nhân)\s+nào\s+(?:không|chưa|chậm)\b"
+    r"[^.;\n]{0,160}?\bthì(?!\w)",
+    re.IGNORECASE,
 )
 _ALSO_BEFORE = re.compile(r"(?<!\w)(?:đồng thời|và|cũng|còn)\s+$", re.IGNORECASE)
 # what was given before ("đã giao"), but not what a report says was just given: "UBND tỉnh
