@@ -1486,3 +1486,14 @@ def test_the_consequence_for_whoever_fails_is_not_a_task():
         "huyện không công nhận.\n"
     )
     assert [lead for lead, *_ in tasks] == [["cơ quan, đơn vị"]]
+
+
+def test_two_tasks_of_one_quotation_do_not_overlap():
+    tasks = _tasks(
+        "Báo Cựu chiến binh nhận được Thông báo số 81/TB-UBND về “Kết luận của Chủ tịch UBND "
+        "tỉnh. Trong thông báo, Chủ tịch UBND tỉnh chỉ đạo rõ: “Giao cho Sở Kế hoạch và Đầu tư "
+        "cung cấp thông tin về gói thầu số 7, báo cáo trước ngày 30-8-2011; giao cho UBND huyện "
+        "Phú Lương kiểm tra việc sử dụng đất tại hợp tác xã may Biên Hòa trước ngày 15-9-2011”.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Sở Kế hoạch và Đầu tư"], ["UBND huyện Phú Lương"]]
+    assert not tasks[1][4].startswith("“")  # the second starts where the first ends

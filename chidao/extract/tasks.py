@@ -758,10 +758,12 @@ def _block_tasks(
             current = _first_unit_without_assignee(text, block, unit, prev_task, ctx)
             if current is not None:
                 out.append(current)
+    floor = block.body_start  # a task's quotation opens after the task before it ends
     for task in out:
-        task.start, task.end = _quotation_bounds(text, block.body_start, task.start, task.end)
+        task.start, task.end = _quotation_bounds(text, floor, task.start, task.end)
         task.text = text[task.start : task.end].strip()
         task.marker = block.marker
+        floor = task.end
     return out, new_intro
 
 
