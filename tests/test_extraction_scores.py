@@ -91,5 +91,5 @@ def test_tuned_train_documents_stay_above_their_floor(eval_dir, scorer, tmp_path
     assert len(docs) == 41
     res = _score(scorer, gold, docs, tmp_path)
     _assert_floors(
-        res, assignment_f1=0.86, task_f1=0.91, deadline_acc=0.90, docmeta_acc=0.92, refs_f1=0.95
+        res, assignment_f1=0.89, task_f1=0.93, deadline_acc=0.90, docmeta_acc=0.92, refs_f1=0.95
     )
