@@ -1497,3 +1497,18 @@ def test_two_tasks_of_one_quotation_do_not_overlap():
     )
     assert [lead for lead, *_ in tasks] == [["Sở Kế hoạch và Đầu tư"], ["UBND huyện Phú Lương"]]
     assert not tasks[1][4].startswith("“")  # the second starts where the first ends
+
+
+def test_a_committee_s_composition_and_accountability_for_failures_are_not_tasks():
+    assert (
+        _tasks(
+            "Các Phó Trưởng ban gồm: Phó Giám đốc Sở Tài chính Nguyễn Văn An; Phó Giám đốc Sở Y "
+            "tế Trần Văn Bình.\n\n"
+            "Thủ trưởng cơ quan, đơn vị chịu trách nhiệm đối với những trường hợp báo cáo không "
+            "trung thực.\n"
+        )
+        == []
+    )
+    # "các đơn vị liên quan" names no kind of body: no assignee, even as the only subject
+    [(lead, *_)] = _tasks("Các đơn vị liên quan phải dừng cấp phép xây dựng.")
+    assert lead == []

@@ -74,7 +74,9 @@ def _leads(mentions: list[AgencyMention]) -> list[str]:
     named = _names(mentions)
     if named:
         return named
-    return list(dict.fromkeys(m.name for m in mentions if m.is_group))
+    return list(  # (not "các đơn vị liên quan": no kind of body at all)
+        dict.fromkeys(m.name for m in mentions if m.is_group and m.name != "cơ quan, đơn vị")
+    )
 
 
 def _agency(m: AgencyMention) -> dict[str, Any]:

@@ -92,14 +92,15 @@ _NOT_ACTING = re.compile(
     # "Báo Hà Giang trân trọng đăng toàn văn Công điện", "... xin giới thiệu toàn văn ..."
     r"là (?:đơn vị sự nghiệp|cơ quan (?:chuyên môn|hành chính|ngang))|"
     r"(?:trân trọng\s+|xin\s+)?(?:đăng|giới thiệu|đăng tải|gửi tới bạn đọc)\s+(?:toàn văn|nội dung)|"
-    r"(?:rất\s+)?hoan nghênh|số ra ngày|đưa tin|phản ánh|"  # a newspaper's own doings
+    r"(?:rất\s+)?hoan nghênh|số ra ngày|đưa tin|phản ánh|nhận được|"  # a newspaper's doings
     r"còn|chưa|cho biết|(?:trân trọng\s+)?kính (?:mời|trình|báo cáo)|cho rằng|nhấn mạnh|phát biểu|nêu rõ|khẳng định|gồm|có ý kiến|tham dự|"
     r"(?:có thẩm quyền\s+)?quyết định(?!\s+số)(?=\s+(?:mua|thuê|thanh lý|điều chuyển|phê duyệt|giao|cho phép|việc))|"
     r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin|chia sẻ|ghi nhận|đánh giá cao|"
     r"thông báo|báo cáo cho biết|chủ trì (?:cuộc|hội nghị|buổi|phiên|lễ|hội thảo|tọa đàm)|"
     r"ban hành (?:công văn|văn bản|công điện|chỉ thị|quyết định|kế hoạch|thông báo)"
     r"(?:\s+số\s+\S+)?(?:\s+ngày\s+\S+)?\s+(?:về|hướng dẫn|yêu cầu|chỉ đạo))(?!\w)|"
-    r"\s*(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+(?:trước|thi hành)|"
+    r"\s*(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+(?:trước|thi hành"
+    r"|đối với\s+(?:những|các)\s+trường hợp|nếu|khi\s+để)|"  # (accountable for failures)
     r"\s*(?:đóng\s+)?trên địa bàn(?:\s+(?:tỉnh|thành phố|toàn tỉnh))?\s*[;.]|"
     r"\s*[;.:)]|\s*$",
     re.IGNORECASE,
@@ -533,7 +534,7 @@ def _with_subject(
 # a leader named by title and then by name: "Phó Chủ tịch UBND tỉnh Nguyễn Văn A yêu cầu ..."
 _LEADER = re.compile(r"(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Bộ trưởng|Thủ tướng)\s")
 _PERSON = re.compile(
-    r"[^\S\n]+(?:[A-ZĐ][a-zà-ỹđ]*[^\S\n]+){1,3}[A-ZĐ][a-zà-ỹđ]*(?=[^\S\n,]|,[^\S\n])"
+    r"[^\S\n]+(?:[A-ZĐ][a-zà-ỹđ]*[^\S\n]+){1,3}[A-ZĐ][a-zà-ỹđ]*(?=[^\S\n,]|[,;.:]|$)"
 )
 
 
@@ -566,7 +567,7 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
 
 
 # a short label before the subject: "Liệt kê tài liệu: Các cơ quan, địa phương liệt kê ..."
-_LABEL = re.compile(r"[\s\-–+•]*[" + CAPITALS + r"][^,;:.()\n]{2,40}:\s*")
+_LABEL = re.compile(r"[\s\-–+•]*[" + CAPITALS + r"][^,;:.()\n]{2,40}(?<!gồm)(?<!gồm có):\s*")
 
 
 # a fronted basis or purpose: "Căn cứ Kế hoạch này, các sở ... xây dựng ..."
