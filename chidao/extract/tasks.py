@@ -102,7 +102,7 @@ def find_tasks(
         if block.role in ("header", "footer", "noise") or i in address_blocks:
             prev_block_task = None
             continue
-        if attrs[i] is not None or _NOT_A_TASK.match(text, block.body_start, block.end):
+        if attrs[i] is not None or _not_a_task(text, block.body_start, block.end):
             continue  # read with the block it describes; a phone list's or a roster's line
         if _executes(text, block, in_force):
             continue  # rule 1: "Điều 3. Chánh Văn phòng ..., Thủ trưởng ... chịu trách nhiệm thi
@@ -297,18 +297,36 @@ def _executes(text: str, block: Block, in_force: bool) -> bool:
     )
 
 
-_NOT_A_TASK = re.compile(
-    r"[^:\n]{3,160}:\s*(?:[\d.\s()–-]{7,}[,;]?\s*)+[.;]?\s*$"
-    r"|(?:[^:\n]{3,160}:\s*)?(?:Ông|Bà|Đồng chí|đồng chí|Đ/c)\s+["
+# (one pattern each, tried only when the block holds what the pattern needs: most hold none)
+_PHONE_LINE = re.compile(r"[^:\n]{3,160}:\s*(?:[\d.\s()–-]{7,}[,;]?\s*)+[.;]?\s*$")
+_IN_ANNEX = re.compile(
+    r"[^:\n]{3,200}:\s*(?i:(?:chi tiết\s+)?(?:tại|theo|như)\s+phụ lục)[^.;\n]{0,40}[.;]?\s*$"
+)
+_MEMBER_LINE = re.compile(
+    r"(?:[^:\n]{3,160}:\s*)?(?:Ông|Bà|Đồng chí|đồng chí|Đ/c)\s+["
     + CAPITALS
     + r"]\w*(?:\s+["
     + CAPITALS
     + r"]\w*){1,5}"
     r"\s*[-–,(]"
-    r"|(?:[^.\n]{0,60}\s)?(?i:trân trọng thông báo)"
-    r"|[^:\n]{3,200}:\s*(?i:(?:chi tiết\s+)?(?:tại|theo|như)\s+phụ lục)[^.;\n]{0,40}[.;]?\s*$"
-    r"|(?:Phiên họp|Hội nghị|Cuộc họp|Buổi làm việc|Hội thảo|Lễ)\s+(?:do|sẽ do)\s|Đồng chủ trì"
-    r"|(?:["
+)
+_PERSON_TITLES = ("Ông", "Bà", "Đồng chí", "đồng chí", "Đ/c")
+_ANNOUNCES = re.compile(r"(?:[^.\n]{0,60}\s)?(?i:trân trọng thông báo)")
+_ANNOUNCES_WITHIN = 81  # characters from the start: 60 + a space + the formula's 20
+_CHAIRS = re.compile(
+    r"(?:Phiên họp|Hội nghị|Cuộc họp|Buổi làm việc|Hội thảo|Lễ)\s+(?:do|sẽ do)\s|Đồng chủ trì"
+)
+_CHAIRS_START = (
+    "Phiên họp",
+    "Hội nghị",
+    "Cuộc họp",
+    "Buổi làm việc",
+    "Hội thảo",
+    "Lễ",
+    "Đồng chủ trì",
+)
+_NAME_LIST = re.compile(
+    r"(?:["
     + CAPITALS
     + r"]\w*(?:\s+["
     + CAPITALS
@@ -318,6 +336,29 @@ _NOT_A_TASK = re.compile(
     + CAPITALS
     + r"]\w*){1,4}\.?\s*$"
 )
+
+
+def _not_a_task(text: str, start: int, end: int) -> bool:
+    """The block ``text[start:end]`` names no one to act (see the comment over
+    ``_EXECUTION``): a hotline's number, a line of an annex's contents, a member and their
+    title, the formula that announces a conclusion, who chairs, a bare list of names.
+
+    Each pattern runs only past a plain test that every match passes: a colon for those
+    with a label, a title at the start or after the label, the formula in the case-folded
+    opening, the meeting's word at the start."""
+    colon = text.find(":", start, end) != -1
+    if colon and (_PHONE_LINE.match(text, start, end) or _IN_ANNEX.match(text, start, end)):
+        return True
+    if (colon or text.startswith(_PERSON_TITLES, start, end)) and _MEMBER_LINE.match(
+        text, start, end
+    ):
+        return True
+    opening = text[start : min(end, start + _ANNOUNCES_WITHIN)].lower()
+    if "trân trọng thông báo" in opening and _ANNOUNCES.match(text, start, end):
+        return True
+    if text.startswith(_CHAIRS_START, start, end) and _CHAIRS.match(text, start, end):
+        return True
+    return _NAME_LIST.match(text, start, end) is not None
 
 
 def _addressees(
