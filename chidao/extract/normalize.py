@@ -88,9 +88,11 @@ _MISSING_DAN = re.compile(
     r"|huyện|quận|thị xã|xã|phường|các|cấp)(?!\w))"
 )
 # words a web page glued together: "UBND cáchuyện", "Ban ... cácsở, ban, ngành" ("các" is never
-# the start of a longer syllable), "trên địa bàn.Các sở ..." (a sentence run into the next)
+# the start of a longer syllable), "trên địa bàn.Các sở ..." (a sentence run into the next).
+# The word "các" first and its left edge checked after it ("(?<!\wcác)", not "(?<!\w)các"):
+# a pattern that opens on a literal lets re jump from one "các" to the next
 _GLUED_CAC = re.compile(
-    r"(?<!\w)các(?=(?:sở|huyện|xã|phường|quận|cơ quan|đơn vị|ban|ngành|địa phương|bộ|phòng|"
+    r"các(?<!\wcác)(?=(?:sở|huyện|xã|phường|quận|cơ quan|đơn vị|ban|ngành|địa phương|bộ|phòng|"
     r"đoàn thể|tổ chức|doanh nghiệp|trường|tỉnh|thành phố)(?!\w))"
 )
 _GLUED_GIAO = re.compile(r"(?<!\w)([Gg]iao)cho(?!\w)")
