@@ -128,7 +128,7 @@ def find_tasks(
         ):
             continue  # who attends a meeting, unless an attendee is given a duty there
         ends_colon = text[block.body_start : block.end].rstrip().endswith(":")
-        if ends_colon and _ROSTER.search(text, block.body_start, block.end):
+        if ends_colon and _roster(text, block):
             stack.append(_Context([], [], _level(block.marker), paragraphs=False, roster=True))
             continue
         if ends_colon and _ATTENDANCE.match(text, block.body_start, block.end):
@@ -585,6 +585,17 @@ _ROSTER = re.compile(
     r"|^(?:[\d.]+\s*)?Các thành viên(?:\s+\w+){0,6}|^Thành phần(?:\s+\w+){0,4})\s*:\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+_ROSTER_WORDS = ("gồm", "thành v", "thành phần")  # one is in every match, case-folded
+
+
+def _roster(text: str, block: Block) -> bool:
+    """``_ROSTER`` finds the block, which is tried only when it holds one of its words."""
+    low = text[block.body_start : block.end].lower()
+    return any(w in low for w in _ROSTER_WORDS) and bool(
+        _ROSTER.search(text, block.body_start, block.end)
+    )
+
+
 # the list of who attends: "1. Dự tại điểm cầu Trụ sở Chính phủ:", "Thành phần dự họp:"
 _ATTENDANCE = re.compile(
     r"(?:(?:Mời\s+)?(?:dự|tham dự)\s+(?:tại|họp)|Thành phần(?:\s+(?:dự|tham dự|mời))?)(?!\w)",
