@@ -169,7 +169,7 @@ def find_tasks(
             prev_block_task.text = text[prev_block_task.start : block.end].strip()
             continue
         block_tasks, new_intro = _block_tasks(text, block, mentions, prev_block_task, ctx)
-        invites = None if block_tasks else _INVITES.search(text, block.body_start, block.end)
+        invites = None if block_tasks else _invites(text, block)
         invited = _invited(text, invites, mentions) if invites else []
         if invites and (invited or addressees):
             # "... kính mời Đồng chí dự" (the addressees), "... kính mời Lãnh đạo các Bộ, cơ quan,
@@ -906,6 +906,13 @@ _INVITES = re.compile(
     r"(?<!\w)kính (?P<mời>mời)(?:\s+\S+){0,12}?\s+(?:tới\s+)?(?:dự|tham dự|tham gia)(?!\w)",
     re.IGNORECASE,
 )
+
+
+def _invites(text: str, block: Block) -> re.Match[str] | None:
+    """``_INVITES`` in the block, tried only when "kính m" is in it (case-folded)."""
+    if "kính m" not in text[block.body_start : block.end].lower():
+        return None
+    return _INVITES.search(text, block.body_start, block.end)
 
 
 _MEETING_LINES = 6  # blocks below an invitation that may hold its "Thời gian:" line
