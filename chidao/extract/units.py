@@ -12,6 +12,7 @@ partners after "phối hợp (với)". Preambles and closing formulas ("Căn c�
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -174,6 +175,9 @@ class Mentions:
     ) -> None:
         self.items = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.items]
+        # none overlaps the next (the usual case): then only the last mention that starts in
+        # a range may run past its end
+        self.disjoint = all(a.end <= b.start for a, b in itertools.pairwise(self.items))
         # the document's own number (for a news report, the directive's): "... ban hành Công
         # văn số <own> giao X" is this document's task, with any other number background
         self.own_number = own_number.upper() if own_number else None
@@ -189,7 +193,11 @@ class Mentions:
     def between(self, start: int, end: int) -> list[AgencyMention]:
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end, lo=i)
-        return [m for m in self.items[i:j] if m.end <= end]
+        if not self.disjoint:
+            return [m for m in self.items[i:j] if m.end <= end]
+        if j > i and self.items[j - 1].end > end:
+            j -= 1
+        return self.items[i:j]
 
 
 def units(text: str, block: Block, mentions: Mentions) -> list[Unit]:
