@@ -117,7 +117,9 @@ _LEAD_ROLE = re.compile(
     r"\s*,?\s*(?:chủ trì|làm đầu mối|là cơ quan (?:chủ trì|thường trực|đầu mối))(?!\w)",
     re.IGNORECASE,
 )
-_PASSIVE_LEAD = re.compile(r"(?<!\w)do\s+", re.IGNORECASE)
+# "do" (any case) after no letter, written as its first character then the left edge
+# ("[dD](?<!\w[dD])", not "(?<!\w)do" under IGNORECASE): re then skips to a "d" quickly
+_PASSIVE_LEAD = re.compile(r"[dD](?<!\w[dD])[oO]\s+")
 _PARENTHETICAL = re.compile(r"\s*\([^()\n]{0,200}\)")
 _SUBJECT_COLON = re.compile(r"\s*:\s*(?=\S)")
 # accountability, then more after "; ": "... chịu trách nhiệm trước ...; huy động ..."
