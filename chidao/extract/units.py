@@ -146,9 +146,11 @@ _RELATIVE = re.compile(
     r"(?:có trách nhiệm|có nhiệm vụ|phải|cần|chủ động|khẩn trương)(?!\w)",
     re.IGNORECASE,
 )
+# "phối hợp (với)" in any case after no letter; its first character, then the left edge
+# ("[pP](?<!\w[pP])"), so that re skips to a "p" instead of trying every position
 _SUPPORT_ROLE = re.compile(
-    r"(?<!\w)phối hợp(?:\s+(?:chặt chẽ|thường xuyên|đồng bộ|tốt|kịp thời))?(?:\s+(?:với|cùng))?\s*",
-    re.IGNORECASE,
+    r"[pP](?<!\w[pP])"
+    r"(?i:hối hợp(?:\s+(?:chặt chẽ|thường xuyên|đồng bộ|tốt|kịp thời))?(?:\s+(?:với|cùng))?\s*)"
 )
 _ISSUER_NAMES = re.compile(
     r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:Thành phố|tỉnh|thành phố)|^(?:HĐND|Hội đồng "
