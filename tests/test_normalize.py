@@ -134,6 +134,15 @@ def test_a_dropped_dan_in_a_people_s_committee_is_mended():
     assert normalize("Ủy ban nhân dân tỉnh") == "Ủy ban nhân dân tỉnh"
 
 
+def test_a_word_run_into_the_role_or_the_day_after_it_is_parted():
+    text = normalize(
+        "Sở Tài nguyên và Môi trườngchủ trì; hoàn thành trướcngày 20/11/2023. Hằng ngày"
+    )
+    assert (
+        text == "Sở Tài nguyên và Môi trường chủ trì; hoàn thành trước ngày 20/11/2023. Hằng ngày"
+    )
+
+
 def test_words_a_web_page_glued_together_are_parted():
     assert (
         normalize("Điều 2. Giaocho Sở Xây dựng chủ trì") == "Điều 2. Giao cho Sở Xây dựng chủ trì"

@@ -68,6 +68,9 @@ def normalize(text: str) -> str:
         text = _GLUED_CAC.sub("các ", text)
     if "iaocho" in text:  # "Điều 2. Giaocho Sở Xây dựng chủ trì ..."
         text = _GLUED_GIAO.sub(r"\1 cho", text)
+    for glued in _GLUED_ROLE:  # "Môi trườngchủ trì", "trướcngày 20/11"
+        if glued.search(text):
+            text = glued.sub(r" \g<0>", text)
     text = _GLUED_STOP.sub(". ", text)
     if "ngày\n" in text:  # "Vĩnh Long, ngày" + "30 tháng 3 năm 2015": the dateline a page broke
         text = _BROKEN_DATELINE.sub(r"\1 ", text)
@@ -96,6 +99,15 @@ _GLUED_CAC = re.compile(
     r"đoàn thể|tổ chức|doanh nghiệp|trường|tỉnh|thành phố)(?!\w))"
 )
 _GLUED_GIAO = re.compile(r"(?<!\w)([Gg]iao)cho(?!\w)")
+# a word run into the role or the day after it (no syllable holds "...chủ trì" or "...ngày 2")
+_GLUED_ROLE = tuple(  # (each opens on its word, its left edge checked after: re skips ahead)
+    re.compile(p)
+    for p in (
+        r"chủ trì(?!\w)(?<=[^\W\d_]chủ trì)",
+        r"phối hợp(?!\w)(?<=[^\W\d_]phối hợp)",
+        r"ngày(?= \d)(?<=[^\W\d_]ngày)",
+    )
+)
 _GLUED_STOP = re.compile(
     r"\.(?<=[a-zà-ỹđ]{2}\.)(?=(?:Các|Giao|Yêu cầu|Đề nghị|UBND|Sở|Chủ tịch)(?!\w))"
 )
