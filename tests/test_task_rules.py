@@ -1512,3 +1512,15 @@ def test_a_committee_s_composition_and_accountability_for_failures_are_not_tasks
     # "các đơn vị liên quan" names no kind of body: no assignee, even as the only subject
     [(lead, *_)] = _tasks("Các đơn vị liên quan phải dừng cấp phép xây dựng.")
     assert lead == []
+
+
+def test_the_body_a_unit_is_about_takes_a_task_given_without_an_object():
+    tasks = _tasks(
+        "1. Đối với Sở Y tế, lãnh đạo Thành phố giao nhiệm vụ chủ trì, phối hợp với UBND các "
+        "quận, huyện kiểm tra an toàn thực phẩm.\n"
+        "2. Bộ Nội vụ yêu cầu UBND cấp tỉnh rà soát, xác định diện tích các xã mới.\n"
+    )
+    assert [(lead, support) for lead, support, *_ in tasks] == [
+        (["Sở Y tế"], ["địa phương"]),
+        (["địa phương"], []),
+    ]

@@ -337,7 +337,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         ):
             past = True  # "Văn bản số ... đã giao Sở X ...; đồng thời giao Y": background
             continue
-        obj = _object_of(text, m.end(), found)
+        obj = _object_of(text, m.end(), found) or _topic(text, start, m.start(), found)
         if obj and _former(text, obj[-1].end):
             past = True  # "... yêu cầu UBND thành phố Đà Lạt (cũ) giải quyết": history
             continue
@@ -379,6 +379,21 @@ def _reported(text: str, start: int, verb: int, mentions: Mentions) -> bool:
         return False
     subject = _AUTHORITY.search(text, max(start, verb - 60), verb)
     return subject is not None and _CITES.search(text, start, verb) is None
+
+
+_TOPIC = re.compile(r"[\s\-–+•]*Đối với\s+", re.IGNORECASE)
+_TOPIC_END = re.compile(r"\s*,")
+
+
+def _topic(text: str, start: int, verb: int, found: list[AgencyMention]) -> list[AgencyMention]:
+    """The bodies a unit is about, when the directive verb names no one after it: "Đối với Sở
+    Y tế, lãnh đạo Thành phố giao nhiệm vụ chủ trì, ..." gives the task to the Sở."""
+    opening = _TOPIC.match(text, start, verb)
+    first = found[0] if found else None
+    if opening is None or first is None or first.start != opening.end():
+        return []
+    bodies = list_from(found, text)
+    return bodies if _TOPIC_END.match(text, bodies[-1].end, verb) else []
 
 
 def _former(text: str, pos: int) -> bool:
