@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from datetime import date
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bench_extract import corpus, whole_documents
+from bench_mentions_ab import load as load_checkout
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2024, 6, 1)  # bench_extract.py's
@@ -37,18 +37,8 @@ Extract = Callable[..., Any]
 
 def load(root: Path) -> tuple[Extract, Any]:
     """``extract_text`` and a loaded registry of the ``chidao`` found under ``root``."""
-    for name in [n for n in sys.modules if n == "chidao" or n.startswith("chidao.")]:
-        del sys.modules[name]
-    sys.path.insert(0, str(root))
-    try:
-        from chidao.extract.agencies import Registry
-        from chidao.extract.pipeline import extract_text
-    finally:
-        sys.path.remove(str(root))
-    module = sys.modules["chidao.extract.pipeline"]
-    if not str(module.__file__).startswith(str(root)):
-        raise SystemExit(f"chidao of {root} not loaded: {module.__file__}")
-    return extract_text, Registry.load()
+    code = load_checkout(root)
+    return code["pipeline"].extract_text, code["registry"]
 
 
 def _figures(times: list[float]) -> tuple[float, float, float]:
