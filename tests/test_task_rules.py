@@ -1524,3 +1524,11 @@ def test_the_body_a_unit_is_about_takes_a_task_given_without_an_object():
         (["Sở Y tế"], ["địa phương"]),
         (["địa phương"], []),
     ]
+
+
+def test_the_fields_listed_after_cac_nganh_are_departments_given_the_responsibility():
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh giao trách nhiệm cho các ngành: Xây dựng, Tài nguyên và Môi trường và Chủ tịch "
+        "UBND các huyện kiểm tra việc khai thác đất."
+    )
+    assert lead == ["Sở Xây dựng", "Sở Tài nguyên và Môi trường", "địa phương"]

@@ -23,7 +23,8 @@ from chidao.extract.segment import CAPITALS, Block
 TRIGGERS = ("giao", "yêu cầu", "đề nghị", "chỉ đạo", "nhắc nhở", "đòi hỏi", "phân công", "lưu ý")
 TRIGGER = re.compile(r"(?<!\w)(?:" + "|".join(TRIGGERS) + r")(?!\w)", re.IGNORECASE)
 _TO_OBJECT = re.compile(
-    r"[\s:“\"'(]*(?:(?:cho|đối với|với|giao cho)\s+)?[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban))?",
+    r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)\s+(?=cho\s))?(?:(?:cho|đối với|với|giao cho)\s+)?"
+    r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban))?",  # ("giao trách nhiệm cho X")
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(

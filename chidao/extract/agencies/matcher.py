@@ -296,7 +296,7 @@ class _Matcher:
         if c.vague or c.label not in ("sở, ban, ngành", "địa phương"):
             return None, None, {}
         written = fold_key(prep.match[c.start : c.end])
-        if c.label == "sở, ban, ngành" and written.endswith("các sở"):
+        if c.label == "sở, ban, ngành" and written.endswith(("các sở", "các ngành")):
             return self.so_first, self.so_next, self.domains
         if c.label == "địa phương" and _LOCAL_GROUP_END.search(written):
             return self.district_first, self.district_next, self.districts
