@@ -1532,3 +1532,14 @@ def test_the_fields_listed_after_cac_nganh_are_departments_given_the_responsibil
         "UBND các huyện kiểm tra việc khai thác đất."
     )
     assert lead == ["Sở Xây dựng", "Sở Tài nguyên và Môi trường", "địa phương"]
+
+
+def test_a_longer_second_task_of_the_same_assignees_is_not_a_retelling():
+    tasks = _tasks(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 12/UBND-ĐT\nHà Nội, ngày 3 tháng 5 năm 2025\n\n"
+        "Yêu cầu UBND các quận, huyện phối hợp Thanh tra Sở Giao thông vận tải tăng cường kiểm "
+        "tra, xử lý xe máy vi phạm trên các tuyến phố.\n\n"
+        "Đặc biệt, UBND các quận, huyện phối hợp Thanh tra Sở Giao thông vận tải tăng cường ứng "
+        "trực, kiểm tra, xử lý xe máy vi phạm trên các tuyến phố trong giờ cao điểm buổi sáng.\n"
+    )
+    assert len(tasks) == 2

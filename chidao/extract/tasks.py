@@ -1041,6 +1041,7 @@ _OPENS_ON = re.compile(r"[\s\-–+•]*(?:(?:các|những)\s+)?", re.IGNORECASE)
 
 _DEDUPE_WINDOW = 60  # a repeat is near its first telling, or of the lead at the top
 _DEDUPE_LEAD = 12
+_RETELLS_MORE = 0.9  # a longer telling of the same assignees: a retelling only this close
 
 
 def _dedupe(tasks: list[Task]) -> list[Task]:
@@ -1056,9 +1057,11 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
         numbered = task.marker is not None
         pool = running if numbered else every
         earlier = pool[:_DEDUPE_LEAD] + pool[-_DEDUPE_WINDOW:]
-        # a retelling says no more than the first telling, or names someone it named
+        # a retelling says no more than the first telling, or names someone it named in
+        # nearly the same words (not "Đặc biệt các quận, huyện ... tăng cường ứng trực, ...")
         if any(
-            _overlap(words, w) >= 0.8 and (len(words) <= len(w) or leads & names)
+            (o := _overlap(words, w)) >= 0.8
+            and (len(words) <= len(w) or (leads & names and o >= _RETELLS_MORE))
             for w, names in earlier
         ):
             continue
