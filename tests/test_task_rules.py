@@ -1543,3 +1543,14 @@ def test_a_longer_second_task_of_the_same_assignees_is_not_a_retelling():
         "trực, kiểm tra, xử lý xe máy vi phạm trên các tuyến phố trong giờ cao điểm buổi sáng.\n"
     )
     assert len(tasks) == 2
+
+
+def test_a_report_naming_afterwards_whom_the_directive_is_for():
+    page = (
+        "Báo Nghệ An\nKiểm tra, xử lý nghiêm các trường hợp ra đường không cần thiết.\n\n"
+        "Đó là chỉ đạo của UBND tỉnh đối với các sở, ban, ngành, UBND các huyện, thành phố, thị "
+        "xã tại Công văn số 4079/UBND-KT ngày 19/6 về phòng, chống dịch.\n"
+    )
+    doc = extract_text(page, today=TODAY)
+    assert doc.meta.number == "4079/UBND-KT"
+    assert [[m.name for m in t.lead] for t in doc.tasks] == [["sở, ban, ngành", "địa phương"]]

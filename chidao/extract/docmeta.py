@@ -211,10 +211,12 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
             "",
             before,
         )
+        sentence = max(text.rfind(". ", 0, ref.start), text.rfind("\n", 0, ref.start)) + 1
         if (
             _REPORTED.search(before)
             or _AT_START.search(before)
             or _JUST_ISSUED.match(text, ref.end, ref.end + 60)
+            or _THAT_IS.match(text, sentence, ref.start)
         ):
             meta.number = ref.number
             meta.date = ref.date or _date_before(text, ref.start)
@@ -225,6 +227,10 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
 # "Tại Công văn số 1522/UBND-ĐTĐT, UBND tỉnh yêu cầu ...", "... Công văn số 6486/UBND-KSTT vừa
 # được ban hành": the directive a report tells
 _AT_START = re.compile(r"(?:^|\n|[.:]\s)Tại\s*$")
+# "Đó là chỉ đạo của UBND tỉnh đối với các sở, ... tại Công văn số 4079/UBND-KT ngày 19/6"
+_THAT_IS = re.compile(
+    r"\s*Đó là\s+(?:nội dung\s+)?(?:chỉ đạo|yêu cầu)\s+của\s[^.\n]*\stại\s+(?:\w+\s+số\s*)?$"
+)
 _JUST_ISSUED = re.compile(r"[^.;\n]{0,40}?(?:vừa|mới)\s+(?:được\s+)?ban hành")
 _TITLE_CITE = re.compile(
     r"^\(\s*(?P<n>\d+/[\w.&-]+)\s*,\s*ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*\)\s*$",

@@ -320,6 +320,11 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
     found = mentions.between(start, end)
     if not found:
         return unit
+    that_is = _THAT_IS.match(text, start, end)
+    if that_is is not None and (told := _object_of(text, that_is.end(), found)):
+        # "Đó là chỉ đạo của UBND tỉnh đối với các sở, ban, ngành ... tại Công văn số ...":
+        # a report names, after the fact, who the directive it gave is for
+        return _with_roles(text, unit, told, found, "reported:that-is")
     subject = _subject(text, start, found)
     if subject:
         decided = _with_subject(text, unit, subject, found)
@@ -382,6 +387,9 @@ def _reported(text: str, start: int, verb: int, mentions: Mentions) -> bool:
     return subject is not None and _CITES.search(text, start, verb) is None
 
 
+_THAT_IS = re.compile(
+    r"[\s\-–]*Đó là\s+(?:nội dung\s+)?(?:chỉ đạo|yêu cầu)\s+của\s+[^.;:\n]{3,80}?\s+đối với\s+"
+)
 _TOPIC = re.compile(r"[\s\-–+•]*Đối với\s+", re.IGNORECASE)
 _TOPIC_END = re.compile(r"\s*,")
 
