@@ -1547,7 +1547,8 @@ def test_a_longer_second_task_of_the_same_assignees_is_not_a_retelling():
 
 def test_a_report_naming_afterwards_whom_the_directive_is_for():
     page = (
-        "Báo Nghệ An\nKiểm tra, xử lý nghiêm các trường hợp ra đường không cần thiết.\n\n"
+        "BÁO NGHỆ AN ĐIỆN TỬ\nThời sự | Xã hội\n\n"
+        "Kiểm tra, xử lý nghiêm các trường hợp ra đường không cần thiết.\n\n"
         "Đó là chỉ đạo của UBND tỉnh đối với các sở, ban, ngành, UBND các huyện, thành phố, thị "
         "xã tại Công văn số 4079/UBND-KT ngày 19/6 về phòng, chống dịch.\n"
     )
