@@ -1555,3 +1555,14 @@ def test_a_report_naming_afterwards_whom_the_directive_is_for():
     doc = extract_text(page, today=TODAY)
     assert doc.meta.number == "4079/UBND-KT"
     assert [[m.name for m in t.lead] for t in doc.tasks] == [["sở, ban, ngành", "địa phương"]]
+
+
+def test_transport_firms_and_road_managers_are_named_classes_not_the_group():
+    tasks = _tasks(
+        "1. Các đơn vị kinh doanh vận tải có phương án bố trí phương tiện phục vụ nhân dân.\n"
+        "2. Các đơn vị quản lý đường bộ tăng cường tuần đường.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [
+        ["Các đơn vị kinh doanh vận tải"],
+        ["Các đơn vị quản lý đường bộ"],
+    ]

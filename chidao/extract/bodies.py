@@ -275,7 +275,7 @@ _GENERIC_QUALIFIERS = (
     r"sự nghiệp công lập|sự nghiệp|duy trì|"
     r"(?:Trung ương|TW|trung ương)(?: đóng)?(?: trên địa bàn(?: tỉnh| thành phố| Thành phố)?)?|"
     r"tư vấn|thi công|cấp nước|thoát nước|điện lực|viễn thông|báo chí|truyền thông|y tế|"
-    r"giáo dục|quản lý vận hành|vận hành|khai thác"
+    r"giáo dục|quản lý vận hành|vận hành|khai thác|kinh doanh(?: vận tải)?|vận tải|quản lý đường bộ"
 )
 _CLASS_REST = (
     r"[^\S\n]+(?:"
