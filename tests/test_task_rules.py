@@ -1566,3 +1566,27 @@ def test_transport_firms_and_road_managers_are_named_classes_not_the_group():
         ["Các đơn vị kinh doanh vận tải"],
         ["Các đơn vị quản lý đường bộ"],
     ]
+
+
+def test_places_of_mixed_units_and_a_local_group_s_places_are_committees():
+    tasks = _tasks(
+        "1. UBND tỉnh yêu cầu UBND thị xã An Khê, huyện Chư Sê, Mang Yang chỉ đạo kiểm tra.\n"
+        "2. Giao Sở Tài chính chủ trì, phối hợp UBND các huyện Ia Pa, Phú Thiện rà soát.\n"
+    )
+    assert [(lead, support) for lead, support, *_ in tasks] == [
+        (["UBND thị xã An Khê", "UBND huyện Chư Sê", "UBND huyện Mang Yang"], []),
+        (["Sở Tài chính"], ["UBND huyện Ia Pa", "UBND huyện Phú Thiện"]),
+    ]
+
+
+def test_a_committee_named_in_full_once_is_named_by_its_head_alone_afterwards():
+    tasks = _tasks(
+        "BÁO HÀ NỘI MỚI\nThời sự | Giáo dục\n\n"
+        "Theo quyết định, Ban Chỉ đạo phổ cập giáo dục, xóa mù chữ thành phố Hà Nội có 27 thành "
+        "viên, do bà Vũ Thu Hà là Trưởng ban.\n\n"
+        "Ban Chỉ đạo có nhiệm vụ xây dựng kế hoạch triển khai, kiểm tra đánh giá kết quả phổ cập "
+        "giáo dục trên địa bàn thành phố.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [
+        ["Ban Chỉ đạo phổ cập giáo dục, xóa mù chữ thành phố Hà Nội"]
+    ]

@@ -174,9 +174,9 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         added.append(AgencyMention(m.start(), end, surface, name, rule=UNLISTED))
         last_end = end
     if not added:
-        return list(found)
+        return list(_bare_heads(text, found))
     kept = [f for k, f in enumerate(found) if k not in taken]
-    return sorted(kept + added, key=lambda a: a.start)
+    return list(_bare_heads(text, sorted(kept + added, key=lambda a: a.start)))
 
 
 def _alone(text: str, pos: int) -> bool:
@@ -209,26 +209,33 @@ def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
 
 
 # "UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà": the group names its members
-_LOCAL_GROUP = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) các (xã|phường|thị trấn)$")
+_LOCAL_GROUP = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) các (xã|phường|thị trấn|huyện|quận|thị xã)$"
+)
 _PLACE = r"(?:[" + CAPITALS + r"][\w]*|\d{1,3})(?:[^\S\n](?:[" + CAPITALS + r"][\w]*|\d{1,3}))*"
 _PLACE_ITEM = re.compile(rf"(?:[^\S\n]*:[^\S\n]*|,[^\S\n]+|[^\S\n]+và[^\S\n]+)({_PLACE})")
 _PLACE_FIRST = re.compile(rf"[^\S\n]*:?[^\S\n]*({_PLACE})")
 
 
 _LOCAL_ONE = re.compile(r"UBND (huyện|quận|thị xã|xã|phường|thị trấn) \S")
-_MORE_PLACE = re.compile(rf",[^\S\n]+({_PLACE})(?=[^\S\n]*(?:,|và|[^\S\n][a-zđà-ỹ]))")
+_MORE_PLACE = re.compile(
+    rf",[^\S\n]+(?:(?P<unit>huyện|quận|thị xã|xã|phường|thị trấn)[^\S\n]+)?(?P<place>{_PLACE})"
+    rf"(?=[^\S\n]*(?:,|và|[^\S\n][a-zđà-ỹ]))"
+)
 
 
 def _more_places(text: str, pos: int, unit: str, taken: set[int]) -> list[AgencyMention]:
-    """The places named after "UBND huyện Quang Bình": ", Bắc Quang", ", 9, Thủ Đức" (none
-    that the registry reads itself)."""
+    """The places named after "UBND huyện Quang Bình": ", Bắc Quang", ", 9, Thủ Đức", ",
+    huyện Chư Sê" (none that the registry reads itself)."""
     out: list[AgencyMention] = []
     while len(out) < 20 and (nxt := _MORE_PLACE.match(text, pos)) is not None:
-        place = nxt.group(1)
-        if _ENDERS.match(place) or _PROVINCE.match(" " + place) or nxt.start(1) in taken:
+        place = nxt.group("place")
+        if _ENDERS.match(place) or _PROVINCE.match(" " + place) or nxt.start("place") in taken:
             break
+        unit = nxt.group("unit") or unit  # "UBND thị xã An Khê, huyện Chư Sê, Mang Yang"
+        start = nxt.start("unit") if nxt.group("unit") else nxt.start("place")
         name = f"UBND {unit} {place}"
-        out.append(AgencyMention(nxt.start(1), nxt.end(1), place, name, rule=UNLISTED))
+        out.append(AgencyMention(start, nxt.end(), text[start : nxt.end()], name, rule=UNLISTED))
         pos = nxt.end()
     return out
 
@@ -407,6 +414,31 @@ def _ministry_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[Agenc
     if not added:
         return found
     return _replace(found, added)
+
+
+# a committee named in full once, then by its head alone: "Ban Chỉ đạo phổ cập giáo dục, xóa mù
+# chữ thành phố Hà Nội có 27 thành viên ... Ban Chỉ đạo có nhiệm vụ xây dựng kế hoạch ..."
+_BARE = re.compile(r"(?:Ban [Cc]hỉ đạo|Tổ công tác)(?=[^\S\n]+[a-zđà-ỹ])")  # (a literal first)
+
+
+def _bare_heads(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """The head alone stands for the one body of that head the text names in full."""
+    if "Ban Chỉ đạo" not in text and "Ban chỉ đạo" not in text and "Tổ công tác" not in text:
+        return found
+    added: list[AgencyMention] = []
+    starts = [m.start for m in found]
+    for m in _BARE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "/"):
+            continue
+        head = m.group().lower()
+        full = {
+            f.name for f in found if f.name.lower().startswith(head + " ") and f.end <= m.start()
+        }
+        i = bisect_left(starts, m.start() + 1) - 1
+        inside = i >= 0 and found[i].end > m.start()
+        if len(full) == 1 and not inside:
+            added.append(AgencyMention(m.start(), m.end(), m.group(), full.pop(), rule=UNLISTED))
+    return _replace(found, added) if added else found
 
 
 def _replace(found: Sequence[AgencyMention], added: list[AgencyMention]) -> list[AgencyMention]:
