@@ -1590,3 +1590,11 @@ def test_a_committee_named_in_full_once_is_named_by_its_head_alone_afterwards():
     assert [lead for lead, *_ in tasks] == [
         ["Ban Chỉ đạo phổ cập giáo dục, xóa mù chữ thành phố Hà Nội"]
     ]
+
+
+def test_a_name_and_its_place_in_a_list_is_no_task():
+    tasks = _tasks(
+        "Sở Giáo dục và Đào tạo kiểm tra công tác phổ cập tại các trường, gồm: Trường THCS Nguyễn "
+        "Du, xã Phú Lâm; Trường THCS Lê Lợi, xã Phú Mỹ.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Sở Giáo dục và Đào tạo"]]

@@ -532,6 +532,8 @@ def _with_subject(
         if _former(text, last):
             return unit  # "UBND tỉnh Lâm Đồng (cũ) giao Sở ...": history, no one to act now
         last = paren.end()
+    if _PLACE_TAIL.fullmatch(text, last, unit.end):
+        return unit  # "...; Trường THCS Lê Lợi, xã Phú Mỹ.": a name and its place, no action
     if _ASKED_BY.match(text, last):  # "Các Ban Quản lý dự án được UBND thành phố yêu cầu ..."
         return _with_roles(text, unit, subject, found, "subject:asked")
     sent = _SENDS_TO.match(text, last)
@@ -575,6 +577,11 @@ _PERSON = re.compile(
 )
 
 
+_PLACE_TAIL = re.compile(
+    r"\s*,\s*(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s+["
+    + CAPITALS
+    + r"][\w\s-]{0,40}[.;,]?\s*"
+)
 _ASKED_BY = re.compile(
     r"\s*(?:đã\s+|vừa\s+)?được\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Phó Chủ tịch|"
     r"Thủ tướng|lãnh đạo)[^,.;:\n]{0,60}?(?:yêu cầu|giao|đề nghị|chỉ đạo)(?!\w)"
