@@ -211,7 +211,7 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
             "",
             before,
         )
-        sentence = max(text.rfind(". ", 0, ref.start), text.rfind("\n", 0, ref.start)) + 1
+        sentence = _sentence_start(text, ref.start)
         if (
             _REPORTED.search(before)
             or _AT_START.search(before)
@@ -222,6 +222,16 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
             meta.date = ref.date or _date_before(text, ref.start)
             meta.kind = "tin bài"
             return
+
+
+# a sentence longer than this is no sentence a report tells a directive in; the bound keeps a
+# text of one endless line from being searched back to its start at every reference
+_SENTENCE_REACH = 600
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    lo = max(0, pos - _SENTENCE_REACH)
+    return max(text.rfind(". ", lo, pos) + 1, text.rfind("\n", lo, pos) + 1, lo)
 
 
 # "Tại Công văn số 1522/UBND-ĐTĐT, UBND tỉnh yêu cầu ...", "... Công văn số 6486/UBND-KSTT vừa
@@ -245,7 +255,7 @@ _FULL_DATE = re.compile(r"(?i)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<
 
 def _date_before(text: str, pos: int) -> date | None:
     """ "Ngày 04/3/2022, Văn phòng UBND Thành phố ban hành Thông báo số 95/TB-UBND"."""
-    sentence_start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), 0)
+    sentence_start = _sentence_start(text, pos)
     found = list(_FULL_DATE.finditer(text, sentence_start, pos))
     if found:
         m = found[-1]
