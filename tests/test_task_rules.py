@@ -1598,3 +1598,14 @@ def test_a_name_and_its_place_in_a_list_is_no_task():
         "Du, xã Phú Lâm; Trường THCS Lê Lợi, xã Phú Mỹ.\n"
     )
     assert [lead for lead, *_ in tasks] == [["Sở Giáo dục và Đào tạo"]]
+
+
+def test_paragraphs_a_page_unmarked_under_a_lead_in_are_its_items():
+    tasks = _tasks(
+        "Theo đó, UBND tỉnh yêu cầu các sở, ban ngành, UBND các huyện triển khai các nội dung:\n\n"
+        "Tập trung rà soát các nhiệm vụ còn lại của kế hoạch năm 2024.\n\n"
+        "Tiếp tục bố trí các nguồn lực khắc phục thiệt hại do thiên tai.\n\n"
+        "Trước đó, tỉnh đã tổ chức hội nghị sơ kết."
+    )
+    assert [t[0] for t in tasks] == [["sở, ban, ngành", "địa phương"]] * 2
+    assert tasks[1][4].startswith("Tiếp tục bố trí")

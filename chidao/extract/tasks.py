@@ -207,7 +207,8 @@ def find_tasks(
             pending.append(block)
         if new_intro is not None:
             owner = section if block.marker is None else _level(block.marker)
-            stack.append(_Context(*new_intro, owner, paragraphs=block.role != "paragraph"))
+            loose = block.role == "paragraph"
+            stack.append(_Context(*new_intro, owner, paragraphs=not loose, loose=loose))
         elif (
             block.role == "paragraph"
             and not block_tasks
@@ -506,6 +507,7 @@ class _Context:
     paragraphs: bool  # unnumbered paragraphs inherit too (under an agency heading)
     roster: bool = False  # the members of a committee: no tasks below
     attendance: bool = False  # who attends a meeting: tasks below only where a duty is said
+    loose: bool = False  # a paragraph's intro: its items may be paragraphs a web page unmarked
 
 
 _BULLET_LEVEL = 9  # "-", "•": below every numbered level
@@ -864,6 +866,10 @@ def _first_unit_without_assignee(
     if prev_task is not None and prev_task.lead and connector:
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     if ctx is not None and (block.role == "item" or ctx.paragraphs):
+        return _task(unit.start, unit.end, ctx.lead, unit.support or ctx.support, "under-intro")
+    if ctx is not None and ctx.loose and ctx.lead and _IMPERATIVE.match(span) and span[-1:] != ":":
+        # "... yêu cầu các sở, ngành triển khai các nội dung:" over paragraphs whose list marks
+        # a web page lost: "Tập trung rà soát ...", "Tiếp tục chủ động ..."
         return _task(unit.start, unit.end, ctx.lead, unit.support or ctx.support, "under-intro")
     if (
         prev_task is not None
