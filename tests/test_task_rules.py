@@ -1609,3 +1609,13 @@ def test_paragraphs_a_page_unmarked_under_a_lead_in_are_its_items():
     )
     assert [t[0] for t in tasks] == [["sở, ban, ngành", "địa phương"]] * 2
     assert tasks[1][4].startswith("Tiếp tục bố trí")
+
+
+def test_a_report_s_line_of_whom_a_cable_is_sent_to_is_no_task():
+    tasks = _tasks(
+        "Thủ tướng vừa ký Công điện số 203/CĐ-TTg chỉ đạo các bộ, ngành, địa phương ứng phó mưa lũ.\n\n"
+        "Công điện gửi Chủ tịch UBND các tỉnh: Quảng Trị, Huế; Bộ trưởng các Bộ: Quốc phòng, "
+        "Công an, Y tế; Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia.\n\n"
+        "Theo báo cáo, mưa lớn còn kéo dài."
+    )
+    assert len(tasks) == 1 and tasks[0][4].startswith("Thủ tướng vừa ký")

@@ -372,6 +372,7 @@ def _addressees(
             i
             for i, b in enumerate(blocks[:_ADDRESS_SEARCH])
             if text.startswith(_ADDRESS, b.body_start)
+            or _SENT_TO.match(text, b.body_start, b.end)
             or (  # (a plain check first: a sender's line ends on its colon)
                 text[b.body_start : b.end].rstrip().endswith(":")
                 and _SENDER_CABLES.fullmatch(text, b.body_start, b.end)
@@ -412,6 +413,13 @@ _ADDRESS_SEARCH = 120  # blocks: the addressees stand near the top
 
 
 _ADDRESS = ("Kính gửi", "Điện:", "Điện gửi")
+# a report's line of whom the directive is sent to: "Công điện gửi Chủ tịch UBND các tỉnh, thành
+# phố: ...; Bộ trưởng các Bộ: ...; Chánh Văn phòng ..."
+_SENT_TO = re.compile(
+    r"(?:Công điện|Công văn|Văn bản|Chỉ thị|Thông báo)(?:\s+số\s+[\w/.-]+)?\s+(?:được\s+)?gửi"
+    r"(?:\s+(?:tới|đến|cho))?\s*:?\s+(?:các\s+)?(?:Chủ tịch|Bộ trưởng|Giám đốc|Thủ trưởng|Ủy ban"
+    r"|UBND|Uỷ ban|Bộ|Sở|Ban|Văn phòng)"
+)
 # a cable's sender line over its addressees: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"
 _SENDER_CABLES = re.compile(r"[^\n:]{3,120}\s(?:điện|ĐIỆN)(?:\s+(?:gửi|GỬI))?\s*:\s*")
 
