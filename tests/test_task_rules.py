@@ -1619,3 +1619,17 @@ def test_a_report_s_line_of_whom_a_cable_is_sent_to_is_no_task():
         "Theo báo cáo, mưa lớn còn kéo dài."
     )
     assert len(tasks) == 1 and tasks[0][4].startswith("Thủ tướng vừa ký")
+
+
+def test_a_part_title_between_a_lead_in_and_its_items_passes_the_assignees_on():
+    for lead_in in (
+        "Bộ đề nghị các Sở Giáo dục và Đào tạo tập trung thực hiện các nội dung sau:",
+        "Để bảo đảm công tác phòng dịch, UBND tỉnh yêu cầu:",
+    ):
+        tasks = _tasks(
+            "Kính gửi: Sở Giáo dục và Đào tạo; Sở Y tế.\n\n"
+            f"{lead_in}\n\nA. NHIỆM VỤ CHUNG\n\n"
+            "1. Tăng cường kiểm tra các cơ sở giáo dục.\n\n2. Rà soát kinh phí phòng dịch."
+        )
+        assert len(tasks) == 2 and all(t[0] for t in tasks), lead_in
+        assert tasks[0][4].startswith("1. Tăng cường") or tasks[0][4].startswith("Tăng cường")

@@ -115,6 +115,8 @@ def find_tasks(
         ):
             pending = None
         while stack and _closes(stack[-1], block):
+            if stack[-1].loose and _PART_TITLE.fullmatch(text, block.body_start, block.end):
+                break  # "... đề nghị các Sở thực hiện các nội dung sau:" + "A. NHIỆM VỤ CHUNG"
             stack.pop()
         if block.marker is not None and _level(block.marker) < _BULLET_LEVEL:
             section = _level(block.marker)  # a paragraph's intro lasts to this item's sibling
@@ -160,7 +162,8 @@ def find_tasks(
                 intro = (addressees, [])  # "UBND tỉnh yêu cầu:" over items: the addressees'
             if intro[0]:
                 owner = _level(block.marker) if block.marker else section
-                stack.append(_Context(*intro, owner, paragraphs=False))
+                loose = block.role == "paragraph"
+                stack.append(_Context(*intro, owner, paragraphs=False, loose=loose))
             prev_block_task = None
             continue
         if prev_block_task is not None and _runs_on(text, blocks, i, mentions):
@@ -465,7 +468,14 @@ def _colon_intro(
         or text[block.start : block.end].rstrip()[-1:] != ":"
     ):
         return None
-    nxt = next((b for j, b in enumerate(blocks[i + 1 :], i + 1) if attrs[j] is None), None)
+    nxt = next(
+        (
+            b
+            for j, b in enumerate(blocks[i + 1 :], i + 1)
+            if attrs[j] is None and not _PART_TITLE.fullmatch(text, b.body_start, b.end)
+        ),
+        None,
+    )
     if nxt is None or nxt.role != "item" or nxt.marker is None:
         return None
     if len(block.sentences) > 1 or block.end - block.body_start > _INTRO_MAX:
@@ -501,6 +511,14 @@ _ISSUER_ASKS = re.compile(
     r".{0,200}?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch)[^:;.]{0,60}?"
     r"(?:yêu cầu|đề nghị|chỉ đạo)\s*:\s*",
     re.IGNORECASE | re.DOTALL,
+)
+
+
+# a part of what a lead-in announces, naming no one: "A. NHIỆM VỤ CHUNG", "II. Nhiệm vụ cụ thể"
+_PART_TITLE = re.compile(
+    r"\s*(?:(?:[A-D]|[IVX]{1,4})[.)]\s*)?(?:(?:CÁC|Các)\s+)?(?:NHIỆM VỤ|Nhiệm vụ|GIẢI PHÁP|Giải pháp|NHIỆM VỤ, GIẢI PHÁP"
+    r"|Nhiệm vụ, giải pháp|NỘI DUNG|Nội dung)(?:\s+(?:CHUNG|chung|CỤ THỂ|cụ thể|TRỌNG TÂM|trọng tâm"
+    r"|CHỦ YẾU|chủ yếu))?\s*:?\s*"
 )
 
 
