@@ -1633,3 +1633,15 @@ def test_a_part_title_between_a_lead_in_and_its_items_passes_the_assignees_on():
         )
         assert len(tasks) == 2 and all(t[0] for t in tasks), lead_in
         assert tasks[0][4].startswith("1. Tăng cường") or tasks[0][4].startswith("Tăng cường")
+
+
+def test_an_ellipsis_in_or_after_a_list_of_assignees_keeps_the_list():
+    for text in (
+        "Các sở Xây dựng, Tài chính, Ban Quản lý dự án đầu tư xây dựng tỉnh... chung tay phối "
+        "hợp với các địa phương khắc phục hậu quả.",
+        "Các sở Xây dựng, Tài chính, ..., Ban Quản lý dự án đầu tư xây dựng tỉnh chung tay phối "
+        "hợp với các địa phương khắc phục hậu quả.",
+    ):
+        [(lead, support, *_)] = _tasks(text)
+        assert lead == ["Sở Xây dựng", "Sở Tài chính", "Ban Quản lý dự án đầu tư xây dựng tỉnh"]
+        assert support == ["địa phương"]

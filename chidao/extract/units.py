@@ -34,7 +34,8 @@ _LIST_GAP = re.compile(
     r"|(?:sự nghiệp(?:\s+công lập)?\s+)?(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố|UBND\s+(?:tỉnh|[Tt]hành phố)))"
     r"(?=\s*(?:[,;]|và\s)))?"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã",
     # "... các sở, ban, ngành, đơn vị thuộc Thành phố và Chủ tịch UBND các quận"
-    r"\s*(?:[,;]\s*)?(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?"
+    r"\s*(?:[,;]\s*)?(?:(?:\.{3}|…)\s*[,;]\s*)?"  # "Sở Tài chính, ..., Ban Quản lý ..."
+    r"(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?"
     r"(?:(?:Giám đốc|Chủ tịch|Trưởng|Thủ trưởng|Chánh|Chỉ huy trưởng|Tổng biên tập|"
     r"Người đứng đầu|người đứng đầu|Bí thư)(?:\s*,\s*|\s+và\s+|\s+)){0,2}"  # "..., Trưởng Ban
     # Quản lý các khu công nghiệp", "...; Bí thư, Chủ tịch UBND các tỉnh"
@@ -527,6 +528,8 @@ def _with_subject(
     last = subject[-1].end
     if _LEADER.match(subject[-1].surface) and (person := _PERSON.match(text, last)):
         last = person.end()  # "Chủ tịch UBND TP Cần Thơ Trần Việt Trường yêu cầu ...": the leader
+    if (dots := _TRAILING_DOTS.match(text, last)) is not None:
+        last = dots.end()  # "Các sở Xây dựng, Tài chính, Ban Quản lý dự án ... tỉnh... chung tay"
     paren = _PARENTHETICAL.match(text, last)
     if paren:  # "Sở LĐTB&XH (cơ quan thường trực Ban Chỉ đạo):"
         if _former(text, last):
@@ -570,6 +573,7 @@ def _with_subject(
     return None
 
 
+_TRAILING_DOTS = re.compile(r"\s*(?:\.{3}|…)(?=\s+[a-zà-ỹđ])")
 # a leader named by title and then by name: "Phó Chủ tịch UBND tỉnh Nguyễn Văn A yêu cầu ..."
 _LEADER = re.compile(r"(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Bộ trưởng|Thủ tướng)\s")
 _PERSON = re.compile(
