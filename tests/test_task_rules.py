@@ -1645,3 +1645,13 @@ def test_an_ellipsis_in_or_after_a_list_of_assignees_keeps_the_list():
         [(lead, support, *_)] = _tasks(text)
         assert lead == ["Sở Xây dựng", "Sở Tài chính", "Ban Quản lý dự án đầu tư xây dựng tỉnh"]
         assert support == ["địa phương"]
+
+
+def test_a_report_giving_the_directive_s_number_without_its_code():
+    doc = extract_text(
+        "Ngày 7/5/2024, UBND tỉnh có Công văn số 3217 yêu cầu các chủ đầu tư khẩn trương "
+        "hoàn thành thủ tục giải ngân.",
+        today=TODAY,
+    )
+    assert doc.meta.number == "3217" and doc.meta.date == date(2024, 5, 7)
+    assert [[m.name for m in t.lead] for t in doc.tasks] == [["chủ đầu tư"]]

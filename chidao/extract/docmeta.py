@@ -80,6 +80,12 @@ def find_meta(
             meta.date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     if meta.number is None and not header:
         _from_report(meta, text, references)
+    if meta.number is None and not header and (bare := _BARE_REPORTED.search(text, 0, 1500)):
+        # "UBND tỉnh có Công văn số 3217 yêu cầu ...", "Thủ tướng ký Công điện số 229 yêu cầu ...":
+        # a report may give the directive's number without its code
+        meta.number = bare.group("number")
+        meta.date = meta.date or _date_before(text, bare.start("number"))
+        meta.kind = "tin bài"
     if meta.number is None and not header and (cited := _TITLE_CITE.search(text, 0, 1500)):
         # a news page's line "(3585/VP-KTN, ngày 23/10/2017)" under its headline
         meta.number = cited.group("n")
@@ -96,6 +102,11 @@ def find_meta(
     return meta
 
 
+_BARE_REPORTED = re.compile(
+    r"(?<!\w)(?:ban hành|ký|có)\s+(?:Công văn|Công điện|Chỉ thị|Văn bản|Kế hoạch|Quyết định|"
+    r"Thông báo)\s+số\s+(?P<number>\d{1,6})(?![\w/.-])[^.;\n]{0,60}?\s"
+    r"(?:yêu cầu|đề nghị|chỉ đạo|giao|về việc|về)(?!\w)"
+)
 _CITY = re.compile(r"(?i)\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (thành phố|TP)")
 _HANOI = re.compile(r"Hà Nội")
 _FLAT_NUMBER = re.compile(r"CỘNG\s+HÒA[^\n]{0,120}?Số\s*:\s*(?P<number>\d+[^\S\n]?/[^\s,;]+)")
