@@ -1655,3 +1655,22 @@ def test_a_report_giving_the_directive_s_number_without_its_code():
     )
     assert doc.meta.number == "3217" and doc.meta.date == date(2024, 5, 7)
     assert [[m.name for m in t.lead] for t in doc.tasks] == [["chủ đầu tư"]]
+
+
+def test_the_group_phrasings_of_ministries_districts_and_owners_of_state_firms():
+    cases = {
+        "Thủ tướng yêu cầu Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính "
+        "phủ, Chủ tịch UBND các tỉnh, thành phố khẩn trương thực hiện các nhiệm vụ.": [
+            "sở, ban, ngành", "địa phương"],  # (rule 6: the ministries of a Government text)
+        "Chủ tịch UBND huyện yêu cầu Thủ trưởng cơ quan, ban ngành huyện và Chủ tịch UBND các xã, "
+        "thị trấn tăng cường kiểm tra.": ["sở, ban, ngành", "địa phương"],
+        "Sở Văn hóa yêu cầu các phòng, ban, đơn vị thực hiện nghiêm quy định.": ["sở, ban, ngành"],
+        "UBND tỉnh yêu cầu các doanh nghiệp có vốn nhà nước chấp hành nghiêm quy định.": [
+            "doanh nghiệp nhà nước"],
+        "UBND tỉnh giao các đơn vị hành chính cấp huyện, cấp xã rà soát trụ sở.": ["địa phương"],
+        "UBND tỉnh yêu cầu UBND đặc khu Cồn Cỏ tập trung khắc phục hậu quả bão.": [
+            "UBND đặc khu Cồn Cỏ"],
+    }  # fmt: skip
+    for text, leads in cases.items():
+        [(lead, *_)] = _tasks(text)
+        assert lead == leads, text

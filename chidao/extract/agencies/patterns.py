@@ -64,7 +64,7 @@ _W = r"(?:[^\S\n]{1,3}\n?[^\S\n]{0,3}|\n[^\S\n]{0,3})"  # spaces, at most one li
 
 _PROV_MARK = rf"(?i:tỉnh|thành{_W}phố|tp\.?)"
 _PROV_WORDS = ("tỉnh", "thành phố", "tp", "ubnd", "hđnd", "ủy ban nhân dân", "uỷ ban nhân dân")
-_UNIT = rf"(?i:tỉnh|thành{_W}phố|tp\.?|quận|huyện|thị{_W}xã|xã|phường|thị{_W}trấn)"
+_UNIT = rf"(?i:tỉnh|thành{_W}phố|tp\.?|quận|huyện|thị{_W}xã|xã|phường|thị{_W}trấn|đặc{_W}khu)"
 
 
 def _cased(words: Sequence[str]) -> list[str]:
