@@ -1674,3 +1674,18 @@ def test_the_group_phrasings_of_ministries_districts_and_owners_of_state_firms()
     for text, leads in cases.items():
         [(lead, *_)] = _tasks(text)
         assert lead == leads, text
+
+
+def test_a_body_given_the_lead_in_the_passive_leads():
+    [(lead, support, *_)] = _tasks(
+        "Sở Tài chính được giao chủ trì, phối hợp với Sở Xây dựng rà soát kinh phí."
+    )
+    assert lead == ["Sở Tài chính"] and support == ["Sở Xây dựng"]
+
+
+def test_a_vague_partner_with_its_own_head_and_determiner_leaves_the_one_before_named():
+    [(_, support, *_)] = _tasks(
+        "UBND tỉnh giao Sở Y tế chủ trì, phối hợp với Chủ tịch UBND các quận, huyện và Thủ "
+        "trưởng các cơ quan, đơn vị liên quan triển khai ứng dụng."
+    )
+    assert support == ["địa phương"]

@@ -88,6 +88,9 @@ def _strip_head_prefix(key: str) -> str:
     return key
 
 
+_OWN_DETERMINER = re.compile(r"(?:\w+\s+){0,2}?các\s")
+
+
 def _propagate_vague(prep: _Prepared, cands: list[_Cand]) -> None:
     """In "các sở, ngành, địa phương liên quan" the whole list is vague, not just the last;
     but in "các sở, ban, ngành và các đơn vị liên quan" only the last, a phrase of its own."""
@@ -95,7 +98,7 @@ def _propagate_vague(prep: _Prepared, cands: list[_Cand]) -> None:
         c, prev = cands[i], cands[i - 1]
         if not c.vague or not prev.is_group or prev.vague:
             continue
-        if prep.lower[c.start : c.start + 4] == "các ":
-            continue
+        if _OWN_DETERMINER.match(prep.lower, c.start, c.end):
+            continue  # (nor "... và Thủ trưởng các cơ quan, đơn vị liên quan": its own "các")
         if _LIST_GAP.fullmatch(prep.lower, prev.end, c.start):
             prev.vague, prev.rule = True, "vague"
