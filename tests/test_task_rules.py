@@ -1689,3 +1689,18 @@ def test_a_vague_partner_with_its_own_head_and_determiner_leaves_the_one_before_
         "trưởng các cơ quan, đơn vị liên quan triển khai ứng dụng."
     )
     assert support == ["địa phương"]
+
+
+def test_the_issuer_saying_what_it_goes_on_doing_directs_no_one():
+    assert _tasks(
+        "Ngày 5/4/2024, UBND tỉnh Kiên Giang họp phiên thường kỳ. Vì vậy, UBND tỉnh Kiên Giang "
+        "tiếp tục đẩy mạnh thực hiện có hiệu quả các nhiệm vụ phát triển kinh tế."
+    ) == []
+
+
+def test_a_leader_named_after_a_dash_is_not_the_assignee():
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND huyện Bến Lức - Lê Thành Út yêu cầu Thủ trưởng cơ quan, ban ngành huyện "
+        "và Chủ tịch UBND các xã, thị trấn tăng cường kiểm tra."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]

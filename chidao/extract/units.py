@@ -89,6 +89,12 @@ _MODAL = re.compile(
     r"khẩn trương|tiếp tục|chủ động)(?!\w)",
     re.IGNORECASE,
 )
+# the issuer told to act in its own words ("UBND tỉnh có trách nhiệm ..."), not the issuer
+# saying what it goes on doing: "Vì vậy, UBND tỉnh Kiên Giang tiếp tục đẩy mạnh ..."
+_ISSUER_MODAL = re.compile(
+    r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|chủ trì|khẩn trương)(?!\w)",
+    re.IGNORECASE,
+)
 _NOT_ACTING = re.compile(
     r"\s*(?:cũng\s+|vẫn\s+|đều\s+)?(?:đã|vừa|đang|được|bị|là(?! (?:cơ quan|đơn vị|đầu mối))|"
     # what a body is, and a newspaper publishing the text: "... là đơn vị sự nghiệp có thu",
@@ -567,7 +573,7 @@ def _with_subject(
     if _NOT_ACTING.match(text, last) or _WHICHEVER.match(text, last):
         unit.breaks = True  # unless a directive verb later in the unit names assignees
         return None
-    if not is_issuer(subject) or _MODAL.match(text, last):
+    if not is_issuer(subject) or _ISSUER_MODAL.match(text, last):
         rule = "role:chủ trì" if _LEAD_ROLE.match(text, last) else "subject"
         return _with_roles(text, unit, subject, found, rule)
     return None
@@ -576,8 +582,9 @@ def _with_subject(
 _TRAILING_DOTS = re.compile(r"\s*(?:\.{3}|…)(?=\s+[a-zà-ỹđ])")
 # a leader named by title and then by name: "Phó Chủ tịch UBND tỉnh Nguyễn Văn A yêu cầu ..."
 _LEADER = re.compile(r"(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Bộ trưởng|Thủ tướng)\s")
-_PERSON = re.compile(
-    r"[^\S\n]+(?:[A-ZĐ][a-zà-ỹđ]*[^\S\n]+){1,3}[A-ZĐ][a-zà-ỹđ]*(?=[^\S\n,]|[,;.:]|$)"
+_PERSON = re.compile(  # (after a dash too: "Chủ tịch UBND huyện Bến Lức - Lê Thành Út")
+    rf"(?:[^\S\n]+[-–])?[^\S\n]+(?:[{CAPITALS}][a-zà-ỹđ]*[^\S\n]+){{1,3}}[{CAPITALS}][a-zà-ỹđ]*"
+    r"(?=[^\S\n,]|[,;.:]|$)"
 )
 
 
@@ -640,7 +647,7 @@ def _subject_after_comma(
             continue  # inside a list: "phối hợp với Sở Tài chính và các sở, ngành, địa phương"
         if before.endswith(",") or before.endswith("“") or before.endswith('"'):
             lst = list_from(found[i:], text)
-            if _MODAL.match(text, lst[-1].end):
+            if (_ISSUER_MODAL if is_issuer(lst) else _MODAL).match(text, lst[-1].end):
                 return lst
             locative = _LOCATIVE.match(text, lst[-1].end)
             after = locative.end() if locative else lst[-1].end
