@@ -1704,3 +1704,11 @@ def test_a_leader_named_after_a_dash_is_not_the_assignee():
         "và Chủ tịch UBND các xã, thị trấn tăng cường kiểm tra."
     )
     assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_a_list_of_assignees_goes_on_past_the_committee_its_first_member_is_under():
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND huyện giao các cơ quan, đơn vị trực thuộc UBND huyện; UBND các xã, thị "
+        "trấn phân công cán bộ trực 24/24."
+    )
+    assert lead == ["cơ quan, đơn vị", "địa phương"]

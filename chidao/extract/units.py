@@ -32,6 +32,8 @@ _LIST_GAP = re.compile(
     r"(?:\s*\))?"  # out of a bracketed body: "Văn phòng UBND tỉnh (Trung tâm ...) và ..."
     r"(?:\s+(?:cấp\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?"
     r"|(?:sự nghiệp(?:\s+công lập)?\s+)?(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố|UBND\s+(?:tỉnh|[Tt]hành phố)))"
+    r"|(?<=thuộc)\s+UBND\s+(?:tỉnh|[Tt]hành phố|huyện|quận|thị xã)"  # "các cơ quan, đơn vị trực thuộc
+    # UBND huyện; UBND các xã, thị trấn"
     r"(?=\s*(?:[,;]|và\s)))?"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã",
     # "... các sở, ban, ngành, đơn vị thuộc Thành phố và Chủ tịch UBND các quận"
     r"\s*(?:[,;]\s*)?(?:(?:\.{3}|…)\s*[,;]\s*)?"  # "Sở Tài chính, ..., Ban Quản lý ..."
