@@ -1712,3 +1712,14 @@ def test_a_list_of_assignees_goes_on_past_the_committee_its_first_member_is_unde
         "trấn phân công cán bộ trực 24/24."
     )
     assert lead == ["cơ quan, đơn vị", "địa phương"]
+
+
+def test_shortenings_inside_the_name_of_a_body_no_registry_holds_are_spelled_out():
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh giao Ủy ban MTTQ Việt Nam tỉnh Quảng Nam và Ban Quản lý dự án đầu tư xây dựng "
+        "các công trình NN&PTNT tỉnh Quảng Nam tăng cường kiểm tra."
+    )
+    assert lead == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Nam",
+        "Ban Quản lý dự án đầu tư xây dựng các công trình Nông nghiệp và Phát triển nông thôn tỉnh Quảng Nam",
+    ]

@@ -173,10 +173,39 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         name = " ".join(surface.split())
         added.append(AgencyMention(m.start(), end, surface, name, rule=UNLISTED))
         last_end = end
-    if not added:
-        return list(_bare_heads(text, found))
-    kept = [f for k, f in enumerate(found) if k not in taken]
-    return list(_bare_heads(text, sorted(kept + added, key=lambda a: a.start)))
+    if added:
+        kept = [f for k, f in enumerate(found) if k not in taken]
+        found = sorted(kept + added, key=lambda a: a.start)
+    out = list(_bare_heads(text, found))
+    for m in out:
+        if m.agency_id is None and not m.is_group and _ABBREVIATED.search(m.name):
+            m.name = spelled_out(m.name)
+    return out
+
+
+# the shortenings written inside names of bodies the registry does not hold; output names
+# are in full official form ("Ban Quản lý dự án ... các công trình NN&PTNT tỉnh Quảng Nam")
+_SPELLED_OUT = {
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn", "NN-PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "NNPTNT": "Nông nghiệp và Phát triển nông thôn", "MTTQ": "Mặt trận Tổ quốc",
+    "TN&MT": "Tài nguyên và Môi trường", "TN-MT": "Tài nguyên và Môi trường",
+    "GTVT": "Giao thông vận tải", "KH&ĐT": "Kế hoạch và Đầu tư", "KH-ĐT": "Kế hoạch và Đầu tư",
+    "KH&CN": "Khoa học và Công nghệ", "KHCN": "Khoa học và Công nghệ",
+    "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo",
+    "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông",
+    "LĐTB&XH": "Lao động - Thương binh và Xã hội", "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
+    "VHTTDL": "Văn hóa, Thể thao và Du lịch", "VH-TT&DL": "Văn hóa, Thể thao và Du lịch",
+    "QLDA": "Quản lý dự án", "KT-XH": "kinh tế - xã hội",
+}  # fmt: skip
+_ABBREVIATED = re.compile(
+    r"(?<![\w&-])(?:" + "|".join(re.escape(k) for k in sorted(_SPELLED_OUT, key=len, reverse=True))
+    + r")(?![\w&-])"
+)
+
+
+def spelled_out(name: str) -> str:
+    """ "Ủy ban MTTQ Việt Nam tỉnh X" → "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh X"."""
+    return _ABBREVIATED.sub(lambda m: _SPELLED_OUT[m.group()], name)
 
 
 def _alone(text: str, pos: int) -> bool:
