@@ -1723,3 +1723,22 @@ def test_shortenings_inside_the_name_of_a_body_no_registry_holds_are_spelled_out
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Nam",
         "Ban Quản lý dự án đầu tư xây dựng các công trình Nông nghiệp và Phát triển nông thôn tỉnh Quảng Nam",
     ]
+
+
+def test_a_basis_opening_a_paragraph_is_no_continuation():
+    tasks = _tasks(
+        "Chủ tịch UBND tỉnh chỉ đạo các địa phương bố trí đủ người để điều tiết nước nội đồng.\n\n"
+        "Thực hiện Công điện số 04/CĐ-TTg ngày 15/1/2024 của Thủ tướng Chính phủ về ứng phó "
+        "với hạn hán, để chủ động nguồn nước, trên cơ sở đề xuất của Sở Nông nghiệp"
+    )
+    assert len(tasks) == 1
+
+
+def test_a_portal_s_note_of_the_letter_it_tells_gives_its_number_and_date():
+    doc = extract_text(
+        "Văn phòng UBND tỉnh thông báo ý kiến chỉ đạo của Phó Chủ tịch UBND tỉnh về phòng, "
+        "chống dịch (Công văn số: 1074/VP-KGVX, ngày 23/03/2020).\n\nTheo đó, yêu cầu các sở, "
+        "ngành tăng cường kiểm tra.",
+        today=TODAY,
+    )
+    assert (doc.meta.number, doc.meta.date) == ("1074/VP-KGVX", date(2020, 3, 23))

@@ -86,7 +86,9 @@ def find_meta(
         meta.number = bare.group("number")
         meta.date = meta.date or _date_before(text, bare.start("number"))
         meta.kind = "tin bài"
-    if meta.number is None and not header and (cited := _TITLE_CITE.search(text, 0, 1500)):
+    if meta.number is None and not header and (
+        cited := _TITLE_CITE.search(text, 0, 1500) or _CLOSING_CITE.search(text, 0, 1500)
+    ):
         # a news page's line "(3585/VP-KTN, ngày 23/10/2017)" under its headline
         meta.number = cited.group("n")
         meta.date = _safe_date(int(cited.group("y")), int(cited.group("m")), int(cited.group("d")))
@@ -255,6 +257,13 @@ _THAT_IS = re.compile(
 _JUST_ISSUED = re.compile(r"[^.;\n]{0,40}?(?:vừa|mới)\s+(?:được\s+)?ban hành")
 _TITLE_CITE = re.compile(
     r"^\(\s*(?P<n>\d+/[\w.&-]+)\s*,\s*ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*\)\s*$",
+    re.MULTILINE,
+)
+# a portal's note of the letter it tells, closing the sentence: "... phòng, chống dịch
+# Covid-19 (Công văn số: 1074/VP-KGVX, ngày 23/03/2020)."
+_CLOSING_CITE = re.compile(
+    r"\(\s*(?:Công văn|Văn bản|Công điện|Thông báo|Kế hoạch|Chỉ thị|Quyết định)\s+số\s*:?\s*"
+    r"(?P<n>\d+/[\w.&/-]+)\s*,\s*ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*\)\s*\.?\s*$",
     re.MULTILINE,
 )
 _ISSUED_ON = re.compile(

@@ -923,6 +923,9 @@ _IMPERATIVE = re.compile(
     r"[\s\-–+]*(?:Tổ chức|Tăng cường|Triển khai|Kiểm tra|Rà soát|Thực hiện|Đẩy mạnh|Khẩn trương|"
     r"Chủ động|Xây dựng|Tuyên truyền|Nghiêm túc|Quán triệt|Bố trí|Bảo đảm|Đảm bảo|Theo dõi|"
     r"Thường xuyên|Kịp thời|Xử lý|Hướng dẫn|Đôn đốc|Tập trung|Tiếp tục)(?!\w)"
+    # (not a basis: "Thực hiện Công điện số 04/CĐ-TTg ..., để chủ động ...")
+    r"(?<!Thực hiện(?= (?:Công điện|Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|"
+    r"Thông báo|Kết luận|Chương trình|ý kiến|chỉ đạo)))"
 )
 # a directive verb that opens the block on a name the registry does not hold
 _UNKNOWN_OBJECT = re.compile(
