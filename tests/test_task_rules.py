@@ -1742,3 +1742,10 @@ def test_a_portal_s_note_of_the_letter_it_tells_gives_its_number_and_date():
         today=TODAY,
     )
     assert (doc.meta.number, doc.meta.date) == ("1074/VP-KGVX", date(2020, 3, 23))
+
+
+def test_a_page_cut_after_the_assignees_of_its_last_passage_leaves_no_task():
+    assert _tasks(
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nĐiều 3. Chánh Văn phòng UBND tỉnh, "
+        "Thủ trưởng các sở, ban, ngành tỉnh và Chủ tịch Ủy ban nhân dân các hu"
+    ) == []

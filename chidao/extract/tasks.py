@@ -1141,13 +1141,18 @@ def _drop_cut_tail(tasks: list[Task], text: str) -> list[Task]:
     end = text.rstrip()
     if not tasks or not end or end[-1] in _TERMINAL_MARKS or tasks[-1].end < len(end) - 1:
         return tasks
-    if len(tasks[-1].text.split()) >= _CUT_TASK_WORDS:
-        return tasks
-    return tasks[:-1]
+    last = tasks[-1]
+    if len(last.text.split()) < _CUT_TASK_WORDS:
+        return tasks[:-1]
+    named = [m.end for m in last.lead + last.support if last.start <= m.start < last.end]
+    if named and len(_WORD.findall(text, max(named), last.end)) < _CUT_ACTION_WORDS:
+        return tasks[:-1]  # only its assignees are left: "Điều 3. Thủ trưởng các sở, ... các hu"
+    return tasks
 
 
 _TERMINAL_MARKS = frozenset('.!?;:…"”)')
 _CUT_TASK_WORDS = 8  # words a cut-off task keeps when its assignee and action are there
+_CUT_ACTION_WORDS = 2  # words after its last assignee that a cut-off task's action needs
 
 
 def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
