@@ -1749,3 +1749,15 @@ def test_a_page_cut_after_the_assignees_of_its_last_passage_leaves_no_task():
         "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nĐiều 3. Chánh Văn phòng UBND tỉnh, "
         "Thủ trưởng các sở, ban, ngành tỉnh và Chủ tịch Ủy ban nhân dân các hu"
     ) == []
+
+
+def test_a_lead_paragraph_retold_a_little_shorter_by_the_body_is_one_task():
+    tasks = _tasks(
+        "Để thuận lợi cho người dân, UBND tỉnh Nghệ An yêu cầu UBND các xã, phường mới phối hợp "
+        "với các đơn vị liên quan thực hiện việc chuyển đổi giấy tờ cho người dân ngay và không "
+        "thu lệ phí.\n\n"
+        "Sau sắp xếp, tỉnh giảm 48 đơn vị hành chính cấp xã.\n\n"
+        "UBND các xã, phường mới phối hợp với Công an các cấp, Sở Tư pháp thực hiện việc chuyển "
+        "đổi giấy tờ cho người dân ngay tại địa phương, không thu lệ phí."
+    )
+    assert len(tasks) == 1 and tasks[0][4].startswith("UBND các xã, phường mới phối hợp")

@@ -1182,10 +1182,13 @@ def _retold(task: Task, later: list[Task]) -> bool:
     return any(
         {m.name for m in t.lead} == names
         and not t.rule.startswith("closing:")  # "... để UBND các xã biết, thực hiện./."
-        and len(t.text) >= len(task.text)  # (not a shorter remark on the same assignees)
+        and len(t.text) >= len(task.text) * _RETOLD_LENGTH  # (not a shorter remark on them)
         and _overlap(words, set(_WORD.findall(t.text.lower()))) >= 0.5
         for t in later[:40]
     )
+
+
+_RETOLD_LENGTH = 0.8  # the body's telling is about as long as the lead's, or longer
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
