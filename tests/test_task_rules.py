@@ -1761,3 +1761,13 @@ def test_a_lead_paragraph_retold_a_little_shorter_by_the_body_is_one_task():
         "đổi giấy tờ cho người dân ngay tại địa phương, không thu lệ phí."
     )
     assert len(tasks) == 1 and tasks[0][4].startswith("UBND các xã, phường mới phối hợp")
+
+
+def test_a_report_of_a_committee_carrying_out_or_concluding_in_its_own_letter():
+    for text, number in (
+        ("Ngày 31/3/2020, Ủy ban Nhân dân TP Cần Thơ triển khai Công văn số 967/UBND-KGVX về việc "
+         "thực hiện đợt cao điểm phòng, chống dịch.", "967/UBND-KGVX"),
+        ("Ngày 31/5/2018, Phó Chủ tịch UBND tỉnh đã chủ trì cuộc họp và kết luận tại Thông báo số "
+         "139/TB-UBND ngày 06/6/2018 như sau.", "139/TB-UBND"),
+    ):  # fmt: skip
+        assert extract_text(text, today=TODAY).meta.number == number
