@@ -1771,3 +1771,14 @@ def test_a_report_of_a_committee_carrying_out_or_concluding_in_its_own_letter():
          "139/TB-UBND ngày 06/6/2018 như sau.", "139/TB-UBND"),
     ):  # fmt: skip
         assert extract_text(text, today=TODAY).meta.number == number
+
+
+def test_a_body_that_will_lead_by_the_shares_given_out_leads():
+    for text, lead in (
+        ("Theo phân công, Sở Y tế sẽ chủ trì, phối hợp với Sở Tài chính xây dựng dự thảo Đề án.",
+         ["Sở Y tế"]),
+        ("Chủ tịch UBND tỉnh đã có phân công trách nhiệm cụ thể: Ban Quản lý Khu kinh tế Quảng "
+         "Ninh sẽ chủ trì, tham mưu xây dựng dự thảo Đề án.", ["Ban Quản lý Khu kinh tế Quảng Ninh"]),
+    ):  # fmt: skip
+        [(found, *_)] = _tasks(text)
+        assert found == lead

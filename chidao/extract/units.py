@@ -87,7 +87,7 @@ _REPORTED_FRONT = re.compile(
     re.IGNORECASE,
 )
 _MODAL = re.compile(
-    r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|chủ trì|"
+    r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|(?:sẽ\s+)?chủ trì|"
     r"khẩn trương|tiếp tục|chủ động)(?!\w)",
     re.IGNORECASE,
 )
@@ -638,6 +638,9 @@ _LOCATIVE = re.compile(
 )
 
 
+_SHARES_OUT = re.compile(r"phân công[^:]{0,60}:\s*$", re.IGNORECASE)
+
+
 def _subject_after_comma(
     text: str, start: int, end: int, found: list[AgencyMention]
 ) -> list[AgencyMention]:
@@ -659,6 +662,11 @@ def _subject_after_comma(
                 and not _NOT_ACTING.match(text, after)
                 and not _TRANSFER.match(text, after)
             ):
+                return lst
+        elif before.endswith(":") and _SHARES_OUT.search(text, max(start, m.start - 80), m.start):
+            # "... đã có phân công trách nhiệm cụ thể: Ban Quản lý Khu kinh tế sẽ chủ trì, ..."
+            lst = list_from(found[i:], text)
+            if not is_issuer(lst) and _MODAL.match(text, lst[-1].end):
                 return lst
     return []
 
