@@ -1782,3 +1782,20 @@ def test_a_body_that_will_lead_by_the_shares_given_out_leads():
     ):  # fmt: skip
         [(found, *_)] = _tasks(text)
         assert found == lead
+
+
+def test_who_chairs_a_meeting_leads_no_task():
+    tasks = _tasks(
+        "Ngày 22/2, ông Lê Ngọc Châu, Chủ tịch UBND thành phố Hải Phòng chủ trì cuộc họp giao ban "
+        "triển khai nhiệm vụ trọng tâm tháng 2.\n\nCác sở, ngành, địa phương phải xây dựng kế "
+        "hoạch chi tiết."
+    )
+    assert [t[0] for t in tasks] == [["sở, ban, ngành", "địa phương"]]
+
+
+def test_a_news_site_s_numbered_caption_and_a_city_s_committee_in_short_are_no_task():
+    assert _tasks(
+        "Ngày 5-12, UBND TP Cần Thơ tổ chức phiên họp thường kỳ tháng 11.\n\n"
+        "Chủ tịch UBND TP Cần Thơ giao nhiệm vụ nóng cho sở ngành cuối năm - Ảnh 1.\n\n"
+        "Chủ tịch UBND TP Cần Thơ giao nhiệm vụ nóng từ nay đến cuối năm."
+    ) == []

@@ -47,6 +47,7 @@ _CLUTTER_START = re.compile(
 )
 _CAPTION = re.compile(
     r"(?:^|[.!?]\s)(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s*:\s*[^.]{1,80}\.?$"
+    r"|\s[-–]\s*Ảnh\s*\d{1,2}\s*\.?$"  # a news site's numbered caption: "... cuối năm 2023 - Ảnh 1."
 )
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^(Trang|Page)\s+\d{1,4}(\s*/\s*\d{1,4})?$")
 

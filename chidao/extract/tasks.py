@@ -420,7 +420,7 @@ _ADDRESS = ("Kính gửi", "Điện:", "Điện gửi")
 # phố: ...; Bộ trưởng các Bộ: ...; Chánh Văn phòng ..."
 _SENT_TO = re.compile(
     r"(?:Công điện|Công văn|Văn bản|Chỉ thị|Thông báo)(?:\s+số\s+[\w/.-]+)?\s+(?:được\s+)?gửi"
-    r"(?:\s+(?:tới|đến|cho))?\s*:?\s+(?:các\s+)?(?:Chủ tịch|Bộ trưởng|Giám đốc|Thủ trưởng|Ủy ban"
+    r"(?:\s+(?:tới|đến|cho))?\s*:?\s+(?:các\s+)?(?:Chủ tịch|Bộ trưởng|Bí thư|Giám đốc|Thủ trưởng|Ủy ban"
     r"|UBND|Uỷ ban|Bộ|Sở|Ban|Văn phòng)"
 )
 # a cable's sender line over its addressees: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:"

@@ -86,15 +86,22 @@ _REPORTED_FRONT = re.compile(
     r"chỉ rõ|đề nghị|chỉ đạo))?\s*,\s*",
     re.IGNORECASE,
 )
+# "chủ trì" of a task, not of a meeting: "ông X, Chủ tịch UBND ... chủ trì cuộc họp giao ban"
+_CHAIRS = (
+    r"chủ trì(?!\w)(?!\s+(?:cuộc họp|hội nghị|buổi làm việc|phiên họp|buổi họp|hội thảo|tọa đàm"
+    r"|tọa đàm|lễ|buổi lễ))"
+)
 _MODAL = re.compile(
-    r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|(?:sẽ\s+)?chủ trì|"
-    r"khẩn trương|tiếp tục|chủ động)(?!\w)",
+    r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|(?:sẽ\s+)?"
+    + _CHAIRS
+    + r"|khẩn trương|tiếp tục|chủ động)(?!\w)",
     re.IGNORECASE,
 )
 # the issuer told to act in its own words ("UBND tỉnh có trách nhiệm ..."), not the issuer
 # saying what it goes on doing: "Vì vậy, UBND tỉnh Kiên Giang tiếp tục đẩy mạnh ..."
 _ISSUER_MODAL = re.compile(
-    r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|chủ trì|khẩn trương)(?!\w)",
+    r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|" + _CHAIRS
+    + r"|khẩn trương)(?!\w)",
     re.IGNORECASE,
 )
 _NOT_ACTING = re.compile(
@@ -125,7 +132,7 @@ _TRANSFER = re.compile(
     re.IGNORECASE,
 )
 _LEAD_ROLE = re.compile(
-    r"\s*,?\s*(?:chủ trì|làm đầu mối|là cơ quan (?:chủ trì|thường trực|đầu mối))(?!\w)",
+    r"\s*,?\s*(?:" + _CHAIRS + r"|làm đầu mối|là cơ quan (?:chủ trì|thường trực|đầu mối))(?!\w)",
     re.IGNORECASE,
 )
 # "do" (any case) after no letter, written as its first character then the left edge
@@ -164,7 +171,7 @@ _SUPPORT_ROLE = re.compile(
     r"(?i:hối hợp(?:\s+(?:chặt chẽ|thường xuyên|đồng bộ|tốt|kịp thời))?(?:\s+(?:với|cùng))?\s*)"
 )
 _ISSUER_NAMES = re.compile(
-    r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:Thành phố|tỉnh|thành phố)|^(?:HĐND|Hội đồng "
+    r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:Thành phố|tỉnh|thành phố|TP\b)|^(?:HĐND|Hội đồng "
     r"nhân dân|Chính phủ|Thủ tướng|Thành ủy|Tỉnh ủy)",
     re.IGNORECASE,  # "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" over a page
 )
