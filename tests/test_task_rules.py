@@ -1799,3 +1799,14 @@ def test_a_news_site_s_numbered_caption_and_a_city_s_committee_in_short_are_no_t
         "Chủ tịch UBND TP Cần Thơ giao nhiệm vụ nóng cho sở ngành cuối năm - Ảnh 1.\n\n"
         "Chủ tịch UBND TP Cần Thơ giao nhiệm vụ nóng từ nay đến cuối năm."
     ) == []
+
+
+def test_a_lead_in_closing_a_paragraph_that_opened_on_an_earlier_letter_is_the_text_s_own():
+    tasks = _tasks(
+        "Ngày 19/3/2024, UBND tỉnh có Công văn số 1542/UBND-NN về việc tăng cường phòng cháy, "
+        "chữa cháy rừng. Để chủ động ứng phó với nguy cơ cháy rừng, Sở Y tế yêu cầu các đơn vị "
+        "trực thuộc thực hiện một số nội dung như sau:\n\n"
+        "- Tăng cường công tác tuyên truyền phòng cháy, chữa cháy rừng.\n\n"
+        "- Bố trí lực lượng trực 24/24 giờ."
+    )
+    assert [t[0] for t in tasks] == [["cơ quan, đơn vị"]] * 2

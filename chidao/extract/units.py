@@ -494,7 +494,7 @@ _DOCUMENT_BEFORE = re.compile(
 # 28/5/2026, UBND tỉnh ban hành Phương án số 05/PA-UBND ...; theo đó, UBND tỉnh giao nhiệm vụ:"
 _RETELLS = re.compile(
     r"\s*(?:Ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?\s*,\s*)?[^.;:\n]{0,80}?(?:ban hành|có)\s+"
-    rf"{_DOCUMENT_KINDS}\s+số\s+(?P<number>[\w/.\-]+)[^:\n]*:\s*$",
+    rf"{_DOCUMENT_KINDS}\s+số\s+(?P<number>[\w/.\-]+)(?:[^:.\n]|\.(?!\s))*:\s*$",  # (one sentence)
     re.IGNORECASE,
 )
 
