@@ -1810,3 +1810,15 @@ def test_a_lead_in_closing_a_paragraph_that_opened_on_an_earlier_letter_is_the_t
         "- Bố trí lực lượng trực 24/24 giờ."
     )
     assert [t[0] for t in tasks] == [["cơ quan, đơn vị"]] * 2
+
+
+def test_a_portal_s_title_line_of_the_letter_it_publishes_gives_its_number_and_date():
+    doc = extract_text(
+        "Về việc phối hợp triển khai công tác trồng cây năm 2023\n\n"
+        "Công văn số 1639/SNN-CCKL ngày 23/10/2023 của Sở Nông nghiệp và PTNT tỉnh Hưng Yên Về "
+        "việc phối hợp triển khai công tác trồng cây năm 2023.\n\n"
+        "Đề nghị UBND các huyện chỉ đạo trồng cây.",
+        today=TODAY,
+    )
+    assert (doc.meta.number, doc.meta.date) == ("1639/SNN-CCKL", date(2023, 10, 23))
+    assert all(r.number != "1639/SNN-CCKL" for r in doc.references)

@@ -88,7 +88,9 @@ def find_meta(
         meta.date = meta.date or _date_before(text, bare.start("number"))
         meta.kind = "tin bài"
     if meta.number is None and not header and (
-        cited := _TITLE_CITE.search(text, 0, 1500) or _CLOSING_CITE.search(text, 0, 1500)
+        cited := _TITLE_CITE.search(text, 0, 1500)
+        or _CLOSING_CITE.search(text, 0, 1500)
+        or _TITLE_LINE.search(text, 0, 800)
     ):
         # a news page's line "(3585/VP-KTN, ngày 23/10/2017)" under its headline
         meta.number = cited.group("n")
@@ -265,6 +267,14 @@ _TITLE_CITE = re.compile(
 _CLOSING_CITE = re.compile(
     r"\(\s*(?:Công văn|Văn bản|Công điện|Thông báo|Kế hoạch|Chỉ thị|Quyết định)\s+số\s*:?\s*"
     r"(?P<n>\d+/[\w.&/-]+)\s*,\s*ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*\)\s*\.?\s*$",
+    re.MULTILINE,
+)
+# a portal's title line of the letter it publishes: "Công văn số 1639/SNN-CCKL ngày 23/10/2023
+# của Sở Nông nghiệp và PTNT tỉnh Hưng Yên Về việc ..."
+_TITLE_LINE = re.compile(
+    r"^(?:Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Thông báo|Công điện|Hướng dẫn)\s+số\s*:?\s*"
+    r"(?P<n>\d+/[\w.&/-]+)\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s+của\s"
+    r"[^\n]{3,150}?\s[Vv]ề\s+việc\s",
     re.MULTILINE,
 )
 _ISSUED_ON = re.compile(
