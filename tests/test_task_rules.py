@@ -1822,3 +1822,11 @@ def test_a_portal_s_title_line_of_the_letter_it_publishes_gives_its_number_and_d
     )
     assert (doc.meta.number, doc.meta.date) == ("1639/SNN-CCKL", date(2023, 10, 23))
     assert all(r.number != "1639/SNN-CCKL" for r in doc.references)
+
+
+def test_a_group_narrowed_by_its_level_and_related_is_vague_and_the_list_goes_on():
+    [(_, support, *_)] = _tasks(
+        "Giao Sở Y tế chủ trì, phối hợp với Thủ trưởng các sở, ngành tỉnh liên quan, Chủ tịch Ủy "
+        "ban nhân dân các huyện, thị xã triển khai thực hiện."
+    )
+    assert support == ["địa phương"]

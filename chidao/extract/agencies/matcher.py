@@ -67,6 +67,8 @@ class _Matcher:
         suffixes = "|".join(re.escape(v).replace(r"\ ", r"\s{1,6}") for v in parts.vague_suffixes)
         self.near_vague = re.compile(
             rf"\s{{0,3}},\s{{0,3}}\w+(?:\s{{1,3}}\w+)?\s{{1,6}}(?:{suffixes})(?!\w)"
+            # the level between: "Thủ trưởng các sở, ngành tỉnh liên quan"
+            rf"|\s{{1,3}}(?:cấp\s{{1,3}})?(?:tỉnh|thành\s{{1,3}}phố|huyện|quận)\s{{1,6}}(?:{suffixes})(?!\w)"
         )
         self._titles: dict[str, _Head] = {}
         self._cand_fields: dict[tuple[str, bool, bool, date | None], _CandFields] = {}
@@ -418,8 +420,8 @@ class _Matcher:
         vi liên quan" (a typo), "các cơ quan, tổ chức liên quan" — unless those words are
         another mention."""
         for i, c in enumerate(cands):
-            if not c.is_group or c.vague or prep.lower.find(",", c.end, c.end + 4) < 0:
-                continue
+            if not c.is_group or c.vague or "liên quan" not in prep.lower[c.end : c.end + 40]:
+                continue  # (a plain substring test first)
             near = self.near_vague.match(prep.lower, c.end)
             if near and (i + 1 == len(cands) or cands[i + 1].start >= near.end()):
                 c.end, c.vague, c.rule = near.end(), True, "vague"
