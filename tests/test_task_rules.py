@@ -1830,3 +1830,17 @@ def test_a_group_narrowed_by_its_level_and_related_is_vague_and_the_list_goes_on
         "ban nhân dân các huyện, thị xã triển khai thực hiện."
     )
     assert support == ["địa phương"]
+
+
+def test_the_heads_a_prime_minister_s_cable_names_are_their_groups():
+    [(lead, *_)] = _tasks(
+        "Thủ tướng yêu cầu:\n\nBộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính "
+        "phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Chủ tịch Hội "
+        "đồng thành viên, Tổng giám đốc các Tập đoàn, Tổng Công ty khẩn trương rà soát các dự án."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương", "doanh nghiệp nhà nước"]
+    [(lead, *_)] = _tasks(
+        "Thủ tướng Chính phủ yêu cầu:\n\nBí thư tỉnh ủy, thành ủy và Chủ tịch Ủy ban nhân dân các "
+        "tỉnh, thành phố trực tiếp lãnh đạo, huy động tối đa nguồn lực."
+    )
+    assert set(lead) == {"địa phương"}  # (not "Thành ủy Hà Nội" for "thành ủy")
