@@ -418,13 +418,12 @@ _SENDER_CABLES = re.compile(r"[^\n:]{3,120}\s(?:điện|ĐIỆN)(?:\s+(?:gửi|G
 def _only_names(text: str, block: Block, mentions: Mentions) -> bool:
     """A block that holds assignees and nothing else ("Các Bộ: Công an, Quốc phòng;", a
     table's cell) — not one that introduces what follows ("UBND các quận, huyện:")."""
-    if block.end - block.body_start > _NAME_LIST_MAX or not mentions.between(
-        block.body_start, block.end
-    ):
+    if block.end - block.body_start > _NAME_LIST_MAX:
         return False
-    if text[block.body_start : block.end].rstrip().endswith(":"):
+    found = mentions.between(block.body_start, block.end)
+    if not found or text[block.body_start : block.end].rstrip().endswith(":"):
         return False
-    first = mentions.between(block.body_start, block.end)[0].start
+    first = found[0].start
     if any(w not in _LIST_WORDS for w in _WORD.findall(text, block.body_start, first)):
         return False  # it opens on what to do to the body: "a) Kiện toàn Ban Chỉ huy ..."
     rest = _outside_mentions(text, block.body_start, block.end, mentions)
@@ -1056,14 +1055,9 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
         leads = {m.name for m in task.lead}
         numbered = task.marker is not None
         pool = running if numbered else every
-        earlier = pool[:_DEDUPE_LEAD] + pool[-_DEDUPE_WINDOW:]
-        # a retelling says no more than the first telling, or names someone it named in
-        # nearly the same words (not "Đặc biệt các quận, huyện ... tăng cường ứng trực, ...")
-        if any(
-            (o := _overlap(words, w)) >= 0.8
-            and (len(words) <= len(w) or (leads & names and o >= _RETELLS_MORE))
-            for w, names in earlier
-        ):
+        if len(pool) > _DEDUPE_LEAD + _DEDUPE_WINDOW:  # (a shorter pool: each task once)
+            pool = pool[:_DEDUPE_LEAD] + pool[-_DEDUPE_WINDOW:]
+        if any(_retells(words, leads, w, names) for w, names in pool):
             continue
         kept.append(task)
         every.append((words, leads))
@@ -1146,6 +1140,16 @@ def _retold(task: Task, later: list[Task]) -> bool:
         and _overlap(words, set(_WORD.findall(t.text.lower()))) >= 0.5
         for t in later[:40]
     )
+
+
+def _retells(words: set[str], leads: set[str], w: set[str], names: set[str]) -> bool:
+    """A task of ``words`` and ``leads`` retells an earlier one of ``w`` and ``names``: it
+    says no more than the first telling, or names someone it named in nearly the same words
+    (not "Đặc biệt các quận, huyện ... tăng cường ứng trực, ..."). The plain tests first:
+    most pairs fail them, and the overlap of two sets of words is the costly part."""
+    if len(words) <= len(w):
+        return _overlap(words, w) >= 0.8
+    return bool(leads & names) and _overlap(words, w) >= _RETELLS_MORE
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
