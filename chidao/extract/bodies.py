@@ -135,6 +135,7 @@ _WHOLE_NAMES = re.compile(
     r"(?: [A-ZĐ][\w]*){0,3}"
     r"|Nhà đầu tư|Nhà thầu thi công|nhà thầu thi công)(?!\w)"  # literal first characters: fast
 )
+_WHOLE_WORDS = ("Sở Văn h", "Báo và ", "Nhà đầu tư", "hà thầu thi công")  # one is in each match
 
 
 def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMention]:
@@ -198,6 +199,8 @@ def _official(written: str) -> str:
 
 
 def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    if not any(words in text for words in _WHOLE_WORDS):
+        return found  # (a plain substring search first: most texts name none)
     wholes = [
         AgencyMention(m.start(), m.end(), m.group(), _official(m.group()), rule=UNLISTED)
         for m in _WHOLE_NAMES.finditer(text)

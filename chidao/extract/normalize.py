@@ -24,8 +24,11 @@ from chidao.extract.segment import MARKER_PATTERN
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# any of the three above: most text holds none, and one scan then decides it
-_ANY_ODD = re.compile(f"{_INVISIBLE.pattern}|{_ODD_SPACE.pattern}|{_CONTROL.pattern}")
+# any of the three above: most text holds none, and one scan then decides it (one set of
+# characters, not three alternatives: re then skips ahead to a character of the set)
+_ANY_ODD = re.compile(
+    f"[{_INVISIBLE.pattern[1:-1]}{_ODD_SPACE.pattern[1:-1]}{_CONTROL.pattern[1:-1]}]"
+)
 
 # markdown and OCR marks
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -75,7 +78,7 @@ def normalize(text: str) -> str:
     if "ngày\n" in text:  # "Vĩnh Long, ngày" + "30 tháng 3 năm 2015": the dateline a page broke
         text = _BROKEN_DATELINE.sub(r"\1 ", text)
     if "Nơi nhận" in text:  # a text flattened to one line: its footer starts a paragraph
-        text = _INLINE_FOOTER.sub("\n\n", text)
+        text = _INLINE_FOOTER.sub(r"\1\n\n", text)
     if "  " in text or _NEEDS_CLEANING.search(text):
         lines = [_clean_line(line) for line in _join_bold_runs(text.split("\n"))]
     else:  # plain text (most input): nothing to mend line by line
@@ -112,7 +115,8 @@ _GLUED_STOP = re.compile(
     r"\.(?<=[a-zà-ỹđ]{2}\.)(?=(?:Các|Giao|Yêu cầu|Đề nghị|UBND|Sở|Chủ tịch)(?!\w))"
 )
 _BROKEN_DATELINE = re.compile(r"(,[^\S\n]*ngày)[^\S\n]*\n[^\S\n]*(?=\d{1,2}[^\S\n]+tháng(?!\w))")
-_INLINE_FOOTER = re.compile(r"(?<=[./;])[^\S\n]+(?=Nơi nhận\s*:)")
+# (the mark kept by the replacement, not looked behind for: re then skips to a mark quickly)
+_INLINE_FOOTER = re.compile(r"([./;])[^\S\n]+(?=Nơi nhận\s*:)")
 _NEEDS_CLEANING = re.compile(r"[*#~\[\\_•●▪◦]")
 
 
