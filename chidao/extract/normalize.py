@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from chidao.extract.segment import MARKER_PATTERN
 
@@ -318,6 +319,8 @@ def _drop_clutter(lines: list[str]) -> list[str]:
     read_prose = False  # a paragraph of running text came before
     title_at = next((i for i, line in enumerate(lines) if line), 0)
     title = lines[title_at] if lines else ""
+    # a caption is printed twice: a line printed once is none (decided without a look around)
+    twice = {line for line, n in Counter(lines).items() if n > 1}
     for i, line in enumerate(lines):
         if body_chars > 200 and read_prose and _CLUTTER_START.match(line):
             break  # the related articles after an article (not a share bar above it)
@@ -325,7 +328,7 @@ def _drop_clutter(lines: list[str]) -> list[str]:
             (("Ảnh" in line or "ảnh" in line) and _CAPTION.search(line)) or _PAGE_NUMBER.match(line)
         ):
             continue
-        if line and _is_repeated_caption(lines, i):
+        if line and line in twice and _is_repeated_caption(lines, i):
             continue
         if line and i > title_at and line == title and len(line) < 200:
             continue  # the headline repeated inside the page
@@ -384,7 +387,9 @@ def _continues(prev: str, line: str, blank_between: bool) -> bool:
         return True
     if blank_between:
         return False
-    if _OPEN_END.search(prev) or (_BULLET.match(prev) and not _is_header_like(line, short=0)):
+    if _OPEN_END.search(prev, max(0, len(prev) - _OPEN_END_WITHIN)) or (
+        _BULLET.match(prev) and not _is_header_like(line, short=0)
+    ):
         # "- Chủ trì, phối hợp với các" / "Sở, Ban, ngành liên quan rà soát ...", and a dash
         # item's short first line ("- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá ...")
         return True
@@ -393,6 +398,8 @@ def _continues(prev: str, line: str, blank_between: bool) -> bool:
 
 _BULLET = re.compile(r"[-+–•]\s")
 # a line that stops on a word no sentence or heading ends with was wrapped, however short
+# (searched for in the last characters only: a paragraph grows with every line joined to it)
+_OPEN_END_WITHIN = 8  # the longest word ("đối với") and a line end
 _OPEN_END = re.compile(
     r"(?<!\w)(?:các|những|với|của|và|cho|tại|về|theo|trong|đối với|thuộc|được|để|từ|đến|"
     r"hoặc|là|Ban|Sở|Bộ|Ủy ban|Uỷ ban|UBND)$"
