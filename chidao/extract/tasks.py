@@ -557,9 +557,19 @@ def _agency_heading(
         if not rest or rest[0].start != more.end():
             break
         lst += list_from(rest, text)
-    body = text[block.body_start : block.end]
-    if all(m.vague for m in lst) or is_issuer(lst) or body.isupper():
+    heading = _heading_roles(text, block, found, lst)
+    if heading is None:
+        return None  # (decided first: most blocks go on to say what to do, and this is cheap)
+    if all(m.vague for m in lst) or is_issuer(lst) or text[block.body_start : block.end].isupper():
         return None  # not "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" over a decision's preamble
+    return heading
+
+
+def _heading_roles(
+    text: str, block: Block, found: list[AgencyMention], lst: list[AgencyMention]
+) -> tuple[list[AgencyMention], list[AgencyMention]] | None:
+    """(lead, support) when nothing but roles and partners follow the assignee list ``lst``
+    in the block ("chủ trì, phối hợp các sở, ban, ngành"), else None."""
     if _HEADING_TAIL.fullmatch(text, lst[-1].end, block.end) or _DIRECTS_TAIL.fullmatch(
         text, lst[-1].end, block.end
     ):
