@@ -1692,10 +1692,13 @@ def test_a_vague_partner_with_its_own_head_and_determiner_leaves_the_one_before_
 
 
 def test_the_issuer_saying_what_it_goes_on_doing_directs_no_one():
-    assert _tasks(
-        "Ngày 5/4/2024, UBND tỉnh Kiên Giang họp phiên thường kỳ. Vì vậy, UBND tỉnh Kiên Giang "
-        "tiếp tục đẩy mạnh thực hiện có hiệu quả các nhiệm vụ phát triển kinh tế."
-    ) == []
+    assert (
+        _tasks(
+            "Ngày 5/4/2024, UBND tỉnh Kiên Giang họp phiên thường kỳ. Vì vậy, UBND tỉnh Kiên Giang "
+            "tiếp tục đẩy mạnh thực hiện có hiệu quả các nhiệm vụ phát triển kinh tế."
+        )
+        == []
+    )
 
 
 def test_a_leader_named_after_a_dash_is_not_the_assignee():
@@ -1745,10 +1748,13 @@ def test_a_portal_s_note_of_the_letter_it_tells_gives_its_number_and_date():
 
 
 def test_a_page_cut_after_the_assignees_of_its_last_passage_leaves_no_task():
-    assert _tasks(
-        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nĐiều 3. Chánh Văn phòng UBND tỉnh, "
-        "Thủ trưởng các sở, ban, ngành tỉnh và Chủ tịch Ủy ban nhân dân các hu"
-    ) == []
+    assert (
+        _tasks(
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nĐiều 3. Chánh Văn phòng UBND tỉnh, "
+            "Thủ trưởng các sở, ban, ngành tỉnh và Chủ tịch Ủy ban nhân dân các hu"
+        )
+        == []
+    )
 
 
 def test_a_lead_paragraph_retold_a_little_shorter_by_the_body_is_one_task():
@@ -1794,11 +1800,14 @@ def test_who_chairs_a_meeting_leads_no_task():
 
 
 def test_a_news_site_s_numbered_caption_and_a_city_s_committee_in_short_are_no_task():
-    assert _tasks(
-        "Ngày 5-12, UBND TP Cần Thơ tổ chức phiên họp thường kỳ tháng 11.\n\n"
-        "Chủ tịch UBND TP Cần Thơ giao nhiệm vụ nóng cho sở ngành cuối năm - Ảnh 1.\n\n"
-        "Chủ tịch UBND TP Cần Thơ giao nhiệm vụ nóng từ nay đến cuối năm."
-    ) == []
+    assert (
+        _tasks(
+            "Ngày 5-12, UBND TP Cần Thơ tổ chức phiên họp thường kỳ tháng 11.\n\n"
+            "Chủ tịch UBND TP Cần Thơ giao nhiệm vụ nóng cho sở ngành cuối năm - Ảnh 1.\n\n"
+            "Chủ tịch UBND TP Cần Thơ giao nhiệm vụ nóng từ nay đến cuối năm."
+        )
+        == []
+    )
 
 
 def test_a_lead_in_closing_a_paragraph_that_opened_on_an_earlier_letter_is_the_text_s_own():

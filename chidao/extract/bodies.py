@@ -135,6 +135,7 @@ _WHOLE_NAMES = re.compile(
     r"(?: [A-ZĐ][\w]*){0,3}"
     r"|Nhà đầu tư|Nhà thầu thi công|nhà thầu thi công)(?!\w)"  # literal first characters: fast
 )
+_WHOLE_WORDS = ("Sở Văn h", "Báo và ", "Nhà đầu tư", "hà thầu thi công")  # one is in each match
 
 
 def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMention]:
@@ -177,9 +178,9 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         kept = [f for k, f in enumerate(found) if k not in taken]
         found = sorted(kept + added, key=lambda a: a.start)
     out = list(_bare_heads(text, found))
-    for m in out:
-        if m.agency_id is None and not m.is_group and _ABBREVIATED.search(m.name):
-            m.name = spelled_out(m.name)
+    for mention in out:
+        if mention.agency_id is None and not mention.is_group and _ABBREVIATED.search(mention.name):
+            mention.name = spelled_out(mention.name)
     return out
 
 
@@ -198,7 +199,8 @@ _SPELLED_OUT = {
     "QLDA": "Quản lý dự án", "KT-XH": "kinh tế - xã hội",
 }  # fmt: skip
 _ABBREVIATED = re.compile(
-    r"(?<![\w&-])(?:" + "|".join(re.escape(k) for k in sorted(_SPELLED_OUT, key=len, reverse=True))
+    r"(?<![\w&-])(?:"
+    + "|".join(re.escape(k) for k in sorted(_SPELLED_OUT, key=len, reverse=True))
     + r")(?![\w&-])"
 )
 
@@ -227,6 +229,8 @@ def _official(written: str) -> str:
 
 
 def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    if not any(words in text for words in _WHOLE_WORDS):
+        return found  # (a plain substring search first: most texts name none)
     wholes = [
         AgencyMention(m.start(), m.end(), m.group(), _official(m.group()), rule=UNLISTED)
         for m in _WHOLE_NAMES.finditer(text)

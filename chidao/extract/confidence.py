@@ -102,10 +102,7 @@ def features(task: Task, doc: Extraction, context: Context | None = None) -> dic
     text = task.text
     out["length"] = math.log1p(len(text)) / 8
     out["leads"] = min(len(task.lead), 5) / 5
-    out["lead_group"] = float(any(m.is_group for m in task.lead))
-    out["lead_unlisted"] = float(any(m.rule == "unlisted" for m in task.lead))
-    out["lead_registry"] = float(any(m.agency_id for m in task.lead))
-    out["lead_in_text"] = float(any(task.start <= m.start < task.end for m in task.lead))
+    out.update(_lead_signals(task))
     out["support"] = float(bool(task.support))
     out["deadline"] = float(task.deadline is not None)
     out["recurrence"] = float(task.recurrence is not None)
@@ -124,6 +121,22 @@ def features(task: Task, doc: Extraction, context: Context | None = None) -> dic
     out["position"] = task.start / max(1, len(doc.text))
     out.update(ctx.section_above(task.start))
     return out
+
+
+def _lead_signals(task: Task) -> dict[str, float]:
+    """What the task's lead is made of, found in one pass over it (in the features' order)."""
+    group = unlisted = registry = in_text = False
+    for m in task.lead:
+        group = group or m.is_group
+        unlisted = unlisted or m.rule == "unlisted"
+        registry = registry or bool(m.agency_id)
+        in_text = in_text or task.start <= m.start < task.end
+    return {
+        "lead_group": float(group),
+        "lead_unlisted": float(unlisted),
+        "lead_registry": float(registry),
+        "lead_in_text": float(in_text),
+    }
 
 
 def _marker_kind(marker: str | None) -> str:

@@ -87,10 +87,14 @@ def find_meta(
         meta.number = bare.group("number")
         meta.date = meta.date or _date_before(text, bare.start("number"))
         meta.kind = "tin bài"
-    if meta.number is None and not header and (
-        cited := _TITLE_CITE.search(text, 0, 1500)
-        or _CLOSING_CITE.search(text, 0, 1500)
-        or _TITLE_LINE.search(text, 0, 800)
+    if (
+        meta.number is None
+        and not header
+        and (
+            cited := _TITLE_CITE.search(text, 0, 1500)
+            or _CLOSING_CITE.search(text, 0, 1500)
+            or _TITLE_LINE.search(text, 0, 800)
+        )
     ):
         # a news page's line "(3585/VP-KTN, ngày 23/10/2017)" under its headline
         meta.number = cited.group("n")

@@ -18,14 +18,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from chidao.extract.segment import MARKER_PATTERN
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# any of the three above: most text holds none, and one scan then decides it
-_ANY_ODD = re.compile(f"{_INVISIBLE.pattern}|{_ODD_SPACE.pattern}|{_CONTROL.pattern}")
+# any of the three above: most text holds none, and one scan then decides it (one set of
+# characters, not three alternatives: re then skips ahead to a character of the set)
+_ANY_ODD = re.compile(
+    f"[{_INVISIBLE.pattern[1:-1]}{_ODD_SPACE.pattern[1:-1]}{_CONTROL.pattern[1:-1]}]"
+)
 
 # markdown and OCR marks
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -76,7 +80,7 @@ def normalize(text: str) -> str:
     if "ngày\n" in text:  # "Vĩnh Long, ngày" + "30 tháng 3 năm 2015": the dateline a page broke
         text = _BROKEN_DATELINE.sub(r"\1 ", text)
     if "Nơi nhận" in text:  # a text flattened to one line: its footer starts a paragraph
-        text = _INLINE_FOOTER.sub("\n\n", text)
+        text = _INLINE_FOOTER.sub(r"\1\n\n", text)
     if "  " in text or _NEEDS_CLEANING.search(text):
         lines = [_clean_line(line) for line in _join_bold_runs(text.split("\n"))]
     else:  # plain text (most input): nothing to mend line by line
@@ -113,7 +117,8 @@ _GLUED_STOP = re.compile(
     r"\.(?<=[a-zà-ỹđ]{2}\.)(?=(?:Các|Giao|Yêu cầu|Đề nghị|UBND|Sở|Chủ tịch)(?!\w))"
 )
 _BROKEN_DATELINE = re.compile(r"(,[^\S\n]*ngày)[^\S\n]*\n[^\S\n]*(?=\d{1,2}[^\S\n]+tháng(?!\w))")
-_INLINE_FOOTER = re.compile(r"(?<=[./;])[^\S\n]+(?=Nơi nhận\s*:)")
+# (the mark kept by the replacement, not looked behind for: re then skips to a mark quickly)
+_INLINE_FOOTER = re.compile(r"([./;])[^\S\n]+(?=Nơi nhận\s*:)")
 _NEEDS_CLEANING = re.compile(r"[*#~\[\\_•●▪◦]")
 
 
@@ -315,6 +320,8 @@ def _drop_clutter(lines: list[str]) -> list[str]:
     read_prose = False  # a paragraph of running text came before
     title_at = next((i for i, line in enumerate(lines) if line), 0)
     title = lines[title_at] if lines else ""
+    # a caption is printed twice: a line printed once is none (decided without a look around)
+    twice = {line for line, n in Counter(lines).items() if n > 1}
     for i, line in enumerate(lines):
         if body_chars > 200 and read_prose and _CLUTTER_START.match(line):
             break  # the related articles after an article (not a share bar above it)
@@ -322,7 +329,7 @@ def _drop_clutter(lines: list[str]) -> list[str]:
             (("Ảnh" in line or "ảnh" in line) and _CAPTION.search(line)) or _PAGE_NUMBER.match(line)
         ):
             continue
-        if line and _is_repeated_caption(lines, i):
+        if line and line in twice and _is_repeated_caption(lines, i):
             continue
         if line and i > title_at and line == title and len(line) < 200:
             continue  # the headline repeated inside the page
@@ -381,7 +388,9 @@ def _continues(prev: str, line: str, blank_between: bool) -> bool:
         return True
     if blank_between:
         return False
-    if _OPEN_END.search(prev) or (_BULLET.match(prev) and not _is_header_like(line, short=0)):
+    if _OPEN_END.search(prev, max(0, len(prev) - _OPEN_END_WITHIN)) or (
+        _BULLET.match(prev) and not _is_header_like(line, short=0)
+    ):
         # "- Chủ trì, phối hợp với các" / "Sở, Ban, ngành liên quan rà soát ...", and a dash
         # item's short first line ("- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá ...")
         return True
@@ -390,6 +399,8 @@ def _continues(prev: str, line: str, blank_between: bool) -> bool:
 
 _BULLET = re.compile(r"[-+–•]\s")
 # a line that stops on a word no sentence or heading ends with was wrapped, however short
+# (searched for in the last characters only: a paragraph grows with every line joined to it)
+_OPEN_END_WITHIN = 8  # the longest word ("đối với") and a line end
 _OPEN_END = re.compile(
     r"(?<!\w)(?:các|những|với|của|và|cho|tại|về|theo|trong|đối với|thuộc|được|để|từ|đến|"
     r"hoặc|là|Ban|Sở|Bộ|Ủy ban|Uỷ ban|UBND)$"

@@ -77,6 +77,7 @@ _PARTY_FORM = (
 _REFERENCE = re.compile(rf"{_NUMBER}(?:{_SLASH_FORM}|{_PARTY_FORM})")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()]+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_DASHES = re.compile(r"[-–—]")  # between a code's segments
 
 # --------------------------------------------------------------------------------------
 # Codes
@@ -344,7 +345,7 @@ def _number_text(raw: str) -> str:
 def _code_of(m: re.Match[str]) -> tuple[str, _Code]:
     """(form, what the code says) of a number match."""
     if m.group("code") is not None:
-        segments = re.split(r"[-–—]", _number_text(m.group("code")))
+        segments = _DASHES.split(_number_text(m.group("code")))
         has_year = m.group("year") is not None
         form = "reference:number-year-code" if has_year else "reference:number-code"
         return form, _read_code(segments, has_year)
@@ -357,7 +358,7 @@ def _code_of(m: re.Match[str]) -> tuple[str, _Code]:
 def _plausible(m: re.Match[str], code: _Code, has_word: bool) -> bool:
     """Whether a one-segment code ("123/UBND", "45/2019/QH14") is a document number."""
     raw = m.group("code")
-    if raw is None or re.search(r"[-–—]", raw):
+    if raw is None or _DASHES.search(raw):
         return True
     return code.known or has_word or m.group("year") is not None or raw[-1].isdigit()
 

@@ -430,13 +430,12 @@ _SENDER_CABLES = re.compile(r"[^\n:]{3,120}\s(?:điện|ĐIỆN)(?:\s+(?:gửi|G
 def _only_names(text: str, block: Block, mentions: Mentions) -> bool:
     """A block that holds assignees and nothing else ("Các Bộ: Công an, Quốc phòng;", a
     table's cell) — not one that introduces what follows ("UBND các quận, huyện:")."""
-    if block.end - block.body_start > _NAME_LIST_MAX or not mentions.between(
-        block.body_start, block.end
-    ):
+    if block.end - block.body_start > _NAME_LIST_MAX:
         return False
-    if text[block.body_start : block.end].rstrip().endswith(":"):
+    found = mentions.between(block.body_start, block.end)
+    if not found or text[block.body_start : block.end].rstrip().endswith(":"):
         return False
-    first = mentions.between(block.body_start, block.end)[0].start
+    first = found[0].start
     if any(w not in _LIST_WORDS for w in _WORD.findall(text, block.body_start, first)):
         return False  # it opens on what to do to the body: "a) Kiện toàn Ban Chỉ huy ..."
     rest = _outside_mentions(text, block.body_start, block.end, mentions)
@@ -586,9 +585,19 @@ def _agency_heading(
         if not rest or rest[0].start != more.end():
             break
         lst += list_from(rest, text)
-    body = text[block.body_start : block.end]
-    if all(m.vague for m in lst) or is_issuer(lst) or body.isupper():
+    heading = _heading_roles(text, block, found, lst)
+    if heading is None:
+        return None  # (decided first: most blocks go on to say what to do, and this is cheap)
+    if all(m.vague for m in lst) or is_issuer(lst) or text[block.body_start : block.end].isupper():
         return None  # not "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" over a decision's preamble
+    return heading
+
+
+def _heading_roles(
+    text: str, block: Block, found: list[AgencyMention], lst: list[AgencyMention]
+) -> tuple[list[AgencyMention], list[AgencyMention]] | None:
+    """(lead, support) when nothing but roles and partners follow the assignee list ``lst``
+    in the block ("chủ trì, phối hợp các sở, ban, ngành"), else None."""
     if _HEADING_TAIL.fullmatch(text, lst[-1].end, block.end) or _DIRECTS_TAIL.fullmatch(
         text, lst[-1].end, block.end
     ):
@@ -1091,14 +1100,9 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
         leads = {m.name for m in task.lead}
         numbered = task.marker is not None
         pool = running if numbered else every
-        earlier = pool[:_DEDUPE_LEAD] + pool[-_DEDUPE_WINDOW:]
-        # a retelling says no more than the first telling, or names someone it named in
-        # nearly the same words (not "Đặc biệt các quận, huyện ... tăng cường ứng trực, ...")
-        if any(
-            (o := _overlap(words, w)) >= 0.8
-            and (len(words) <= len(w) or (leads & names and o >= _RETELLS_MORE))
-            for w, names in earlier
-        ):
+        if len(pool) > _DEDUPE_LEAD + _DEDUPE_WINDOW:  # (a shorter pool: each task once)
+            pool = pool[:_DEDUPE_LEAD] + pool[-_DEDUPE_WINDOW:]
+        if any(_retells(words, leads, w, names) for w, names in pool):
             continue
         kept.append(task)
         every.append((words, leads))
@@ -1189,6 +1193,16 @@ def _retold(task: Task, later: list[Task]) -> bool:
 
 
 _RETOLD_LENGTH = 0.8  # the body's telling is about as long as the lead's, or longer
+
+
+def _retells(words: set[str], leads: set[str], w: set[str], names: set[str]) -> bool:
+    """A task of ``words`` and ``leads`` retells an earlier one of ``w`` and ``names``: it
+    says no more than the first telling, or names someone it named in nearly the same words
+    (not "Đặc biệt các quận, huyện ... tăng cường ứng trực, ..."). The plain tests first:
+    most pairs fail them, and the overlap of two sets of words is the costly part."""
+    if len(words) <= len(w):
+        return _overlap(words, w) >= 0.8
+    return bool(leads & names) and _overlap(words, w) >= _RETELLS_MORE
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
