@@ -135,3 +135,14 @@ def test_a_local_committee_name_never_runs_over_a_blank_line_into_a_list_item():
     assert [m.name for m in found(text) if not m.is_group] == ["UBND xã Đức Trọng"]
     mention = only("Lãnh đạo UBND phường Xuân Hương - Đà Lạt trả lời")
     assert mention.name == "UBND phường Xuân Hương - Đà Lạt"
+
+
+def test_a_place_of_two_words_may_open_on_a_surname_a_person_may_not() -> None:
+    assert [m.name for m in found("Giao UBND huyện Triệu Phong, UBND huyện Võ Nhai chủ trì")] == [
+        "UBND huyện Triệu Phong", "UBND huyện Võ Nhai",
+    ]  # fmt: skip
+    for text in (
+        "Chủ tịch UBND huyện Lê Văn Tám yêu cầu",
+        "Chủ tịch UBND xã Trần Quốc Bảo cho biết",
+    ):
+        assert all("Tám" not in m.name and "Bảo" not in m.name for m in found(text)), text

@@ -39,6 +39,11 @@ _SURNAMES = (
     "Hồ", "Ngô", "Dương", "Lý", "Chu", "Đinh", "Trịnh", "Trương", "Lương", "Phùng", "Đoàn",
     "Kiều", "Khuất", "Nghiêm", "Vương", "Tạ", "Lưu", "Quách", "Thân", "Triệu", "Từ", "Đàm", "Doãn",
 )  # fmt: skip
+_MIDDLE_NAMES = (
+    "Văn", "Thị", "Đức", "Hữu", "Ngọc", "Minh", "Quang", "Thanh", "Xuân", "Hồng", "Quốc", "Công",
+    "Đình", "Thế", "Bá", "Trọng", "Tiến", "Anh", "Kim", "Thu", "Mạnh", "Duy", "Hoài", "Phương",
+    "Tuấn", "Hải", "Việt", "Trung", "Thành", "Khắc", "Đăng", "Viết", "Như", "Hoàng", "Huy",
+)  # fmt: skip
 _NOT_NAME_WORDS = frozenset((  # function words, and verbs that follow an assignee
     "và", "các", "của", "cho", "với", "tại", "trên", "theo", "thuộc", "trực", "tỉnh", "thành",
     "phố", "quận", "huyện", "xã", "phường", "thị", "trấn", "có", "là", "được", "đã", "đang", "sẽ",
@@ -83,7 +88,16 @@ def _place_rx(places: Sequence[str]) -> tuple[str, str]:
     # a surname may go on a place ("xã Đơn Dương"), not start a person's name after it
     more = rf"(?!{_literal_alt(_SURNAMES)}{_W}{_CAP})(?!{body}){_CAP}"
     number = rf"(?:{_W}\d{{1,3}}(?!\w))?"  # "xã Bảo Lâm 2"
-    place = rf"(?:{known}|{word}(?:(?:{_W}|[^\S\n]{{0,2}}-[^\S\n]{{0,2}}){more}){{0,3}}{number})"
+    # a place of two words that opens on a surname ("huyện Triệu Phong", "huyện Võ Nhai"): not
+    # a person, whose name has a middle name or a third word
+    surnamed = (
+        rf"(?:{_literal_alt(_SURNAMES)}){_W}(?!{_literal_alt(_MIDDLE_NAMES)}(?!\w))"
+        rf"(?!{body}){_CAP}(?![^\S\n]{{1,3}}{_UP})"
+    )
+    place = (
+        rf"(?:{known}|{word}(?:(?:{_W}|[^\S\n]{{0,2}}-[^\S\n]{{0,2}}){more}){{0,3}}{number}"
+        rf"|{surnamed})"
+    )
     prov = rf"(?:(?:\s{{0,3}},)?{_W}{_PROV_MARK}[^\S\n]{{0,3}}{place}|{_W}{known})"
     return place, prov
 
