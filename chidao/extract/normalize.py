@@ -359,28 +359,72 @@ def _ends_sentence(line: str) -> bool:
 
 def _join_broken_lines(lines: list[str]) -> str:
     """Join lines broken inside a sentence; paragraphs end up one blank line apart."""
-    paragraphs: list[str] = []
+    paragraphs: list[_Paragraph] = []
     blank_before = False
     for line in lines:
         if not line:
             blank_before = True
             continue
         if paragraphs and _continues(paragraphs[-1], line, blank_before):
-            paragraphs[-1] = paragraphs[-1] + " " + line
+            paragraphs[-1].add(line)
         else:
-            paragraphs.append(line)
+            paragraphs.append(_Paragraph(line))
         blank_before = False
-    return "\n\n".join(paragraphs)
+    return "\n\n".join(" ".join(p.lines) for p in paragraphs)
 
 
-def _continues(prev: str, line: str, blank_between: bool) -> bool:
+class _Paragraph:
+    """Lines joined into one paragraph, with what :func:`_continues` asks of their joined
+    text kept up to date line by line (a paragraph of 20,000 soft-wrapped lines is not
+    read again at each line: joining it that way was quadratic)."""
+
+    __slots__ = ("dated", "head", "length", "letters", "lines", "piped", "tail", "upper")
+
+    def __init__(self, line: str) -> None:
+        self.lines = [line]
+        self.head = line[:_EDGE]  # the joined text's first and last characters
+        self.tail = line[-_EDGE:]
+        self.length = len(line)
+        self.letters = self.upper = 0
+        self._count(line)
+        self.piped = " | " in line  # (a menu "Trang chủ | Tin tức | ...")
+        self.dated = _DATE_FIELD.search(line) is not None
+
+    def _count(self, line: str) -> None:
+        for c in line:
+            if c.isalpha():
+                self.letters += 1
+                self.upper += c.isupper()
+
+    def add(self, line: str) -> None:
+        seam = self.tail + " " + line[: _EDGE - 1]  # what only the joint may have made
+        self.piped = self.piped or " | " in seam or " | " in line
+        self.dated = self.dated or bool(_DATE_FIELD.search(seam) or _DATE_FIELD.search(line))
+        self.lines.append(line)
+        self.length += 1 + len(line)
+        self._count(line)
+        if len(self.head) < _EDGE:
+            self.head = (self.head + " " + line)[:_EDGE]
+        self.tail = (self.tail + " " + line)[-_EDGE:]
+
+    def header_like(self) -> bool:
+        """:func:`_is_header_like` of the joined text, with ``short=60``."""
+        if self.letters and self.upper / self.letters > 0.6:
+            return True
+        return self.length < 60 or self.dated or _HEADER_START.search(self.head) is not None
+
+
+_EDGE = 16  # characters of each end of a paragraph that its joints and openings can reach
+
+
+def _continues(prev: _Paragraph, line: str, blank_between: bool) -> bool:
     """Does ``line`` continue the sentence that ``prev`` left open?
 
     After a blank line (a page break) only a line starting in lower case continues;
     after a plain line break (a soft wrap), any line that is not a list item does,
     unless one of the two is a short heading-like line (upper case, header block).
     """
-    if _ends_sentence(prev) or _LIST_MARKER.match(line) or " | " in prev:
+    if _ends_sentence(prev.tail) or _LIST_MARKER.match(line) or prev.piped:
         return False  # (a menu "Trang chủ | Tin tức | ..." never runs into the next line)
     if not line[0].isalnum():
         return False
@@ -388,13 +432,13 @@ def _continues(prev: str, line: str, blank_between: bool) -> bool:
         return True
     if blank_between:
         return False
-    if _OPEN_END.search(prev, max(0, len(prev) - _OPEN_END_WITHIN)) or (
-        _BULLET.match(prev) and not _is_header_like(line, short=0)
+    if _OPEN_END.search(prev.tail, max(0, len(prev.tail) - _OPEN_END_WITHIN)) or (
+        _BULLET.match(prev.head) and not _is_header_like(line, short=0)
     ):
         # "- Chủ trì, phối hợp với các" / "Sở, Ban, ngành liên quan rà soát ...", and a dash
         # item's short first line ("- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá ...")
         return True
-    return not (_is_header_like(prev, short=60) or _is_header_like(line, short=0))
+    return not (prev.header_like() or _is_header_like(line, short=0))
 
 
 _BULLET = re.compile(r"[-+–•]\s")
@@ -411,6 +455,9 @@ _HEADER_LINE = re.compile(
     r"^(Số|V/v|Kính gửi|Nơi nhận|TM\.|KT\.|TL\.|Q\.|CỘNG HÒA|CỘNG HOÀ|Độc lập|Đăng ngày|"
     r"Ngày đăng|Cập nhật|Đăng lúc)\b|, ngày \d"
 )
+# its two halves, for a paragraph read as it grows: the opening fields, and the date anywhere
+_HEADER_START = re.compile(_HEADER_LINE.pattern.split("|, ngày")[0])
+_DATE_FIELD = re.compile(r", ngày \d")
 
 
 def _is_header_like(line: str, *, short: int) -> bool:
