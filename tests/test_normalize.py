@@ -180,3 +180,11 @@ def test_twenty_thousand_soft_wrapped_lines_join_in_one_pass():
     started = time.perf_counter()
     assert normalize(text).count("\n") == 0
     assert time.perf_counter() - started < 20  # a guard against a quadratic join (was 219 s)
+
+
+def test_a_number_a_hard_wrap_put_first_is_no_list_item():
+    text = normalize(
+        "1. Sở Y tế kiểm tra an toàn thực phẩm vào tháng 10 và\n11. Để chủ động ứng phó."
+    )
+    assert "tháng 10 và 11. Để" in text
+    assert normalize("Các nội dung sau:\n1. Kiểm tra.\n2. Báo cáo.").count("\n") >= 2

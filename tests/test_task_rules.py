@@ -1853,3 +1853,24 @@ def test_the_heads_a_prime_minister_s_cable_names_are_their_groups():
         "tỉnh, thành phố trực tiếp lãnh đạo, huy động tối đa nguồn lực."
     )
     assert set(lead) == {"địa phương"}  # (not "Thành ủy Hà Nội" for "thành ủy")
+
+
+def test_a_paragraph_opening_on_what_to_keep_doing_goes_on_with_the_task_before():
+    tasks = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu các sở, ngành, địa phương triển khai ứng phó bão.\n\n"
+        "Kiểm soát chặt chẽ hoạt động của tàu thuyền.\n\n"
+        "Sẵn sàng phương án sơ tán dân khỏi vùng nguy hiểm."
+    )
+    assert [t[0] for t in tasks] == [["sở, ban, ngành", "địa phương"]] * 3
+
+
+def test_given_as_the_leading_body_leads_and_local_government_is_the_local_group():
+    [(lead, *_)] = _tasks(
+        "Sở Nông nghiệp và Phát triển nông thôn được giao là cơ quan chủ trì, phối hợp với các "
+        "sở, ngành xây dựng kế hoạch."
+    )
+    assert lead == ["Sở Nông nghiệp và Phát triển nông thôn"]
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh chỉ đạo các sở, ngành và chính quyền địa phương khẩn trương kiểm tra."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]

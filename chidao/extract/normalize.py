@@ -424,15 +424,19 @@ def _continues(prev: _Paragraph, line: str, blank_between: bool) -> bool:
     after a plain line break (a soft wrap), any line that is not a list item does,
     unless one of the two is a short heading-like line (upper case, header block).
     """
-    if _ends_sentence(prev.tail) or _LIST_MARKER.match(line) or prev.piped:
+    if _ends_sentence(prev.tail) or prev.piped:
         return False  # (a menu "Trang chủ | Tin tức | ..." never runs into the next line)
+    if _LIST_MARKER.match(line) and not (
+        not blank_between and _NUMBER_START.match(line) and _open_end(prev.tail)
+    ):  # (but "... vào tháng 10 và" / "11. Để chủ động ...": a number a hard wrap put first)
+        return False
     if not line[0].isalnum():
         return False
     if line[0].islower():
         return True
     if blank_between:
         return False
-    if _OPEN_END.search(prev.tail, max(0, len(prev.tail) - _OPEN_END_WITHIN)) or (
+    if _open_end(prev.tail) or (
         _BULLET.match(prev.head) and not _is_header_like(line, short=0)
     ):
         # "- Chủ trì, phối hợp với các" / "Sở, Ban, ngành liên quan rà soát ...", and a dash
@@ -441,6 +445,11 @@ def _continues(prev: _Paragraph, line: str, blank_between: bool) -> bool:
     return not (prev.header_like() or _is_header_like(line, short=0))
 
 
+def _open_end(tail: str) -> bool:
+    return _OPEN_END.search(tail, max(0, len(tail) - _OPEN_END_WITHIN)) is not None
+
+
+_NUMBER_START = re.compile(r"\d{1,3}\.\s")
 _BULLET = re.compile(r"[-+–•]\s")
 # a line that stops on a word no sentence or heading ends with was wrapped, however short
 # (searched for in the last characters only: a paragraph grows with every line joined to it)

@@ -614,7 +614,7 @@ _PLACE_TAIL = re.compile(
 _ASKED_BY = re.compile(
     r"\s*(?:đã\s+|vừa\s+)?được\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Phó Chủ tịch|"
     r"Thủ tướng|lãnh đạo)[^,.;:\n]{0,60}?(?:yêu cầu|giao|đề nghị|chỉ đạo)(?!\w)"
-    r"|\s*(?:tiếp tục\s+)?được\s+giao\s+(?:nhiệm vụ\s+)?(?=chủ trì|làm đầu mối)"  # "Sở Tài chính
+    r"|\s*(?:tiếp tục\s+)?được\s+giao\s+(?:nhiệm vụ\s+)?(?:là\s+)?(?:cơ quan\s+)?(?=chủ trì|làm đầu mối)"  # "Sở Tài chính
 )  # được giao chủ trì, phối hợp với ..."
 _SENDS_TO = re.compile(
     r"\s*(?:đã\s+|vừa\s+)?(?:có|ban hành)\s+(?:văn bản|công văn|công điện|thông báo)"
