@@ -1874,3 +1874,12 @@ def test_given_as_the_leading_body_leads_and_local_government_is_the_local_group
         "UBND tỉnh chỉ đạo các sở, ngành và chính quyền địa phương khẩn trương kiểm tra."
     )
     assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_a_paragraph_that_spells_out_or_sets_a_target_goes_on_with_the_task_before():
+    tasks = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu các sở, ngành, địa phương triển khai ứng phó bão.\n\n"
+        "Cụ thể, kiểm đếm, quản lý chặt chẽ tàu thuyền, cấm ra khơi từ ngày 27/9.\n\n"
+        "Phấn đấu hoàn thành việc sơ tán dân trước khi bão đổ bộ."
+    )
+    assert [t[0] for t in tasks] == [["sở, ban, ngành", "địa phương"]] * 3
