@@ -1883,3 +1883,10 @@ def test_a_paragraph_that_spells_out_or_sets_a_target_goes_on_with_the_task_befo
         "Phấn đấu hoàn thành việc sơ tán dân trước khi bão đổ bộ."
     )
     assert [t[0] for t in tasks] == [["sở, ban, ngành", "địa phương"]] * 3
+
+
+def test_the_issuer_after_a_fronted_purpose_states_its_own_act():
+    assert _tasks(
+        "Để đạt được mong muốn trên, Chủ tịch UBND tỉnh Bến Tre kêu gọi các ngành, địa phương, "
+        "cộng đồng doanh nghiệp và toàn thể nhân dân chung tay."
+    ) == []

@@ -674,6 +674,7 @@ def _subject_after_comma(
             after = locative.end() if locative else lst[-1].end
             if (
                 _BASIS_FRONTED.fullmatch(text, start, m.start)
+                and not is_issuer(lst)  # "Để ..., Chủ tịch UBND tỉnh kêu gọi ...": its own act
                 and not text[start:end].rstrip().endswith(":")  # "..., Sở X dự báo như sau:"
                 and not _NOT_ACTING.match(text, after)
                 and not _TRANSFER.match(text, after)
