@@ -1886,7 +1886,33 @@ def test_a_paragraph_that_spells_out_or_sets_a_target_goes_on_with_the_task_befo
 
 
 def test_the_issuer_after_a_fronted_purpose_states_its_own_act():
-    assert _tasks(
-        "Để đạt được mong muốn trên, Chủ tịch UBND tỉnh Bến Tre kêu gọi các ngành, địa phương, "
-        "cộng đồng doanh nghiệp và toàn thể nhân dân chung tay."
-    ) == []
+    assert (
+        _tasks(
+            "Để đạt được mong muốn trên, Chủ tịch UBND tỉnh Bến Tre kêu gọi các ngành, địa phương, "
+            "cộng đồng doanh nghiệp và toàn thể nhân dân chung tay."
+        )
+        == []
+    )
+
+
+def test_a_lead_in_of_groups_one_to_a_semicolon_passes_them_all_down():
+    tasks = _tasks(
+        "Chủ tịch UBND tỉnh ban hành Chỉ thị số 03/CT-UBND với yêu cầu như sau:\n\n"
+        "Thủ trưởng các Sở, ban, ngành; các cơ quan, tổ chức Trung ương được tổ chức theo ngành "
+        "dọc tại tỉnh; các doanh nghiệp nhà nước thuộc tỉnh; Chủ tịch UBND các huyện, thành phố:\n\n"
+        "Tổ chức phổ biến, quán triệt và triển khai thực hiện nghiêm túc Công văn số 414/BNV-VTLTNN."
+    )
+    assert len(tasks) == 1
+    assert {"sở, ban, ngành", "doanh nghiệp nhà nước", "địa phương"} <= set(tasks[0][0])
+
+
+def test_a_report_of_a_letter_sent_to_groups_one_to_a_semicolon_is_no_lead_in():
+    assert (
+        _tasks(
+            "Chủ tịch UBND tỉnh Quảng Trị vừa có Công điện số 05/CĐ-UBND gửi Ban Chỉ huy Phòng chống "
+            "thiên tai tỉnh; giám đốc các sở, thủ trưởng các ban, ngành; chủ tịch UBND các huyện, thị "
+            "xã về việc ứng phó áp thấp nhiệt đới. Công điện nêu rõ:\n\n"
+            "Theo bản tin của Đài Khí tượng thủy văn tỉnh, áp thấp nhiệt đới đã vượt qua đảo Luzon."
+        )
+        == []
+    )

@@ -436,9 +436,7 @@ def _continues(prev: _Paragraph, line: str, blank_between: bool) -> bool:
         return True
     if blank_between:
         return False
-    if _open_end(prev.tail) or (
-        _BULLET.match(prev.head) and not _is_header_like(line, short=0)
-    ):
+    if _open_end(prev.tail) or (_BULLET.match(prev.head) and not _is_header_like(line, short=0)):
         # "- Chủ trì, phối hợp với các" / "Sở, Ban, ngành liên quan rà soát ...", and a dash
         # item's short first line ("- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá ...")
         return True

@@ -149,7 +149,11 @@ def find_tasks(
             stack.append(_Context([], [], _level(block.marker), paragraphs=False, roster=True))
             prev_block_task = None
             continue
-        heading = _agency_heading(text, block, mentions) or _duties_heading(text, block)
+        heading = (
+            _agency_heading(text, block, mentions)
+            or _duties_heading(text, block)
+            or _addressed_groups(text, block, mentions)
+        )
         if heading:
             stack.append(_Context(*heading, _level(block.marker), paragraphs=True))
             prev_block_task = None
@@ -659,6 +663,42 @@ _SHORT_NAME = re.compile(
 
 
 _FOUNDED = re.compile(r"(?i:thành lập)\s+((?:Ban|Tổ|Hội đồng|Ủy ban|Uỷ ban)\s[^.,;:()\n]{3,100})")
+
+
+def _addressed_groups(
+    text: str, block: Block, mentions: Mentions
+) -> tuple[list[AgencyMention], list[AgencyMention]] | None:
+    """ "Thủ trưởng các Sở, ban, ngành; các cơ quan, tổ chức Trung ương được tổ chức theo ngành
+    dọc tại tỉnh; ...; Chủ tịch UBND các huyện, thành phố:" over items: a lead-in of groups, one
+    to a ";", each qualified as it likes, directing none of them to anything yet."""
+    body = text[block.body_start : block.end].rstrip()
+    if not body.endswith(":") or body.count("; ") < _GROUPS_LEAD_IN_PARTS - 1:
+        return None
+    lead: list[AgencyMention] = []
+    opened = 0  # parts that open on their group (or its head: "Chủ tịch UBND ...")
+    start = block.body_start
+    parts = body[:-1].split("; ")
+    for part in parts:
+        if _BARE_VERB.match(part):
+            return None  # a part that says what to do: a task, not a lead-in
+        first = mentions.first(start, start + len(part))
+        if first is not None and first.start - start <= _GROUP_PART_LEAD:
+            opened += 1
+            lead += list_from(mentions.between(first.start, start + len(part)), text)
+        start += len(part) + 2
+    named = [m for m in lead if not m.vague]
+    if not named or opened * 3 < len(parts) * 2 or is_issuer(named):
+        return None  # (nor a report of a letter: "Chủ tịch UBND tỉnh ... có Công điện gửi X; Y; Z")
+    colon = block.body_start + len(body) - 1
+    return None if _REPORTED_LETTER.search(text, lead[-1].end, colon) else (named, [])
+
+
+# the tail of a report's line of whom a letter went to: "... về việc ... Công điện nêu rõ:"
+_REPORTED_LETTER = re.compile(r"về việc|nêu rõ|Công điện|Công văn|Văn bản|ban hành", re.IGNORECASE)
+
+
+_GROUPS_LEAD_IN_PARTS = 3  # groups, one to a ";", that make a lead-in of its own
+_GROUP_PART_LEAD = 5  # characters before a part's group: "các ", "và "
 
 
 def _duties_heading(
