@@ -1916,3 +1916,11 @@ def test_a_report_of_a_letter_sent_to_groups_one_to_a_semicolon_is_no_lead_in():
         )
         == []
     )
+
+
+def test_a_subject_after_therefore_that_must_act_is_the_lead():
+    [(lead, *_)] = _tasks(
+        "Phó Chủ tịch UBND tỉnh nhấn mạnh: thời tiết còn diễn biến phức tạp, do đó các cấp, các "
+        "ngành cần tập trung cao độ cho công tác phòng chống thiên tai."
+    )
+    assert lead == ["cơ quan, đơn vị"]

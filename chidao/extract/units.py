@@ -654,6 +654,7 @@ _LOCATIVE = re.compile(
 )
 
 
+_THEREFORE = re.compile(r"(?<!\w)(?:do đó|vì vậy|vì thế|cho nên|vậy nên)\s+$", re.IGNORECASE)
 _SHARES_OUT = re.compile(r"phân công[^:]{0,60}:\s*$", re.IGNORECASE)
 
 
@@ -666,7 +667,12 @@ def _subject_after_comma(
         before = text[max(0, m.start - 3) : m.start].rstrip()
         if i and _LIST_GAP.fullmatch(text, found[i - 1].end, m.start):
             continue  # inside a list: "phối hợp với Sở Tài chính và các sở, ngành, địa phương"
-        if before.endswith(",") or before.endswith("“") or before.endswith('"'):
+        if (
+            before.endswith(",")
+            or before.endswith("“")
+            or before.endswith('"')
+            or _THEREFORE.search(text, max(0, m.start - 12), m.start)
+        ):  # ("..., do đó các cấp, các ngành cần tập trung ...")
             lst = list_from(found[i:], text)
             if (_ISSUER_MODAL if is_issuer(lst) else _MODAL).match(text, lst[-1].end):
                 return lst
