@@ -1924,3 +1924,13 @@ def test_a_subject_after_therefore_that_must_act_is_the_lead():
         "ngành cần tập trung cao độ cho công tác phòng chống thiên tai."
     )
     assert lead == ["cơ quan, đơn vị"]
+
+
+def test_a_report_s_day_and_month_with_a_dash_after_the_paper_s_mark_dates_the_directive():
+    doc = extract_text(
+        " date 2022-01 (GLO)- Ngày 19-1, Văn phòng UBND tỉnh Gia Lai ban hành thông báo kết luận "
+        "của Chủ tịch UBND tỉnh.\n\nTheo đó, Chủ tịch UBND tỉnh yêu cầu các sở, ngành tập trung "
+        "triển khai nhiệm vụ năm 2022.",
+        today=TODAY,
+    )
+    assert doc.meta.date == date(2022, 1, 19)

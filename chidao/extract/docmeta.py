@@ -282,7 +282,9 @@ _TITLE_LINE = re.compile(
     re.MULTILINE,
 )
 _ISSUED_ON = re.compile(
-    r"(?i)(?:^|\n)\s*(?:ngày|sáng|chiều|tối|đêm)\s+\d{1,2}\s?/\s?\d{1,2}(?:/\d{4})?\s*,[^.\n]{0,80}?"
+    # (after a page's date and a paper's mark: "date 2022-01 (GLO)- Ngày 19-1, ...")
+    r"(?i)(?:^|\n)\s*(?:date\s+\S+\s+)?(?:\([^()\n]{2,12}\)\s*[-–]\s*)?"
+    r"(?:ngày|sáng|chiều|tối|đêm)\s+\d{1,2}\s?[/.-]\s?\d{1,2}(?:[/.-]\d{4})?\s*,[^.\n]{0,80}?"
     r"(?:ban hành|có|ký)\s+(?:văn bản|công văn|công điện|chỉ thị|quyết định|kế hoạch|thông báo)"
 )
 _FULL_DATE = re.compile(r"(?i)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
