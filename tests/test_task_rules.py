@@ -1934,3 +1934,10 @@ def test_a_report_s_day_and_month_with_a_dash_after_the_paper_s_mark_dates_the_d
         today=TODAY,
     )
     assert doc.meta.date == date(2022, 1, 19)
+
+
+def test_a_report_of_the_letter_a_body_issued_is_no_task_of_that_body():
+    assert _tasks(
+        "Văn phòng Chính phủ có Thông báo số 608/TB-VPCP ngày 11/11/2025 kết luận của Phó Thủ "
+        "tướng tại buổi làm việc với tỉnh Lào Cai."
+    ) == []
