@@ -1941,3 +1941,10 @@ def test_a_report_of_the_letter_a_body_issued_is_no_task_of_that_body():
         "Văn phòng Chính phủ có Thông báo số 608/TB-VPCP ngày 11/11/2025 kết luận của Phó Thủ "
         "tướng tại buổi làm việc với tỉnh Lào Cai."
     ) == []
+
+
+def test_a_station_named_in_lower_case_after_its_head_is_a_body():
+    [(lead, *_)] = _tasks(
+        "Đài khí tượng thủy văn tỉnh cần theo dõi chặt chẽ tình hình thời tiết, kịp thời phát tin."
+    )
+    assert lead == ["Đài khí tượng thủy văn tỉnh"]

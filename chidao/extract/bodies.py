@@ -589,6 +589,7 @@ _LOWER_FIRST_HEADS = frozenset(
         "Ban cán sự",  # "Ban cán sự các thôn"
         "Công ty",  # "Công ty cổ phần Nước sạch Hà Đông"
         "Tổng công ty",
+        "Đài",  # "Đài khí tượng thủy văn tỉnh"
     ]
 )
 # heads whose first name word may itself be a head word ("Văn phòng Sở", "Ban Quản lý")

@@ -123,6 +123,7 @@ _NOT_ACTING = re.compile(
     r"có\s+\d+\s+thành viên|"  # a committee's composition
     # a report of the letter it issued: "Văn phòng Chính phủ có Thông báo số 608/TB-VPCP ..."
     r"(?:có|ban hành)\s+(?:Thông báo|Công văn|Văn bản|Kế hoạch|Quyết định|Công điện|Chỉ thị)\s+số|"
+    r"ban hành\s+(?:quyết định|thông báo)\s|"  # "Hội đồng ... ban hành quyết định công nhận ..."
     r"còn|chưa|cho biết|(?:trân trọng\s+)?kính (?:mời|trình|báo cáo)|cho rằng|nhấn mạnh|phát biểu|nêu rõ|khẳng định|gồm|có ý kiến|tham dự|"
     r"(?:có thẩm quyền\s+)?quyết định(?!\s+số)(?=\s+(?:mua|thuê|thanh lý|điều chuyển|phê duyệt|giao|cho phép|việc))|"
     r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin|chia sẻ|ghi nhận|đánh giá cao|"
