@@ -1937,10 +1937,13 @@ def test_a_report_s_day_and_month_with_a_dash_after_the_paper_s_mark_dates_the_d
 
 
 def test_a_report_of_the_letter_a_body_issued_is_no_task_of_that_body():
-    assert _tasks(
-        "Văn phòng Chính phủ có Thông báo số 608/TB-VPCP ngày 11/11/2025 kết luận của Phó Thủ "
-        "tướng tại buổi làm việc với tỉnh Lào Cai."
-    ) == []
+    assert (
+        _tasks(
+            "Văn phòng Chính phủ có Thông báo số 608/TB-VPCP ngày 11/11/2025 kết luận của Phó Thủ "
+            "tướng tại buổi làm việc với tỉnh Lào Cai."
+        )
+        == []
+    )
 
 
 def test_a_station_named_in_lower_case_after_its_head_is_a_body():
@@ -1948,3 +1951,39 @@ def test_a_station_named_in_lower_case_after_its_head_is_a_body():
         "Đài khí tượng thủy văn tỉnh cần theo dõi chặt chẽ tình hình thời tiết, kịp thời phát tin."
     )
     assert lead == ["Đài khí tượng thủy văn tỉnh"]
+
+
+def test_a_body_asking_no_one_named_is_not_who_acts():
+    assert (
+        _tasks(
+            "Theo đó, Sở GD-ĐT yêu cầu rà soát, kiểm tra bảo đảm đủ cơ sở vật chất cho năm học mới."
+        )
+        == []
+    )
+    [(lead, *_)] = _tasks("Sở Y tế chỉ đạo triển khai các biện pháp phòng dịch.")
+    assert lead == ["Sở Y tế"]  # (who directs, acts)
+
+
+def test_a_body_issuing_a_document_by_its_title_is_news_no_task():
+    for text in (
+        "UBND xã Tịnh Trà ban hành Kế hoạch triển khai chuyển đổi số năm 2024 như sau:",
+        "Ngày 5/3/2024, Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 06-NQ/TU về chuyển đổi số.",
+    ):
+        assert _tasks(text) == [], text
+
+
+def test_a_subject_set_apart_by_riêng_acts():
+    tasks = _tasks(
+        "UBND tỉnh yêu cầu các địa phương hoàn thiện hồ sơ dự án. Riêng UBND huyện Khánh Sơn "
+        "khẩn trương hoàn thiện thủ tục đầu tư trước ngày 30/10/2024."
+    )
+    assert [t[0] for t in tasks] == [["địa phương"], ["UBND huyện Khánh Sơn"]]
+
+
+def test_the_directive_a_report_says_was_signed_and_issued_is_the_document():
+    doc = extract_text(
+        "Chỉ thị số 26/CT-UBND được Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh ký và ban hành ngày "
+        "20/12/2023 yêu cầu các sở, ngành bảo đảm Tết an toàn.",
+        today=TODAY,
+    )
+    assert (doc.meta.number, doc.meta.date) == ("26/CT-UBND", date(2023, 12, 20))

@@ -232,14 +232,18 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
             before,
         )
         sentence = _sentence_start(text, ref.start)
+        issued = _JUST_ISSUED.match(text, ref.end, ref.end + 100)
         if (
             _REPORTED.search(before)
             or _AT_START.search(before)
-            or _JUST_ISSUED.match(text, ref.end, ref.end + 60)
+            or issued
             or _THAT_IS.match(text, sentence, ref.start)
         ):
             meta.number = ref.number
             meta.date = ref.date or _date_before(text, ref.start)
+            if meta.date is None and issued and (on := _FULL_DATE.match(text, issued.end() + 1)):
+                # "... được Chủ tịch UBND ... ký và ban hành ngày 20/12/2023"
+                meta.date = _safe_date(int(on.group("y")), int(on.group("m")), int(on.group("d")))
             meta.kind = "tin bài"
             return
 
@@ -259,9 +263,12 @@ def _sentence_start(text: str, pos: int) -> int:
 _AT_START = re.compile(r"(?:^|\n|[.:]\s)Tại\s*$")
 # "Đó là chỉ đạo của UBND tỉnh đối với các sở, ... tại Công văn số 4079/UBND-KT ngày 19/6"
 _THAT_IS = re.compile(
-    r"\s*Đó là\s+(?:nội dung\s+)?(?:chỉ đạo|yêu cầu)\s+của\s[^.\n]*\stại\s+(?:\w+\s+số\s*)?$"
+    r"\s*(?:Đó|Đây) là\s+(?:nội dung\s+)?(?:chỉ đạo|yêu cầu)\s+của\s[^.\n]*\stại\s+(?:\w+\s+số\s*)?$"
 )
-_JUST_ISSUED = re.compile(r"[^.;\n]{0,40}?(?:vừa|mới)\s+(?:được\s+)?ban hành")
+_JUST_ISSUED = re.compile(
+    r"[^.;\n]{0,40}?(?:vừa|mới)\s+(?:được\s+)?ban hành"
+    r"|\s+được\s[^.;\n]{0,60}?\s(?:ký\s+(?:và\s+)?)?ban hành"  # "... được Chủ tịch UBND ... ký và ban hành"
+)
 _TITLE_CITE = re.compile(
     r"^\(\s*(?P<n>\d+/[\w.&-]+)\s*,\s*ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*\)\s*$",
     re.MULTILINE,

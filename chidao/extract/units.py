@@ -60,7 +60,7 @@ CONNECTORS = (
 _SUBJECT_PREFIX = re.compile(
     r"^[\s\"“'(\-–]*(?:(?:"
     + CONNECTORS
-    + r")\s*,?\s*)*(?:(?:tất cả|toàn bộ|mỗi|từng|các|những)\s+)?$",
+    + r")\s*,?\s*)*(?:riêng\s+)?(?:(?:tất cả|toàn bộ|mỗi|từng|các|những)\s+)?$",
     re.IGNORECASE,
 )
 # a clause that opens on its own request: "...; Đề nghị UBND các xã ...", "...; đồng thời giao
@@ -122,8 +122,11 @@ _NOT_ACTING = re.compile(
     r"(?:rất\s+)?hoan nghênh|số ra ngày|đưa tin|phản ánh|nhận được|"  # a newspaper's doings
     r"có\s+\d+\s+thành viên|"  # a committee's composition
     # a report of the letter it issued: "Văn phòng Chính phủ có Thông báo số 608/TB-VPCP ..."
-    r"(?:có|ban hành)\s+(?:Thông báo|Công văn|Văn bản|Kế hoạch|Quyết định|Công điện|Chỉ thị)\s+số|"
+    r"(?:có|ban hành)\s+(?:Thông báo|Công văn|Văn bản|Kế hoạch|Quyết định|Công điện|Chỉ thị|"
+    r"Nghị quyết)\s+số|"
     r"ban hành\s+(?:quyết định|thông báo)\s|"  # "Hội đồng ... ban hành quyết định công nhận ..."
+    # a document issued, by its title: "UBND xã Tịnh Trà ban hành Kế hoạch triển khai ..."
+    r"(?-i:ban hành\s+(?:Kế hoạch|Quyết định|Thông báo|Chỉ thị|Công văn|Nghị quyết|Công điện))\b|"
     r"còn|chưa|cho biết|(?:trân trọng\s+)?kính (?:mời|trình|báo cáo)|cho rằng|nhấn mạnh|phát biểu|nêu rõ|khẳng định|gồm|có ý kiến|tham dự|"
     r"(?:có thẩm quyền\s+)?quyết định(?!\s+số)(?=\s+(?:mua|thuê|thanh lý|điều chuyển|phê duyệt|giao|cho phép|việc))|"
     r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin|chia sẻ|ghi nhận|đánh giá cao|"
@@ -580,6 +583,8 @@ def _with_subject(
         obj = _and_asks(text, obj, found, unit.end) if obj else obj
         if not obj and _INTRO_COLON.fullmatch(text, transfer.end(), unit.end):
             return unit  # "Văn phòng Chính phủ trân trọng đề nghị:": it asks those it writes to
+        if not obj and transfer.group("verb").lower() in ("yêu cầu", "đề nghị"):
+            return unit  # "Sở GD-ĐT yêu cầu rà soát, kiểm tra ...": it asks, someone else acts
         if obj and not (transfer.group("verb").lower() == "chỉ đạo" and not is_issuer(subject)):
             return _with_roles(text, unit, obj, found, "trigger:" + transfer.group("verb").lower())
     if _INTRO_COLON.fullmatch(text, last, unit.end):
