@@ -1987,3 +1987,22 @@ def test_the_directive_a_report_says_was_signed_and_issued_is_the_document():
         today=TODAY,
     )
     assert (doc.meta.number, doc.meta.date) == ("26/CT-UBND", date(2023, 12, 20))
+
+
+def test_members_of_a_committee_stand_for_it():
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh đề nghị các đồng chí thành viên Ban Chỉ huy Phòng thủ dân sự tỉnh, các cơ quan, "
+        "đơn vị tập trung triển khai các biện pháp ứng phó."
+    )
+    assert lead == ["Ban Chỉ huy Phòng thủ dân sự tỉnh", "cơ quan, đơn vị"]
+
+
+def test_a_page_cut_inside_its_last_list_of_assignees_leaves_no_task():
+    assert (
+        _tasks(
+            "Chủ tịch UBND tỉnh yêu cầu Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh, Sở Xây dựng, Cảng vụ hàng"
+        )
+        == []
+    )
+    [(lead, *_)] = _tasks("Chủ tịch UBND tỉnh yêu cầu Sở Xây dựng chủ trì kiểm tra các công tr")
+    assert lead == ["Sở Xây dựng"]  # (its action is there)

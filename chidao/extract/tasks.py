@@ -1192,14 +1192,19 @@ def _drop_cut_tail(tasks: list[Task], text: str) -> list[Task]:
     if len(last.text.split()) < _CUT_TASK_WORDS:
         return tasks[:-1]
     named = [m.end for m in last.lead + last.support if last.start <= m.start < last.end]
-    if named and len(_WORD.findall(text, max(named), last.end)) < _CUT_ACTION_WORDS:
-        return tasks[:-1]  # only its assignees are left: "Điều 3. Thủ trưởng các sở, ... các hu"
+    after = _WORD.findall(text, max(named), last.end) if named else []
+    if named and sum(not w[0].isupper() for w in after) < _CUT_ACTION_WORDS:
+        # only its assignees are left: "Điều 3. Thủ trưởng các sở, ... các hu", "... yêu cầu Bộ
+        # Chỉ huy Quân sự tỉnh, Công an tỉnh, Sở Xây dựng, Cảng vụ hàng"
+        return tasks[:-1]
     return tasks
 
 
 _TERMINAL_MARKS = frozenset('.!?;:…"”)')
 _CUT_TASK_WORDS = 8  # words a cut-off task keeps when its assignee and action are there
-_CUT_ACTION_WORDS = 2  # words after its last assignee that a cut-off task's action needs
+_CUT_ACTION_WORDS = (
+    3  # words after its last assignee, not capitalised, that a cut-off task's action needs
+)
 
 
 def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
