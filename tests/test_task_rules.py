@@ -2006,3 +2006,17 @@ def test_a_page_cut_inside_its_last_list_of_assignees_leaves_no_task():
     )
     [(lead, *_)] = _tasks("Chủ tịch UBND tỉnh yêu cầu Sở Xây dựng chủ trì kiểm tra các công tr")
     assert lead == ["Sở Xây dựng"]  # (its action is there)
+
+
+def test_a_partner_list_of_groups_one_to_a_semicolon_stays_one_list():
+    [(_, support, *_)] = _tasks(
+        "Sở Y tế chủ trì, phối hợp chặt chẽ với các phòng, ban, ngành, đoàn thể; tổ chức chính trị "
+        "- xã hội; UBND các xã, thị trấn trong quá trình triển khai thực hiện nhiệm vụ."
+    )
+    assert "địa phương" in support
+
+
+def test_a_party_committee_s_standing_board_is_named_whole():
+    assert _tasks(
+        "Ngày 5/3/2024, Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 06-NQ/TU về chuyển đổi số."
+    ) == []
