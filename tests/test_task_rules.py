@@ -2020,3 +2020,11 @@ def test_a_party_committee_s_standing_board_is_named_whole():
     assert _tasks(
         "Ngày 5/3/2024, Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 06-NQ/TU về chuyển đổi số."
     ) == []
+
+
+def test_the_rest_of_a_year_fronted_is_the_task_s_deadline():
+    [(_, _, deadline, *_)] = _tasks(
+        "Trong những tháng còn lại của năm 2023, UBND tỉnh yêu cầu các sở, ngành tập trung giải "
+        "ngân vốn đầu tư công."
+    )
+    assert deadline == "2023-12-31"

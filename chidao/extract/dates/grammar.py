@@ -55,7 +55,9 @@ _TARGET = (
     rf"(?:ngày{_DATE_TEXT_BODY}|(?:ngày\s+)?{_DATE_NUM}"
     rf"|(?P<nn>\d{{1,2}}){_N_MONTHS_BODY}|(?P<epos>cuối|đầu|giữa){_EDGE_BODY}"
     rf"|{_THANG}{_MONTH_BODY}|quý{_QUARTER_BODY}"
-    rf"|năm(?:{_YEAR_BODY}|\s+(?P<yr>nay|tới)(?!\w)))"
+    # ("trong những tháng còn lại của năm 2023": the rest of that year)
+    rf"|(?:(?:những|các)\s+tháng\s+(?:còn\s+lại|cuối)\s+(?:của\s+)?)?"
+    rf"năm(?:{_YEAR_BODY}|\s+(?P<yr>nay|tới)(?!\w)))"
 )
 
 # Deadline markers. "trước" = before; "chậm nhất", "hạn chót", "thời hạn" = by; "đến",
