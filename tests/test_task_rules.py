@@ -2017,9 +2017,12 @@ def test_a_partner_list_of_groups_one_to_a_semicolon_stays_one_list():
 
 
 def test_a_party_committee_s_standing_board_is_named_whole():
-    assert _tasks(
-        "Ngày 5/3/2024, Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 06-NQ/TU về chuyển đổi số."
-    ) == []
+    assert (
+        _tasks(
+            "Ngày 5/3/2024, Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 06-NQ/TU về chuyển đổi số."
+        )
+        == []
+    )
 
 
 def test_the_rest_of_a_year_fronted_is_the_task_s_deadline():
@@ -2028,3 +2031,11 @@ def test_the_rest_of_a_year_fronted_is_the_task_s_deadline():
         "ngân vốn đầu tư công."
     )
     assert deadline == "2023-12-31"
+
+
+def test_the_standing_agency_of_a_committee_is_that_committee():
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND huyện yêu cầu cơ quan Thường trực Ban An toàn giao thông huyện, Thủ trưởng "
+        "các cơ quan, đơn vị và UBND các xã, thị trấn triển khai thực hiện nghiêm."
+    )
+    assert lead == ["Ban An toàn giao thông huyện", "cơ quan, đơn vị", "địa phương"]

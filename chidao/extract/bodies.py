@@ -67,7 +67,9 @@ def _heads_rx(heads: Sequence[str]) -> str:
 
 _HEAD = re.compile(_heads_rx(_HEADS))
 # a body of the issuing province or city, named by its level alone: "Công an tỉnh"
-_LEVEL = re.compile(r"[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?)(?!\w)(?![^\S\n]+[ủu][ỷy](?!\w))")
+_LEVEL = re.compile(
+    r"[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?)(?!\w)(?![^\S\n]+[ủu][ỷy](?!\w))"
+)
 _PLACE_WORD = re.compile(r"[^\S\n]+(?:[" + CAPITALS + r"][\w]*|\d{1,3}(?!\w))")
 _WORD = re.compile(r"[^\S\n]+(?P<w>[\w&]+(?:-[\w&]+)*)")
 _DASH_WORD = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=[" + CAPITALS + r"])")

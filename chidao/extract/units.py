@@ -703,10 +703,15 @@ def _subject_after_comma(
     return []
 
 
+_STANDING = re.compile(r"(?:các\s+)?cơ quan\s+[Tt]hường trực\s+(?:của\s+)?(?=[" + CAPITALS + "])")
+
+
 def _object_of(text: str, pos: int, found: list[AgencyMention]) -> list[AgencyMention]:
     """The assignee list right after a directive verb ("giao Sở Y tế", "đề nghị: “Các sở")."""
     gap = _TO_OBJECT.match(text, pos)
     at = gap.end() if gap else pos
+    if (standing := _STANDING.match(text, at)) is not None:
+        pos = at = standing.end()  # "cơ quan Thường trực Ban An toàn giao thông huyện": that Ban
     i = bisect.bisect_left(found, pos, key=lambda m: m.start)
     if i < len(found) and found[i].start <= at:
         return list_from(found[i:], text)
