@@ -61,19 +61,19 @@ def test_page_openings_stay_above_their_floor(scorer, predictions, tmp_path):
     closing formulas, duties of a new body): 0.850, 0.892, 1.000; after the third (history,
     bracketed bodies, intros' partners, attendance lists, invitations): 0.895, 0.951, 1.000;
     after the fourth (rules found on real pages of other provinces and sites): 0.936, 0.964,
-    1.000."""
+    1.000; after the fifth (six more rounds of real pages): 0.942, 0.968, 1.000."""
     pages = _pages("pnw")
     assert len(pages) == 91
     res = _score(scorer, pages, predictions, tmp_path)
-    _assert_floors(res, assignment_f1=0.91, task_f1=0.94, docmeta_acc=0.95)
+    _assert_floors(res, assignment_f1=0.92, task_f1=0.95, docmeta_acc=0.95)
 
 
 def test_generated_page_openings_stay_above_their_floor(scorer, predictions, tmp_path):
     """The 81 pages built from train. Measured: assignment_f1 0.062, task_f1 0.067 when made;
     0.650, 0.764 after the page-structure work; 0.794, 0.851 after the second round; 0.848,
-    0.923 after the third; 0.907, 0.944 after the fourth."""
+    0.923 after the third; 0.907, 0.944 after the fourth; 0.916, 0.950 after the fifth."""
     res = _score(scorer, _pages("pn"), predictions, tmp_path)
-    _assert_floors(res, assignment_f1=0.88, task_f1=0.92)
+    _assert_floors(res, assignment_f1=0.89, task_f1=0.93)
 
 
 def test_hand_written_page_openings_stay_above_their_floor(scorer, predictions, tmp_path):
