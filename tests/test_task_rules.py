@@ -2039,3 +2039,23 @@ def test_the_standing_agency_of_a_committee_is_that_committee():
         "các cơ quan, đơn vị và UBND các xã, thị trấn triển khai thực hiện nghiêm."
     )
     assert lead == ["Ban An toàn giao thông huyện", "cơ quan, đơn vị", "địa phương"]
+
+
+def test_asked_through_đến_the_bodies_after_it_act():
+    [(lead, *_)] = _tasks(
+        "Bí thư Huyện ủy yêu cầu đến các cơ quan, đơn vị tập trung thực hiện tốt công tác dân vận."
+    )
+    assert lead == ["cơ quan, đơn vị"]
+
+
+def test_items_that_only_name_documents_are_no_tasks():
+    assert (
+        _tasks(
+            "UBND tỉnh đề nghị UBND các huyện áp dụng các văn bản sau:\n\n"
+            "- Nghị định số 57/2018/NĐ-CP ngày 17/4/2018 của Chính phủ về cơ chế khuyến khích doanh "
+            "nghiệp đầu tư vào nông nghiệp.\n\n"
+            "- Nghị định số 83/2018/NĐ-CP ngày 24/5/2018 của Chính phủ về khuyến nông; Nghị quyết số "
+            "08/2020/NQ-HĐND ngày 10/7/2020 của HĐND tỉnh về mức hỗ trợ."
+        )
+        == []
+    )

@@ -940,6 +940,12 @@ def _first_unit_without_assignee(
     connector = _CONNECTOR_START.match(span) and not _ORDINAL.match(span)
     if prev_task is not None and prev_task.lead and connector:
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
+    if ctx is not None and all(
+        _CITATION_ITEM.match(part) for part in span.split(";") if part.strip()
+    ):
+        return (
+            None  # "- Nghị định số 57/2018/NĐ-CP ... về ...; Nghị quyết số ...": documents listed
+        )
     if ctx is not None and (block.role == "item" or ctx.paragraphs):
         return _task(unit.start, unit.end, ctx.lead, unit.support or ctx.support, "under-intro")
     if ctx is not None and ctx.loose and ctx.lead and _IMPERATIVE.match(span) and span[-1:] != ":":
@@ -967,6 +973,11 @@ def _first_unit_without_assignee(
     return None
 
 
+# an item that names a document and nothing to do with it
+_CITATION_ITEM = re.compile(
+    r"[\s\-–+•]*(?:Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Công văn|Kế hoạch|"
+    r"Văn bản|Thông báo|Hướng dẫn)\s+(?:số\s+)?\d[^:]{0,300}$"
+)
 # a paragraph that opens on what to do, with no one named: the task before goes on
 _IMPERATIVE = re.compile(
     r"[\s\-–+]*(?:Tổ chức|Tăng cường|Triển khai|Kiểm tra|Rà soát|Thực hiện|Đẩy mạnh|Khẩn trương|"

@@ -31,7 +31,7 @@ TRIGGER = re.compile(
     + r")(?!\w)"
 )
 _TO_OBJECT = re.compile(
-    r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)\s+(?=cho\s))?(?:(?:cho|đối với|với|giao cho)\s+)?"
+    r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)\s+(?=cho\s))?(?:(?:cho|đối với|với|giao cho|đến)\s+)?"
     r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban))?"  # ("giao trách nhiệm cho X")
     r"(?:(?:các\s+)?(?:đồng chí\s+)?thành viên\s+)?",  # "đề nghị các đồng chí thành viên Ban Chỉ huy ..."
     re.IGNORECASE,
