@@ -2059,3 +2059,10 @@ def test_items_that_only_name_documents_are_no_tasks():
         )
         == []
     )
+
+
+def test_a_leader_a_letter_is_sent_to_who_directs_is_who_acts():
+    [(lead, *_)] = _tasks(
+        "Đồng chí Bí thư Tỉnh ủy Bến Tre chỉ đạo việc triển khai thực hiện nghiêm túc Công điện."
+    )
+    assert lead == ["Tỉnh ủy Bến Tre"]

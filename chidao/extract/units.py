@@ -600,7 +600,8 @@ def _with_subject(
     if _NOT_ACTING.match(text, last) or _WHICHEVER.match(text, last):
         unit.breaks = True  # unless a directive verb later in the unit names assignees
         return None
-    if not is_issuer(subject) or _ISSUER_MODAL.match(text, last):
+    addressed = subject[0].surface[:8].lower() == "đồng chí"  # a leader a letter is sent to
+    if not is_issuer(subject) or addressed or _ISSUER_MODAL.match(text, last):
         rule = "role:chủ trì" if _LEAD_ROLE.match(text, last) else "subject"
         return _with_roles(text, unit, subject, found, rule)
     return None
