@@ -2066,3 +2066,18 @@ def test_a_leader_a_letter_is_sent_to_who_directs_is_who_acts():
         "Đồng chí Bí thư Tỉnh ủy Bến Tre chỉ đạo việc triển khai thực hiện nghiêm túc Công điện."
     )
     assert lead == ["Tỉnh ủy Bến Tre"]
+
+
+def test_a_city_written_tphcm_ends_a_name_and_a_district_written_h_is_spelled_out():
+    [(lead, *_)] = _tasks("UBND TPHCM giao Công an TPHCM bám sát chỉ đạo, tăng cường tuần tra.")
+    assert lead == ["Công an TPHCM"]
+    [(lead, *_)] = _tasks("UBND tỉnh yêu cầu Sở Xây dựng, UBND H.Bắc Bình tăng cường kiểm tra.")
+    assert lead == ["Sở Xây dựng", "UBND huyện Bắc Bình"]
+
+
+def test_a_letter_passed_on_for_another_body_to_act_on_is_that_body_s_task():
+    [(lead, *_)] = _tasks(
+        "Văn phòng UBND tỉnh chuyển nội dung nêu trên đến Ban Quản lý dự án đầu tư xây dựng tỉnh "
+        "để nghiên cứu, xử lý theo quy định."
+    )
+    assert lead == ["Ban Quản lý dự án đầu tư xây dựng tỉnh"]

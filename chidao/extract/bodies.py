@@ -181,7 +181,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         found = sorted(kept + added, key=lambda a: a.start)
     out = list(_bare_heads(text, found))
     for mention in out:
-        if mention.agency_id is None and not mention.is_group and _ABBREVIATED.search(mention.name):
+        if mention.agency_id is None and not mention.is_group and _SHORTENED.search(mention.name):
             mention.name = spelled_out(mention.name)
     return out
 
@@ -207,8 +207,16 @@ _ABBREVIATED = re.compile(
 )
 
 
+# a unit written short before its place: "UBND H.Bắc Bình", "UBND TX. Sơn Tây"
+_UNIT_SHORT = re.compile(r"(?<!\w)(H|TX)\.\s*(?=[" + CAPITALS + "])")
+_UNITS_SPELLED = {"H": "huyện ", "TX": "thị xã "}
+_SHORTENED = re.compile(_ABBREVIATED.pattern + "|" + _UNIT_SHORT.pattern)
+
+
 def spelled_out(name: str) -> str:
-    """ "Ủy ban MTTQ Việt Nam tỉnh X" → "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh X"."""
+    """ "Ủy ban MTTQ Việt Nam tỉnh X" → "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh X"; "UBND
+    H.Bắc Bình" → "UBND huyện Bắc Bình"."""
+    name = _UNIT_SHORT.sub(lambda m: _UNITS_SPELLED[m.group(1)], name)
     return _ABBREVIATED.sub(lambda m: _SPELLED_OUT[m.group()], name)
 
 

@@ -144,7 +144,8 @@ _NOT_ACTING = re.compile(
 _WHICHEVER = re.compile(r"(?:\s*,\s*[^\W\d][^,.;:]{0,25}?)?\s+nào(?!\w)", re.IGNORECASE)
 _TRANSFER = re.compile(
     r"\s*(?:(?:cũng|đặc biệt|tiếp tục|có|thống nhất|kính|trân trọng)\s+){0,3}"
-    r"(?P<verb>giao|yêu cầu|đề nghị|nhắc nhở|đòi hỏi|phân công|chỉ đạo)(?!\w)",
+    r"(?P<verb>giao|yêu cầu|đề nghị|nhắc nhở|đòi hỏi|phân công|chỉ đạo"
+    r"|chỉ thị(?!\s+(?:số|này|của|về|\d)))(?!\w)",  # ("... Chỉ thị UBND các xã, phường ...")
     re.IGNORECASE,
 )
 _LEAD_ROLE = re.compile(
@@ -578,6 +579,11 @@ def _with_subject(
     relative = _RELATIVE.match(text, last)
     if relative:  # "Các cơ quan được giao chủ trì ... có trách nhiệm ...": the subject acts
         return _with_roles(text, unit, subject, found, "subject:relative")
+    if _FORWARDS.match(text, last):  # "Văn phòng UBND tỉnh chuyển nội dung ... đến Ban Quản lý
+        for to_word in _TO_WORD.finditer(text, last, unit.end):  # dự án ... để nghiên cứu, xử lý"
+            to = _object_of(text, to_word.end(), found)
+            if to and _FOR_ACTION.match(text, to[-1].end):
+                return _with_roles(text, unit, to, found, "subject:forwards")
     transfer = _TRANSFER.match(text, last)
     if transfer:
         obj = _object_of(text, transfer.end(), found)
@@ -704,6 +710,14 @@ def _subject_after_comma(
     return []
 
 
+# a letter passed on for someone else to act on
+_FORWARDS = re.compile(r"\s+(?:đã\s+|vừa\s+)?(?:chuyển|chuyển tiếp)\s", re.IGNORECASE)
+_TO_WORD = re.compile(r"(?<!\w)(?:đến|tới|cho)\s+")
+_FOR_ACTION = re.compile(
+    r"[^.;:]{0,40}?\s*(?:để|nhằm)\s+(?:nghiên cứu|xem xét|giải quyết|xử lý|chỉ đạo|thực hiện|"
+    r"tham mưu|trả lời|kiểm tra)",
+    re.IGNORECASE,
+)
 _STANDING = re.compile(r"(?:các\s+)?cơ quan\s+[Tt]hường trực\s+(?:của\s+)?(?=[" + CAPITALS + "])")
 
 

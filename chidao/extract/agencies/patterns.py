@@ -22,7 +22,7 @@ _VI_LOWER = (
 _UP = "[" + re.escape(_VI_LOWER.upper()) + "]"
 _CAP = _UP + r"\w*"
 _PROVINCES = (
-    "Hà Nội", "Hồ Chí Minh", "TP.HCM", "HCM", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
+    "Hà Nội", "Hồ Chí Minh", "TP.HCM", "TPHCM", "TP HCM", "HCM", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
     "Thừa Thiên Huế", "An Giang", "Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu", "Bắc Giang", "Bắc Kạn",
     "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận",
     "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai",
@@ -62,14 +62,16 @@ _BODY_HEADWORDS = (  # words that begin the name of a body
 )  # fmt: skip
 _NOT_PLACE = (  # head words of bodies that no place name starts with
     "Sở", "Cục", "Chi cục", "Công an", "Thanh tra", "Văn phòng", "UBND", "Ủy ban", "Uỷ ban",
-    "Kho bạc",
+    "Kho bạc", "Chỉ thị",  # ("Chủ tịch UBND thị xã Chỉ thị UBND các xã, phường ...": a verb)
 )  # fmt: skip
 _W = r"(?:[^\S\n]{1,3}\n?[^\S\n]{0,3}|\n[^\S\n]{0,3})"  # spaces, at most one line break
 
 
 _PROV_MARK = rf"(?i:tỉnh|thành{_W}phố|tp\.?)"
 _PROV_WORDS = ("tỉnh", "thành phố", "tp", "ubnd", "hđnd", "ủy ban nhân dân", "uỷ ban nhân dân")
-_UNIT = rf"(?i:tỉnh|thành{_W}phố|tp\.?|quận|huyện|thị{_W}xã|xã|phường|thị{_W}trấn|đặc{_W}khu)"
+_UNIT = (
+    rf"(?i:tỉnh|thành{_W}phố|tp\.?|quận|huyện|thị{_W}xã|xã|phường|thị{_W}trấn|đặc{_W}khu|h\.|tx\.)"
+)
 
 
 def _cased(words: Sequence[str]) -> list[str]:
