@@ -2081,3 +2081,21 @@ def test_a_letter_passed_on_for_another_body_to_act_on_is_that_body_s_task():
         "để nghiên cứu, xử lý theo quy định."
     )
     assert lead == ["Ban Quản lý dự án đầu tư xây dựng tỉnh"]
+
+
+def test_a_recurring_task_has_no_deadline_though_it_names_its_days():
+    [(_, _, deadline, recurrence, _)] = _tasks(
+        "Sở Tài chính tổng hợp, báo cáo UBND tỉnh trước ngày 05/6 và 05/12 hàng năm."
+    )
+    assert (deadline, recurrence) == (None, "yearly")
+
+
+def test_a_body_given_to_partner_acts_and_an_ellipsis_after_a_group_ends_the_list():
+    [(lead, *_)] = _tasks(
+        "Văn phòng UBND tỉnh Bắc Ninh được giao phối hợp với Sở Ngoại vụ chuẩn bị hội nghị."
+    )
+    assert lead == ["Văn phòng UBND tỉnh Bắc Ninh"]
+    [(lead, *_)] = _tasks(
+        "Trên cơ sở hướng dẫn của các Bộ, ngành…, Sở Kế hoạch và Đầu tư chủ trì tổng hợp kế hoạch."
+    )
+    assert lead == ["Sở Kế hoạch và Đầu tư"]

@@ -42,9 +42,11 @@ def attach_times(
     dated = [t for t in candidates if t.kind == "relative" or t.rule.endswith("-date")]
     strong = [t for t in candidates if t.kind in _STRONG]
     pool = dated or strong or candidates  # "trước ngày 15/10" beats "cả năm 2021" beside it
+    if task.recurrence is not None:
+        return  # "trước ngày 05/6 và 05/12 hàng năm": a recurring task has no deadline (rule 7)
     if pool:
         task.deadline = max(pool, key=lambda t: t.value or date.min)
-    elif default is not None and task.recurrence is None:
+    elif default is not None:
         task.deadline = default
 
 

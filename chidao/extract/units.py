@@ -45,7 +45,7 @@ _LIST_GAP = re.compile(
     # UBND huyện; UBND các xã, thị trấn"
     r"(?=\s*(?:[,;]|và\s)))?"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã",
     # "... các sở, ban, ngành, đơn vị thuộc Thành phố và Chủ tịch UBND các quận"
-    r"\s*(?:[,;]\s*)?(?:(?:\.{3}|…)\s*[,;]\s*)?"  # "Sở Tài chính, ..., Ban Quản lý ..."
+    r"\s*(?:[,;]\s*(?:(?:\.{3}|…)\s*[,;]\s*)?)?"  # "Sở Tài chính, ..., Ban Quản lý ..."
     r"(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?"
     r"(?:(?:Giám đốc|Chủ tịch|Trưởng|Thủ trưởng|Chánh|Chỉ huy trưởng|Tổng biên tập|"
     r"Người đứng đầu|người đứng đầu|Bí thư)(?:\s*,\s*|\s+và\s+|\s+)){0,2}"  # "..., Trưởng Ban
@@ -630,7 +630,8 @@ _PLACE_TAIL = re.compile(
 _ASKED_BY = re.compile(
     r"\s*(?:đã\s+|vừa\s+)?được\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Phó Chủ tịch|"
     r"Thủ tướng|lãnh đạo)[^,.;:\n]{0,60}?(?:yêu cầu|giao|đề nghị|chỉ đạo)(?!\w)"
-    r"|\s*(?:tiếp tục\s+)?được\s+giao\s+(?:nhiệm vụ\s+)?(?:là\s+)?(?:cơ quan\s+)?(?=chủ trì|làm đầu mối)"  # "Sở Tài chính
+    r"|\s*(?:tiếp tục\s+)?được\s+giao\s+(?:nhiệm vụ\s+)?(?:là\s+)?(?:cơ quan\s+)?"
+    r"(?=chủ trì|làm đầu mối|phối hợp)"  # "Sở Tài chính
 )  # được giao chủ trì, phối hợp với ..."
 _SENDS_TO = re.compile(
     r"\s*(?:đã\s+|vừa\s+)?(?:có|ban hành)\s+(?:văn bản|công văn|công điện|thông báo)"
