@@ -2099,3 +2099,16 @@ def test_a_body_given_to_partner_acts_and_an_ellipsis_after_a_group_ends_the_lis
         "Trên cơ sở hướng dẫn của các Bộ, ngành…, Sở Kế hoạch và Đầu tư chủ trì tổng hợp kế hoạch."
     )
     assert lead == ["Sở Kế hoạch và Đầu tư"]
+
+
+def test_a_page_s_own_letter_by_a_lone_line_a_short_kind_or_a_bare_number():
+    cases = {
+        "Về việc đôn đốc thực hiện dự án.\n\nVăn phòng UBND tỉnh chuyển nội dung đến Sở Xây dựng để "
+        "xử lý.\n\nCông văn số 3570/VP-CTXD ngày 24/10/2025\n": "3570/VP-CTXD",
+        "CV 9229/UBND-VHXH V/v Áp dụng một số biện pháp phòng, chống dịch\n\nUBND tỉnh yêu cầu "
+        "các sở, ngành thực hiện.": "9229/UBND-VHXH",
+        "Ngày 26/7/2021, UBND thành phố Huế có Công văn 4424 gửi Phòng Kinh tế thành phố về việc "
+        "phòng, chống dịch.": "4424",
+    }  # fmt: skip
+    for text, number in cases.items():
+        assert extract_text(text, today=TODAY).meta.number == number, text

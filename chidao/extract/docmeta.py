@@ -94,11 +94,14 @@ def find_meta(
             cited := _TITLE_CITE.search(text, 0, 1500)
             or _CLOSING_CITE.search(text, 0, 1500)
             or _TITLE_LINE.search(text, 0, 800)
+            or _LONE_CITE.search(text)
         )
     ):
         # a news page's line "(3585/VP-KTN, ngày 23/10/2017)" under its headline
         meta.number = cited.group("n")
         meta.date = _safe_date(int(cited.group("y")), int(cited.group("m")), int(cited.group("d")))
+    if meta.number is None and not header and (short := _SHORT_KIND_TITLE.search(text, 0, 800)):
+        meta.number = short.group("n")
     if meta.date is None and not header and (issued := _ISSUED_ON.search(text, 0, 1500)):
         # "Ngày 9/11, UBND tỉnh ban hành văn bản ...": the day the reported text was issued
         meta.date = _date_before(text, issued.end())
@@ -113,8 +116,8 @@ def find_meta(
 
 _BARE_REPORTED = re.compile(
     r"(?<!\w)(?:ban hành|ký|có)\s+(?:Công văn|Công điện|Chỉ thị|Văn bản|Kế hoạch|Quyết định|"
-    r"Thông báo)\s+số\s+(?P<number>\d{1,6})(?![\w/.-])[^.;\n]{0,60}?\s"
-    r"(?:yêu cầu|đề nghị|chỉ đạo|giao|về việc|về)(?!\w)"
+    r"Thông báo)\s+(?:số\s+)?(?P<number>\d{1,6})(?![\w/.-])[^.;\n]{0,60}?\s"
+    r"(?:yêu cầu|đề nghị|chỉ đạo|giao|về việc|về|gửi)(?!\w)"
 )
 _CITY = re.compile(r"(?i)\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (thành phố|TP)")
 _HANOI = re.compile(r"Hà Nội")
@@ -288,6 +291,15 @@ _TITLE_LINE = re.compile(
     r"[^\n]{3,150}?\s[Vv]ề\s+việc\s",
     re.MULTILINE,
 )
+# a page's own line of the letter it carries, alone on its line: "Công văn số 3570/VP-CTXD ngày
+# 24/10/2025"
+_LONE_CITE = re.compile(
+    r"^[^\S\n]*(?:Công văn|Văn bản|Công điện|Thông báo|Kế hoạch|Chỉ thị|Quyết định)\s+số\s*:?\s*"
+    r"(?P<n>\d+/[\w.&/-]+)\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})[^\S\n]*$",
+    re.MULTILINE,
+)
+# a portal's title of a letter by its short kind: "CV 9229/UBND-VHXH V/v Áp dụng ..."
+_SHORT_KIND_TITLE = re.compile(r"^[^\S\n]*CV\s+(?P<n>\d+/[\w.&/-]+)\s*\.?\s+V/v\s", re.MULTILINE)
 _ISSUED_ON = re.compile(
     # (after a page's date and a paper's mark: "date 2022-01 (GLO)- Ngày 19-1, ...")
     r"(?i)(?:^|\n)\s*(?:date\s+\S+\s+)?(?:\([^()\n]{2,12}\)\s*[-–]\s*)?"
