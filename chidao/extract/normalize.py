@@ -378,23 +378,16 @@ class _Paragraph:
     text kept up to date line by line (a paragraph of 20,000 soft-wrapped lines is not
     read again at each line: joining it that way was quadratic)."""
 
-    __slots__ = ("dated", "head", "length", "letters", "lines", "piped", "tail", "upper")
+    __slots__ = ("counted", "dated", "head", "length", "letters", "lines", "piped", "tail", "upper")
 
     def __init__(self, line: str) -> None:
         self.lines = [line]
         self.head = line[:_EDGE]  # the joined text's first and last characters
         self.tail = line[-_EDGE:]
         self.length = len(line)
-        self.letters = self.upper = 0
-        self._count(line)
+        self.letters = self.upper = self.counted = 0  # (letters of lines[:counted], on demand)
         self.piped = " | " in line  # (a menu "Trang chủ | Tin tức | ...")
         self.dated = _DATE_FIELD.search(line) is not None
-
-    def _count(self, line: str) -> None:
-        for c in line:
-            if c.isalpha():
-                self.letters += 1
-                self.upper += c.isupper()
 
     def add(self, line: str) -> None:
         seam = self.tail + " " + line[: _EDGE - 1]  # what only the joint may have made
@@ -402,16 +395,19 @@ class _Paragraph:
         self.dated = self.dated or bool(_DATE_FIELD.search(seam) or _DATE_FIELD.search(line))
         self.lines.append(line)
         self.length += 1 + len(line)
-        self._count(line)
         if len(self.head) < _EDGE:
             self.head = (self.head + " " + line)[:_EDGE]
         self.tail = (self.tail + " " + line)[-_EDGE:]
 
     def header_like(self) -> bool:
         """:func:`_is_header_like` of the joined text, with ``short=60``."""
-        if self.letters and self.upper / self.letters > 0.6:
+        if self.length < 60 or self.dated or _HEADER_START.search(self.head) is not None:
             return True
-        return self.length < 60 or self.dated or _HEADER_START.search(self.head) is not None
+        for line in self.lines[self.counted :]:  # (each line counted once, when first asked)
+            self.letters += sum(map(str.isalpha, line))
+            self.upper += sum(map(str.isupper, line))
+        self.counted = len(self.lines)
+        return bool(self.letters) and self.upper / self.letters > 0.6
 
 
 _EDGE = 16  # characters of each end of a paragraph that its joints and openings can reach
