@@ -17,6 +17,10 @@ from chidao.extract.model import DocumentMeta, Reference, TimeMention
 from chidao.extract.segment import CAPITALS, Block
 
 _NUMBER_LINE = re.compile(r"^[*_\s]*Số\s*:?\s*(?P<number>[^\s*]*[\d/][^\s*]*)", re.MULTILINE)
+# the kinds of letter a page or a report names by number, as written in running text
+_LETTER = (
+    r"(?:Công văn|Văn bản|Công điện|Thông báo|Kế hoạch|Chỉ thị|Quyết định|Hướng dẫn|Nghị quyết)"
+)
 _PLACE_DATE = re.compile(
     r"^[*_\s]*["
     + CAPITALS
@@ -115,8 +119,9 @@ def find_meta(
 
 
 _BARE_REPORTED = re.compile(
-    r"(?<!\w)(?:ban hành|ký|có)\s+(?:Công văn|Công điện|Chỉ thị|Văn bản|Kế hoạch|Quyết định|"
-    r"Thông báo)\s+(?:số\s+)?(?P<number>\d{1,6})(?![\w/.-])[^.;\n]{0,60}?\s"
+    r"(?<!\w)(?:ban hành|ký|có)\s+"
+    + _LETTER
+    + r"\s+(?:số\s+)?(?P<number>\d{1,6})(?![\w/.-])[^.;\n]{0,60}?\s"
     r"(?:yêu cầu|đề nghị|chỉ đạo|giao|về việc|về|gửi)(?!\w)"
 )
 _CITY = re.compile(r"(?i)\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (thành phố|TP)")
@@ -279,14 +284,14 @@ _TITLE_CITE = re.compile(
 # a portal's note of the letter it tells, closing the sentence: "... phòng, chống dịch
 # Covid-19 (Công văn số: 1074/VP-KGVX, ngày 23/03/2020)."
 _CLOSING_CITE = re.compile(
-    r"\(\s*(?:Công văn|Văn bản|Công điện|Thông báo|Kế hoạch|Chỉ thị|Quyết định)\s+số\s*:?\s*"
+    r"\(\s*" + _LETTER + r"\s+số\s*:?\s*"
     r"(?P<n>\d+/[\w.&/-]+)\s*,\s*ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*\)\s*\.?\s*$",
     re.MULTILINE,
 )
 # a portal's title line of the letter it publishes: "Công văn số 1639/SNN-CCKL ngày 23/10/2023
 # của Sở Nông nghiệp và PTNT tỉnh Hưng Yên Về việc ..."
 _TITLE_LINE = re.compile(
-    r"^(?:Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Thông báo|Công điện|Hướng dẫn)\s+số\s*:?\s*"
+    r"^" + _LETTER + r"\s+số\s*:?\s*"
     r"(?P<n>\d+/[\w.&/-]+)\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s+của\s"
     r"[^\n]{3,150}?\s[Vv]ề\s+việc\s",
     re.MULTILINE,
@@ -294,7 +299,7 @@ _TITLE_LINE = re.compile(
 # a page's own line of the letter it carries, alone on its line: "Công văn số 3570/VP-CTXD ngày
 # 24/10/2025"
 _LONE_CITE = re.compile(
-    r"^[^\S\n]*(?:Công văn|Văn bản|Công điện|Thông báo|Kế hoạch|Chỉ thị|Quyết định)\s+số\s*:?\s*"
+    r"^[^\S\n]*" + _LETTER + r"\s+số\s*:?\s*"
     r"(?P<n>\d+/[\w.&/-]+)\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})[^\S\n]*$",
     re.MULTILINE,
 )
