@@ -188,3 +188,13 @@ def test_a_number_a_hard_wrap_put_first_is_no_list_item():
     )
     assert "tháng 10 và 11. Để" in text
     assert normalize("Các nội dung sau:\n1. Kiểm tra.\n2. Báo cáo.").count("\n") >= 2
+
+
+def test_a_page_saved_with_its_html_escapes_is_read_as_text():
+    text = normalize(
+        "C&aacute;c Sở, ban ng&agrave;nh; Ủy ban nh&acirc;n d&acirc;n tỉnh y&ecirc;u cầu."
+    )
+    assert text == "Các Sở, ban ngành; Ủy ban nhân dân tỉnh yêu cầu."
+    assert normalize("Sở KH&ĐT và Sở NN&PTNT; mục &amp; chú thích.") == (
+        "Sở KH&ĐT và Sở NN&PTNT; mục &amp; chú thích."  # (one escape is no escaped page)
+    )

@@ -2112,3 +2112,11 @@ def test_a_page_s_own_letter_by_a_lone_line_a_short_kind_or_a_bare_number():
     }  # fmt: skip
     for text, number in cases.items():
         assert extract_text(text, today=TODAY).meta.number == number, text
+
+
+def test_examples_after_như_are_objects_of_one_task_not_tasks():
+    tasks = _tasks(
+        "UBND tỉnh giao Sở Công Thương tăng cường kiểm tra, xử lý nghiêm các hành vi vi phạm như: "
+        "hàng giả, hàng nhái; hàng hóa không rõ nguồn gốc; hành vi đầu cơ, găm hàng."
+    )
+    assert [t[0] for t in tasks] == [["Sở Công Thương"]]

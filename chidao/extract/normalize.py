@@ -16,6 +16,7 @@ can backtrack over more than one line.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -55,12 +56,19 @@ _CAPTION = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^(Trang|Page)\s+\d{1,4}(\s*/\s*\d{1,4})?$")
 
+# an HTML character reference, always with its semicolon (not "Sở KH&ĐT", "NN&PTNT")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,9});")
+_ENTITY_PROBE = 20_000  # characters looked at to decide a text is escaped
+_ENTITIES_MIN = 3  # references there that make it so
 _TERMINAL = frozenset('.!?:;…"”»)')
 _LIST_MARKER = re.compile("^" + MARKER_PATTERN + r"\s")
 
 
 def normalize(text: str) -> str:
     """Return the normalised text of a document (see the module docstring)."""
+    if "&" in text and len(_ENTITY.findall(text, 0, _ENTITY_PROBE)) >= _ENTITIES_MIN:
+        # a page saved with its HTML escapes: "C&aacute;c Sở, ban ng&agrave;nh ..."
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     if _ANY_ODD.search(text):

@@ -57,6 +57,7 @@ _INTRO_WORDS = frozenset(
     được giao yêu cầu với cùng chính""".split()
 )
 _DETAILING = re.compile(r"(?<!\w)trong đó(?!\w)", re.IGNORECASE)
+_EXAMPLES = re.compile(r"(?<!\w)(?:như|gồm|bao gồm|chẳng hạn)\s*:\s*$", re.IGNORECASE)
 _ENUM_INTRO = re.compile(r"nhiệm vụ|giải pháp|nội dung|việc|biện pháp|yêu cầu", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 # a numbered name before the colon: "Dự án 1:", "Tiểu dự án 2:", "Phụ lục II:"
@@ -1104,6 +1105,8 @@ def _enumeration(text: str, unit: Unit, mentions: Mentions) -> list[Task]:
         return []  # "... các nội dung tại Dự án 1: ...; Dự án 2: ...": names, not tasks
     if _DETAILING.search(text, unit.lead[-1].end, colon):
         return []  # "hoàn thiện hồ sơ ..., trong đó làm rõ các nội dung sau: a; b": one task
+    if _EXAMPLES.search(text, unit.lead[-1].end, colon + 1):
+        return []  # "xử lý nghiêm các hành vi vi phạm như: hàng giả; ...": examples of one object
     after = text[colon + 1 : unit.end]
     if after.lstrip().startswith(("“", '"')):
         return []
