@@ -520,9 +520,9 @@ _ISSUER_ASKS = re.compile(
 
 # a part of what a lead-in announces, naming no one: "A. NHIỆM VỤ CHUNG", "II. Nhiệm vụ cụ thể"
 _PART_TITLE = re.compile(
-    r"\s*(?:(?:[A-D]|[IVX]{1,4})[.)]\s*)?(?:(?:CÁC|Các)\s+)?(?:NHIỆM VỤ|Nhiệm vụ|GIẢI PHÁP|Giải pháp|NHIỆM VỤ, GIẢI PHÁP"
-    r"|Nhiệm vụ, giải pháp|NỘI DUNG|Nội dung)(?:\s+(?:CHUNG|chung|CỤ THỂ|cụ thể|TRỌNG TÂM|trọng tâm"
-    r"|CHỦ YẾU|chủ yếu))?\s*:?\s*"
+    r"\s*(?:(?:[A-D]|[IVX]{1,4})[.)]\s*)?(?:(?:CÁC|Các)\s+)?"
+    r"(?:NHIỆM VỤ|Nhiệm vụ|GIẢI PHÁP|Giải pháp|NHIỆM VỤ, GIẢI PHÁP|Nhiệm vụ, giải pháp|NỘI DUNG"
+    r"|Nội dung)(?:\s+(?:CHUNG|chung|CỤ THỂ|cụ thể|TRỌNG TÂM|trọng tâm|CHỦ YẾU|chủ yếu))?\s*:?\s*"
 )
 
 
@@ -941,12 +941,9 @@ def _first_unit_without_assignee(
     connector = _CONNECTOR_START.match(span) and not _ORDINAL.match(span)
     if prev_task is not None and prev_task.lead and connector:
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
-    if ctx is not None and all(
-        _CITATION_ITEM.match(part) for part in span.split(";") if part.strip()
-    ):
-        return (
-            None  # "- Nghị định số 57/2018/NĐ-CP ... về ...; Nghị quyết số ...": documents listed
-        )
+    # "- Nghị định số 57/2018/NĐ-CP ... về ...; Nghị quyết số ...": documents an intro lists
+    if ctx is not None and all(_CITATION_ITEM.match(p) for p in span.split(";") if p.strip()):
+        return None
     if ctx is not None and (block.role == "item" or ctx.paragraphs):
         return _task(unit.start, unit.end, ctx.lead, unit.support or ctx.support, "under-intro")
     if ctx is not None and ctx.loose and ctx.lead and _IMPERATIVE.match(span) and span[-1:] != ":":
@@ -985,7 +982,7 @@ _IMPERATIVE = re.compile(
     r"Chủ động|Xây dựng|Tuyên truyền|Nghiêm túc|Quán triệt|Bố trí|Bảo đảm|Đảm bảo|Theo dõi|"
     r"Thường xuyên|Kịp thời|Xử lý|Hướng dẫn|Đôn đốc|Tập trung|Tiếp tục|Kiểm soát|Sẵn sàng|"
     r"Nâng cao|Đẩy nhanh|Huy động|Quản lý|Cập nhật|Duy trì|Ưu tiên|Hoàn thành|Hoàn thiện|"
-    r"Chấn chỉnh|Vận động|Khắc phục|Rà soát|Phấn đấu|Hạn chế|Nghiên cứu|Phát huy|Đổi mới|"
+    r"Chấn chỉnh|Vận động|Khắc phục|Phấn đấu|Hạn chế|Nghiên cứu|Phát huy|Đổi mới|"
     r"Kiên quyết|Nghiêm cấm|Tuyệt đối|Không để|Giải quyết|Tham mưu|Phối hợp)(?!\w)"
     # (not a basis: "Thực hiện Công điện số 04/CĐ-TTg ..., để chủ động ...")
     r"(?<!Thực hiện(?= (?:Công điện|Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|"

@@ -98,7 +98,7 @@ _REPORTED_FRONT = re.compile(
 # "chủ trì" of a task, not of a meeting: "ông X, Chủ tịch UBND ... chủ trì cuộc họp giao ban"
 _CHAIRS = (
     r"chủ trì(?!\w)(?!\s+(?:cuộc họp|hội nghị|buổi làm việc|phiên họp|buổi họp|hội thảo|tọa đàm"
-    r"|tọa đàm|lễ|buổi lễ))"
+    r"|lễ|buổi lễ))"
 )
 _MODAL = re.compile(
     r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|(?:sẽ\s+)?"
@@ -630,9 +630,10 @@ _PLACE_TAIL = re.compile(
 _ASKED_BY = re.compile(
     r"\s*(?:đã\s+|vừa\s+)?được\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Phó Chủ tịch|"
     r"Thủ tướng|lãnh đạo)[^,.;:\n]{0,60}?(?:yêu cầu|giao|đề nghị|chỉ đạo)(?!\w)"
+    # given the role in the passive: "Sở Tài chính được giao chủ trì, phối hợp với ..."
     r"|\s*(?:tiếp tục\s+)?được\s+giao\s+(?:nhiệm vụ\s+)?(?:là\s+)?(?:cơ quan\s+)?"
-    r"(?=chủ trì|làm đầu mối|phối hợp)"  # "Sở Tài chính
-)  # được giao chủ trì, phối hợp với ..."
+    r"(?=chủ trì|làm đầu mối|phối hợp)"
+)
 _SENDS_TO = re.compile(
     r"\s*(?:đã\s+|vừa\s+)?(?:có|ban hành)\s+(?:văn bản|công văn|công điện|thông báo)"
     r"[^,.;:\n]{0,60}?\s+gửi\s+",
