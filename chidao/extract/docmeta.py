@@ -21,6 +21,9 @@ _NUMBER_LINE = re.compile(r"^[*_\s]*Số\s*:?\s*(?P<number>[^\s*]*[\d/][^\s*]*)"
 _LETTER = (
     r"(?:Công văn|Văn bản|Công điện|Thông báo|Kế hoạch|Chỉ thị|Quyết định|Hướng dẫn|Nghị quyết)"
 )
+# a letter's number and its day, as a citation writes them: "3570/VP-CTXD", "ngày 24/10/2025"
+_NUMBER = r"(?P<n>\d+/[\w.&/-]+)"
+_ON_DATE = r"ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
 _PLACE_DATE = re.compile(
     r"^[*_\s]*["
     + CAPITALS
@@ -82,7 +85,7 @@ def find_meta(
         meta.number = _joined(flat.group("number").replace(" ", ""), text, flat.end("number"))
         meta.kind = _kind_from_number(meta.number) or ("công văn" if "V/v" in text[:600] else None)
         if meta.date is None and (m := _PLACE_DATE.search(text, 0, 600)):
-            meta.date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            meta.date = _date_of(m)
     if meta.number is None and not header:
         _from_report(meta, text, references)
     if meta.number is None and not header and (bare := _BARE_REPORTED.search(text, 0, 1500)):
@@ -103,7 +106,7 @@ def find_meta(
     ):
         # a news page's line "(3585/VP-KTN, ngày 23/10/2017)" under its headline
         meta.number = cited.group("n")
-        meta.date = _safe_date(int(cited.group("y")), int(cited.group("m")), int(cited.group("d")))
+        meta.date = _date_of(cited)
     if meta.number is None and not header and (short := _SHORT_KIND_TITLE.search(text, 0, 800)):
         meta.number = short.group("n")
     if meta.date is None and not header and (issued := _ISSUED_ON.search(text, 0, 1500)):
@@ -134,7 +137,7 @@ def _from_header(meta: DocumentMeta, header: str) -> None:
         meta.number = _joined(m.group("number"), header, m.end("number"))  # ("Số: /TB-UBND":
         # a draft's blank number is none)
     if m := _PLACE_DATE.search(header):
-        meta.date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        meta.date = _date_of(m)
     if m := _SUBJECT.search(header):
         meta.subject = _subject(header, m.start("subject"))
         meta.kind = "công văn"
@@ -182,7 +185,7 @@ def _from_facts(meta: DocumentMeta, text: str) -> None:
     if m := _FACT_NUMBER.search(top):
         meta.number = m.group("n").rstrip(".,;")
     if m := _FACT_DATE.search(top):
-        meta.date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        meta.date = _date_of(m)
 
 
 def _subject(header: str, start: int) -> str:
@@ -251,7 +254,7 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
             meta.date = ref.date or _date_before(text, ref.start)
             if meta.date is None and issued and (on := _FULL_DATE.match(text, issued.end() + 1)):
                 # "... được Chủ tịch UBND ... ký và ban hành ngày 20/12/2023"
-                meta.date = _safe_date(int(on.group("y")), int(on.group("m")), int(on.group("d")))
+                meta.date = _date_of(on)
             meta.kind = "tin bài"
             return
 
@@ -284,27 +287,24 @@ _TITLE_CITE = re.compile(
 # a portal's note of the letter it tells, closing the sentence: "... phòng, chống dịch
 # Covid-19 (Công văn số: 1074/VP-KGVX, ngày 23/03/2020)."
 _CLOSING_CITE = re.compile(
-    r"\(\s*" + _LETTER + r"\s+số\s*:?\s*"
-    r"(?P<n>\d+/[\w.&/-]+)\s*,\s*ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*\)\s*\.?\s*$",
+    r"\(\s*" + _LETTER + r"\s+số\s*:?\s*" + _NUMBER + r"\s*,\s*" + _ON_DATE + r"\s*\)\s*\.?\s*$",
     re.MULTILINE,
 )
 # a portal's title line of the letter it publishes: "Công văn số 1639/SNN-CCKL ngày 23/10/2023
 # của Sở Nông nghiệp và PTNT tỉnh Hưng Yên Về việc ..."
 _TITLE_LINE = re.compile(
-    r"^" + _LETTER + r"\s+số\s*:?\s*"
-    r"(?P<n>\d+/[\w.&/-]+)\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s+của\s"
+    r"^" + _LETTER + r"\s+số\s*:?\s*" + _NUMBER + r"\s+" + _ON_DATE + r"\s+của\s"
     r"[^\n]{3,150}?\s[Vv]ề\s+việc\s",
     re.MULTILINE,
 )
 # a page's own line of the letter it carries, alone on its line: "Công văn số 3570/VP-CTXD ngày
 # 24/10/2025"
 _LONE_CITE = re.compile(
-    r"^[^\S\n]*" + _LETTER + r"\s+số\s*:?\s*"
-    r"(?P<n>\d+/[\w.&/-]+)\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})[^\S\n]*$",
+    r"^[^\S\n]*" + _LETTER + r"\s+số\s*:?\s*" + _NUMBER + r"\s+" + _ON_DATE + r"[^\S\n]*$",
     re.MULTILINE,
 )
 # a portal's title of a letter by its short kind: "CV 9229/UBND-VHXH V/v Áp dụng ..."
-_SHORT_KIND_TITLE = re.compile(r"^[^\S\n]*CV\s+(?P<n>\d+/[\w.&/-]+)\s*\.?\s+V/v\s", re.MULTILINE)
+_SHORT_KIND_TITLE = re.compile(r"^[^\S\n]*CV\s+" + _NUMBER + r"\s*\.?\s+V/v\s", re.MULTILINE)
 _ISSUED_ON = re.compile(
     # (after a page's date and a paper's mark: "date 2022-01 (GLO)- Ngày 19-1, ...")
     r"(?i)(?:^|\n)\s*(?:date\s+\S+\s+)?(?:\([^()\n]{2,12}\)\s*[-–]\s*)?"
@@ -320,7 +320,7 @@ def _date_before(text: str, pos: int) -> date | None:
     found = list(_FULL_DATE.finditer(text, sentence_start, pos))
     if found:
         m = found[-1]
-        return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        return _date_of(m)
     # "Ngày 11/8, UBND tỉnh ban hành Công văn số 6812/UBND-VX": the year is the page's
     short = list(_DAY_MONTH.finditer(text, sentence_start, pos))
     year = (_page_year(text) or _text_year(text)) if short else None
@@ -340,7 +340,7 @@ def _dateline(text: str) -> date | None:
     for m in _PLACE_DATE.finditer(text, 0, 1500):
         line_end = text.find("\n", m.end())
         if (line_end if line_end != -1 else len(text)) - m.start() < 60:
-            return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            return _date_of(m)
     return None
 
 
@@ -366,6 +366,11 @@ def _page_year(text: str) -> int | None:
     """The year of a page's dateline near its top ("Thứ Sáu, 24/10/2025 - 17:05")."""
     found = _DATELINE_YEAR.search(text[:2000]) or _WEEKDAY_DATE.search(text[:2000])
     return int(found.group("y")) if found else None
+
+
+def _date_of(m: re.Match[str]) -> date | None:
+    """The date a pattern's groups ``y``, ``m`` and ``d`` write."""
+    return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

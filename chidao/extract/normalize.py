@@ -408,14 +408,15 @@ class _Paragraph:
         self.tail = (self.tail + " " + line)[-_EDGE:]
 
     def header_like(self) -> bool:
-        """:func:`_is_header_like` of the joined text, with ``short=60``."""
-        if self.length < 60 or self.dated or _HEADER_START.search(self.head) is not None:
+        """:func:`_is_header_like` of the joined text before a soft wrap."""
+        if self.length < _SHORT_BEFORE_BREAK or self.dated or _HEADER_START.search(self.head):
             return True
         for line in self.lines[self.counted :]:  # (each line counted once, when first asked)
-            self.letters += sum(map(str.isalpha, line))
-            self.upper += sum(map(str.isupper, line))
+            letters, upper = _letters(line)
+            self.letters += letters
+            self.upper += upper
         self.counted = len(self.lines)
-        return bool(self.letters) and self.upper / self.letters > 0.6
+        return _capitalised(self.letters, self.upper)
 
 
 _EDGE = 16  # characters of each end of a paragraph that its joints and openings can reach
@@ -430,9 +431,9 @@ def _continues(prev: _Paragraph, line: str, blank_between: bool) -> bool:
     """
     if _ends_sentence(prev.tail) or prev.piped:
         return False  # (a menu "Trang chủ | Tin tức | ..." never runs into the next line)
-    if _LIST_MARKER.match(line) and not (
-        not blank_between and _NUMBER_START.match(line) and _open_end(prev.tail)
-    ):  # (but "... vào tháng 10 và" / "11. Để chủ động ...": a number a hard wrap put first)
+    # (but "... vào tháng 10 và" / "11. Để chủ động ...": a number a hard wrap put first)
+    wrapped_number = not blank_between and _NUMBER_START.match(line) and _open_end(prev.tail)
+    if _LIST_MARKER.match(line) and not wrapped_number:
         return False
     if not line[0].isalnum():
         return False
@@ -462,18 +463,26 @@ _OPEN_END = re.compile(
 )
 
 
-_HEADER_LINE = re.compile(
+# a header field opening a line, and a place-and-date field anywhere in it ("Hà Nội, ngày 5")
+_HEADER_START = re.compile(
     r"^(Số|V/v|Kính gửi|Nơi nhận|TM\.|KT\.|TL\.|Q\.|CỘNG HÒA|CỘNG HOÀ|Độc lập|Đăng ngày|"
-    r"Ngày đăng|Cập nhật|Đăng lúc)\b|, ngày \d"
+    r"Ngày đăng|Cập nhật|Đăng lúc)\b"
 )
-# its two halves, for a paragraph read as it grows: the opening fields, and the date anywhere
-_HEADER_START = re.compile(_HEADER_LINE.pattern.split("|, ngày")[0])
 _DATE_FIELD = re.compile(r", ngày \d")
+_SHORT_BEFORE_BREAK = 60  # characters: a shorter line before a soft wrap is a heading's
 
 
 def _is_header_like(line: str, *, short: int) -> bool:
     """Upper-case lines, header fields and (for the line before a break) short lines."""
-    letters = [c for c in line if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+    if _capitalised(*_letters(line)):
         return True
-    return len(line) < short or bool(_HEADER_LINE.search(line))
+    return len(line) < short or bool(_HEADER_START.search(line) or _DATE_FIELD.search(line))
+
+
+def _letters(line: str) -> tuple[int, int]:
+    """The letters of ``line`` and, of them, the capitals."""
+    return sum(map(str.isalpha, line)), sum(map(str.isupper, line))
+
+
+def _capitalised(letters: int, upper: int) -> bool:
+    return bool(letters) and upper / letters > 0.6

@@ -978,15 +978,15 @@ _CITATION_ITEM = re.compile(
 )
 # a paragraph that opens on what to do, with no one named: the task before goes on
 _IMPERATIVE = re.compile(
-    r"[\s\-–+]*(?:Tổ chức|Tăng cường|Triển khai|Kiểm tra|Rà soát|Thực hiện|Đẩy mạnh|Khẩn trương|"
+    # (not a basis: "Thực hiện Công điện số 04/CĐ-TTg ..., để chủ động ...")
+    r"[\s\-–+]*(?!Thực hiện (?:Công điện|Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|"
+    r"Thông báo|Kết luận|Chương trình|ý kiến|chỉ đạo))"
+    r"(?:Tổ chức|Tăng cường|Triển khai|Kiểm tra|Rà soát|Thực hiện|Đẩy mạnh|Khẩn trương|"
     r"Chủ động|Xây dựng|Tuyên truyền|Nghiêm túc|Quán triệt|Bố trí|Bảo đảm|Đảm bảo|Theo dõi|"
     r"Thường xuyên|Kịp thời|Xử lý|Hướng dẫn|Đôn đốc|Tập trung|Tiếp tục|Kiểm soát|Sẵn sàng|"
     r"Nâng cao|Đẩy nhanh|Huy động|Quản lý|Cập nhật|Duy trì|Ưu tiên|Hoàn thành|Hoàn thiện|"
     r"Chấn chỉnh|Vận động|Khắc phục|Phấn đấu|Hạn chế|Nghiên cứu|Phát huy|Đổi mới|"
     r"Kiên quyết|Nghiêm cấm|Tuyệt đối|Không để|Giải quyết|Tham mưu|Phối hợp)(?!\w)"
-    # (not a basis: "Thực hiện Công điện số 04/CĐ-TTg ..., để chủ động ...")
-    r"(?<!Thực hiện(?= (?:Công điện|Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|"
-    r"Thông báo|Kết luận|Chương trình|ý kiến|chỉ đạo)))"
 )
 # a directive verb that opens the block on a name the registry does not hold
 _UNKNOWN_OBJECT = re.compile(
