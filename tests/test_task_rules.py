@@ -2120,3 +2120,65 @@ def test_examples_after_như_are_objects_of_one_task_not_tasks():
         "hàng giả, hàng nhái; hàng hóa không rõ nguồn gốc; hành vi đầu cơ, găm hàng."
     )
     assert [t[0] for t in tasks] == [["Sở Công Thương"]]
+
+
+def test_a_culture_department_written_in_small_letters_is_one_body():
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh Quảng Trị giao Sở văn hóa, Thể thao và Du lịch chủ trì tổ chức lễ hội."
+    )
+    assert lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_chỉ_thị_in_small_letters_is_a_directive_verb_and_in_capitals_a_document():
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND tỉnh chỉ thị các sở, ban, ngành tăng cường công tác phòng cháy chữa cháy."
+    )
+    assert lead == ["sở, ban, ngành"]
+    assert _tasks("Thực hiện Chỉ thị số 05/CT-TTg, Chỉ thị Sở Y tế ban hành năm 2023.") == []
+
+
+def test_places_a_directive_verb_names_bare_are_their_peoples_committees():
+    [(lead, _, deadline, *_)] = _tasks(
+        "Giao thành phố Đông Hà, huyện Gio Linh kiểm tra các cơ sở kinh doanh trước ngày 30/4/2024."
+    )
+    assert lead == ["UBND thành phố Đông Hà", "UBND huyện Gio Linh"]
+    assert deadline == "2024-04-30"
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu huyện Triệu Phong, Hải Lăng và thị xã Quảng Trị khắc phục hậu quả."
+    )
+    assert lead == ["UBND huyện Triệu Phong", "UBND huyện Hải Lăng", "UBND thị xã Quảng Trị"]
+    # a place that is only where something happens names no one
+    assert _tasks("Mưa lớn gây ngập tại huyện Gio Linh, thành phố Đông Hà.") == []
+
+
+def test_a_prevention_command_s_dash_joined_name_is_whole():
+    [(lead, *_)] = _tasks(
+        "Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh theo dõi "
+        "chặt chẽ diễn biến mưa lũ."
+    )
+    assert lead == [
+        "Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh"
+    ]
+
+
+def test_the_force_of_a_body_is_the_body():
+    [(lead, *_)] = _tasks("Lực lượng Công an tỉnh tăng cường tuần tra, kiểm soát trên các tuyến.")
+    assert lead == ["Công an tỉnh"]
+
+
+def test_local_committees_counted_not_listed_are_the_local_group():
+    [(lead, *_)] = _tasks("Chủ tịch UBND 36 phường, xã khẩn trương triển khai thực hiện.")
+    assert lead == ["địa phương"]
+    [(lead, *_)] = _tasks("UBND tỉnh yêu cầu 13 huyện, thị xã, thành phố tăng cường kiểm tra.")
+    assert lead == ["địa phương"]
+
+
+def test_the_registrys_city_bodies_are_the_issuing_provinces_in_its_texts():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 12/UBND-KT\nQuảng Trị, ngày 3 tháng 4 năm 2024\n"
+        "Giao Cục Thuế chủ trì, phối hợp với Kho bạc Nhà nước rà soát các khoản thu.\n"
+    )
+    [task] = extract_text(text, today=TODAY).tasks
+    assert [m.name for m in task.lead] == ["Cục Thuế tỉnh Quảng Trị"]
+    assert [m.name for m in task.support] == ["Kho bạc Nhà nước tỉnh Quảng Trị"]
+    assert task.lead[0].agency_id is None  # not the registry's (Hà Nội's) Cục Thuế

@@ -132,18 +132,25 @@ UNLISTED = "unlisted"  # the rule of a mention read here
 # thanh, Truyền hình tỉnh", the 2025 merger of a province's newspaper and broadcaster),
 # or that no head word begins ("Nhà đầu tư" of a project, capitalised as a party)
 _WHOLE_NAMES = re.compile(
-    r"(?:Sở Văn h(?:óa|oá),? (?:[-–] )?Thể thao,? (?:[-–] |và )?Du lịch"
+    r"(?:Sở [Vv]ăn h(?:óa|oá),? (?:[-–] )?[Tt]hể thao,? (?:[-–] |và )?[Dd]u lịch"
     r"|Báo và (?:Đài )?Phát [Tt]hanh,? (?:- )?Truyền [Hh]ình(?: tỉnh| [Tt]hành phố)?"
     r"(?: [A-ZĐ][\w]*){0,3}"
     r"|Nhà đầu tư|Nhà thầu thi công|nhà thầu thi công)(?!\w)"  # literal first characters: fast
 )
-_WHOLE_WORDS = ("Sở Văn h", "Báo và ", "Nhà đầu tư", "hà thầu thi công")  # one is in each match
+_WHOLE_WORDS = (
+    "Sở Văn h",
+    "Sở văn h",
+    "Báo và ",
+    "Nhà đầu tư",
+    "hà thầu thi công",
+)  # one is in each match
 
 
 def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMention]:
     """``found`` (the registry's mentions, in order) with the unlisted bodies of ``text``
     merged in, in order; see the module docstring."""
-    found = _short_names(text, _classes(text, _place_lists(text, _whole_names(text, found))))
+    found = _place_lists(text, _bare_places(text, _counted(text, _whole_names(text, found))))
+    found = _short_names(text, _classes(text, found))
     found = _ministry_lists(text, found)
     starts = [m.start for m in found]
     taken: set[int] = set()
@@ -227,7 +234,7 @@ def _alone(text: str, pos: int) -> bool:
     )
 
 
-_CULTURE = re.compile(r"Sở Văn h(?:óa|oá)")
+_CULTURE = re.compile(r"Sở [Vv]ăn h(?:óa|oá)")
 
 
 def _official(written: str) -> str:
@@ -260,9 +267,11 @@ _PLACE_ITEM = re.compile(rf"(?:[^\S\n]*:[^\S\n]*|,[^\S\n]+|[^\S\n]+và[^\S\n]+)(
 _PLACE_FIRST = re.compile(rf"[^\S\n]*:?[^\S\n]*({_PLACE})")
 
 
-_LOCAL_ONE = re.compile(r"UBND (huyện|quận|thị xã|xã|phường|thị trấn) \S")
+_LOCAL_ONE = re.compile(r"UBND (huyện|quận|thị xã|thành phố|xã|phường|thị trấn) \S")
 _MORE_PLACE = re.compile(
-    rf",[^\S\n]+(?:(?P<unit>huyện|quận|thị xã|xã|phường|thị trấn)[^\S\n]+)?(?P<place>{_PLACE})"
+    rf"(?:,[^\S\n]+(?:(?P<unit>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+)?"
+    rf"|[^\S\n]+và[^\S\n]+(?P<named>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+)"
+    rf"(?P<place>{_PLACE})"
     rf"(?=[^\S\n]*(?:,|và|[^\S\n][a-zđà-ỹ]))"
 )
 
@@ -273,14 +282,83 @@ def _more_places(text: str, pos: int, unit: str, taken: set[int]) -> list[Agency
     out: list[AgencyMention] = []
     while len(out) < 20 and (nxt := _MORE_PLACE.match(text, pos)) is not None:
         place = nxt.group("place")
-        if _ENDERS.match(place) or _PROVINCE.match(" " + place) or nxt.start("place") in taken:
+        named = "unit" if nxt.group("unit") else "named" if nxt.group("named") else None
+        if (
+            _ENDERS.match(place)
+            or (_PROVINCE.match(" " + place) and not named)  # ("thị xã Quảng Trị" is a place)
+            or nxt.start("place") in taken
+        ):
             break
-        unit = nxt.group("unit") or unit  # "UBND thị xã An Khê, huyện Chư Sê, Mang Yang"
-        start = nxt.start("unit") if nxt.group("unit") else nxt.start("place")
+        unit = nxt.group(named) if named else unit  # "UBND thị xã An Khê, huyện Chư Sê, Mang Yang"
+        start = nxt.start(named) if named else nxt.start("place")
         name = f"UBND {unit} {place}"
         out.append(AgencyMention(start, nxt.end(), text[start : nxt.end()], name, rule=UNLISTED))
         pos = nxt.end()
     return out
+
+
+# local committees counted, not listed: "Chủ tịch UBND 36 phường, xã", "yêu cầu 13 huyện,
+# thị xã, thành phố": the group of local People's Committees (rule 6)
+_LOCAL_UNIT = r"(?:quận|huyện|thị xã|thành phố|xã|phường|thị trấn|đặc khu)"
+_COUNTED = re.compile(
+    r"(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)|(?:giao|yêu cầu|đề nghị|chỉ đạo)(?: cho)?)"
+    rf"[^\S\n]+(?P<group>\d{{1,3}}[^\S\n]+{_LOCAL_UNIT}"
+    rf"(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+){_LOCAL_UNIT})*)(?!\w)"
+    r"(?![^\S\n]+[" + CAPITALS + r"])"  # ("UBND 2 xã Tân Lập, Tân Hòa": the places are named)
+)
+
+
+_HEAD_TITLE = re.compile(r"(?<!\w)(?:Chủ tịch|Lãnh đạo|lãnh đạo)[^\S\n]+$")
+
+
+def _counted(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    added = []
+    for m in _COUNTED.finditer(text):
+        start, end = m.span("group")
+        if text.startswith(("UBND", "Ủy", "Uỷ"), m.start()):
+            start = m.start()
+            if (title := _HEAD_TITLE.search(text, max(0, start - 20), start)) is not None:
+                start = title.start()  # "Chủ tịch UBND 36 phường, xã": the head stands for it
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        added.append(
+            AgencyMention(
+                start, end, text[start:end], "địa phương", is_group=True, rule="group:counted"
+            )
+        )
+    return sorted([*found, *added], key=lambda a: a.start) if added else found
+
+
+# a place the directive verb names bare: "giao thành phố Đông Hà, huyện Gio Linh kiểm tra"
+# is their People's Committees
+_BARE_PLACE = re.compile(
+    r"(?<!\w)(?:giao|yêu cầu|đề nghị|chỉ đạo|chỉ thị|Giao|Yêu cầu|Đề nghị|Chỉ đạo)"
+    r"(?:[^\S\n]+(?:cho|đối với))?[^\S\n]+"
+    rf"(?P<unit>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn)[^\S\n]+(?P<place>{_PLACE})"
+    r"(?![^\S\n]*\()"  # ("giao huyện Gio Linh (cũ)": history, left to the reader)
+)
+
+
+def _bare_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the places a directive verb names bare, one mention each, "UBND
+    huyện Gio Linh" (the places listed after the first are read by ``_place_lists``)."""
+    if not any(w in text for w in ("thành phố ", "thị xã ", "huyện ", "quận ", "xã ", "phường ")):
+        return found
+    added = []
+    starts = [m.start for m in found]
+    for m in _BARE_PLACE.finditer(text):
+        place = m.group("place")
+        if _ENDERS.match(place):
+            continue
+        i = bisect_left(starts, m.start("unit"))
+        if (i < len(found) and found[i].start < m.end()) or (
+            i and found[i - 1].end > m.start("unit")
+        ):
+            continue  # the registry or a pattern reads these words
+        name = f"UBND {m.group('unit')} {place}"
+        start = m.start("unit")
+        added.append(AgencyMention(start, m.end(), text[start : m.end()], name, rule=UNLISTED))
+    return sorted([*found, *added], key=lambda a: a.start) if added else found
 
 
 def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
@@ -569,6 +647,8 @@ def _ends_name(text: str, word: re.Match[str], capital: bool, words: int, head: 
     w = word.group("w")
     if capital:
         ender = _ENDERS.match(text, word.start("w")) is not None
+        if w == "Phòng" and head in _PREVENTION_HEADS and _AGAINST.match(text, word.end()):
+            return False  # "Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai ..." goes on
         own = head in _OWN_WORD_HEADS or (w == "Phòng" and head in _PREVENTION_HEADS)
         return ender and not (words == 0 and own)
     if words == 0 and head not in _LOWER_FIRST_HEADS:
@@ -606,6 +686,7 @@ _LOWER_FIRST_HEADS = frozenset(
 _OWN_WORD_HEADS = frozenset(["Văn phòng", "Công an", "Thanh tra"])  # "Thanh tra Sở Xây dựng"
 # "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh": "Phòng" of prevention
 _PREVENTION_HEADS = frozenset(["Ban Chỉ huy", "Ban Chỉ đạo"])
+_AGAINST = re.compile(r",?[^\S\n]+chống(?!\w)")
 # heads that name a body without more words when the level follows ("Công an tỉnh")
 _STANDALONE = frozenset(
     [

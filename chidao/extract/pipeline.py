@@ -115,6 +115,7 @@ def stage_mentions(doc: Extraction) -> None:
     bodies) and ``times`` (years inferred from the
     document's date, else from ``today``) and ``period`` (the period set for all tasks)."""
     doc.agencies = find_unlisted(doc.text, doc.registry.find(doc.text, on=doc.meta.date))
+    _of_issuers_province(doc)
     if _from_government(doc):  # rule 6: the issuing level's departments are `sở, ban, ngành`
         for m in doc.agencies:
             if m.is_group and m.name == _MINISTRIES:
@@ -130,6 +131,28 @@ def stage_mentions(doc: Extraction) -> None:
     elif (year := _year_of_text(doc.text)) is not None and doc.today is not None:
         # an undated report of 2021 means 2021 by "trước ngày 12/9", not today's year
         doc.times = find_times(doc.text, today=_with_year(doc.today, year))
+
+
+# the registry's own place at the end of a name ("Cục Thuế Hà Nội"), and another province
+# issuing the text ("UBND tỉnh Quảng Trị")
+_PLACE_END = "(?:[Tt]hành phố |tỉnh )?{}$"
+_ISSUING_PROVINCE = re.compile(r"UBND ((?:tỉnh|[Tt]hành phố) \w.*)$")
+
+
+def _of_issuers_province(doc: Extraction) -> None:
+    """In another province's text, "Cục Thuế" and "Kho bạc Nhà nước" are that province's:
+    a registry body named after the registry's own place is renamed after the issuer's and
+    leaves the registry ("Cục Thuế tỉnh Quảng Trị", not "Cục Thuế Hà Nội")."""
+    own = doc.registry.province
+    issuer = _ISSUING_PROVINCE.match(doc.meta.issuer or "")
+    if issuer is None or own in issuer.group(1):
+        return
+    place_end = re.compile(_PLACE_END.format(re.escape(own)))
+    for m in doc.agencies:
+        if m.agency_id is None or m.is_group or own in m.surface or not place_end.search(m.name):
+            continue
+        m.name = place_end.sub("", m.name).rstrip() + " " + issuer.group(1)
+        m.agency_id, m.rule = None, "pattern:province"
 
 
 _MINISTRIES = "bộ, ngành trung ương"

@@ -26,10 +26,10 @@ TRIGGERS = ("giao", "yêu cầu", "đề nghị", "chỉ đạo", "nhắc nhở"
 # matches as "(?<!\w)(?:giao|...)" under IGNORECASE, but re skips to those characters quickly)
 _TRIGGER_FIRST = "".join(sorted({c for t in TRIGGERS for c in (t[0], t[0].upper())}))
 TRIGGER = re.compile(
-    rf"[{_TRIGGER_FIRST}](?<!\w[{_TRIGGER_FIRST}])(?i:"
+    rf"[{_TRIGGER_FIRST}](?<!\w[{_TRIGGER_FIRST}])(?:(?i:"
     + "|".join(f"(?<={t[0]}){t[1:]}" for t in TRIGGERS)
-    + r")(?!\w)"
-)
+    + r")|(?<=c)hỉ thị)(?!\w)"  # the verb "chỉ thị" in small letters only ("Chỉ thị số ..." is a
+)  # document; "Chủ tịch UBND tỉnh chỉ thị các sở ..." directs)
 _TO_OBJECT = re.compile(
     r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)\s+(?=cho\s))?(?:(?:cho|đối với|với|giao cho|đến)\s+)?"
     r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban))?"  # ("giao trách nhiệm cho X")
@@ -61,7 +61,8 @@ CONNECTORS = (
 _SUBJECT_PREFIX = re.compile(
     r"^[\s\"“'(\-–]*(?:(?:"
     + CONNECTORS
-    + r")\s*,?\s*)*(?:riêng\s+)?(?:(?:tất cả|toàn bộ|mỗi|từng|các|những)\s+)?$",
+    + r")\s*,?\s*)*(?:riêng\s+)?(?:(?:tất cả|toàn bộ|mỗi|từng|các|những)\s+)?"
+    r"(?:lực lượng\s+)?$",  # "Lực lượng Công an tỉnh tăng cường tuần tra": the body acts
     re.IGNORECASE,
 )
 # a clause that opens on its own request: "...; Đề nghị UBND các xã ...", "...; đồng thời giao
