@@ -255,6 +255,10 @@ def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
     ]
     if not wholes:
         return found
+    for w in wholes:  # "Lãnh đạo Sở Văn hóa, Thể thao" read by the registry: the title goes on it
+        for f in found:
+            if f.start < w.start < f.end:
+                w.start, w.surface = f.start, text[f.start : w.end]
     return _replace(found, wholes)  # (in order: found by one left-to-right scan)
 
 
