@@ -2182,3 +2182,20 @@ def test_the_registrys_city_bodies_are_the_issuing_provinces_in_its_texts():
     assert [m.name for m in task.lead] == ["Cục Thuế tỉnh Quảng Trị"]
     assert [m.name for m in task.support] == ["Kho bạc Nhà nước tỉnh Quảng Trị"]
     assert task.lead[0].agency_id is None  # not the registry's (Hà Nội's) Cục Thuế
+
+
+def test_a_leader_a_letter_is_sent_to_must_direct_what_it_is_told_to():
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 8000/VPCP-V.I\nHà Nội, ngày 08 tháng 9 năm 2018\n"
+        "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Phú Thọ\n"
+        "Phó Thủ tướng có ý kiến chỉ đạo như sau:\n"
+        "Chủ tịch Ủy ban nhân dân tỉnh Phú Thọ chỉ đạo các sở, ngành chức năng kiểm tra, làm rõ "
+        "nội dung phản ánh, báo cáo Thủ tướng Chính phủ trước ngày 01 tháng 11 năm 2018.\n"
+    )
+    [task] = extract_text(text, today=TODAY).tasks
+    assert [m.name for m in task.lead] == ["Ủy ban nhân dân tỉnh Phú Thọ"]
+    # the issuing committee directing its departments gives the task to them
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh chỉ đạo các sở, ngành chức năng kiểm tra, làm rõ nội dung phản ánh."
+    )
+    assert lead == ["sở, ban, ngành"]

@@ -97,6 +97,7 @@ def find_tasks(
     stack: list[_Context] = []  # headings and intros over the current block, outermost first
     section = -1  # the level of the last numbered item: where a paragraph's intro ends
     addressees, address_blocks = _addressees(text, blocks, mentions)
+    mentions.addressed = frozenset(m.name for m in addressees)
     pending: list[Block] | None = None  # items under "a) Nhiệm vụ:" that name no one yet
     in_force = False  # the article before said when the decision takes effect
     for i, block in enumerate(blocks):

@@ -222,6 +222,7 @@ class Mentions:
         # văn số <own> giao X" is this document's task, with any other number background
         self.own_number = own_number.upper() if own_number else None
         self.report = report  # a news report: "UBND tỉnh đã yêu cầu X ..." is what it reports
+        self.addressed: frozenset[str] = frozenset()  # names of those the letter is sent to
 
     def first(self, start: int, end: int) -> AgencyMention | None:
         """The first mention starting in [start, end), without collecting the rest."""
@@ -362,7 +363,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         return _with_roles(text, unit, told, found, "reported:that-is")
     subject = _subject(text, start, found)
     if subject:
-        decided = _with_subject(text, unit, subject, found)
+        decided = _with_subject(text, unit, subject, found, mentions.addressed)
         if decided is not None:
             return decided
     past = False
@@ -555,9 +556,18 @@ def _acts_after_semicolon(text: str, start: int, end: int) -> bool:
 
 
 def _with_subject(
-    text: str, unit: Unit, subject: list[AgencyMention], found: list[AgencyMention]
+    text: str,
+    unit: Unit,
+    subject: list[AgencyMention],
+    found: list[AgencyMention],
+    addressed_names: frozenset[str] = frozenset(),
 ) -> Unit | None:
     """Decide a unit that opens with assignees; None when the triggers must decide."""
+    # a leader a letter is sent to: "Kính gửi: Chủ tịch UBND tỉnh Phú Thọ" over "Chủ tịch
+    # UBND tỉnh Phú Thọ chỉ đạo các sở, ngành kiểm tra ...": the addressee must direct
+    addressed = subject[0].surface[:8].lower() == "đồng chí" or any(
+        m.name in addressed_names and not m.is_group for m in subject
+    )
     last = subject[-1].end
     if _LEADER.match(subject[-1].surface) and (person := _PERSON.match(text, last)):
         last = person.end()  # "Chủ tịch UBND TP Cần Thơ Trần Việt Trường yêu cầu ...": the leader
@@ -593,7 +603,9 @@ def _with_subject(
             return unit  # "Văn phòng Chính phủ trân trọng đề nghị:": it asks those it writes to
         if not obj and transfer.group("verb").lower() in ("yêu cầu", "đề nghị"):
             return unit  # "Sở GD-ĐT yêu cầu rà soát, kiểm tra ...": it asks, someone else acts
-        if obj and not (transfer.group("verb").lower() == "chỉ đạo" and not is_issuer(subject)):
+        if obj and not (
+            transfer.group("verb").lower() == "chỉ đạo" and (addressed or not is_issuer(subject))
+        ):
             return _with_roles(text, unit, obj, found, "trigger:" + transfer.group("verb").lower())
     if _INTRO_COLON.fullmatch(text, last, unit.end):
         return _with_roles(text, unit, subject, found, "subject:list-intro")
@@ -607,7 +619,6 @@ def _with_subject(
     if _NOT_ACTING.match(text, last) or _WHICHEVER.match(text, last):
         unit.breaks = True  # unless a directive verb later in the unit names assignees
         return None
-    addressed = subject[0].surface[:8].lower() == "đồng chí"  # a leader a letter is sent to
     if not is_issuer(subject) or addressed or _ISSUER_MODAL.match(text, last):
         rule = "role:chủ trì" if _LEAD_ROLE.match(text, last) else "subject"
         return _with_roles(text, unit, subject, found, rule)
