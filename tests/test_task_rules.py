@@ -2199,3 +2199,92 @@ def test_a_leader_a_letter_is_sent_to_must_direct_what_it_is_told_to():
         "UBND tỉnh chỉ đạo các sở, ngành chức năng kiểm tra, làm rõ nội dung phản ánh."
     )
     assert lead == ["sở, ban, ngành"]
+
+
+def test_a_body_given_an_action_in_the_passive_acts():
+    [(lead, *_)] = _tasks(
+        "Theo kế hoạch, Công an tỉnh được giao đảm bảo an ninh, trật tự tại khu vực."
+    )
+    assert lead == ["Công an tỉnh"]
+    [(lead, _, deadline, *_)] = _tasks(
+        "Bên cạnh đó, UBND cấp xã cũng được giao nhiệm vụ ký hợp đồng thu gom rác đến hết năm 2025."
+    )
+    assert (lead, deadline) == (["địa phương"], "2025-12-31")
+    # what it manages is no task
+    assert _tasks("Công ty được giao quản lý 12 trạm bơm trên địa bàn.") == []
+
+
+def test_a_body_responsible_for_directing_others_leads():
+    [(lead, *_)] = _tasks(
+        "Sở Y tế còn có trách nhiệm chỉ đạo các đơn vị xét nghiệm trả kết quả trong ngày."
+    )
+    assert lead == ["Sở Y tế"]
+
+
+def test_a_notice_s_closing_with_xin_is_no_task_of_its_sender():
+    assert (
+        _tasks(
+            "Văn phòng Chính phủ xin thông báo để các Bộ: Y tế, Tài chính và UBND các tỉnh biết, "
+            "thực hiện./."
+        )
+        == []
+    )
+
+
+def test_offices_boards_and_sectors_are_the_departments_group():
+    [(lead, *_)] = _tasks(
+        "Thủ trưởng cơ quan, ban, ngành, đoàn thể cấp huyện tổ chức quán triệt nội dung Chỉ thị."
+    )
+    assert lead == ["sở, ban, ngành", "đoàn thể"]
+    [(lead, *_)] = _tasks(
+        "Các Sở, ban ngành, đơn vị thuộc Ủy ban nhân dân tỉnh, Ủy ban nhân dân các huyện, thành phố "
+        "tiếp tục triển khai các biện pháp phòng dịch."
+    )
+    assert lead == ["sở, ban, ngành", "cơ quan, đơn vị", "địa phương"]
+
+
+def test_a_district_directing_its_units_gives_them_the_task():
+    [(lead, _, deadline, *_)] = _tasks(
+        "Huyện Sốp Cộp chỉ đạo các cơ quan chuyên môn, các xã tập trung hoàn thành kế hoạch trước "
+        "ngày 31/12/2023."
+    )
+    assert (lead, deadline) == (["sở, ban, ngành", "địa phương"], "2023-12-31")
+
+
+def test_a_comma_or_a_time_between_the_verb_and_its_object():
+    [(lead, *_)] = _tasks(
+        "Lãnh đạo tỉnh Đồng Nai yêu cầu trước ngày 10/5/2024, Sở Tài chính hoàn thành rà soát."
+    )
+    assert lead == ["Sở Tài chính"]
+    [(lead, support, *_)] = _tasks(
+        "Tại văn bản số 1345/UBND-KT, UBND tỉnh chỉ đạo, UBND huyện Cam Lâm phối hợp Sở NN&PTNT "
+        "kiểm điểm trách nhiệm."
+    )
+    assert (lead, support) == (["UBND huyện Cam Lâm"], ["Sở Nông nghiệp và Phát triển nông thôn"])
+    assert _tasks("Theo chỉ đạo, Sở Y tế đã tổ chức kiểm tra 30 cơ sở.") == []
+
+
+def test_every_phối_hợp_clause_names_partners():
+    [(_, support, *_)] = _tasks(
+        "Giao Sở Công Thương chủ trì, phối hợp với Sở TN&MT xác định vị trí, phối hợp với Sở NN&PTNT "
+        "để xác định mật độ."
+    )
+    assert support == ["Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Phát triển nông thôn"]
+
+
+def test_a_shared_head_list_with_culture_and_tourism_shortened_and_semicolons():
+    [(lead, *_)] = _tasks(
+        "Yêu cầu các Sở: Y tế, GD&ĐT, VHTT&DL, LĐTB&XH; Công an tỉnh; Bộ Chỉ huy Quân sự tỉnh; "
+        "UBND các huyện, thành phố triển khai thực hiện."
+    )
+    assert lead == [
+        "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Lao động - Thương binh và Xã hội", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "địa phương",
+    ]  # fmt: skip
+
+
+def test_a_national_park_is_a_body():
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh yêu cầu UBND huyện Ngọc Hiển và Vườn Quốc gia Mũi Cà Mau vận động người dân di dời."
+    )
+    assert lead == ["UBND huyện Ngọc Hiển", "Vườn Quốc gia Mũi Cà Mau"]

@@ -40,8 +40,9 @@ _LIST_GAP = re.compile(
     r"(?:\s*\([^()\n]{0,150}\))?"  # "Sở Tài chính (trong việc tổng hợp chỉ số PCI), Sở Y tế"
     r"(?:\s*\))?"  # out of a bracketed body: "Văn phòng UBND tỉnh (Trung tâm ...) và ..."
     r"(?:\s+(?:cấp\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?"
-    r"|(?:sự nghiệp(?:\s+công lập)?\s+)?(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố|UBND\s+(?:tỉnh|[Tt]hành phố)))"
-    r"|(?<=thuộc)\s+UBND\s+(?:tỉnh|[Tt]hành phố|huyện|quận|thị xã)"  # "các cơ quan, đơn vị trực thuộc
+    r"|(?:sự nghiệp(?:\s+công lập)?\s+)?(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố"
+    r"|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố)))"
+    r"|(?<=thuộc)\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố|huyện|quận|thị xã)"  # "các cơ quan, đơn vị trực thuộc
     # UBND huyện; UBND các xã, thị trấn"
     r"(?=\s*(?:[,;]|và\s)))?"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã",
     # "... các sở, ban, ngành, đơn vị thuộc Thành phố và Chủ tịch UBND các quận"
@@ -110,7 +111,7 @@ _MODAL = re.compile(
 # the issuer told to act in its own words ("UBND tỉnh có trách nhiệm ..."), not the issuer
 # saying what it goes on doing: "Vì vậy, UBND tỉnh Kiên Giang tiếp tục đẩy mạnh ..."
 _ISSUER_MODAL = re.compile(
-    r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|"
+    r"\s*(?:cũng\s+|đều\s+|còn\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|"
     + _CHAIRS
     + r"|khẩn trương)(?!\w)",
     re.IGNORECASE,
@@ -129,10 +130,10 @@ _NOT_ACTING = re.compile(
     r"ban hành\s+(?:quyết định|thông báo)\s|"  # "Hội đồng ... ban hành quyết định công nhận ..."
     # a document issued, by its title: "UBND xã Tịnh Trà ban hành Kế hoạch triển khai ..."
     r"(?-i:ban hành\s+(?:Kế hoạch|Quyết định|Thông báo|Chỉ thị|Công văn|Nghị quyết|Công điện))\b|"
-    r"còn|chưa|cho biết|(?:trân trọng\s+)?kính (?:mời|trình|báo cáo)|cho rằng|nhấn mạnh|phát biểu|nêu rõ|khẳng định|gồm|có ý kiến|tham dự|"
+    r"còn(?!\s+(?:có trách nhiệm|có nhiệm vụ|phải)(?!\w))|chưa|cho biết|(?:trân trọng\s+)?kính (?:mời|trình|báo cáo)|cho rằng|nhấn mạnh|phát biểu|nêu rõ|khẳng định|gồm|có ý kiến|tham dự|"
     r"(?:có thẩm quyền\s+)?quyết định(?!\s+số)(?=\s+(?:mua|thuê|thanh lý|điều chuyển|phê duyệt|giao|cho phép|việc))|"
     r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin|chia sẻ|ghi nhận|đánh giá cao|"
-    r"thông báo|báo cáo cho biết|chủ trì (?:cuộc|hội nghị|buổi|phiên|lễ|hội thảo|tọa đàm)|"
+    r"(?:xin\s+)?thông báo|báo cáo cho biết|chủ trì (?:cuộc|hội nghị|buổi|phiên|lễ|hội thảo|tọa đàm)|"
     r"ban hành (?:công văn|văn bản|công điện|chỉ thị|quyết định|kế hoạch|thông báo)"
     r"(?:\s+số\s+\S+)?(?:\s+ngày\s+\S+)?\s+(?:về|hướng dẫn|yêu cầu|chỉ đạo))(?!\w)|"
     r"\s*(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+(?:trước|thi hành"
@@ -380,6 +381,11 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             past = True  # "Văn bản số ... đã giao Sở X ...; đồng thời giao Y": background
             continue
         obj = _object_of(text, m.end(), found) or _topic(text, start, m.start(), found)
+        pause = None if obj else _PAUSE_AFTER_VERB.match(text, m.end())
+        if pause is not None and (
+            any(f.start < m.start() for f in found) or _AUTHORITY.search(text, start, m.start())
+        ):
+            obj = _object_of(text, pause.end(), found)  # "UBND tỉnh chỉ đạo, UBND huyện ..."
         if obj and _former(text, obj[-1].end):
             past = True  # "... yêu cầu UBND thành phố Đà Lạt (cũ) giải quyết": history
             continue
@@ -448,8 +454,14 @@ def _former(text: str, pos: int) -> bool:
 
 
 # who directs, named before the verb though no registry holds it (another province's UBND)
+# a comma or a time before the object of a directive verb: "Lãnh đạo tỉnh yêu cầu trước ngày
+# 10-5, Sở Tài chính hoàn thành ...", "văn bản số ... chỉ đạo, UBND huyện Cam Lâm phối hợp ..."
+_PAUSE_AFTER_VERB = re.compile(
+    r",[^\S\n]*|[^\S\n]+(?:trước|chậm nhất|đến|trong)[^\S\n]+[^,;.:\n]{2,30},[^\S\n]*"
+)
 _AUTHORITY = re.compile(
-    r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng)(?!\w)"
+    r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng|[Ll]ãnh đạo tỉnh"
+    r"|[Ll]ãnh đạo [Tt]hành phố|[Vv]ăn bản|[Cc]ông văn)(?!\w)"
 )
 _SANCTION = re.compile(
     r"(?<!\w)(?:đơn vị|cơ quan|địa phương|tổ chức|cá nhân)\s+nào\s+(?:không|chưa|chậm)\b"
@@ -604,7 +616,8 @@ def _with_subject(
         if not obj and transfer.group("verb").lower() in ("yêu cầu", "đề nghị"):
             return unit  # "Sở GD-ĐT yêu cầu rà soát, kiểm tra ...": it asks, someone else acts
         if obj and not (
-            transfer.group("verb").lower() == "chỉ đạo" and (addressed or not is_issuer(subject))
+            transfer.group("verb").lower() == "chỉ đạo"
+            and (addressed or not (is_issuer(subject) or _local_committee(subject)))
         ):
             return _with_roles(text, unit, obj, found, "trigger:" + transfer.group("verb").lower())
     if _INTRO_COLON.fullmatch(text, last, unit.end):
@@ -643,8 +656,12 @@ _ASKED_BY = re.compile(
     r"\s*(?:đã\s+|vừa\s+)?được\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Phó Chủ tịch|"
     r"Thủ tướng|lãnh đạo)[^,.;:\n]{0,60}?(?:yêu cầu|giao|đề nghị|chỉ đạo)(?!\w)"
     # given the role in the passive: "Sở Tài chính được giao chủ trì, phối hợp với ..."
-    r"|\s*(?:tiếp tục\s+)?được\s+giao\s+(?:nhiệm vụ\s+)?(?:là\s+)?(?:cơ quan\s+)?"
+    r"|\s*(?:tiếp tục\s+|cũng\s+)?được\s+giao\s+(?:nhiệm vụ\s+)?(?:là\s+)?(?:cơ quan\s+)?"
     r"(?=chủ trì|làm đầu mối|phối hợp)"
+    # "Công an tỉnh được giao đảm bảo an ninh ...", "UBND cấp xã cũng được giao nhiệm vụ ký
+    # hợp đồng ...": given an action now (not "đã được giao": what it was given before)
+    r"|\s*(?:cũng\s+)?được\s+giao\s+(?:nhiệm vụ\s+|trách nhiệm\s+)?"
+    r"(?=[a-zà-ỹđ])(?!(?:tại|theo|từ|trong|cho|quản lý|nhiệm vụ|làm chủ đầu tư)(?!\w))"
 )
 _SENDS_TO = re.compile(
     r"\s*(?:đã\s+|vừa\s+)?(?:có|ban hành)\s+(?:văn bản|công văn|công điện|thông báo)"
@@ -790,12 +807,20 @@ def _named_group(m: AgencyMention) -> AgencyMention:
 
 
 def _partners(text: str, start: int, end: int, found: list[AgencyMention]) -> list[AgencyMention]:
-    """The list after the first "phối hợp (với)" in [start, end) that names one."""
+    """The lists after every "phối hợp (với)" in [start, end) that names one: "phối hợp với
+    Sở TN&MT xác định vị trí, phối hợp với Sở NN&PTNT xác định mật độ" has two partners."""
+    partners: list[AgencyMention] = []
     for m in _SUPPORT_ROLE.finditer(text, start, end):
-        partners = _object_of(text, m.end(), found)
-        if partners:
-            return partners
-    return []
+        partners.extend(p for p in _object_of(text, m.end(), found) if p not in partners)
+    return partners
+
+
+_LOCAL_COMMITTEE = re.compile(r"UBND (?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn) \S")
+
+
+def _local_committee(subject: list[AgencyMention]) -> bool:
+    """One named local committee: "UBND huyện Sốp Cộp chỉ đạo các xã ..." is its directive."""
+    return len(subject) == 1 and _LOCAL_COMMITTEE.match(subject[0].name) is not None
 
 
 def is_issuer(subject: list[AgencyMention]) -> bool:
