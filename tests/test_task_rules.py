@@ -2288,3 +2288,21 @@ def test_a_national_park_is_a_body():
         "UBND tỉnh yêu cầu UBND huyện Ngọc Hiển và Vườn Quốc gia Mũi Cà Mau vận động người dân di dời."
     )
     assert lead == ["UBND huyện Ngọc Hiển", "Vườn Quốc gia Mũi Cà Mau"]
+
+
+def test_a_news_lead_that_reports_a_directive_to_groups_is_summed_up_by_its_body():
+    text = (
+        "UBND tỉnh vừa ban hành công văn (số 3018/UBND-KTN) yêu cầu các ngành, địa phương triển "
+        "khai thực hiện yêu cầu của Ủy ban An toàn giao thông quốc gia.\n\n"
+        "Theo đó, UBND tỉnh giao Ban An toàn giao thông tỉnh, Công an tỉnh, Sở Giao thông vận tải "
+        "khẩn trương xây dựng kế hoạch chi tiết để triển khai thực hiện.\n"
+    )
+    [(lead, *_)] = _tasks(text)
+    assert lead == ["Ban An toàn giao thông tỉnh", "Công an tỉnh", "Sở Giao thông vận tải"]
+    # a lead with its own action, followed by other bodies' tasks, stays (dev's reading)
+    text = (
+        "UBND thành phố vừa ban hành Công văn số 3983/UBND-TKTH giao các sở, ban, ngành kiểm soát "
+        "tốt dịch Covid-19, không để lây lan trong cộng đồng.\n\n"
+        "UBND thành phố giao Sở Kế hoạch và Đầu tư chủ trì xây dựng chương trình hành động.\n"
+    )
+    assert [t[0] for t in _tasks(text)] == [["sở, ban, ngành"], ["Sở Kế hoạch và Đầu tư"]]

@@ -1232,8 +1232,39 @@ def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
         in_top = any(b.start <= task.start < b.end for b in top)
         if in_top and task.marker is None and _retold(task, tasks[i + 1 :]):
             continue
+        if in_top and task.marker is None and _summarises(task, tasks[i + 1 :], top):
+            continue
         out.append(task)
     return out
+
+
+# the lead reports the directive issued: "UBND tỉnh vừa ban hành công văn (số ...) yêu cầu ...",
+# "Thủ tướng vừa ký Công điện số 210/CĐ-TTg chỉ đạo ..."
+_ISSUED_NOW = re.compile(
+    r"(?<!\w)vừa\s+(?:ký|ban hành|có|gửi)(?:\s+ban hành)?\s+(?:\(?\s*)?"
+    r"(?:công văn|văn bản|công điện|chỉ thị|kế hoạch|thông báo|quyết định)",
+    re.IGNORECASE,
+)
+
+
+def _summarises(task: Task, later: list[Task], top: list[Block]) -> bool:
+    """Rule 4 for news: a lead paragraph that reports the directive issued and asks only
+    groups ("yêu cầu các ngành, địa phương triển khai ...") sums up what the body then gives
+    to named bodies: the body's tasks are the tasks."""
+    if not task.lead or not all(m.is_group for m in task.lead) or not _ISSUED_NOW.search(task.text):
+        return False
+    own = next((b for b in top if b.start <= task.start < b.end), None)
+    body = [t for t in later[:40] if t.lead and own is not None and t.start >= own.end]
+    if not body:
+        return False
+    if _THEREUPON.match(body[0].text):  # "Theo đó, UBND tỉnh giao Ban An toàn giao thông ..."
+        return True
+    words = set(_WORD.findall(task.text.lower()))
+    return any(_overlap(words, set(_WORD.findall(t.text.lower()))) >= _SUMS_UP for t in body)
+
+
+_THEREUPON = re.compile(r"[\s\-–+•]*(?:theo đó|cụ thể)(?!\w)", re.IGNORECASE)
+_SUMS_UP = 0.6  # the lead's words the body's telling holds
 
 
 _SAPO_PARAGRAPHS = 6  # headline and lead paragraph; a page's clutter may stand before them
