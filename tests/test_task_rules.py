@@ -2070,7 +2070,7 @@ def test_a_leader_a_letter_is_sent_to_who_directs_is_who_acts():
 
 def test_a_city_written_tphcm_ends_a_name_and_a_district_written_h_is_spelled_out():
     [(lead, *_)] = _tasks("UBND TPHCM giao Công an TPHCM bám sát chỉ đạo, tăng cường tuần tra.")
-    assert lead == ["Công an TPHCM"]
+    assert lead == ["Công an Thành phố Hồ Chí Minh"]  # the full official form
     [(lead, *_)] = _tasks("UBND tỉnh yêu cầu Sở Xây dựng, UBND H.Bắc Bình tăng cường kiểm tra.")
     assert lead == ["Sở Xây dựng", "UBND huyện Bắc Bình"]
 
@@ -2306,3 +2306,64 @@ def test_a_news_lead_that_reports_a_directive_to_groups_is_summed_up_by_its_body
         "UBND thành phố giao Sở Kế hoạch và Đầu tư chủ trì xây dựng chương trình hành động.\n"
     )
     assert [t[0] for t in _tasks(text)] == [["sở, ban, ngành"], ["Sở Kế hoạch và Đầu tư"]]
+
+
+def test_each_provinces_body_is_one_assignee_not_the_provinces_too():
+    [(lead, *_)] = _tasks(
+        "Bộ Giáo dục và Đào tạo yêu cầu Giám đốc sở GD&ĐT các tỉnh, thành phố khu vực miền Trung chủ "
+        "động phương án."
+    )
+    assert lead == ["Sở Giáo dục và Đào tạo"]
+    [(lead, *_)] = _tasks(
+        "Đề nghị Cục Quản lý thị trường các tỉnh, thành phố trực thuộc Trung ương tăng cường kiểm tra."
+    )
+    assert lead == ["Cục Quản lý thị trường"]  # not the registry's "Cục Quản lý thị trường Hà Nội"
+
+
+def test_a_news_page_of_another_province_names_its_bodies_after_it():
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh Bà Rịa - Vũng Tàu yêu cầu Cục Thuế tăng cường kiểm tra các khoản thu."
+    )
+    assert lead == ["Cục Thuế tỉnh Bà Rịa - Vũng Tàu"]
+
+
+def test_shortened_names_of_commands_fronts_and_cities_are_spelled_out():
+    [(lead, *_)] = _tasks(
+        "Yêu cầu Ban Chỉ huy PCTT và TKCN thị xã; Ban Chỉ huy PTDS thị xã chủ động ứng phó."
+    )
+    assert lead == [
+        "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn thị xã",
+        "Ban Chỉ huy Phòng thủ dân sự thị xã",
+    ]
+    [(lead, *_)] = _tasks(
+        "Đồng thời đề nghị UB MTTQ tỉnh và UBND TP.Phan Thiết vận động nhân dân chấp hành."
+    )
+    assert lead == ["Ủy ban Mặt trận Tổ quốc tỉnh", "UBND thành phố Phan Thiết"]
+    [(lead, *_)] = _tasks("UBND tỉnh yêu cầu H.Tuy Phong phải khẩn trương di dời dân.")
+    assert lead == ["UBND huyện Tuy Phong"]
+
+
+def test_a_named_level_is_no_vague_partner_beside_a_vague_one():
+    [(_, support, *_)] = _tasks(
+        "Sở Tài chính chủ trì, phối hợp với UBND cấp xã và sở ngành liên quan triển khai."
+    )
+    assert support == ["địa phương"]
+
+
+def test_subjects_after_về_phía_còn_and_a_label_đối_với():
+    [(lead, *_)] = _tasks("Về phía UBND huyện Đam Rông tổ chức lắp đặt camera giám sát.")
+    assert lead == ["UBND huyện Đam Rông"]
+    [(lead, *_)] = _tasks("Còn UBND các phường, xã, đặc khu tổ chức rà soát các hộ dân.")
+    assert lead == ["địa phương"]
+    tasks = _tasks(
+        "Đối với huyện Khánh Sơn: Áp dụng các biện pháp hạn chế tập trung đông người.\n\n"
+        "Đối với UBND cấp xã: Có kết quả đánh giá đạt loại Tốt.\n"
+    )
+    assert [t[0] for t in tasks] == [["UBND huyện Khánh Sơn"]]  # a criterion directs no one
+
+
+def test_a_list_goes_on_past_the_city_a_local_group_names():
+    [(lead, *_)] = _tasks(
+        "Giao Sở Y tế, Ủy ban nhân dân các huyện, thị xã, thành phố Huế và các Sở, ban, ngành triển khai."
+    )
+    assert lead == ["Sở Y tế", "địa phương", "sở, ban, ngành"]

@@ -36,7 +36,7 @@ _HEADS = (
     "Tòa án nhân dân", "Toà án nhân dân", "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ đội Biên phòng",
     "Công an", "Công ty", "Tổng công ty", "Tập đoàn", "Ngân hàng", "Kho bạc Nhà nước",
     "Bảo hiểm xã hội", "Ủy ban Mặt trận Tổ quốc", "Uỷ ban Mặt trận Tổ quốc", "Ủy ban MTTQ",
-    "Liên đoàn Lao động", "Liên đoàn", "Tổng Liên đoàn", "Liên minh Hợp tác xã", "Tạp chí", "Hội", "Tỉnh đoàn", "Thành đoàn", "Đoàn",
+    "UB MTTQ", "UBMTTQ", "Liên đoàn Lao động", "Liên đoàn", "Tổng Liên đoàn", "Liên minh Hợp tác xã", "Tạp chí", "Hội", "Tỉnh đoàn", "Thành đoàn", "Đoàn",
     "Đài", "Báo", "Bảo tàng", "Thư viện", "Nhà hát", "Bệnh viện", "Trường", "Đại học",
     "Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Thanh tra", "Quỹ", "Hợp tác xã",
     "Cảng vụ", "Vườn quốc gia", "Vườn Quốc gia", "Khu bảo tồn", "Hạt Kiểm lâm", "Đội",
@@ -99,7 +99,7 @@ _STOP_PHRASES = (
     "quan tâm", "phân công", "cử", "yêu cầu", "đề nghị", "tổ chức",
     "xây dựng kế hoạch", "nắm", "thống kê", "thành lập", "làm", "trực tiếp", "cũng", "đều",
     "vẫn", "còn", "phụ trách", "lấy", "tạo điều kiện", "dành", "đưa", "trân trọng", "kính mời", "kính gửi", "các sở", "các cơ quan", "các đơn vị", "các địa phương", "các ngành",
-    "rất", "hoan nghênh", "nhận được", "xin", "thông báo",
+    "rất", "hoan nghênh", "nhận được", "xin", "thông báo", "tham gia",
 )  # fmt: skip
 _STOPS = re.compile(
     r"(?:" + "|".join(map(re.escape, _STOP_PHRASES)) + r"|giao(?![^\S\n]+thông))(?!\w)"
@@ -207,6 +207,12 @@ _SPELLED_OUT = {
     "LĐTB&XH": "Lao động - Thương binh và Xã hội", "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
     "VHTTDL": "Văn hóa, Thể thao và Du lịch", "VH-TT&DL": "Văn hóa, Thể thao và Du lịch",
     "QLDA": "Quản lý dự án", "KT-XH": "kinh tế - xã hội",
+    "PCTT và TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
+    "PCTT&TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
+    "PCTT-TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn", "PTDS": "Phòng thủ dân sự",
+    "UB MTTQ": "Ủy ban Mặt trận Tổ quốc", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "TPHCM": "Thành phố Hồ Chí Minh", "TP.HCM": "Thành phố Hồ Chí Minh",
+    "TP HCM": "Thành phố Hồ Chí Minh", "TP. HCM": "Thành phố Hồ Chí Minh",
 }  # fmt: skip
 _ABBREVIATED = re.compile(
     r"(?<![\w&-])(?:"
@@ -216,8 +222,8 @@ _ABBREVIATED = re.compile(
 
 
 # a unit written short before its place: "UBND H.Bắc Bình", "UBND TX. Sơn Tây"
-_UNIT_SHORT = re.compile(r"(?<!\w)(H|TX)\.\s*(?=[" + CAPITALS + "])")
-_UNITS_SPELLED = {"H": "huyện ", "TX": "thị xã "}
+_UNIT_SHORT = re.compile(r"(?<!\w)(H|TX|TP)\.\s*(?=[" + CAPITALS + "])(?!HCM)")
+_UNITS_SPELLED = {"H": "huyện ", "TX": "thị xã ", "TP": "thành phố "}
 _SHORTENED = re.compile(_ABBREVIATED.pattern + "|" + _UNIT_SHORT.pattern)
 
 
@@ -363,11 +369,13 @@ def _counted(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
 # a place the directive verb names bare: "giao thành phố Đông Hà, huyện Gio Linh kiểm tra"
 # is their People's Committees
 _BARE_PLACE = re.compile(
-    r"(?<!\w)(?:giao|yêu cầu|đề nghị|chỉ đạo|chỉ thị|Giao|Yêu cầu|Đề nghị|Chỉ đạo)"
+    r"(?<!\w)(?:giao|yêu cầu|đề nghị|chỉ đạo|chỉ thị|Giao|Yêu cầu|Đề nghị|Chỉ đạo|Đối với)"
     r"(?:[^\S\n]+(?:cho|đối với))?[^\S\n]+"
-    rf"(?P<unit>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn)[^\S\n]+(?P<place>{_PLACE})"
+    r"(?P<unit>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn|H\.|TX\.|TP\.)"
+    rf"[^\S\n]*(?<=[.\s])(?P<place>{_PLACE})"
     r"(?![^\S\n]*\()"  # ("giao huyện Gio Linh (cũ)": history, left to the reader)
-)
+)  # ("Đối với huyện Khánh Sơn: Áp dụng ...": a heading that names the place's committee)
+_SHORT_UNITS = {"H.": "huyện", "TX.": "thị xã", "TP.": "thành phố"}
 
 
 # a place that acts as its committee at a sentence's start: "Huyện Sốp Cộp chỉ đạo các cơ quan
@@ -395,7 +403,9 @@ def _place_subjects(text: str, found: Sequence[AgencyMention]) -> Sequence[Agenc
 def _bare_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """``found`` with the places a directive verb names bare, one mention each, "UBND
     huyện Gio Linh" (the places listed after the first are read by ``_place_lists``)."""
-    if not any(w in text for w in ("thành phố ", "thị xã ", "huyện ", "quận ", "xã ", "phường ")):
+    if not any(
+        w in text for w in ("phố ", "xã ", "huyện ", "quận ", "phường ", "H.", "TX.", "TP.")
+    ):
         return found
     added = []
     starts = [m.start for m in found]
@@ -408,7 +418,8 @@ def _bare_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
             i and found[i - 1].end > m.start("unit")
         ):
             continue  # the registry or a pattern reads these words
-        name = f"UBND {m.group('unit')} {place}"
+        unit = _SHORT_UNITS.get(m.group("unit"), m.group("unit"))
+        name = f"UBND {unit} {place}"
         start = m.start("unit")
         added.append(AgencyMention(start, m.end(), text[start : m.end()], name, rule=UNLISTED))
     return sorted([*found, *added], key=lambda a: a.start) if added else found

@@ -19,6 +19,7 @@ from typing import Any
 from chidao.common import periods
 from chidao.extract import confidence
 from chidao.extract.agencies import Registry
+from chidao.extract.agencies.patterns import _PROVINCES
 from chidao.extract.bodies import find_unlisted
 from chidao.extract.dates import find_times
 from chidao.extract.docmeta import document_period, find_meta
@@ -116,6 +117,7 @@ def stage_mentions(doc: Extraction) -> None:
     document's date, else from ``today``) and ``period`` (the period set for all tasks)."""
     doc.agencies = find_unlisted(doc.text, doc.registry.find(doc.text, on=doc.meta.date))
     _of_issuers_province(doc)
+    doc.agencies = _of_each_province(doc)
     if _from_government(doc):  # rule 6: the issuing level's departments are `sở, ban, ngành`
         for m in doc.agencies:
             if m.is_group and m.name == _MINISTRIES:
@@ -137,6 +139,11 @@ def stage_mentions(doc: Extraction) -> None:
 # issuing the text ("UBND tỉnh Quảng Trị")
 _PLACE_END = "(?:[Tt]hành phố |tỉnh )?{}$"
 _ISSUING_PROVINCE = re.compile(r"UBND ((?:tỉnh|[Tt]hành phố) \w.*)$")
+_NAMED_PROVINCE = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:tỉnh|[Tt]hành phố) (?:"
+    + "|".join(re.escape(p) for p in _PROVINCES if len(p) > 3)
+    + r"))(?!\w)"
+)
 
 
 def _of_issuers_province(doc: Extraction) -> None:
@@ -145,14 +152,46 @@ def _of_issuers_province(doc: Extraction) -> None:
     leaves the registry ("Cục Thuế tỉnh Quảng Trị", not "Cục Thuế Hà Nội")."""
     own = doc.registry.province
     issuer = _ISSUING_PROVINCE.match(doc.meta.issuer or "")
-    if issuer is None or own in issuer.group(1):
+    if issuer is not None:
+        place = issuer.group(1)
+    elif own not in doc.text and (named := _NAMED_PROVINCE.search(doc.text)) is not None:
+        place = named.group(1)  # a news page of another province: "UBND tỉnh Bà Rịa - Vũng Tàu"
+    else:
+        return
+    if own in place:
         return
     place_end = re.compile(_PLACE_END.format(re.escape(own)))
     for m in doc.agencies:
         if m.agency_id is None or m.is_group or own in m.surface or not place_end.search(m.name):
             continue
-        m.name = place_end.sub("", m.name).rstrip() + " " + issuer.group(1)
+        m.name = place_end.sub("", m.name).rstrip() + " " + place
         m.agency_id, m.rule = None, "pattern:province"
+
+
+_EACH_PROVINCE = re.compile(r"các tỉnh|các địa phương", re.IGNORECASE)
+
+
+def _of_each_province(doc: Extraction) -> list[AgencyMention]:
+    """ "Cục Quản lý thị trường các tỉnh, thành phố", "Giám đốc Sở GD&ĐT các tỉnh, thành
+    phố": each province's body, one assignee — not the provinces as well."""
+    own = doc.registry.province
+    out: list[AgencyMention] = []
+    for m in doc.agencies:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.is_group
+            and not prev.is_group
+            and _EACH_PROVINCE.match(m.surface)
+            and not doc.text[prev.end : m.start].strip()
+        ):
+            if prev.agency_id and own not in prev.surface and prev.name.endswith(" " + own):
+                prev.name = re.sub(_PLACE_END.format(re.escape(own)), "", prev.name).rstrip()
+                prev.agency_id, prev.rule = None, "pattern:province"
+            prev.end, prev.surface = m.end, doc.text[prev.start : m.end]
+            continue
+        out.append(m)
+    return out
 
 
 _MINISTRIES = "bộ, ngành trung ương"

@@ -44,6 +44,8 @@ _LIST_GAP = re.compile(
     r"|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố)))"
     r"|(?<=thuộc)\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố|huyện|quận|thị xã)"  # "các cơ quan, đơn vị trực thuộc
     # UBND huyện; UBND các xã, thị trấn"
+    r"|(?:(?<=phố)|(?<=xã))\s+[" + CAPITALS + r"]\w*(?:\s+[" + CAPITALS + r"]\w*){0,2}"  # "UBND các
+    # huyện, thị xã, thành phố Huế và các Sở, ban, ngành": the city named
     r"(?=\s*(?:[,;]|và\s)))?"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã",
     # "... các sở, ban, ngành, đơn vị thuộc Thành phố và Chủ tịch UBND các quận"
     r"\s*(?:[,;]\s*(?:(?:\.{3}|…)\s*[,;]\s*)?)?"  # "Sở Tài chính, ..., Ban Quản lý ..."
@@ -62,7 +64,7 @@ CONNECTORS = (
 _SUBJECT_PREFIX = re.compile(
     r"^[\s\"“'(\-–]*(?:(?:"
     + CONNECTORS
-    + r")\s*,?\s*)*(?:riêng\s+)?(?:(?:tất cả|toàn bộ|mỗi|từng|các|những)\s+)?"
+    + r")\s*,?\s*)*(?:riêng\s+|về phía\s+|còn\s+)?(?:(?:tất cả|toàn bộ|mỗi|từng|các|những)\s+)?"
     r"(?:lực lượng\s+)?$",  # "Lực lượng Công an tỉnh tăng cường tuần tra": the body acts
     re.IGNORECASE,
 )
@@ -683,8 +685,17 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
         or _REPORTED_FRONT.fullmatch(prefix)
         or _TITLE.fullmatch(prefix)
     ):
-        return []
+        if not _REGARDING.fullmatch(prefix):
+            return []
+        listed = list_from(found, text)  # "Đối với huyện Khánh Sơn: Áp dụng ...": a label
+        colon = _SUBJECT_COLON.match(text, listed[-1].end)
+        return listed if colon and not _DESCRIBES.match(text, colon.end()) else []
     return list_from(found, text)
+
+
+_REGARDING = re.compile(r"[\s\-–+•]*(?:[Đđ]ối với|ĐỐI VỚI)\s+")
+# what a label describes rather than directs: "Đối với UBND cấp xã: Có kết quả đánh giá ..."
+_DESCRIBES = re.compile(r"(?:Có|Là|Được|Đạt|Gồm|Không|Chưa|Tổng|Số)(?!\w)")
 
 
 # a short label before the subject: "Liệt kê tài liệu: Các cơ quan, địa phương liệt kê ..."

@@ -100,5 +100,9 @@ def _propagate_vague(prep: _Prepared, cands: list[_Cand]) -> None:
             continue
         if _OWN_DETERMINER.match(prep.lower, c.start, c.end):
             continue  # (nor "... và Thủ trưởng các cơ quan, đơn vị liên quan": its own "các")
+        if prep.lower.startswith(
+            ("ubnd cấp", "ủy ban nhân dân cấp", "uỷ ban nhân dân cấp"), prev.start
+        ):
+            continue  # "phối hợp với UBND cấp xã và sở ngành liên quan": the level is named
         if _LIST_GAP.fullmatch(prep.lower, prev.end, c.start):
             prev.vague, prev.rule = True, "vague"
