@@ -2367,3 +2367,32 @@ def test_a_list_goes_on_past_the_city_a_local_group_names():
         "Giao Sở Y tế, Ủy ban nhân dân các huyện, thị xã, thành phố Huế và các Sở, ban, ngành triển khai."
     )
     assert lead == ["Sở Y tế", "địa phương", "sở, ban, ngành"]
+
+
+def test_a_report_s_directive_number_and_date_in_more_shapes():
+    cases = {
+        "Ngày 29/7/2020. Chủ tịch UBND tỉnh ban hành Công văn số 6732/UBND-Y yêu cầu các sở, ngành "
+        "tăng cường phòng dịch.": ("6732/UBND-Y", date(2020, 7, 29)),
+        "Ngày 31 tháng 5 năm 2019, Chủ tịch UBND tỉnh có công điện số 3272/CĐ-UBND-LN yêu cầu UBND "
+        "các huyện tăng cường bảo vệ rừng.": ("3272/CĐ-UBND-LN", date(2019, 5, 31)),
+        "Đó là nội dung của Quyết định số 3380/QĐ-UBND ngày 30/12/2019 của UBND tỉnh. Theo đó, giao "
+        "Sở Y tế kiểm tra.": ("3380/QĐ-UBND", date(2019, 12, 30)),
+        "date 2020-06 UBND tỉnh vừa ban hành công văn (số 3018/UBND-KTN) yêu cầu các ngành, địa "
+        "phương triển khai.": ("3018/UBND-KTN", None),
+        "Văn bản Số 338/UBND-KGVX của UBND tỉnh Bắc Ninh.\nChủ tịch UBND tỉnh yêu cầu UBND các "
+        "huyện thực hiện nghiêm cách ly xã hội.": ("338/UBND-KGVX", None),
+    }  # fmt: skip
+    for text, (number, on) in cases.items():
+        meta = extract_text(text, today=TODAY).meta
+        assert (meta.number, meta.date) == (number, on), text
+
+
+def test_a_report_s_day_and_month_take_the_page_s_year():
+    cases = {
+        "03:05, 04/05/2019\n\nSáng 4-5, ông Lê Đức Vinh, Chủ tịch UBND tỉnh chủ trì cuộc họp. Chủ "
+        "tịch UBND tỉnh giao Sở Văn hóa và Thể thao chuẩn bị lễ hội.": date(2019, 5, 4),
+        "date 2024-09 Trẻ tiêm vắc xin tại trạm y tế - Ảnh: THU HIẾNNgày 6-9, UBND TP.HCM có văn bản "
+        "gửi các sở ngành chức năng triển khai chiến dịch tiêm chủng.": date(2024, 9, 6),
+    }  # fmt: skip
+    for text, on in cases.items():
+        assert extract_text(text, today=TODAY).meta.date == on, text

@@ -43,6 +43,7 @@ _REPORTED = re.compile(
 )  # (a page's closing attribution too: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)")
 _DATELINE_YEAR = re.compile(
     r"(?:^|\n)\s*(?:(?:date|Đăng ngày|Ngày đăng|Cập nhật|Đăng lúc|Thứ \w+,|Chủ nhật,)\s*:?\s*)?"
+    r"(?:\d{1,2}:\d{2}\s*,?\s*)?"  # ("03:05, 04/05/2019")
     r"(?:\d{1,2}[-/.]\d{1,2}[-/.])?(?P<y>(?:19|20)\d\d)(?![\d/])",
     re.IGNORECASE,
 )
@@ -53,7 +54,8 @@ _WEEKDAY_DATE = re.compile(
 )
 # the day of the reported meeting: "Chiều 6/9", "sáng nay (11/12)" (not "trước ngày 12/9")
 _EVENT_DAY = re.compile(
-    r"(?<!\w)(?:sáng|chiều|tối|trưa)\s+(?:nay\s+)?(?:ngày\s+)?\(?(?P<d>\d{1,2})/(?P<m>\d{1,2})\)?(?![/\d])",
+    r"(?<!\w)(?:sáng|chiều|tối|trưa)\s+(?:nay\s+)?(?:ngày\s+)?\(?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})\)?"
+    r"(?![/\d-])",
     re.IGNORECASE,
 )
 _CODE_KIND = {
@@ -109,6 +111,8 @@ def find_meta(
         meta.date = _date_of(cited)
     if meta.number is None and not header and (short := _SHORT_KIND_TITLE.search(text, 0, 800)):
         meta.number = short.group("n")
+    if meta.number is None and not header and (own := _TITLE_OF.search(text, 0, 800)):
+        meta.number = own.group("n")  # "Văn bản Số 338/UBND-KGVX của UBND tỉnh Bắc Ninh."
     if meta.date is None and not header and (issued := _ISSUED_ON.search(text, 0, 1500)):
         # "Ngày 9/11, UBND tỉnh ban hành văn bản ...": the day the reported text was issued
         meta.date = _date_before(text, issued.end())
@@ -235,13 +239,8 @@ def _signer(text: str, blocks: Sequence[Block]) -> str | None:
 def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference]) -> None:
     for ref in references:
         before = text[max(0, ref.start - 60) : ref.start]
-        before = re.sub(r"\s*(?:số|Số)\s*$", "", before)
-        before = re.sub(
-            r"\s*(?:Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Thông báo|"
-            r"Công điện|Kết luận|Nghị quyết|Chương trình|Hướng dẫn)\s*$",
-            "",
-            before,
-        )
+        before = _NUMBER_WORD.sub("", before)
+        before = _KIND_WORD.sub("", before)
         sentence = _sentence_start(text, ref.start)
         issued = _JUST_ISSUED.match(text, ref.end, ref.end + 100)
         if (
@@ -259,6 +258,14 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
             return
 
 
+_NUMBER_WORD = re.compile(r"\(?\s*(?:số|Số)\s*:?\s*$")  # ("công văn (số 3018/UBND-KTN)")
+_KIND_WORD = re.compile(
+    r"(?:Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Thông báo|"
+    r"Công điện|Kết luận|Nghị quyết|Chương trình|Hướng dẫn)\s*$",
+    re.IGNORECASE,
+)
+
+
 # a sentence longer than this is no sentence a report tells a directive in; the bound keeps a
 # text of one endless line from being searched back to its start at every reference
 _SENTENCE_REACH = 600
@@ -274,7 +281,9 @@ def _sentence_start(text: str, pos: int) -> int:
 _AT_START = re.compile(r"(?:^|\n|[.:]\s)Tại\s*$")
 # "Đó là chỉ đạo của UBND tỉnh đối với các sở, ... tại Công văn số 4079/UBND-KT ngày 19/6"
 _THAT_IS = re.compile(
-    r"\s*(?:Đó|Đây) là\s+(?:nội dung\s+)?(?:chỉ đạo|yêu cầu)\s+của\s[^.\n]*\stại\s+(?:\w+\s+số\s*)?$"
+    r"\s*(?:Đó|Đây) là\s+(?:(?:nội dung\s+)?(?:chỉ đạo|yêu cầu)\s+của\s[^.\n]*\stại"
+    r"|(?:những\s+)?nội dung(?:\s+chính)?\s+(?:của|tại))"  # "Đó là nội dung của Quyết định số ..."
+    r"\s+(?:\w+\s+số\s*)?$"
 )
 _JUST_ISSUED = re.compile(
     r"[^.;\n]{0,40}?(?:vừa|mới)\s+(?:được\s+)?ban hành"
@@ -303,24 +312,42 @@ _LONE_CITE = re.compile(
     r"^[^\S\n]*" + _LETTER + r"\s+số\s*:?\s*" + _NUMBER + r"\s+" + _ON_DATE + r"[^\S\n]*$",
     re.MULTILINE,
 )
+# a page's title line of the letter it carries, by its issuer: "Văn bản Số 338/UBND-KGVX của
+# UBND tỉnh Bắc Ninh."
+_TITLE_OF = re.compile(
+    r"^[^\S\n]*" + _LETTER + r"\s+[Ss]ố\s*:?\s*" + _NUMBER + r"\s+của\s[^\n]{3,120}$", re.MULTILINE
+)
 # a portal's title of a letter by its short kind: "CV 9229/UBND-VHXH V/v Áp dụng ..."
 _SHORT_KIND_TITLE = re.compile(r"^[^\S\n]*CV\s+" + _NUMBER + r"\s*\.?\s+V/v\s", re.MULTILINE)
 _ISSUED_ON = re.compile(
-    # (after a page's date and a paper's mark: "date 2022-01 (GLO)- Ngày 19-1, ...")
-    r"(?i)(?:^|\n)\s*(?:date\s+\S+\s+)?(?:\([^()\n]{2,12}\)\s*[-–]\s*)?"
-    r"(?:ngày|sáng|chiều|tối|đêm)\s+\d{1,2}\s?[/.-]\s?\d{1,2}(?:[/.-]\d{4})?\s*,[^.\n]{0,80}?"
-    r"(?:ban hành|có|ký)\s+(?:văn bản|công văn|công điện|chỉ thị|quyết định|kế hoạch|thông báo)"
+    # (after a page's date and a paper's mark: "date 2022-01 (GLO)- Ngày 19-1, ..."; or glued
+    # to a photo's caption: "... - Ảnh: THU HIẾNNgày 6-9, UBND TP.HCM có văn bản ...")
+    r"(?:(?:^|\n)\s*(?:date\s+\S+\s+)?(?:\([^()\n]{2,12}\)\s*[-–]\s*)?"
+    r"(?i:ngày|sáng|chiều|tối|đêm)|(?<![a-zà-ỹđ])Ngày)"
+    r"\s+\d{1,2}\s?[/.-]\s?\d{1,2}(?:[/.-]\d{4})?\s*,(?:[^.\n]|\.(?=\S)){0,80}?"
+    r"(?i:ban hành|có|ký)\s+(?i:văn bản|công văn|công điện|chỉ thị|quyết định|kế hoạch|thông báo)",
+    re.MULTILINE,
 )
 _FULL_DATE = re.compile(r"(?i)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
+_WORDED_DATE = re.compile(
+    r"(?i)ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+)
+# a date that is a sentence of its own before the one telling the letter: "Ngày 29/7/2020.
+# Chủ tịch UBND tỉnh ban hành Công văn số 6732/UBND-Y ..."
+_DATE_ALONE = re.compile(r"(?i)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\s*\.\s*$")
 
 
 def _date_before(text: str, pos: int) -> date | None:
     """ "Ngày 04/3/2022, Văn phòng UBND Thành phố ban hành Thông báo số 95/TB-UBND"."""
     sentence_start = _sentence_start(text, pos)
-    found = list(_FULL_DATE.finditer(text, sentence_start, pos))
+    found = [*_FULL_DATE.finditer(text, sentence_start, pos)]
+    found += _WORDED_DATE.finditer(text, sentence_start, pos)  # "Ngày 31 tháng 5 năm 2019, ..."
     if found:
-        m = found[-1]
+        m = max(found, key=lambda f: f.start())
         return _date_of(m)
+    alone = _DATE_ALONE.search(text, max(0, sentence_start - 24), sentence_start)
+    if alone is not None:
+        return _date_of(alone)
     # "Ngày 11/8, UBND tỉnh ban hành Công văn số 6812/UBND-VX": the year is the page's
     short = list(_DAY_MONTH.finditer(text, sentence_start, pos))
     year = (_page_year(text) or _text_year(text)) if short else None
@@ -331,7 +358,7 @@ def _date_before(text: str, pos: int) -> date | None:
 
 
 _DAY_MONTH = re.compile(
-    r"(?i)(?<!\w)(?:ngày|sáng|chiều|tối|đêm|trưa)\s+(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?![/.-]?\d)"
+    r"(?i)(?:(?<!\w)|(?<=[A-ZÀ-Ỹ])(?-i:(?=Ngày)))(?:ngày|sáng|chiều|tối|đêm|trưa)\s+(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?![/.-]?\d)"
 )
 
 
