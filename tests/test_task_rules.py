@@ -2396,3 +2396,16 @@ def test_a_report_s_day_and_month_take_the_page_s_year():
     }  # fmt: skip
     for text, on in cases.items():
         assert extract_text(text, today=TODAY).meta.date == on, text
+
+
+def test_imperative_paragraphs_after_a_task_go_on_with_its_assignees():
+    text = (
+        "Bộ GD&ĐT gửi công điện đến Giám đốc các sở GD&ĐT khu vực Trung bộ về ứng phó áp thấp.\n\n"
+        "Theo đó, Bộ GD&ĐT yêu cầu Giám đốc sở GD&ĐT các tỉnh, thành phố quán triệt công điện.\n\n"
+        "Lên phương án đảm bảo an toàn dạy và học, có thể cho học sinh nghỉ học.\n\n"
+        "Xây dựng kế hoạch bảo đảm an toàn về cơ sở vật chất, thiết bị dạy học.\n"
+    )
+    tasks = _tasks(text)
+    # the report of the letter sent is no task of its sender
+    assert [t[0] for t in tasks] == [["Sở Giáo dục và Đào tạo"]] * 3
+    assert tasks[1][4].startswith("Lên phương án")

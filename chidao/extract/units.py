@@ -125,6 +125,9 @@ _NOT_ACTING = re.compile(
     r"là (?:đơn vị sự nghiệp|cơ quan (?:chuyên môn|hành chính|ngang))|"
     r"(?:trân trọng\s+|xin\s+)?(?:đăng|giới thiệu|đăng tải|gửi tới bạn đọc)\s+(?:toàn văn|nội dung)|"
     r"(?:rất\s+)?hoan nghênh|số ra ngày|đưa tin|phản ánh|nhận được|"  # a newspaper's doings
+    # a report of the letter sent, which the body then tells: "Bộ GD&ĐT gửi công điện đến Giám
+    # đốc các sở GD&ĐT ... về ứng phó áp thấp nhiệt đới"
+    r"gửi\s+(?:công điện|công văn|văn bản|thông báo)(?:\s+hỏa tốc)?\s+(?:đến|tới)(?!\w)|"
     r"có\s+\d+\s+thành viên|"  # a committee's composition
     # a report of the letter it issued: "Văn phòng Chính phủ có Thông báo số 608/TB-VPCP ..."
     r"(?:có|ban hành)\s+(?:Thông báo|Công văn|Văn bản|Kế hoạch|Quyết định|Công điện|Chỉ thị|"
