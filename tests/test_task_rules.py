@@ -2409,3 +2409,16 @@ def test_imperative_paragraphs_after_a_task_go_on_with_its_assignees():
     # the report of the letter sent is no task of its sender
     assert [t[0] for t in tasks] == [["Sở Giáo dục và Đào tạo"]] * 3
     assert tasks[1][4].startswith("Lên phương án")
+
+
+def test_a_cited_document_s_title_period_is_no_deadline():
+    [(_, _, deadline, *_)] = _tasks(
+        "UBND tỉnh yêu cầu các sở, ban, ngành tiếp tục thực hiện Công văn số 896/UBND-NC ngày "
+        "22-4-2020 về việc triển khai nhiệm vụ bảo đảm trật tự an toàn giao thông quý II-2020)."
+    )
+    assert deadline is None
+    [(_, _, deadline, *_)] = _tasks(
+        "Giao Sở Y tế gửi hồ sơ theo quy định tại Nghị định số 116/2021/NĐ-CP ngày 21/12/2021 của "
+        "Chính phủ về Công an tỉnh trước ngày 05/11/2025."
+    )
+    assert deadline == "2025-11-05"  # a deadline stated outright stays

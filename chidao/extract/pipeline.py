@@ -36,7 +36,7 @@ from chidao.extract.normalize import normalize
 from chidao.extract.output import extraction_to_json
 from chidao.extract.readers import read_file
 from chidao.extract.references import find_references
-from chidao.extract.segment import Block, segment
+from chidao.extract.segment import CAPITALS, Block, segment
 from chidao.extract.tasks import find_tasks
 
 
@@ -217,12 +217,40 @@ def stage_tasks(doc: Extraction) -> None:
         doc.text,
         doc.blocks,
         doc.agencies,
-        doc.times,
+        _outside_titles(doc.text, doc.references, doc.times),
         reference_date=doc.meta.date or _period_start(doc.period),
         default_deadline=doc.period,
         own_number=doc.meta.number,
         report=doc.meta.kind == "tin bài",
     )
+
+
+# where the title of a cited document ends: its bracket or sentence closes, a new clause opens
+# on a capital ("Theo Công văn số ... về việc ..., các sở ...": the comma before "các" does not
+# end it, the words after it are the text's own), or a directive verb follows
+_TITLE_END = re.compile(
+    r"[;)\n:]|\.(?:\s|$)|,\s+(?=[" + CAPITALS + r"])|,\s+(?:các|những|đề nghị|yêu cầu|giao)\s"
+    r"|(?<!\w)(?:yêu cầu|giao(?!\s+thông)|đề nghị|chỉ đạo|đôn đốc|nhắc nhở)(?!\w)"
+)
+_TITLE_REACH = 300
+
+
+def _outside_titles(
+    text: str, references: list[Reference], times: list[TimeMention]
+) -> list[TimeMention]:
+    """Rule 7: the times not in the title of a document the text cites ("Công văn số 896/
+    UBND-NC ngày 22-4-2020 về việc triển khai ... quý II-2020)": that document's period, no
+    deadline of the text's tasks), but for a deadline stated outright ("trước ngày ...")."""
+    spans = []
+    for r in references:
+        end = _TITLE_END.search(text, r.end, r.end + _TITLE_REACH)
+        spans.append((r.end, end.start() if end else min(len(text), r.end + _TITLE_REACH)))
+    if not spans:
+        return times
+    return [t for t in times if t.kind in _STATED or not any(s <= t.start < e for s, e in spans)]
+
+
+_STATED = ("deadline", "relative")  # "... trước ngày 05/11/2025": a time the text sets itself
 
 
 def stage_confidence(doc: Extraction) -> None:
