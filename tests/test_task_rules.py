@@ -2422,3 +2422,31 @@ def test_a_cited_document_s_title_period_is_no_deadline():
         "Chính phủ về Công an tỉnh trước ngày 05/11/2025."
     )
     assert deadline == "2025-11-05"  # a deadline stated outright stays
+
+
+def test_member_agencies_of_a_command_go_on_to_the_rest_of_the_list():
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh yêu cầu các sở, ngành, cơ quan thành viên Ban Chỉ huy phòng thủ dân sự tỉnh; UBND "
+        "các xã, phường; Công ty cổ phần thủy điện Thác Bà; Công ty TNHH Tân Phú chủ động ứng phó."
+    )
+    assert "địa phương" in lead
+    assert lead[-2:] == ["Công ty cổ phần thủy điện Thác Bà", "Công ty TNHH Tân Phú"]
+
+
+def test_more_shortened_forms_and_a_province_as_authority():
+    [(lead, *_)] = _tasks("Theo đó, UBND P.Cao Lãnh được yêu cầu theo dõi sát diễn biến sạt lở.")
+    assert lead == ["UBND phường Cao Lãnh"]
+    [(lead, *_)] = _tasks("Yêu cầu Bộ Chỉ huy BĐBP tỉnh tăng cường tuần tra.")
+    assert lead == ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]
+    [(lead, *_)] = _tasks("Tỉnh chỉ đạo Sở Y tế hỗ trợ ngay thuốc cho các địa phương.")
+    assert lead == ["Sở Y tế"]
+
+
+def test_a_warning_to_those_who_fail_is_no_task():
+    assert (
+        _tasks(
+            "Các cơ quan, đơn vị, địa phương thực hiện không nghiêm túc sẽ bị xem xét, xử lý trách "
+            "nhiệm."
+        )
+        == []
+    )

@@ -108,7 +108,10 @@ _STOPS = re.compile(
 _ENDERS = re.compile(
     r"(?:Sở|UBND|HĐND|Ủy|Uỷ|Công (?:an|ty)|Ban|Trung tâm|Chi cục|Cục|Phòng|Văn phòng|Viện|"
     r"Tòa|Toà|Bộ|Kho bạc|Bảo hiểm|Liên đoàn|Hội|Đài|Báo|Bệnh viện|Trường|Đại học|Thanh tra|"
-    r"Quỹ|Giám đốc|Chủ tịch|Phó|Trưởng|Chánh|Thủ trưởng|Đồng chí|Ông|Bà|Các|Theo|Căn cứ|Tại|"
+    r"Quỹ|Giám đốc|Chủ tịch|Phó|Trưởng|Chánh|Thủ trưởng|Đồng chí|(?:Ông|Bà)(?=[^\S\n]+["
+    + CAPITALS
+    + r"])|"
+    r"Các|Theo|Căn cứ|Tại|"  # (a title before a person's name: "Thủy điện Thác Bà" is a place)
     r"Trong|Đề nghị|Giao|Yêu cầu|Trên|Về|Đối với|Từ|Đến|Ngày|Số|Khoản|Mục|Thực hiện|"
     r"Nhà đầu tư|Tạp chí|Tổng Liên đoàn)(?!\w)"
 )
@@ -210,6 +213,7 @@ _SPELLED_OUT = {
     "PCTT và TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
     "PCTT&TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
     "PCTT-TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn", "PTDS": "Phòng thủ dân sự",
+    "BĐBP": "Bộ đội Biên phòng", "ATGT": "An toàn giao thông",
     "UB MTTQ": "Ủy ban Mặt trận Tổ quốc", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
     "TPHCM": "Thành phố Hồ Chí Minh", "TP.HCM": "Thành phố Hồ Chí Minh",
     "TP HCM": "Thành phố Hồ Chí Minh", "TP. HCM": "Thành phố Hồ Chí Minh",
@@ -222,8 +226,8 @@ _ABBREVIATED = re.compile(
 
 
 # a unit written short before its place: "UBND H.Bắc Bình", "UBND TX. Sơn Tây"
-_UNIT_SHORT = re.compile(r"(?<!\w)(H|TX|TP)\.\s*(?=[" + CAPITALS + "])(?!HCM)")
-_UNITS_SPELLED = {"H": "huyện ", "TX": "thị xã ", "TP": "thành phố "}
+_UNIT_SHORT = re.compile(r"(?<!\w)(H|TX|TP|P)\.\s*(?=[" + CAPITALS + "])(?!HCM)")
+_UNITS_SPELLED = {"H": "huyện ", "TX": "thị xã ", "TP": "thành phố ", "P": "phường "}
 _SHORTENED = re.compile(_ABBREVIATED.pattern + "|" + _UNIT_SHORT.pattern)
 
 

@@ -42,11 +42,18 @@ _LIST_GAP = re.compile(
     r"(?:\s+(?:cấp\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?"
     r"|(?:sự nghiệp(?:\s+công lập)?\s+)?(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố"
     r"|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố)))"
-    r"|(?<=thuộc)\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố|huyện|quận|thị xã)"  # "các cơ quan, đơn vị trực thuộc
-    # UBND huyện; UBND các xã, thị trấn"
-    r"|(?:(?<=phố)|(?<=xã))\s+[" + CAPITALS + r"]\w*(?:\s+[" + CAPITALS + r"]\w*){0,2}"  # "UBND các
+    r"|(?:(?<=thuộc)\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố|huyện|quận|"
+    r"thị xã)"  # "các cơ quan, đơn vị trực thuộc UBND huyện; UBND các xã, thị trấn"
+    r"|(?:(?<=phố)|(?<=xã))\s+["
+    + CAPITALS
+    + r"]\w*(?:\s+["
+    + CAPITALS
+    + r"]\w*){0,2})"  # "UBND các
     # huyện, thị xã, thành phố Huế và các Sở, ban, ngành": the city named
-    r"(?=\s*(?:[,;]|và\s)))?"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã",
+    r"(?=\s*(?:[,;]|và\s))"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã",
+    # the members of a committee named after a group: "các sở, ngành, cơ quan thành viên Ban
+    # Chỉ huy phòng thủ dân sự tỉnh; UBND các xã, phường; ..."
+    r"|\s+thành viên(?=\s))?"
     # "... các sở, ban, ngành, đơn vị thuộc Thành phố và Chủ tịch UBND các quận"
     r"\s*(?:[,;]\s*(?:(?:\.{3}|…)\s*[,;]\s*)?)?"  # "Sở Tài chính, ..., Ban Quản lý ..."
     r"(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?"
@@ -353,7 +360,9 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             return _with_roles(text, unit, told, told, "closing:to-know-and-act")
         unit.breaks = True
         return unit
-    if text.find("nào", start, end) != -1 and _SANCTION.search(text, start, end):
+    if (text.find("nào", start, end) != -1 and _SANCTION.search(text, start, end)) or (
+        text.find("sẽ bị", start, end) != -1 and _WILL_ANSWER.search(text, start, end)
+    ):
         unit.breaks = True  # "... đơn vị nào không nộp thì Phòng Văn hóa sẽ tham mưu ...": a
         return unit  # consequence, not a task
     if _BOILERPLATE.match(text, start, end) or _is_citation_line(text, start, end):
@@ -465,12 +474,18 @@ _PAUSE_AFTER_VERB = re.compile(
     r",[^\S\n]*|[^\S\n]+(?:trước|chậm nhất|đến|trong)[^\S\n]+[^,;.:\n]{2,30},[^\S\n]*"
 )
 _AUTHORITY = re.compile(
-    r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng|[Ll]ãnh đạo tỉnh"
+    r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng|[Ll]ãnh đạo tỉnh|Tỉnh"
     r"|[Ll]ãnh đạo [Tt]hành phố|[Vv]ăn bản|[Cc]ông văn)(?!\w)"
 )
 _SANCTION = re.compile(
     r"(?<!\w)(?:đơn vị|cơ quan|địa phương|tổ chức|cá nhân)\s+nào\s+(?:không|chưa|chậm)\b"
     r"[^.;\n]{0,160}?\bthì(?!\w)",
+    re.IGNORECASE,
+)
+# "Các cơ quan, đơn vị, địa phương thực hiện không nghiêm túc sẽ bị xem xét, xử lý trách nhiệm":
+# a warning of what befalls those who fail, not a task
+_WILL_ANSWER = re.compile(
+    r"(?<!\w)(?:không|chưa|chậm)\s[^.;\n]{0,80}?\ssẽ bị\s+(?:xem xét|xử lý|kiểm điểm|kỷ luật)",
     re.IGNORECASE,
 )
 _ALSO_BEFORE = re.compile(r"(?<!\w)(?:đồng thời|và|cũng|còn)\s+$", re.IGNORECASE)
@@ -665,8 +680,8 @@ _ASKED_BY = re.compile(
     r"(?=chủ trì|làm đầu mối|phối hợp)"
     # "Công an tỉnh được giao đảm bảo an ninh ...", "UBND cấp xã cũng được giao nhiệm vụ ký
     # hợp đồng ...": given an action now (not "đã được giao": what it was given before)
-    r"|\s*(?:cũng\s+)?được\s+giao\s+(?:nhiệm vụ\s+|trách nhiệm\s+)?"
-    r"(?=[a-zà-ỹđ])(?!(?:tại|theo|từ|trong|cho|quản lý|nhiệm vụ|làm chủ đầu tư)(?!\w))"
+    r"|\s*(?:cũng\s+)?được\s+(?:giao|yêu cầu|đề nghị)\s+(?:nhiệm vụ\s+|trách nhiệm\s+)?"
+    r"(?=[a-zà-ỹđ])(?!(?:tại|theo(?!\s+dõi)|từ|trong|cho|quản lý|nhiệm vụ|làm chủ đầu tư)(?!\w))"
 )
 _SENDS_TO = re.compile(
     r"\s*(?:đã\s+|vừa\s+)?(?:có|ban hành)\s+(?:văn bản|công văn|công điện|thông báo)"

@@ -71,6 +71,7 @@ _PROV_MARK = rf"(?i:tỉnh|thành{_W}phố|tp\.?)"
 _PROV_WORDS = ("tỉnh", "thành phố", "tp", "ubnd", "hđnd", "ủy ban nhân dân", "uỷ ban nhân dân")
 _UNIT = (
     rf"(?i:tỉnh|thành{_W}phố|tp\.?|quận|huyện|thị{_W}xã|xã|phường|thị{_W}trấn|đặc{_W}khu|h\.|tx\.)"
+    r"|P\."  # "UBND P.Cao Lãnh"
 )
 
 
