@@ -9,6 +9,7 @@ worker or a batch over an archive. "Today" is passed in, never read from the clo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -241,13 +242,15 @@ def _outside_titles(
     """Rule 7: the times not in the title of a document the text cites ("Công văn số 896/
     UBND-NC ngày 22-4-2020 về việc triển khai ... quý II-2020)": that document's period, no
     deadline of the text's tasks), but for a deadline stated outright ("trước ngày ...")."""
-    spans = []
+    if not references:
+        return times
+    inside: set[int] = set()
+    starts = [t.start for t in times]  # (sorted: ``find_times`` gives them in order)
     for r in references:
         end = _TITLE_END.search(text, r.end, r.end + _TITLE_REACH)
-        spans.append((r.end, end.start() if end else min(len(text), r.end + _TITLE_REACH)))
-    if not spans:
-        return times
-    return [t for t in times if t.kind in _STATED or not any(s <= t.start < e for s, e in spans)]
+        stop = end.start() if end else min(len(text), r.end + _TITLE_REACH)
+        inside.update(range(bisect_left(starts, r.end), bisect_left(starts, stop)))
+    return [t for k, t in enumerate(times) if k not in inside or t.kind in _STATED]
 
 
 _STATED = ("deadline", "relative")  # "... trước ngày 05/11/2025": a time the text sets itself
