@@ -2450,3 +2450,11 @@ def test_a_warning_to_those_who_fail_is_no_task():
         )
         == []
     )
+
+
+def test_a_connector_then_a_local_group_starts_a_task_of_its_own():
+    tasks = _tasks(
+        "UBND huyện yêu cầu các phòng, ban chuyên môn tăng cường kiểm tra, giám sát. Đặc biệt các xã "
+        "tiếp tục phối hợp với các ngành chuyên môn rà soát các hộ dân."
+    )
+    assert [t[0] for t in tasks] == [["sở, ban, ngành"], ["địa phương"]]
