@@ -2458,3 +2458,57 @@ def test_a_connector_then_a_local_group_starts_a_task_of_its_own():
         "tiếp tục phối hợp với các ngành chuyên môn rà soát các hộ dân."
     )
     assert [t[0] for t in tasks] == [["sở, ban, ngành"], ["địa phương"]]
+
+
+def test_commands_and_unions_with_a_head_word_for_a_first_word():
+    [(lead, *_)] = _tasks(
+        "Các Sở: Y tế, Tài chính; Công an tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh và UBND các huyện, "
+        "thành phố theo chức năng nhiệm vụ:\n- Tăng cường kiểm tra.\n"
+    )
+    assert lead == [
+        "Sở Y tế", "Sở Tài chính", "Công an tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "địa phương",
+    ]  # fmt: skip
+    [(lead, support, *_)] = _tasks(
+        "Chủ tịch UBND tỉnh giao Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh chủ trì, phối hợp với "
+        "Sở Khoa học và Công nghệ tổ chức hội thảo."
+    )
+    assert (lead, support) == (
+        ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"],
+        ["Sở Khoa học và Công nghệ"],
+    )
+
+
+def test_a_committee_named_after_its_decision_cites_no_document():
+    doc = extract_text(
+        "Ban Chỉ đạo 138/CP tỉnh đề nghị các sở, ngành triển khai Kế hoạch số 12/KH-UBND."
+    )
+    assert [r.number for r in doc.references] == ["12/KH-UBND"]
+
+
+def test_a_bare_directive_number_with_its_day_and_a_title_s_own_citation():
+    cases = {
+        "UBND tỉnh ban hành công văn 2933 ngày 11/5/2022 về việc tổ chức trại hè.": ("2933", date(2022, 5, 11)),
+        "date 2025-09-30 Theo Công điện số 181 ngày 30-9 của Thủ tướng Chính phủ về việc khắc phục "
+        "hậu quả bão.": ("181", date(2025, 9, 30)),
+        "Về việc báo cáo tình hình ô nhiễm môi trường (3585/VP-KTN, ngày 23/10/2017).\n\nGiao Sở Tài "
+        "nguyên và Môi trường chủ trì báo cáo.": ("3585/VP-KTN", date(2017, 10, 23)),
+    }  # fmt: skip
+    for text, (number, on) in cases.items():
+        meta = extract_text(text, today=TODAY).meta
+        assert (meta.number, meta.date) == (number, on), text
+
+
+def test_a_header_that_lost_its_province_takes_the_place_of_its_date_line():
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 06/CT-UBND | Thanh Hóa, ngày 02 tháng 5 năm 2019 |\nCHỈ THỊ\n"
+        "Giao Cục Thuế chủ trì rà soát các đối tượng nộp thuế.\n"
+    )
+    doc = extract_text(text, today=TODAY)
+    assert doc.meta.issuer == "UBND tỉnh Thanh Hóa"
+    assert [m.name for m in doc.tasks[0].lead] == ["Cục Thuế tỉnh Thanh Hóa"]
+
+
+def test_a_city_written_tp_after_lưu_ý():
+    [(lead, *_)] = _tasks("UBND tỉnh lưu ý TP Đà Lạt chuẩn bị phương án đón khách.")
+    assert lead == ["UBND thành phố Đà Lạt"]

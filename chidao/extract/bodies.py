@@ -36,7 +36,7 @@ _HEADS = (
     "Tòa án nhân dân", "Toà án nhân dân", "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ đội Biên phòng",
     "Công an", "Công ty", "Tổng công ty", "Tập đoàn", "Ngân hàng", "Kho bạc Nhà nước",
     "Bảo hiểm xã hội", "Ủy ban Mặt trận Tổ quốc", "Uỷ ban Mặt trận Tổ quốc", "Ủy ban MTTQ",
-    "UB MTTQ", "UBMTTQ", "Liên đoàn Lao động", "Liên đoàn", "Tổng Liên đoàn", "Liên minh Hợp tác xã", "Tạp chí", "Hội", "Tỉnh đoàn", "Thành đoàn", "Đoàn",
+    "UB MTTQ", "UBMTTQ", "Liên đoàn Lao động", "Liên đoàn", "Liên hiệp các Hội", "Liên hiệp", "Tổng Liên đoàn", "Liên minh Hợp tác xã", "Tạp chí", "Hội", "Tỉnh đoàn", "Thành đoàn", "Đoàn",
     "Đài", "Báo", "Bảo tàng", "Thư viện", "Nhà hát", "Bệnh viện", "Trường", "Đại học",
     "Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Thanh tra", "Quỹ", "Hợp tác xã",
     "Cảng vụ", "Vườn quốc gia", "Vườn Quốc gia", "Khu bảo tồn", "Hạt Kiểm lâm", "Đội",
@@ -380,15 +380,15 @@ def _counted(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
 # a place the directive verb names bare: "giao thành phố Đông Hà, huyện Gio Linh kiểm tra"
 # is their People's Committees
 _BARE_PLACE = re.compile(  # (the verb's first letter first, as ``units.TRIGGER`` does: fast)
-    r"[gyđcGYĐC](?<![\w][gyđcGYĐC])"
+    r"[gyđclGYĐC](?<![\w][gyđclGYĐC])"
     r"(?:(?<=g)iao|(?<=y)êu cầu|(?<=đ)ề nghị|(?<=c)hỉ đạo|(?<=c)hỉ thị|(?<=G)iao|(?<=Y)êu cầu"
-    r"|(?<=Đ)ề nghị|(?<=C)hỉ đạo|(?<=Đ)ối với)"
+    r"|(?<=Đ)ề nghị|(?<=C)hỉ đạo|(?<=Đ)ối với|(?<=l)ưu ý)"
     r"(?:[^\S\n]+(?:cho|đối với))?[^\S\n]+"
-    r"(?P<unit>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn|H\.|TX\.|TP\.)"
+    r"(?P<unit>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn|H\.|TX\.|TP\.|TP(?=[^\S\n]))"
     rf"[^\S\n]*(?<=[.\s])(?P<place>{_PLACE})"
     r"(?![^\S\n]*\()"  # ("giao huyện Gio Linh (cũ)": history, left to the reader)
 )  # ("Đối với huyện Khánh Sơn: Áp dụng ...": a heading that names the place's committee)
-_SHORT_UNITS = {"H.": "huyện", "TX.": "thị xã", "TP.": "thành phố"}
+_SHORT_UNITS = {"H.": "huyện", "TX.": "thị xã", "TP.": "thành phố", "TP": "thành phố"}
 
 
 # a place that acts as its committee at a sentence's start: "Huyện Sốp Cộp chỉ đạo các cơ quan
@@ -418,9 +418,7 @@ def _place_subjects(text: str, found: Sequence[AgencyMention]) -> Sequence[Agenc
 def _bare_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """``found`` with the places a directive verb names bare, one mention each, "UBND
     huyện Gio Linh" (the places listed after the first are read by ``_place_lists``)."""
-    if not any(
-        w in text for w in ("phố ", "xã ", "huyện ", "quận ", "phường ", "H.", "TX.", "TP.")
-    ):
+    if not any(w in text for w in ("phố ", "xã ", "huyện ", "quận ", "phường ", "H.", "TX.", "TP")):
         return found
     added = []
     starts = [m.start for m in found]
@@ -762,7 +760,9 @@ _LOWER_FIRST_HEADS = frozenset(
     ]
 )
 # heads whose first name word may itself be a head word ("Văn phòng Sở", "Ban Quản lý")
-_OWN_WORD_HEADS = frozenset(["Văn phòng", "Công an", "Thanh tra"])  # "Thanh tra Sở Xây dựng"
+_OWN_WORD_HEADS = frozenset(  # "Thanh tra Sở Xây dựng", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"
+    ["Văn phòng", "Công an", "Thanh tra", "Bộ Chỉ huy"]
+)
 # "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh": "Phòng" of prevention
 _PREVENTION_HEADS = frozenset(["Ban Chỉ huy", "Ban Chỉ đạo"])
 _AGAINST = re.compile(r",?[^\S\n]+chống(?!\w)")

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from chidao.extract.agencies.patterns import _PROVINCES
 from chidao.extract.model import DocumentMeta, Reference, TimeMention
 from chidao.extract.segment import CAPITALS, Block
 
@@ -94,7 +95,9 @@ def find_meta(
         # "UBND tỉnh có Công văn số 3217 yêu cầu ...", "Thủ tướng ký Công điện số 229 yêu cầu ...":
         # a report may give the directive's number without its code
         meta.number = bare.group("number")
-        meta.date = meta.date or _date_before(text, bare.start("number"))
+        meta.date = (
+            meta.date or _date_after_bare(text, bare) or _date_before(text, bare.start("number"))
+        )
         meta.kind = "tin bài"
     if (
         meta.number is None
@@ -126,10 +129,13 @@ def find_meta(
 
 
 _BARE_REPORTED = re.compile(
-    r"(?<!\w)(?:ban hành|ký|có)\s+"
+    r"(?:(?<!\w)(?:ban hành|ký|có)\s+|(?:^|\n|date \S+ )Theo\s+)"  # ("Theo Công điện số 181 ...")
+    + "(?i:"
     + _LETTER
-    + r"\s+(?:số\s+)?(?P<number>\d{1,6})(?![\w/.-])[^.;\n]{0,60}?\s"
-    r"(?:yêu cầu|đề nghị|chỉ đạo|giao|về việc|về|gửi)(?!\w)"
+    + ")"  # ("UBND tỉnh ban hành công văn 2933 ngày 11/5/2022 về việc ...")
+    + r"\s+(?:số\s+)?(?P<number>\d{1,6})(?![\w/.-])"
+    r"(?:\s+ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{4}))?)?"
+    r"[^.;\n]{0,60}?\s(?:yêu cầu|đề nghị|chỉ đạo|giao|về việc|về|gửi)(?!\w)"
 )
 _CITY = re.compile(r"(?i)\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (thành phố|TP)")
 _HANOI = re.compile(r"Hà Nội")
@@ -152,6 +158,26 @@ def _from_header(meta: DocumentMeta, header: str) -> None:
             meta.subject = title  # KẾ HOẠCH / Triển khai công tác ...
     if m := _ISSUER_LINE.search(header):
         meta.issuer = _issuer(header, m)
+    if meta.issuer == "UBND" and (place := _PLACE_OF_DATE.search(header)) is not None:
+        # the header's table lost "TỈNH THANH HÓA": the place of its date line is the province
+        meta.issuer = _issuer_of_place(place.group("place").strip())
+
+
+_PLACE_OF_DATE = re.compile(
+    r"(?<!\w)(?P<place>" + "|".join(map(re.escape, _PROVINCES)) + r"),\s*ngày\s+\d{1,2}\s+tháng"
+)
+
+
+def _issuer_of_place(place: str) -> str:
+    """ "Thanh Hóa" → "UBND tỉnh Thanh Hóa"; the five cities are "thành phố"; else as written."""
+    if place == "Hà Nội":
+        return "UBND Thành phố Hà Nội"
+    if place in _CENTRAL_CITIES:
+        return "UBND thành phố " + place
+    return "UBND tỉnh " + place if place in _PROVINCES else "UBND"
+
+
+_CENTRAL_CITIES = frozenset(["Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"])
 
 
 # a number that the layout broke: "2170 /QĐ-UBND", "2170/QĐ -UBND", "2170/QĐ-\nUBND"
@@ -295,9 +321,17 @@ _TITLE_CITE = re.compile(
 )
 # a portal's note of the letter it tells, closing the sentence: "... phòng, chống dịch
 # Covid-19 (Công văn số: 1074/VP-KGVX, ngày 23/03/2020)."
-_CLOSING_CITE = re.compile(
-    r"\(\s*" + _LETTER + r"\s+số\s*:?\s*" + _NUMBER + r"\s*,\s*" + _ON_DATE + r"\s*\)\s*\.?\s*$",
-    re.MULTILINE,
+_CLOSING_CITE = (
+    re.compile(  # (or its number alone: "... nông thôn (3585/VP-KTN, ngày 23/10/2017).")
+        r"\(\s*(?:"
+        + _LETTER
+        + r"\s+số\s*:?\s*)?"
+        + _NUMBER
+        + r"\s*,\s*"
+        + _ON_DATE
+        + r"\s*\)\s*\.?\s*$",
+        re.MULTILINE,
+    )
 )
 # a portal's title line of the letter it publishes: "Công văn số 1639/SNN-CCKL ngày 23/10/2023
 # của Sở Nông nghiệp và PTNT tỉnh Hưng Yên Về việc ..."
@@ -335,6 +369,14 @@ _WORDED_DATE = re.compile(
 # a date that is a sentence of its own before the one telling the letter: "Ngày 29/7/2020.
 # Chủ tịch UBND tỉnh ban hành Công văn số 6732/UBND-Y ..."
 _DATE_ALONE = re.compile(r"(?i)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\s*\.\s*$")
+
+
+def _date_after_bare(text: str, bare: re.Match[str]) -> date | None:
+    """ "Công điện số 181 ngày 30-9 ...": its own day, of the page's year when none is written."""
+    if bare.group("d") is None:
+        return None
+    year = int(bare.group("y")) if bare.group("y") else (_page_year(text) or _text_year(text))
+    return _safe_date(year, int(bare.group("m")), int(bare.group("d"))) if year else None
 
 
 def _date_before(text: str, pos: int) -> date | None:

@@ -231,7 +231,8 @@ def stage_tasks(doc: Extraction) -> None:
 # end it, the words after it are the text's own), or a directive verb follows
 _TITLE_END = re.compile(
     r"[;)\n:]|\.(?:\s|$)|,\s+(?=[" + CAPITALS + r"])|,\s+(?:các|những|đề nghị|yêu cầu|giao)\s"
-    r"|(?<!\w)(?:yêu cầu|giao(?!\s+thông)|đề nghị|chỉ đạo|đôn đốc|nhắc nhở)(?!\w)"
+    r"|(?<!\w)(?:yêu cầu|(?<![Nn]goại )(?<!bàn )(?<!chuyển )giao(?!\s+(?:thông|lưu|dịch))"
+    r"|đề nghị|chỉ đạo|đôn đốc|nhắc nhở)(?!\w)"
 )
 _TITLE_REACH = 300
 

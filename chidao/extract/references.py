@@ -368,6 +368,8 @@ def _reference(text: str, m: re.Match[str], doc_date: date | None) -> Reference 
     word = _word_before(text, m.start())
     if not _plausible(m, code, word is not None):
         return None
+    if word is None and _NAMED_BY.search(text, max(0, m.start() - 16), m.start()):
+        return None  # "Ban Chỉ đạo 138/CP": a committee named after its decision, no citation
     start, end = (word.start if word else m.start()), m.end()
     year = int(m.group("year")) if m.group("year") else None
     dated = _date_after(text, end, year, doc_date)
@@ -383,6 +385,9 @@ def _reference(text: str, m: re.Match[str], doc_date: date | None) -> Reference 
         issuer=issuer[0] if issuer else code.issuer,
         rule=form,
     )
+
+
+_NAMED_BY = re.compile(r"(?:Ban [Cc]hỉ đạo|Ban Chỉ huy|Tổ công tác|Đề án)\s+$")
 
 
 def _kind(word: _Word | None, code: _Code) -> str | None:
