@@ -42,7 +42,8 @@ _LEFT_OK = re.compile(
     r"(?:^|[.:;!?\n(\"“”*•+–-]|(?<!\w)(?:giao|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|nhắc\s+nhở|"
     r"đòi\s+hỏi|phối\s+hợp(?:\s+(?:với|cùng))?|và|gồm|đối\s+với|để)"
     # a connector opening the sentence: "... giám sát. Đặc biệt các xã tiếp tục phối hợp ..."
-    r"|[.;:\n]\s*(?:đặc\s+biệt|đồng\s+thời|riêng|còn|trong\s+đó|ngoài\s+ra)\s*,?)\s*$"
+    # (not "Đồng thời, địa phương cần ...": the place just named, said again)
+    r"|[.;:\n]\s*(?:đặc\s+biệt|riêng|còn|trong\s+đó|ngoài\s+ra)\s*,?)\s*$"
 )
 _LOCAL_GROUP_END = re.compile(r"ubnd các (?:quận|huyện|thị xã)(?: (?:quận|huyện|thị xã))*$")
 
