@@ -1274,10 +1274,10 @@ _SAPO_PARAGRAPHS = 6  # headline and lead paragraph; a page's clutter may stand 
 
 def _retold(task: Task, later: list[Task]) -> bool:
     """A later task says it again, in full: the same assignees, half the words, no fewer."""
-    names = {m.name for m in task.lead}
+    names = _named(task)
     words = set(_WORD.findall(task.text.lower()))
     return any(
-        {m.name for m in t.lead} == names
+        _named(t) == names
         and not t.rule.startswith("closing:")  # "... để UBND các xã biết, thực hiện./."
         and len(t.text) >= len(task.text) * _RETOLD_LENGTH  # (not a shorter remark on them)
         and _overlap(words, set(_WORD.findall(t.text.lower()))) >= 0.5
@@ -1286,6 +1286,13 @@ def _retold(task: Task, later: list[Task]) -> bool:
 
 
 _RETOLD_LENGTH = 0.8  # the body's telling is about as long as the lead's, or longer
+_LEVEL_END = re.compile(r"\s+(?:tỉnh|[Tt]hành phố)$")
+
+
+def _named(task: Task) -> set[str]:
+    """The bodies a task names, as a headline and its body may both write them: "Cục Thống kê
+    tỉnh" is "Cục Thống kê"; "các đơn vị liên quan" beside them names no one."""
+    return {_LEVEL_END.sub("", m.name) for m in task.lead if not m.vague}
 
 
 def _retells(words: set[str], leads: set[str], w: set[str], names: set[str]) -> bool:
