@@ -1252,40 +1252,38 @@ _ISSUED_NOW = re.compile(
 def _summarises(task: Task, later: list[Task], top: list[Block]) -> bool:
     """Rule 4 for news: a lead paragraph that reports the directive issued and asks only
     groups ("yêu cầu các ngành, địa phương triển khai ...") sums up what the body then gives
-    to named bodies: the body's tasks are the tasks."""
+    to named bodies in much the same words: the body's tasks are the tasks."""
     if not task.lead or not all(m.is_group for m in task.lead) or not _ISSUED_NOW.search(task.text):
         return False
     own = next((b for b in top if b.start <= task.start < b.end), None)
     body = [t for t in later[:40] if t.lead and own is not None and t.start >= own.end]
-    if not body:
-        return False
-    if _THEREUPON.match(body[0].text):  # "Theo đó, UBND tỉnh giao Ban An toàn giao thông ..."
-        return True
     words = set(_WORD.findall(task.text.lower()))
     return any(_overlap(words, set(_WORD.findall(t.text.lower()))) >= _SUMS_UP for t in body)
 
 
-_THEREUPON = re.compile(r"[\s\-–+•]*(?:theo đó|cụ thể)(?!\w)", re.IGNORECASE)
-_SUMS_UP = 0.6  # the lead's words the body's telling holds
+_SUMS_UP = 0.7  # the lead's words the body's telling holds (a lead with its own ask says less)
 
 
 _SAPO_PARAGRAPHS = 6  # headline and lead paragraph; a page's clutter may stand before them
 
 
 def _retold(task: Task, later: list[Task]) -> bool:
-    """A later task says it again, in full: the same assignees, half the words, no fewer."""
+    """A later task says it again, in full: the same assignees, most of the words, no fewer."""
     names = _named(task)
     words = set(_WORD.findall(task.text.lower()))
     return any(
         _named(t) == names
         and not t.rule.startswith("closing:")  # "... để UBND các xã biết, thực hiện./."
         and len(t.text) >= len(task.text) * _RETOLD_LENGTH  # (not a shorter remark on them)
-        and _overlap(words, set(_WORD.findall(t.text.lower()))) >= 0.5
+        and _overlap(words, set(_WORD.findall(t.text.lower()))) >= _RETOLD_WORDS
         for t in later[:40]
     )
 
 
 _RETOLD_LENGTH = 0.8  # the body's telling is about as long as the lead's, or longer
+# the lead's words the body's telling holds: most of them (a lead that asks something else of
+# the same group shares the common words of any ask, about half)
+_RETOLD_WORDS = 0.6
 _LEVEL_END = re.compile(r"\s+(?:tỉnh|[Tt]hành phố)$")
 
 
