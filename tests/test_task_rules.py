@@ -2295,8 +2295,8 @@ def test_a_news_lead_that_reports_a_directive_to_groups_is_summed_up_by_its_body
         "UBND tỉnh vừa ban hành công văn (số 3018/UBND-KTN) yêu cầu các ngành, địa phương triển "
         "khai thực hiện yêu cầu của Ủy ban An toàn giao thông quốc gia.\n\n"
         "Theo đó, UBND tỉnh giao Ban An toàn giao thông tỉnh, Công an tỉnh, Sở Giao thông vận tải "
-        "khẩn trương xây dựng kế hoạch chi tiết để triển khai thực hiện yêu cầu của Ủy ban An toàn "
-        "giao thông quốc gia.\n"
+        "khẩn trương triển khai thực hiện yêu cầu của Ủy ban An toàn giao thông quốc gia tại công "
+        "văn vừa ban hành, hướng dẫn các ngành, địa phương.\n"
     )
     [(lead, *_)] = _tasks(text)
     assert lead == ["Ban An toàn giao thông tỉnh", "Công an tỉnh", "Sở Giao thông vận tải"]
