@@ -2513,3 +2513,21 @@ def test_a_header_that_lost_its_province_takes_the_place_of_its_date_line():
 def test_a_city_written_tp_after_lưu_ý():
     [(lead, *_)] = _tasks("UBND tỉnh lưu ý TP Đà Lạt chuẩn bị phương án đón khách.")
     assert lead == ["UBND thành phố Đà Lạt"]
+
+
+def test_places_under_đối_với_and_after_a_committee_s_colon_are_their_committees():
+    tasks = _tasks(
+        "Theo đó, đối với thành phố Nha Trang, huyện Vạn Ninh: Tiếp tục thực hiện giãn cách xã hội.\n\n"
+        "Đối với các huyện Khánh Vĩnh, Diên Khánh, Cam Lâm; thị xã Ninh Hòa và thành phố Cam Ranh: "
+        "Áp dụng các biện pháp phòng dịch.\n"
+    )
+    assert [t[0] for t in tasks] == [
+        ["UBND thành phố Nha Trang", "UBND huyện Vạn Ninh"],
+        ["UBND huyện Khánh Vĩnh", "UBND huyện Diên Khánh", "UBND huyện Cam Lâm",
+         "UBND thị xã Ninh Hòa", "UBND thành phố Cam Ranh"],
+    ]  # fmt: skip
+    [(lead, *_)] = _tasks(
+        "Cụ thể, Chủ tịch UBND tỉnh yêu cầu Chủ tịch UBND huyện: Phong Điền, Phú Lộc chỉ đạo các lực "
+        "lượng khắc phục hậu quả."
+    )
+    assert lead == ["UBND huyện Phong Điền", "UBND huyện Phú Lộc"]

@@ -153,7 +153,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
     """``found`` (the registry's mentions, in order) with the unlisted bodies of ``text``
     merged in, in order; see the module docstring."""
     found = _bare_places(text, _counted(text, _whole_names(text, found)))
-    found = _place_lists(text, _place_subjects(text, found))
+    found = _place_lists(text, _colon_places(text, _place_subjects(text, found)))
     found = _short_names(text, _classes(text, found))
     found = _ministry_lists(text, found)
     starts = [m.start for m in found]
@@ -310,10 +310,10 @@ _PLACE_FIRST = re.compile(rf"[^\S\n]*:?[^\S\n]*({_PLACE})")
 
 _LOCAL_ONE = re.compile(r"UBND (huyện|quận|thị xã|thành phố|xã|phường|thị trấn) \S")
 _MORE_PLACE = re.compile(
-    rf"(?:,[^\S\n]+(?:(?P<unit>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+)?"
+    rf"(?:[,;][^\S\n]+(?:(?P<unit>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+)?"
     rf"|[^\S\n]+và[^\S\n]+(?P<named>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+)"
     rf"(?P<place>{_PLACE})"
-    rf"(?=[^\S\n]*(?:,|và|[^\S\n][a-zđà-ỹ]))"
+    rf"(?=[^\S\n]*(?:[,;:]|và|[^\S\n][a-zđà-ỹ]))"
 )
 
 
@@ -382,8 +382,8 @@ def _counted(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
 _BARE_PLACE = re.compile(  # (the verb's first letter first, as ``units.TRIGGER`` does: fast)
     r"[gyđclGYĐC](?<![\w][gyđclGYĐC])"
     r"(?:(?<=g)iao|(?<=y)êu cầu|(?<=đ)ề nghị|(?<=c)hỉ đạo|(?<=c)hỉ thị|(?<=G)iao|(?<=Y)êu cầu"
-    r"|(?<=Đ)ề nghị|(?<=C)hỉ đạo|(?<=Đ)ối với|(?<=l)ưu ý)"
-    r"(?:[^\S\n]+(?:cho|đối với))?[^\S\n]+"
+    r"|(?<=Đ)ề nghị|(?<=C)hỉ đạo|(?<=Đ)ối với|(?<=đ)ối với|(?<=l)ưu ý)"
+    r"(?:[^\S\n]+(?:cho|đối với))?[^\S\n]+(?:các[^\S\n]+(?=huyện|xã|phường|quận))?"
     r"(?P<unit>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn|H\.|TX\.|TP\.|TP(?=[^\S\n]))"
     rf"[^\S\n]*(?<=[.\s])(?P<place>{_PLACE})"
     r"(?![^\S\n]*\()"  # ("giao huyện Gio Linh (cũ)": history, left to the reader)
@@ -415,27 +415,60 @@ def _place_subjects(text: str, found: Sequence[AgencyMention]) -> Sequence[Agenc
     return sorted([*found, *added], key=lambda a: a.start) if added else found
 
 
+# one committee's head word over a list of places after a colon: "Chủ tịch UBND huyện: Phong
+# Điền, Phú Lộc chỉ đạo ..." (the places after the first are read by ``_place_lists``)
+_COLON_PLACES = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[^\S\n]+(?P<unit>huyện|quận|thị xã|xã|phường)"
+    rf"[^\S\n]*:[^\S\n]*(?P<place>{_PLACE})(?=[^\S\n]*(?:,|và[^\S\n]))"
+)
+
+
+def _colon_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    if ":" not in text:
+        return found
+    added = []
+    for m in _COLON_PLACES.finditer(text):
+        if _ENDERS.match(m.group("place")) or any(
+            f.start < m.end() and m.start() < f.end for f in found
+        ):
+            continue
+        name = f"UBND {m.group('unit')} {m.group('place')}"
+        start = m.start()
+        if (title := _HEAD_TITLE.search(text, max(0, start - 20), start)) is not None:
+            start = title.start()  # "Chủ tịch UBND huyện: ...": the head stands for it
+        added.append(AgencyMention(start, m.end(), text[start : m.end()], name, rule=UNLISTED))
+    return sorted([*found, *added], key=lambda a: a.start) if added else found
+
+
 def _bare_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """``found`` with the places a directive verb names bare, one mention each, "UBND
     huyện Gio Linh" (the places listed after the first are read by ``_place_lists``)."""
     if not any(w in text for w in ("phố ", "xã ", "huyện ", "quận ", "phường ", "H.", "TX.", "TP")):
         return found
     added = []
+    dropped: set[int] = set()
     starts = [m.start for m in found]
     for m in _BARE_PLACE.finditer(text):
         place = m.group("place")
         if _ENDERS.match(place):
             continue
-        i = bisect_left(starts, m.start("unit"))
+        i = bisect_left(starts, m.start("unit") - 4)
+        if i < len(found) and found[i].is_group and found[i].end <= m.start("place"):
+            dropped.add(i)  # "Đối với các huyện Khánh Vĩnh, ...": the places, not the group
+            i += 1
         if (i < len(found) and found[i].start < m.end()) or (
-            i and found[i - 1].end > m.start("unit")
+            i and i - 1 not in dropped and found[i - 1].end > m.start("unit")
         ):
+            dropped.discard(i - 1)
             continue  # the registry or a pattern reads these words
         unit = _SHORT_UNITS.get(m.group("unit"), m.group("unit"))
         name = f"UBND {unit} {place}"
         start = m.start("unit")
         added.append(AgencyMention(start, m.end(), text[start : m.end()], name, rule=UNLISTED))
-    return sorted([*found, *added], key=lambda a: a.start) if added else found
+    if not added:
+        return found
+    kept = [f for k, f in enumerate(found) if k not in dropped]
+    return sorted([*kept, *added], key=lambda a: a.start)
 
 
 def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:

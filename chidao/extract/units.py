@@ -711,7 +711,9 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
     return list_from(found, text)
 
 
-_REGARDING = re.compile(r"[\s\-–+•]*(?:[Đđ]ối với|ĐỐI VỚI)\s+")
+_REGARDING = re.compile(
+    r"[\s\-–+•]*(?:(?:[Tt]heo đó|[Cc]ụ thể)\s*,\s*)?(?:[Đđ]ối với|ĐỐI VỚI)\s+(?:các\s+)?"
+)
 # what a label describes rather than directs: "Đối với UBND cấp xã: Có kết quả đánh giá ..."
 _DESCRIBES = re.compile(r"(?:Có|Là|Được|Đạt|Gồm|Không|Chưa|Tổng|Số)(?!\w)")
 
