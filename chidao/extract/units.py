@@ -809,7 +809,10 @@ def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
 def _with_roles(
     text: str, unit: Unit, lead: list[AgencyMention], found: list[AgencyMention], rule: str
 ) -> Unit:
-    unit.lead = [m if _add_on(lead, k) else _named_group(m) for k, m in enumerate(lead)]
+    unit.lead = [
+        m if _add_on(lead, k) or _vague_before_named(lead, k) else _named_group(m)
+        for k, m in enumerate(lead)
+    ]
     unit.rule = rule
     unit.support = [p for p in _partners(text, lead[-1].end, unit.end, found) if p not in lead]
     return unit
@@ -824,6 +827,18 @@ def _add_on(lead: list[AgencyMention], k: int) -> bool:
         and not lead[k - 1].vague
         and m.surface[:4].lower() == "các "
         and m.surface.endswith("liên quan")
+    )
+
+
+def _vague_before_named(lead: list[AgencyMention], k: int) -> bool:
+    """``lead[k]`` is vague in its own words ("các sở, ngành, đơn vị liên quan") and a named
+    assignee follows it ("... và UBND các huyện"): "liên quan" ends its own part of the list,
+    and those named are the ones to answer (not "... và UBND các xã liên quan", one list)."""
+    m = lead[k]
+    return (
+        m.vague
+        and m.surface.rstrip().endswith("liên quan")
+        and any(not n.vague for n in lead[k + 1 :])
     )
 
 
