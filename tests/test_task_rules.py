@@ -2531,3 +2531,22 @@ def test_places_under_đối_với_and_after_a_committee_s_colon_are_their_commi
         "lượng khắc phục hậu quả."
     )
     assert lead == ["UBND huyện Phong Điền", "UBND huyện Phú Lộc"]
+
+
+def test_a_page_s_stored_date_does_not_hide_its_first_paragraph_s_subject():
+    [(lead, _, _, _, text)] = _tasks(
+        "date 2025-06 Các đơn vị cần bảo đảm điều kiện thuận lợi nhất cho thí sinh dự thi."
+    )
+    assert lead == ["cơ quan, đơn vị"]
+    assert text.startswith("Các đơn vị")
+
+
+def test_in_the_government_s_text_a_province_s_committee_directing_leads():
+    text = (
+        "Thủ tướng Chính phủ yêu cầu UBND TP Hà Nội chỉ đạo tổ chức thăm hỏi chu đáo các gia đình.\n\n"
+        "UBND TP Hà Nội phối hợp chặt chẽ với Bộ Công an chỉ đạo các lực lượng chức năng khẩn "
+        "trương điều tra nguyên nhân vụ cháy.\n"
+    )
+    doc = extract_text(text, today=TODAY)
+    assert [[m.name for m in t.lead] for t in doc.tasks] == [["UBND Thành phố Hà Nội"]] * 2
+    assert [m.name for m in doc.tasks[1].support] == ["Bộ Công an"]

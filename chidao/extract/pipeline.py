@@ -223,6 +223,7 @@ def stage_tasks(doc: Extraction) -> None:
         default_deadline=doc.period,
         own_number=doc.meta.number,
         report=doc.meta.kind == "tin bài",
+        government=_from_government(doc),
     )
 
 

@@ -34,6 +34,7 @@ from chidao.extract.model import AgencyMention, Task, TimeMention
 from chidao.extract.segment import CAPITALS, Block
 from chidao.extract.units import (
     CONNECTORS,
+    PAGE_DATE,
     TRIGGER,
     TRIGGERS,
     Mentions,
@@ -44,7 +45,10 @@ from chidao.extract.units import (
     units,
 )
 
-_CONNECTOR_START = re.compile(r"^[\s\"“'(\-–]*(?:" + CONNECTORS + r")(?!\w)", re.IGNORECASE)
+_PAGE_DATE = re.compile(PAGE_DATE)
+_CONNECTOR_START = re.compile(
+    r"^[\s\"“'(\-–]*" + PAGE_DATE + r"(?:" + CONNECTORS + r")(?!\w)", re.IGNORECASE
+)
 _BARE_VERB = re.compile(
     r"[\s\-–+]*(?:" + "|".join(TRIGGERS) + r"|hướng dẫn|đôn đốc)(?!\w)", re.IGNORECASE
 )
@@ -77,6 +81,7 @@ def find_tasks(
     default_deadline: TimeMention | None = None,
     own_number: str | None = None,
     report: bool = False,
+    government: bool = False,
 ) -> list[Task]:
     """All tasks of a document, in order. See the module docstring for the rules.
 
@@ -85,9 +90,11 @@ def find_tasks(
     period the document sets for all its tasks ("nhiệm vụ trọng tâm tháng 2/2021");
     ``own_number`` (the document's, or the directive's a news report retells) tells its own
     assignments from those of earlier documents it cites; ``report``: the text is a news
-    report, whose "UBND tỉnh đã yêu cầu ..." is the directive it reports.
+    report, whose "UBND tỉnh đã yêu cầu ..." is the directive it reports; ``government``: the
+    Government's text, in which a province's committee is one it directs.
     """
     mentions = Mentions(agencies, own_number, report=report)
+    mentions.government = government
     times = sorted(times, key=lambda t: t.start)
     time_starts = [t.start for t in times]
     attrs = [_attribute(text, b) for b in blocks]
@@ -244,6 +251,11 @@ def find_tasks(
     tasks = _drop_cut_tail(_dedupe(_drop_retold_lead(tasks, blocks)), text)
     tasks = _drop_own_announcements(tasks, text, blocks, mentions)
     for task in tasks:
+        if task.text.startswith("date ") and (dated := _PAGE_DATE.match(task.text)) is not None:
+            task.start += (
+                dated.end()
+            )  # "date 2025-06 Các đơn vị ...": the page's date, not its words
+            task.text = task.text[dated.end() :]
         lo = bisect.bisect_left(time_starts, task.start)
         hi = bisect.bisect_left(time_starts, task.end, lo=lo)
         attach_times(task, times[lo:hi], reference_date, default_deadline)
@@ -980,7 +992,9 @@ _CITATION_ITEM = re.compile(
 # a paragraph that opens on what to do, with no one named: the task before goes on
 _IMPERATIVE = re.compile(
     # (not a basis: "Thực hiện Công điện số 04/CĐ-TTg ..., để chủ động ...")
-    r"[\s\-–+]*(?!Thực hiện (?:Công điện|Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|"
+    r"[\s\-–+]*"
+    + PAGE_DATE
+    + r"(?!Thực hiện (?:Công điện|Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|"
     r"Thông báo|Kết luận|Chương trình|ý kiến|chỉ đạo))"
     r"(?:Tổ chức|Tăng cường|Triển khai|Kiểm tra|Rà soát|Thực hiện|Đẩy mạnh|Khẩn trương|"
     r"Chủ động|Xây dựng|Tuyên truyền|Nghiêm túc|Quán triệt|Bố trí|Bảo đảm|Đảm bảo|Theo dõi|"

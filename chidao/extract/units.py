@@ -68,8 +68,12 @@ CONNECTORS = (
     "về lâu dài|đáng chú ý|lưu ý|cùng với việc đó|bên cạnh việc đó|thêm vào đó|tiếp đó|cụ thể|"
     "thứ nhất|thứ hai|thứ ba|thứ tư|thứ năm|thứ sáu|thứ bảy|thứ tám|thứ chín|thứ mười|cuối cùng"
 )
+# a page's date as the search store writes it before its first paragraph: "date 2025-06 Các ..."
+PAGE_DATE = r"(?:date\s+\d{4}-\d{2}(?:-\d{2})?\s+)?"
 _SUBJECT_PREFIX = re.compile(
-    r"^[\s\"“'(\-–]*(?:(?:"
+    r"^[\s\"“'(\-–]*"
+    + PAGE_DATE
+    + r"(?:(?:"
     + CONNECTORS
     + r")\s*,?\s*)*(?:riêng\s+|về phía\s+|còn\s+)?(?:(?:tất cả|toàn bộ|mỗi|từng|các|những)\s+)?"
     r"(?:lực lượng\s+)?$",  # "Lực lượng Công an tỉnh tăng cường tuần tra": the body acts
@@ -236,6 +240,7 @@ class Mentions:
         self.own_number = own_number.upper() if own_number else None
         self.report = report  # a news report: "UBND tỉnh đã yêu cầu X ..." is what it reports
         self.addressed: frozenset[str] = frozenset()  # names of those the letter is sent to
+        self.government = False  # the Government's text: a province's committee is told to act
 
     def first(self, start: int, end: int) -> AgencyMention | None:
         """The first mention starting in [start, end), without collecting the rest."""
@@ -378,7 +383,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         return _with_roles(text, unit, told, found, "reported:that-is")
     subject = _subject(text, start, found)
     if subject:
-        decided = _with_subject(text, unit, subject, found, mentions.addressed)
+        decided = _with_subject(text, unit, subject, found, mentions.addressed, mentions.government)
         if decided is not None:
             return decided
     past = False
@@ -593,12 +598,17 @@ def _with_subject(
     subject: list[AgencyMention],
     found: list[AgencyMention],
     addressed_names: frozenset[str] = frozenset(),
+    government: bool = False,
 ) -> Unit | None:
     """Decide a unit that opens with assignees; None when the triggers must decide."""
     # a leader a letter is sent to: "Kính gửi: Chủ tịch UBND tỉnh Phú Thọ" over "Chủ tịch
-    # UBND tỉnh Phú Thọ chỉ đạo các sở, ngành kiểm tra ...": the addressee must direct
-    addressed = subject[0].surface[:8].lower() == "đồng chí" or any(
-        m.name in addressed_names and not m.is_group for m in subject
+    # UBND tỉnh Phú Thọ chỉ đạo các sở, ngành kiểm tra ...": the addressee must direct; so
+    # must a province's committee in the Government's text ("UBND TP Hà Nội phối hợp chặt chẽ
+    # với Bộ Công an chỉ đạo các lực lượng chức năng ...")
+    addressed = (
+        subject[0].surface[:8].lower() == "đồng chí"
+        or any(m.name in addressed_names and not m.is_group for m in subject)
+        or (government and _LOCAL_ISSUER.match(subject[0].name) is not None)
     )
     last = subject[-1].end
     if _LEADER.match(subject[-1].surface) and (person := _PERSON.match(text, last)):
@@ -867,6 +877,11 @@ _LOCAL_COMMITTEE = re.compile(r"UBND (?:huyện|quận|thị xã|thành phố|x�
 def _local_committee(subject: list[AgencyMention]) -> bool:
     """One named local committee: "UBND huyện Sốp Cộp chỉ đạo các xã ..." is its directive."""
     return len(subject) == 1 and _LOCAL_COMMITTEE.match(subject[0].name) is not None
+
+
+_LOCAL_ISSUER = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:Thành phố|tỉnh|thành phố|TP)\b"
+)
 
 
 def is_issuer(subject: list[AgencyMention]) -> bool:
