@@ -2550,3 +2550,20 @@ def test_in_the_government_s_text_a_province_s_committee_directing_leads():
     doc = extract_text(text, today=TODAY)
     assert [[m.name for m in t.lead] for t in doc.tasks] == [["UBND Thành phố Hà Nội"]] * 2
     assert [m.name for m in doc.tasks[1].support] == ["Bộ Công an"]
+
+
+def test_the_members_of_a_command_are_assignees_not_the_command():
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu các sở, ngành thành viên Ban Chỉ huy phòng, chống thiên tai và "
+        "tìm kiếm cứu nạn tỉnh; Ủy ban nhân dân các huyện, thị xã, thành phố chủ động ứng phó."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_a_headline_quoting_the_issuer_s_leader_is_no_task():
+    assert (
+        _tasks(
+            "Chủ tịch UBND tỉnh Hòa Bình – Bùi Văn Khánh: Lập chốt kiểm soát, phòng chống dịch Covid-19"
+        )
+        == []
+    )

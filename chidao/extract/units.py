@@ -611,7 +611,8 @@ def _with_subject(
         or (government and _LOCAL_ISSUER.match(subject[0].name) is not None)
     )
     last = subject[-1].end
-    if _LEADER.match(subject[-1].surface) and (person := _PERSON.match(text, last)):
+    person = _PERSON.match(text, last) if _LEADER.match(subject[-1].surface) else None
+    if person is not None:
         last = person.end()  # "Chủ tịch UBND TP Cần Thơ Trần Việt Trường yêu cầu ...": the leader
     if (dots := _TRAILING_DOTS.match(text, last)) is not None:
         last = dots.end()  # "Các sở Xây dựng, Tài chính, Ban Quản lý dự án ... tỉnh... chung tay"
@@ -652,7 +653,9 @@ def _with_subject(
             return _with_roles(text, unit, obj, found, "trigger:" + transfer.group("verb").lower())
     if _INTRO_COLON.fullmatch(text, last, unit.end):
         return _with_roles(text, unit, subject, found, "subject:list-intro")
-    if _SUBJECT_COLON.match(text, last):  # "Sở Tài chính: Chủ trì, phối hợp ..."
+    if _SUBJECT_COLON.match(text, last) and (person is None or not is_issuer(subject)):
+        # "Sở Tài chính: Chủ trì, phối hợp ..." (not a headline quoting the issuer's leader:
+        # "Chủ tịch UBND tỉnh Hòa Bình – Bùi Văn Khánh: Lập chốt kiểm soát ...")
         return _with_roles(text, unit, subject, found, "subject:colon")
     if _ACCOUNTABLE.match(text, last) and _acts_after_semicolon(text, last, unit.end):
         return _with_roles(text, unit, subject, found, "subject:accountable-and-acting")
@@ -808,12 +811,19 @@ def _object_of(text: str, pos: int, found: list[AgencyMention]) -> list[AgencyMe
 def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
     """Consecutive mentions joined by ",", ";", "và", "cùng": "Công an TP, Bộ Tư lệnh ..."."""
     out = [found[0]]
+    end = found[0].end
     for m in found[1:_MAX_LIST]:
-        gap = _LIST_GAP.fullmatch(text, out[-1].end, m.start)
+        gap = _LIST_GAP.fullmatch(text, end, m.start)
         if gap is None or (m.is_group and gap.group().rstrip().endswith("(")):
             break  # not "Sở Nội vụ (Cơ quan thường trực ...)": only a named body in brackets
+        end = m.end
+        if _MEMBERS_OF.match(gap.group()):
+            continue  # "các sở, ngành thành viên Ban Chỉ huy ...": its members, not the board
         out.append(m)
     return out
+
+
+_MEMBERS_OF = re.compile(r"\s+thành viên\s*$")
 
 
 def _with_roles(
