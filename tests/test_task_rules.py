@@ -2567,3 +2567,21 @@ def test_a_headline_quoting_the_issuer_s_leader_is_no_task():
         )
         == []
     )
+
+
+def test_those_a_report_says_a_letter_was_sent_to_are_asked():
+    [(lead, *_)] = _tasks(
+        "Ngày 15/4, Chủ tịch UBND tỉnh Cao Bằng đã có điện gửi thủ trưởng các sở, ban, ngành, Chủ "
+        "tịch UBND các huyện và thành phố yêu cầu tiếp tục triển khai các biện pháp phòng dịch."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+    [(lead, *_)] = _tasks(
+        "Bên cạnh đó, giao UBND: thành phố Vị Thanh, thành phố Ngã Bảy, huyện Vị Thủy có trách nhiệm "
+        "chỉ đạo UBND các xã quản lý hồ, ao."
+    )
+    assert lead == ["UBND thành phố Vị Thanh", "UBND thành phố Ngã Bảy", "UBND huyện Vị Thủy"]
+    # an item's own letter to a ministry asks the ministry nothing the plan tracks
+    [(lead, *_)] = _tasks(
+        "2. Giao Sở Xây dựng:\n- Có văn bản gửi Bộ Xây dựng đề nghị hướng dẫn việc lựa chọn đơn vị tư vấn.\n"
+    )
+    assert lead == ["Sở Xây dựng"]

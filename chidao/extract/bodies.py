@@ -417,9 +417,10 @@ def _place_subjects(text: str, found: Sequence[AgencyMention]) -> Sequence[Agenc
 
 # one committee's head word over a list of places after a colon: "Chủ tịch UBND huyện: Phong
 # Điền, Phú Lộc chỉ đạo ..." (the places after the first are read by ``_place_lists``)
-_COLON_PLACES = re.compile(
-    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[^\S\n]+(?P<unit>huyện|quận|thị xã|xã|phường)"
-    rf"[^\S\n]*:[^\S\n]*(?P<place>{_PLACE})(?=[^\S\n]*(?:,|và[^\S\n]))"
+_COLON_PLACES = re.compile(  # (or each with its own unit: "giao UBND: thành phố Vị Thanh, ...")
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?:[^\S\n]+(?P<unit>huyện|quận|thị xã|xã|phường))?"
+    r"[^\S\n]*:[^\S\n]*(?(unit)|(?P<own>huyện|quận|thị xã|thành phố|xã|phường)[^\S\n]+)"
+    rf"(?P<place>{_PLACE})(?=[^\S\n]*(?:,|và[^\S\n]))"
 )
 
 
@@ -432,7 +433,7 @@ def _colon_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyM
             f.start < m.end() and m.start() < f.end for f in found
         ):
             continue
-        name = f"UBND {m.group('unit')} {m.group('place')}"
+        name = f"UBND {m.group('unit') or m.group('own')} {m.group('place')}"
         start = m.start()
         if (title := _HEAD_TITLE.search(text, max(0, start - 20), start)) is not None:
             start = title.start()  # "Chủ tịch UBND huyện: ...": the head stands for it

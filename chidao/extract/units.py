@@ -33,7 +33,8 @@ TRIGGER = re.compile(
 _TO_OBJECT = re.compile(
     r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)\s+(?=cho\s))?(?:(?:cho|đối với|với|giao cho|đến)\s+)?"
     r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban))?"  # ("giao trách nhiệm cho X")
-    r"(?:(?:các\s+)?(?:đồng chí\s+)?thành viên\s+)?",  # "đề nghị các đồng chí thành viên Ban Chỉ huy ..."
+    r"(?:(?:các\s+)?(?:đồng chí\s+)?thành viên\s+)?"  # "đề nghị các đồng chí thành viên Ban Chỉ huy ..."
+    r"(?:(?:thủ trưởng|giám đốc|người đứng đầu)\s+(?=các\s))?",  # "gửi thủ trưởng các sở, ..."
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(
@@ -400,6 +401,9 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             past = True  # "Văn bản số ... đã giao Sở X ...; đồng thời giao Y": background
             continue
         obj = _object_of(text, m.end(), found) or _topic(text, start, m.start(), found)
+        if not obj and _asks(m) and (sent := _sent_to(text, start, m.start(), found)):
+            obj = sent  # "Ngày 15/4, Chủ tịch UBND tỉnh đã có điện gửi thủ trưởng các sở, ...
+            # yêu cầu tiếp tục ...": those it wrote to
         pause = None if obj else _PAUSE_AFTER_VERB.match(text, m.end())
         if pause is not None and (
             any(f.start < m.start() for f in found) or _AUTHORITY.search(text, start, m.start())
@@ -478,10 +482,13 @@ def _former(text: str, pos: int) -> bool:
 _PAUSE_AFTER_VERB = re.compile(
     r",[^\S\n]*|[^\S\n]+(?:trước|chậm nhất|đến|trong)[^\S\n]+[^,;.:\n]{2,30},[^\S\n]*"
 )
-_AUTHORITY = re.compile(
-    r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng|[Ll]ãnh đạo tỉnh|Tỉnh"
-    r"|[Ll]ãnh đạo [Tt]hành phố|[Vv]ăn bản|[Cc]ông văn)(?!\w)"
+_AUTHORITY_WORDS = (
+    r"UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng|[Ll]ãnh đạo tỉnh|Tỉnh"
+    r"|[Ll]ãnh đạo [Tt]hành phố"
 )
+_AUTHORITY_BODY = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS})(?!\w)")
+# (or the letter itself: "văn bản số ... chỉ đạo, UBND huyện Cam Lâm phối hợp ...")
+_AUTHORITY = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS}|[Vv]ăn bản|[Cc]ông văn)(?!\w)")
 _SANCTION = re.compile(
     r"(?<!\w)(?:đơn vị|cơ quan|địa phương|tổ chức|cá nhân)\s+nào\s+(?:không|chưa|chậm)\b"
     r"[^.;\n]{0,160}?\bthì(?!\w)",
@@ -696,8 +703,25 @@ _ASKED_BY = re.compile(
     r"|\s*(?:cũng\s+)?được\s+(?:giao|yêu cầu|đề nghị)\s+(?:nhiệm vụ\s+|trách nhiệm\s+)?"
     r"(?=[a-zà-ỹđ])(?!(?:tại|theo(?!\s+dõi)|từ|trong|cho|quản lý|nhiệm vụ|làm chủ đầu tư)(?!\w))"
 )
+
+
+def _asks(m: re.Match[str]) -> bool:
+    return m.group().lower() in ("yêu cầu", "đề nghị")
+
+
+def _sent_to(text: str, start: int, verb: int, found: list[AgencyMention]) -> list[AgencyMention]:
+    """The list after "gửi" that ends right before the asking verb, if any."""
+    sent = text.rfind("gửi ", start, verb)
+    if sent == -1 or not _SENDS_TO.search(text, max(start, sent - 80), sent + 5):
+        return []
+    if not (any(f.start < sent for f in found) or _AUTHORITY_BODY.search(text, start, sent)):
+        return []  # "- Có văn bản gửi Bộ Xây dựng đề nghị hướng dẫn ...": the item's own ask
+    to = _object_of(text, sent + 4, found)
+    return to if to and not text[to[-1].end : verb].strip(" ,") else []
+
+
 _SENDS_TO = re.compile(
-    r"\s*(?:đã\s+|vừa\s+)?(?:có|ban hành)\s+(?:văn bản|công văn|công điện|thông báo)"
+    r"\s*(?:đã\s+|vừa\s+)?(?:có|ban hành|ký ban hành|ký)\s+(?:văn bản|công văn|công điện|điện|thông báo)"
     r"[^,.;:\n]{0,60}?\s+gửi\s+",
     re.IGNORECASE,
 )
