@@ -2585,3 +2585,22 @@ def test_those_a_report_says_a_letter_was_sent_to_are_asked():
         "2. Giao Sở Xây dựng:\n- Có văn bản gửi Bộ Xây dựng đề nghị hướng dẫn việc lựa chọn đơn vị tư vấn.\n"
     )
     assert lead == ["Sở Xây dựng"]
+
+
+def test_a_report_naming_its_directive_after_the_page_s_marks():
+    meta = extract_text(
+        "date 2020-01 BHG - Đó là Chỉ thị 2817/CT-UBND ngày 30.12.2019 của Chủ tịch UBND tỉnh. Theo "
+        "Chỉ thị, Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành chuẩn bị tốt các điều kiện đón Tết.",
+        today=TODAY,
+    ).meta
+    assert (meta.number, meta.date) == ("2817/CT-UBND", date(2019, 12, 30))
+
+
+def test_a_caption_between_an_intro_and_its_paragraphs_keeps_the_intro():
+    tasks = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành tập trung thực hiện một số nhiệm vụ sau:\n\n"
+        "Người dân thành phố chuẩn bị hoa, cây cảnh chơi Tết\n\n"
+        "Chủ động bình ổn giá cả thị trường trong dịp Tết, chống buôn lậu, gian lận thương mại.\n"
+    )
+    assert [t[0] for t in tasks] == [["sở, ban, ngành"]]
+    assert tasks[0][4].startswith("Chủ động bình ổn")

@@ -307,9 +307,11 @@ def _sentence_start(text: str, pos: int) -> int:
 _AT_START = re.compile(r"(?:^|\n|[.:]\s)Tại\s*$")
 # "Đó là chỉ đạo của UBND tỉnh đối với các sở, ... tại Công văn số 4079/UBND-KT ngày 19/6"
 _THAT_IS = re.compile(
-    r"\s*(?:Đó|Đây) là\s+(?:(?:nội dung\s+)?(?:chỉ đạo|yêu cầu)\s+của\s[^.\n]*\stại"
+    # (after a page's date and a paper's mark: "date 2020-01 BHG - Đó là Chỉ thị 2817/CT-UBND")
+    r"\s*(?:date\s+\S+\s+)?(?:[A-ZĐ]{2,8}\s*[-–]\s*)?"
+    r"(?:Đó|Đây) là\s+(?:(?:(?:nội dung\s+)?(?:chỉ đạo|yêu cầu)\s+của\s[^.\n]*\stại"
     r"|(?:những\s+)?nội dung(?:\s+chính)?\s+(?:của|tại))"  # "Đó là nội dung của Quyết định số ..."
-    r"\s+(?:\w+\s+số\s*)?$"
+    r"\s+)?(?:\w+(?:\s+\w+)?\s+(?:số\s*)?)?$"
 )
 _JUST_ISSUED = re.compile(
     r"[^.;\n]{0,40}?(?:vừa|mới)\s+(?:được\s+)?ban hành"

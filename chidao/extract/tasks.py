@@ -126,6 +126,8 @@ def find_tasks(
         while stack and _closes(stack[-1], block):
             if stack[-1].loose and _PART_TITLE.fullmatch(text, block.body_start, block.end):
                 break  # "... đề nghị các Sở thực hiện các nội dung sau:" + "A. NHIỆM VỤ CHUNG"
+            if stack[-1].loose and block.marker is None and _caption(text, block):
+                break  # a photo's caption a web page set between its intro and the paragraphs
             stack.pop()
         if block.marker is not None and _level(block.marker) < _BULLET_LEVEL:
             section = _level(block.marker)  # a paragraph's intro lasts to this item's sibling
@@ -231,8 +233,10 @@ def find_tasks(
             and ctx
             and not ctx.paragraphs
             and not _opens_paragraph(text, blocks, i)
+            and not (ctx.loose and _caption(text, block))
         ):
-            stack.pop()  # (not the paragraph an item ending on ":" opens: "- Rà soát ...:")
+            stack.pop()  # (not the paragraph an item ending on ":" opens: "- Rà soát ...:"; not
+            # a photo's caption between a web page's intro and its paragraphs)
         elif block_tasks and ends_colon and _PARTS.search(text, block.body_start, block.end):
             owner = section if block.marker is None else _level(block.marker)
             stack.append(_Context([], [], owner, paragraphs=False, roster=True))
@@ -262,6 +266,16 @@ def find_tasks(
         if forced.get(id(task)) is not None:
             task.deadline = forced[id(task)]
     return tasks
+
+
+_CAPTION_LENGTH = 160
+
+
+def _caption(text: str, block: Block) -> bool:
+    """A short line that ends on no mark: a photo's caption ("Người dân thành phố Hà Giang
+    chuẩn bị hoa, cây cảnh chơi Tết")."""
+    line = text[block.body_start : block.end].rstrip()
+    return len(line) < _CAPTION_LENGTH and line[-1:] not in _TERMINAL_MARKS and not line.isupper()
 
 
 def _runs_on(text: str, blocks: Sequence[Block], i: int, mentions: Mentions) -> bool:
