@@ -2604,3 +2604,17 @@ def test_a_caption_between_an_intro_and_its_paragraphs_keeps_the_intro():
     )
     assert [t[0] for t in tasks] == [["sở, ban, ngành"]]
     assert tasks[0][4].startswith("Chủ động bình ổn")
+
+
+def test_a_report_s_background_after_trước_đó_is_no_task():
+    tasks = _tasks(
+        "UBND tỉnh vừa giao Sở Công Thương chủ trì bảo đảm cung ứng điện cho sản xuất.\n\n"
+        "Trước đó, ngày 26/9, Văn phòng Chính phủ ban hành công văn yêu cầu UBND các tỉnh, thành phố "
+        "bảo đảm cung ứng điện.\n"
+    )
+    assert [t[0] for t in tasks] == [["Sở Công Thương"]]
+    [(lead, *_)] = _tasks(
+        "Phó Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành là thành viên Ban Chỉ huy phòng-chống "
+        "thiên tai và tìm kiếm cứu nạn tỉnh; UBND các huyện, thị xã, thành phố chủ động ứng phó."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]

@@ -54,7 +54,7 @@ _LIST_GAP = re.compile(
     r"(?=\s*(?:[,;]|và\s))"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã",
     # the members of a committee named after a group: "các sở, ngành, cơ quan thành viên Ban
     # Chỉ huy phòng thủ dân sự tỉnh; UBND các xã, phường; ..."
-    r"|\s+thành viên(?=\s))?"
+    r"|\s+(?:là\s+)?thành viên(?=\s))?"  # ("các sở, ban, ngành là thành viên Ban Chỉ huy ...")
     # "... các sở, ban, ngành, đơn vị thuộc Thành phố và Chủ tịch UBND các quận"
     r"\s*(?:[,;]\s*(?:(?:\.{3}|…)\s*[,;]\s*)?)?"  # "Sở Tài chính, ..., Ban Quản lý ..."
     r"(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?"
@@ -182,7 +182,8 @@ _ACCOUNTABLE = re.compile(r"\s*(?:phải\s+)?chịu trách nhiệm", re.IGNORECA
 _BOILERPLATE = re.compile(
     r"[\s\-–]*(?:(?:trong quá trình[^,]{0,40},\s*)?nếu có (?:khó khăn|vướng mắc|phát sinh)|"
     r"xét đề nghị|theo đề nghị|theo\s+(?:trung tâm|báo cáo|thông tin|dự báo|kết quả|số liệu)|(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+trước|"
-    r"(?:cùng\s+)?(?:tham\s+)?dự\s+(?:hội nghị|buổi|cuộc|lễ|họp|có)|có sự tham dự)",
+    r"(?:cùng\s+)?(?:tham\s+)?dự\s+(?:hội nghị|buổi|cuộc|lễ|họp|có)|có sự tham dự|"
+    r"trước đó\s*,)",  # a report's background: "Trước đó, ngày 26/9, Văn phòng Chính phủ ..."
     re.IGNORECASE,
 )
 # the closing formula, with those who must report: "Trong quá trình thực hiện, nếu có khó
@@ -847,7 +848,7 @@ def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
     return out
 
 
-_MEMBERS_OF = re.compile(r"\s+thành viên\s*$")
+_MEMBERS_OF = re.compile(r"\s+(?:là\s+)?thành viên\s*$")
 
 
 def _with_roles(
