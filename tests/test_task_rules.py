@@ -2618,3 +2618,24 @@ def test_a_report_s_background_after_trước_đó_is_no_task():
         "thiên tai và tìm kiếm cứu nạn tỉnh; UBND các huyện, thị xã, thành phố chủ động ứng phó."
     )
     assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_a_second_body_s_part_of_a_sentence_after_trong_khi_is_its_task():
+    tasks = _tasks(
+        "Công an tỉnh đảm bảo an toàn thông tin trong kỳ thi, trong khi Sở Khoa học và Công nghệ chủ "
+        "trì kiểm tra thiết bị."
+    )
+    assert [t[0] for t in tasks] == [["Công an tỉnh"], ["Sở Khoa học và Công nghệ"]]
+
+
+def test_a_committee_under_đối_với_that_must_act_and_a_time_after_the_verb_s_colon():
+    tasks = _tasks(
+        "Sở Tài chính chủ trì cân đối nguồn vốn. Đối với UBND các huyện, thành, thị cần xây dựng kế "
+        "hoạch giải ngân cụ thể."
+    )
+    assert [t[0] for t in tasks] == [["Sở Tài chính"], ["địa phương"]]
+    [(lead, _, deadline, *_)] = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu: từ ngày 30/4/2020 đến hết ngày 03/5/2020, các Đơn vị bố trí lực "
+        "lượng trực 24/24."
+    )
+    assert (lead, deadline) == (["cơ quan, đơn vị"], "2020-05-03")

@@ -295,12 +295,27 @@ def _and_asks_clauses(text: str, start: int, end: int, mentions: Mentions) -> li
     return [(start, end)]
 
 
+# "Công an tỉnh đảm bảo an toàn thông tin ..., trong khi Sở KH-CN chủ trì ...": a second
+# body's own part of the sentence
+_WHILE = re.compile(r",\s+(?:trong khi|còn)\s+(?=\S)", re.IGNORECASE)
+
+
+def _while_clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:
+    if text.find("trong khi", start, end) == -1 and text.find(", còn", start, end) == -1:
+        return _and_asks_clauses(text, start, end, mentions)
+    for m in _WHILE.finditer(text, start, end):
+        first = mentions.first(m.end(), min(end, m.end() + 40))
+        if first is not None and first.start == m.end() and mentions.first(start, m.start()):
+            return [(start, m.start()), (m.end(), end)]
+    return _and_asks_clauses(text, start, end, mentions)
+
+
 def _clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:
     """Split a sentence at "; " where the next clause opens with new assignees that act
     (an attendance list, "Cùng dự có ...; lãnh đạo các sở, ngành ...", is not split)."""
     pos = text.find("; ", start, end)
     if pos == -1:
-        return _and_asks_clauses(text, start, end, mentions)
+        return _while_clauses(text, start, end, mentions)
     if _BOILERPLATE.match(text, start, end):
         return [(start, end)]
     cuts = [start]
@@ -480,8 +495,8 @@ def _former(text: str, pos: int) -> bool:
 # who directs, named before the verb though no registry holds it (another province's UBND)
 # a comma or a time before the object of a directive verb: "Lãnh đạo tỉnh yêu cầu trước ngày
 # 10-5, Sở Tài chính hoàn thành ...", "văn bản số ... chỉ đạo, UBND huyện Cam Lâm phối hợp ..."
-_PAUSE_AFTER_VERB = re.compile(
-    r",[^\S\n]*|[^\S\n]+(?:trước|chậm nhất|đến|trong)[^\S\n]+[^,;.:\n]{2,30},[^\S\n]*"
+_PAUSE_AFTER_VERB = re.compile(  # (after a colon too: "yêu cầu: từ ngày 30/4 đến hết ngày 3/5, ...")
+    r",[^\S\n]*|[^\S\n]*:?[^\S\n]*(?:từ|trước|chậm nhất|đến|trong)[^\S\n]+[^,;.:\n]{2,50},[^\S\n]*"
 )
 _AUTHORITY_WORDS = (
     r"UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng|[Ll]ãnh đạo tỉnh|Tỉnh"
@@ -745,13 +760,16 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
             return []
         listed = list_from(found, text)  # "Đối với huyện Khánh Sơn: Áp dụng ...": a label
         colon = _SUBJECT_COLON.match(text, listed[-1].end)
-        return listed if colon and not _DESCRIBES.match(text, colon.end()) else []
+        if colon is None:  # "Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch ...": told
+            return listed if _REGARDING_MUST.match(text, listed[-1].end) else []
+        return listed if not _DESCRIBES.match(text, colon.end()) else []
     return list_from(found, text)
 
 
 _REGARDING = re.compile(
     r"[\s\-–+•]*(?:(?:[Tt]heo đó|[Cc]ụ thể)\s*,\s*)?(?:[Đđ]ối với|ĐỐI VỚI)\s+(?:các\s+)?"
 )
+_REGARDING_MUST = re.compile(r"[^;:.\n]{0,30}?\s(?:cần phải|cần|phải|có trách nhiệm)\s")
 # what a label describes rather than directs: "Đối với UBND cấp xã: Có kết quả đánh giá ..."
 _DESCRIBES = re.compile(r"(?:Có|Là|Được|Đạt|Gồm|Không|Chưa|Tổng|Số)(?!\w)")
 
