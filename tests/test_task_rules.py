@@ -2639,3 +2639,10 @@ def test_a_committee_under_đối_với_that_must_act_and_a_time_after_the_verb_
         "lượng trực 24/24."
     )
     assert (lead, deadline) == (["cơ quan, đơn vị"], "2020-05-03")
+
+
+def test_an_association_is_a_body():
+    [(lead, support, *_)] = _tasks(
+        "UBND tỉnh giao Sở Xây dựng chủ trì, phối hợp với Hiệp hội Bất động sản tỉnh rà soát."
+    )
+    assert (lead, support) == (["Sở Xây dựng"], ["Hiệp hội Bất động sản tỉnh"])
