@@ -2646,3 +2646,13 @@ def test_an_association_is_a_body():
         "UBND tỉnh giao Sở Xây dựng chủ trì, phối hợp với Hiệp hội Bất động sản tỉnh rà soát."
     )
     assert (lead, support) == (["Sở Xây dựng"], ["Hiệp hội Bất động sản tỉnh"])
+
+
+def test_each_office_after_mỗi_and_a_label_before_a_subject():
+    [(lead, *_)] = _tasks("Mỗi cơ quan, đơn vị bố trí 01 thùng thu gom pin thải tại trụ sở.")
+    assert lead == ["cơ quan, đơn vị"]
+    [(lead, *_)] = _tasks(
+        "Vào các ngày thứ bảy và Chủ nhật: UBND các xã, thị trấn và các tổ chức chính trị xã hội vận "
+        "động nhân dân dọn vệ sinh."
+    )
+    assert lead == ["địa phương", "đoàn thể"]

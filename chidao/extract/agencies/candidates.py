@@ -39,7 +39,7 @@ _ITEM_GAP = re.compile(
     r"\s{0,6}(?:[,;&]|và)\s{0,6}(?:(?:các\s{1,6})?(?:quận|huyện|thị\s{1,6}xã)\s{0,6}:?\s{0,6})?"
 )
 _LEFT_OK = re.compile(
-    r"(?:^|[.:;!?\n(\"“”*•+–-]|(?<!\w)(?:giao|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|nhắc\s+nhở|"
+    r"(?:(?:^|[.:;!?\n(\"“”*•+–-])\s*(?:mỗi|từng)?|(?<!\w)(?:giao|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|nhắc\s+nhở|"
     r"đòi\s+hỏi|phối\s+hợp(?:\s+(?:với|cùng))?|và|gồm|đối\s+với|để)"
     # a connector opening the sentence: "... giám sát. Đặc biệt các xã tiếp tục phối hợp ..."
     # (not "Đồng thời, địa phương cần ...": the place just named, said again)
