@@ -2656,3 +2656,14 @@ def test_each_office_after_mỗi_and_a_label_before_a_subject():
         "động nhân dân dọn vệ sinh."
     )
     assert lead == ["địa phương", "đoàn thể"]
+
+
+def test_dash_items_under_a_body_s_colon_paragraph_are_that_body_s():
+    tasks = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Chủ tịch UBND các huyện tập trung thực hiện "
+        "các nhiệm vụ trọng tâm sau:\n\n"
+        "Sở Công Thương: Theo dõi, đánh giá nguồn cung hàng hóa thiết yếu dịp Tết.\n\n"
+        "- Chủ động tham mưu cho UBND tỉnh phương án dự trữ hàng hóa thiết yếu.\n\n"
+        "- Phối hợp với Sở Tài chính kiểm soát giá cả thị trường.\n"
+    )
+    assert [t[0] for t in tasks] == [["Sở Công Thương"]] * 3

@@ -250,6 +250,15 @@ def find_tasks(
             # dash items that name no one: they are its assignee's (rule 8)
             last = block_tasks[-1]
             stack.append(_Context(last.lead, last.support, _level(block.marker), paragraphs=False))
+        elif (
+            block_tasks
+            and block.marker is None
+            and block_tasks[0].rule == "subject:colon"
+            and i + 1 < len(blocks)
+            and blocks[i + 1].marker in ("-", "+", "–", "•")
+        ):  # "Sở Công Thương: Theo dõi ..." over dash items that name no one: the Sở's too
+            first = block_tasks[0]
+            stack.append(_Context(first.lead, first.support, section, paragraphs=False))
         tasks.extend(block_tasks)
         prev_block_task = block_tasks[-1] if block_tasks else None
     tasks = _drop_cut_tail(_dedupe(_drop_retold_lead(tasks, blocks)), text)
