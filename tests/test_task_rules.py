@@ -2667,3 +2667,16 @@ def test_dash_items_under_a_body_s_colon_paragraph_are_that_body_s():
         "- Phối hợp với Sở Tài chính kiểm soát giá cả thị trường.\n"
     )
     assert [t[0] for t in tasks] == [["Sở Công Thương"]] * 3
+
+
+def test_a_code_with_capitals_after_its_small_letters_and_a_list_past_của_tỉnh():
+    meta = extract_text(
+        "Sở Xây dựng có Công văn số 594/SXD-TTrS ngày 20/10/2023 đề nghị UBND các huyện kiểm tra.",
+        today=TODAY,
+    ).meta
+    assert meta.number == "594/SXD-TTrS"
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh yêu cầu các sở, ban, ngành của tỉnh và UBND các huyện, thị, thành phố tập trung "
+        "thu ngân sách."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]

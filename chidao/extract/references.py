@@ -13,7 +13,7 @@ case kept):
 
 A code is made of segments that start with capitals (Vietnamese Đ Ă Â Ê Ô Ơ Ư included)
 and may end with up to two lower-case letters and digits ("TTg", "CTr", "QĐi", "QH14",
-"BCĐ389"). A one-segment code ("123/UBND", "45/2019/QH14") needs a known code, digits, a
+"BCĐ389"), or go on in capitals after them ("TTrS"). A one-segment code ("123/UBND", "45/2019/QH14") needs a known code, digits, a
 year part or a document word before it, so "26.750 đồng/USD" is not a reference; neither
 are "USD/VNĐ", "2021-2022", "24/7", "14/7/2021", "F0", "2,92%", "COVID-19", "km/h",
 "m2/người", phone numbers, nor anything inside a URL.
@@ -59,7 +59,11 @@ __all__ = ["find_references", "is_reference_number"]
 _UPPER = "A-ZĐĂÂÊÔƠƯ"
 _LOWER = "a-zđăâêôơư"
 # "NQ", "TTg", "QH14", "CCHC&VTLT"
-_SEGMENT = rf"[{_UPPER}]{{1,14}}[{_LOWER}]{{0,2}}\d{{0,4}}(?:&[{_UPPER}]{{1,10}})?"
+# (capitals after the small letters too: "594/SXD-TTrS", the inspectorate of a Sở)
+_SEGMENT = (
+    rf"[{_UPPER}]{{1,14}}(?:[{_LOWER}]{{1,2}}[{_UPPER}]{{1,4}})?[{_LOWER}]{{0,2}}\d{{0,4}}"
+    rf"(?:&[{_UPPER}]{{1,10}})?"
+)
 _DASH = r" ?[-–—] ?"
 _CODE_END = r"(?!\w|/\w)"
 # A number starts on a digit not preceded by a word character or by ". , / -" (so not

@@ -40,7 +40,8 @@ _TO_OBJECT = re.compile(
 _LIST_GAP = re.compile(
     r"(?:\s*\([^()\n]{0,150}\))?"  # "Sở Tài chính (trong việc tổng hợp chỉ số PCI), Sở Y tế"
     r"(?:\s*\))?"  # out of a bracketed body: "Văn phòng UBND tỉnh (Trung tâm ...) và ..."
-    r"(?:\s+(?:cấp\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?"
+    r"(?:\s+(?:(?:cấp|của)\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|của\s+[Tt]hành phố"
+    r"|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?"
     r"|(?:sự nghiệp(?:\s+công lập)?\s+)?(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố"
     r"|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố)))"
     r"|(?:(?<=thuộc)\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố|huyện|quận|"
