@@ -2680,3 +2680,17 @@ def test_a_code_with_capitals_after_its_small_letters_and_a_list_past_của_tỉ
         "thu ngân sách."
     )
     assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_culture_sports_and_tourism_with_dashes_after_a_comma_and_a_portal_footer():
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh Phú Thọ yêu cầu, Sở VH-TT-DL chủ trì tổ chức lễ hội bảo đảm an toàn, tiết kiệm."
+    )
+    assert lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert (
+        _tasks(
+            "Liên hệ\n\nCơ quan thường trực: Trung tâm Thông tin - Tin học, Văn phòng UBND thành phố\n\n"
+            "Điện thoại: 0225.3821.055\n"
+        )
+        == []
+    )

@@ -263,6 +263,8 @@ def _culture_and_tourism(text: str, found: Sequence[AgencyMention]) -> Sequence[
     out: list[AgencyMention] = []
     for m in found:
         last = out[-1] if out else None
+        if last is not None and last.name == _CULTURE_NAME and m.start < last.end:
+            continue  # ("DL" of "VHTT&DL", read into the mention before)
         if (
             last is not None
             and m.name == "Sở Du lịch"
@@ -274,8 +276,16 @@ def _culture_and_tourism(text: str, found: Sequence[AgencyMention]) -> Sequence[
                 last.start, m.end, text[last.start : m.end], _CULTURE_NAME, rule=UNLISTED
             )
             continue
+        if m.name == "Sở Văn hóa và Thể thao" and (tail := _AND_TOURISM.match(text, m.end)):
+            # "Sở VH-TT-DL": the registry read "Sở VH-TT"
+            m = AgencyMention(
+                m.start, tail.end(), text[m.start : tail.end()], _CULTURE_NAME, rule=UNLISTED
+            )
         out.append(m)
     return out
+
+
+_AND_TOURISM = re.compile(r"[-&]\s?DL(?!\w)")
 
 
 _CULTURE_NAME = "Sở Văn hóa, Thể thao và Du lịch"

@@ -853,8 +853,8 @@ def _apply_attributes(
             support += found
     if not tasks:
         owner = lead or (ctx.lead if ctx else [])
-        if not owner:
-            return []
+        if not owner or len(text[block.body_start : block.end].split()) < _ITEM_WORDS:
+            return []  # (not a portal's footer: "Liên hệ" over "Cơ quan thường trực: ...")
         own = [m for u in units(text, block, mentions) for m in u.support if not m.vague]
         task = _task(block.body_start, block.end, owner, support or own, "item-with-attributes")
         task.text = text[task.start : task.end].strip()
@@ -871,6 +871,9 @@ def _apply_attributes(
         elif support:
             task.support = support
     return tasks
+
+
+_ITEM_WORDS = 3  # words an item with attribute lines says what to do in, at least
 
 
 def _block_tasks(

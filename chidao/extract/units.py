@@ -665,6 +665,8 @@ def _with_subject(
     transfer = _TRANSFER.match(text, last)
     if transfer:
         obj = _object_of(text, transfer.end(), found)
+        if not obj and (pause := _PAUSE_AFTER_VERB.match(text, transfer.end())) is not None:
+            obj = _object_of(text, pause.end(), found)  # "UBND tỉnh yêu cầu, Sở VH-TT-DL ..."
         obj = _and_asks(text, obj, found, unit.end) if obj else obj
         if not obj and _INTRO_COLON.fullmatch(text, transfer.end(), unit.end):
             return unit  # "Văn phòng Chính phủ trân trọng đề nghị:": it asks those it writes to
