@@ -2694,3 +2694,11 @@ def test_culture_sports_and_tourism_with_dashes_after_a_comma_and_a_portal_foote
         )
         == []
     )
+
+
+def test_the_same_leader_s_earlier_ask_after_trước_đó_is_still_a_task():
+    [(lead, *_)] = _tasks(
+        "Trước đó, tại buổi kiểm tra Nhà máy nước ngày 21/5, Phó Chủ tịch UBND Thành phố đề nghị "
+        "Sở Xây dựng đẩy nhanh tiến độ lắp đặt tuyến ống truyền dẫn."
+    )
+    assert lead == ["Sở Xây dựng"]
