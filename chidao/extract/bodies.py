@@ -368,6 +368,7 @@ _HEAD_TITLE = re.compile(r"(?<!\w)(?:Chủ tịch|Lãnh đạo|lãnh đạo)[^\S
 
 
 def _counted(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the local committees a text counts ("UBND 36 phường, xã") as the group."""
     added = []
     for m in _COUNTED.finditer(text):
         start, end = m.start("count"), m.end()
@@ -385,7 +386,7 @@ def _counted(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
                 start, end, text[start:end], "địa phương", is_group=True, rule="group:counted"
             )
         )
-    return sorted([*found, *added], key=lambda a: a.start) if added else found
+    return _with_added(found, added)
 
 
 # a place the directive verb names bare: "giao thành phố Đông Hà, huyện Gio Linh kiểm tra"
@@ -417,6 +418,7 @@ _PLACE_SUBJECT = re.compile(  # (a capital first: the engine skips to where one 
 
 
 def _place_subjects(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the places that open a sentence as their committee ("Huyện Sốp Cộp")."""
     added = []
     for m in _PLACE_SUBJECT.finditer(text):
         if _ENDERS.match(m.group("place")) or any(
@@ -426,7 +428,7 @@ def _place_subjects(text: str, found: Sequence[AgencyMention]) -> Sequence[Agenc
         unit = text[m.start() : m.end("unit")].lower()
         name = f"UBND {unit} {m.group('place')}"
         added.append(AgencyMention(m.start(), m.end(), m.group(), name, rule=UNLISTED))
-    return sorted([*found, *added], key=lambda a: a.start) if added else found
+    return _with_added(found, added)
 
 
 # one committee's head word over a list of places after a colon: "Chủ tịch UBND huyện: Phong
@@ -439,6 +441,7 @@ _COLON_PLACES = re.compile(  # (or each with its own unit: "giao UBND: thành ph
 
 
 def _colon_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the first place of a committee's colon list ("UBND huyện: Phong Điền")."""
     if ":" not in text:
         return found
     added = []
@@ -452,7 +455,7 @@ def _colon_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyM
         if (title := _HEAD_TITLE.search(text, max(0, start - 20), start)) is not None:
             start = title.start()  # "Chủ tịch UBND huyện: ...": the head stands for it
         added.append(AgencyMention(start, m.end(), text[start : m.end()], name, rule=UNLISTED))
-    return sorted([*found, *added], key=lambda a: a.start) if added else found
+    return _with_added(found, added)
 
 
 def _bare_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
@@ -685,6 +688,13 @@ def _bare_heads(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMen
         if len(full) == 1 and not inside:
             added.append(AgencyMention(m.start(), m.end(), m.group(), full.pop(), rule=UNLISTED))
     return _replace(found, added) if added else found
+
+
+def _with_added(
+    found: Sequence[AgencyMention], added: list[AgencyMention]
+) -> Sequence[AgencyMention]:
+    """``found`` and ``added`` (which overlap none of it) in order."""
+    return sorted([*found, *added], key=lambda a: a.start) if added else found
 
 
 def _replace(found: Sequence[AgencyMention], added: list[AgencyMention]) -> list[AgencyMention]:
