@@ -83,6 +83,26 @@ def test_five_megabyte_single_line_finishes_in_seconds():
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "unit",
+    [  # the shapes of the mentions read by their own passes, each its own long line
+        "Huyện Sốp Cộp chỉ đạo các cơ quan chuyên môn rà soát. ",
+        "Chủ tịch UBND 36 phường, xã khẩn trương triển khai. ",
+        "Yêu cầu Chủ tịch UBND huyện: Phong Điền, Phú Lộc chỉ đạo. ",
+        "Giao thành phố Đông Hà, huyện Gio Linh kiểm tra. ",
+        "Lãnh đạo Sở Văn hóa, Thể thao và Du lịch tổ chức lễ hội. ",
+        "Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, phối hợp với Sở Nội vụ rà soát. ",
+    ],
+)
+def test_a_megabyte_of_one_mention_shape_on_one_line_finishes_in_seconds(unit: str):
+    text = unit * (1_000_000 // len(unit))
+    started = time.perf_counter()
+    doc = extract_text(text, today=TODAY)
+    assert time.perf_counter() - started < 60  # a guard against a quadratic pass
+    _check_offsets(doc)
+
+
+@pytest.mark.slow
 def test_twenty_thousand_numbered_items_finish_in_seconds():
     items = [
         f"{i}. Sở Tài chính chủ trì, phối hợp Sở Nội vụ rà soát hồ sơ số {i}, trước ngày 30/9/2024."

@@ -2702,3 +2702,35 @@ def test_the_same_leader_s_earlier_ask_after_trước_đó_is_still_a_task():
         "Sở Xây dựng đẩy nhanh tiến độ lắp đặt tuyến ống truyền dẫn."
     )
     assert lead == ["Sở Xây dựng"]
+
+
+def test_the_review_s_cases_stay_as_the_rules_say():
+    # an item under a department's heading that issues a letter directing a unit is the
+    # department's (rule 8)
+    [(lead, *_)] = _tasks(
+        "2. Sở Y tế:\n- Ban hành văn bản chỉ đạo Trung tâm Kiểm soát bệnh tật Thành phố tăng cường "
+        "giám sát dịch bệnh.\n"
+    )
+    assert lead == ["Sở Y tế"]
+    # a sanction after the ask does not undo the ask (rule 1)
+    [(lead, *_)] = _tasks(
+        "Yêu cầu Sở Y tế khẩn trương kiểm tra, nếu không hoàn thành đúng hạn sẽ bị xem xét trách nhiệm."
+    )
+    assert lead == ["Sở Y tế"]
+    # "chỉ thị" as a noun in small letters directs no one
+    assert (
+        _tasks("Thực hiện chỉ thị UBND Thành phố về phòng dịch, Sở Y tế đã tổ chức kiểm tra.") == []
+    )
+    # two of the city's departments written short, a comma between them
+    [(lead, *_)] = _tasks("Yêu cầu các Sở: Y tế, VHTT, DL tăng cường kiểm tra các cơ sở.")
+    assert "Sở Văn hóa, Thể thao và Du lịch" not in lead
+    # handing over places is no assignment
+    assert _tasks("Dự án đã bàn giao huyện Gio Linh 3 công trình nước sạch.") == []
+    # a partner of another province further down the city's own text leaves its bodies alone
+    doc = extract_text(
+        "UBND Thành phố giao Cục Thuế Thành phố chủ trì rà soát các khoản thu.\n\n"
+        + "Nội dung báo cáo tình hình thu ngân sách các tháng đầu năm. " * 12
+        + "Sở Tài chính phối hợp với UBND tỉnh Hưng Yên trao đổi số liệu.\n",
+        today=TODAY,
+    )
+    assert doc.tasks[0].lead[0].agency_id is not None

@@ -269,7 +269,7 @@ def _culture_and_tourism(text: str, found: Sequence[AgencyMention]) -> Sequence[
             last is not None
             and m.name == "Sở Du lịch"
             and last.name == "Sở Văn hóa và Thể thao"
-            and 0 < m.start - last.end <= 3
+            and text[last.end : m.start].strip() in ("&", "-")
             and not m.surface.startswith("Sở")
         ):
             out[-1] = AgencyMention(
@@ -303,10 +303,11 @@ def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
     ]
     if not wholes:
         return found
+    starts = [f.start for f in found]
     for w in wholes:  # "Lãnh đạo Sở Văn hóa, Thể thao" read by the registry: the title goes on it
-        for f in found:
-            if f.start < w.start < f.end:
-                w.start, w.surface = f.start, text[f.start : w.end]
+        i = bisect_left(starts, w.start) - 1
+        if i >= 0 and found[i].start < w.start < found[i].end:
+            w.start, w.surface = found[i].start, text[found[i].start : w.end]
     return _replace(found, wholes)  # (in order: found by one left-to-right scan)
 
 
@@ -349,6 +350,8 @@ def _more_places(text: str, pos: int, unit: str, taken: set[int]) -> list[Agency
     return out
 
 
+# "giao" that hands over, not assigns: "bàn giao 3 xã", "chuyển giao", "Ngoại giao"
+_NOT_HANDING = r"(?<![Bb]àn )(?<!chuyển )(?<![Nn]goại )"
 # local committees counted, not listed: "Chủ tịch UBND 36 phường, xã", "yêu cầu 13 huyện,
 # thị xã, thành phố": the group of local People's Committees (rule 6)
 _LOCAL_UNIT = r"(?:quận|huyện|thị xã|thành phố|xã|phường|thị trấn|đặc khu)"
@@ -359,7 +362,9 @@ _COUNTED = re.compile(  # (a literal space first: the fastest scan re has)
     r"(?![^\S\n]+[" + CAPITALS + r"])"  # ("UBND 2 xã Tân Lập, Tân Hòa": the places are named)
 )
 _COUNTED_BY = re.compile(
-    r"(?:(?P<committee>UBND|Ủy ban nhân dân|Uỷ ban nhân dân)|(?:giao|yêu cầu|đề nghị|chỉ đạo)"
+    r"(?:(?P<committee>UBND|Ủy ban nhân dân|Uỷ ban nhân dân)|(?:"
+    + _NOT_HANDING
+    + r"giao|yêu cầu|đề nghị|chỉ đạo)"
     r"(?: cho)?)[^\S\n]+$"
 )
 
@@ -370,6 +375,7 @@ _HEAD_TITLE = re.compile(r"(?<!\w)(?:Chủ tịch|Lãnh đạo|lãnh đạo)[^\S
 def _counted(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """``found`` with the local committees a text counts ("UBND 36 phường, xã") as the group."""
     added = []
+    starts = [f.start for f in found]
     for m in _COUNTED.finditer(text):
         start, end = m.start("count"), m.end()
         by = _COUNTED_BY.search(text, max(0, start - 24), start)
@@ -379,7 +385,7 @@ def _counted(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
             start = by.start()
             if (title := _HEAD_TITLE.search(text, max(0, start - 20), start)) is not None:
                 start = title.start()  # "Chủ tịch UBND 36 phường, xã": the head stands for it
-        if any(f.start < end and start < f.end for f in found):
+        if _overlaps(found, starts, start, end):
             continue
         added.append(
             AgencyMention(
@@ -400,7 +406,9 @@ _BARE_PLACE = re.compile(
     r"(?![^\S\n]*\()"  # ("giao huyện Gio Linh (cũ)": history, left to the reader)
 )  # ("Đối với huyện Khánh Sơn: Áp dụng ...": a heading that names the place's committee)
 _BARE_VERB = re.compile(
-    r"(?<!\w)(?:giao|yêu cầu|đề nghị|chỉ đạo|chỉ thị|lưu ý|Giao|Yêu cầu|Đề nghị|Chỉ đạo|[Đđ]ối với)"
+    r"(?<!\w)(?:"
+    + _NOT_HANDING
+    + r"giao|yêu cầu|đề nghị|chỉ đạo|chỉ thị|lưu ý|Giao|Yêu cầu|Đề nghị|Chỉ đạo|[Đđ]ối với)"
     r"(?:[^\S\n]+(?:cho|đối với))?$"
 )
 _SHORT_UNITS = {"H.": "huyện", "TX.": "thị xã", "TP.": "thành phố", "TP": "thành phố"}
@@ -420,10 +428,9 @@ _PLACE_SUBJECT = re.compile(  # (a capital first: the engine skips to where one 
 def _place_subjects(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """``found`` with the places that open a sentence as their committee ("Huyện Sốp Cộp")."""
     added = []
+    starts = [f.start for f in found]
     for m in _PLACE_SUBJECT.finditer(text):
-        if _ENDERS.match(m.group("place")) or any(
-            f.start < m.end() and m.start() < f.end for f in found
-        ):
+        if _ENDERS.match(m.group("place")) or _overlaps(found, starts, m.start(), m.end()):
             continue
         unit = text[m.start() : m.end("unit")].lower()
         name = f"UBND {unit} {m.group('place')}"
@@ -445,10 +452,9 @@ def _colon_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyM
     if ":" not in text:
         return found
     added = []
+    starts = [f.start for f in found]
     for m in _COLON_PLACES.finditer(text):
-        if _ENDERS.match(m.group("place")) or any(
-            f.start < m.end() and m.start() < f.end for f in found
-        ):
+        if _ENDERS.match(m.group("place")) or _overlaps(found, starts, m.start(), m.end()):
             continue
         name = f"UBND {m.group('unit') or m.group('own')} {m.group('place')}"
         start = m.start()
@@ -471,22 +477,20 @@ def _bare_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
         if not _BARE_VERB.search(text, max(0, m.start() - 24), m.start()) or _ENDERS.match(place):
             continue
         i = bisect_left(starts, m.start("unit") - 4)
+        group = None  # "Đối với các huyện Khánh Vĩnh, ...": the places, not the group
         if i < len(found) and found[i].is_group and found[i].end <= m.start("place"):
-            dropped.add(i)  # "Đối với các huyện Khánh Vĩnh, ...": the places, not the group
-            i += 1
+            group, i = i, i + 1
         if (i < len(found) and found[i].start < m.end()) or (
-            i and i - 1 not in dropped and found[i - 1].end > m.start("unit")
+            i and i - 1 != group and found[i - 1].end > m.start("unit")
         ):
-            dropped.discard(i - 1)
             continue  # the registry or a pattern reads these words
+        if group is not None:
+            dropped.add(group)
         unit = _SHORT_UNITS.get(m.group("unit"), m.group("unit"))
         name = f"UBND {unit} {place}"
         start = m.start("unit")
         added.append(AgencyMention(start, m.end(), text[start : m.end()], name, rule=UNLISTED))
-    if not added:
-        return found
-    kept = [f for k, f in enumerate(found) if k not in dropped]
-    return sorted([*kept, *added], key=lambda a: a.start)
+    return _with_added([f for k, f in enumerate(found) if k not in dropped], added)
 
 
 def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
@@ -688,6 +692,14 @@ def _bare_heads(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMen
         if len(full) == 1 and not inside:
             added.append(AgencyMention(m.start(), m.end(), m.group(), full.pop(), rule=UNLISTED))
     return _replace(found, added) if added else found
+
+
+def _overlaps(found: Sequence[AgencyMention], starts: list[int], start: int, end: int) -> bool:
+    """Whether a mention of ``found`` (in order, ``starts`` their starts) overlaps [start,
+    end): the one starting before ``start`` and the first at or after it, found by bisection
+    (mentions in order do not nest past their neighbour)."""
+    i = bisect_left(starts, start)
+    return (i < len(found) and found[i].start < end) or (i > 0 and found[i - 1].end > start)
 
 
 def _with_added(

@@ -169,15 +169,18 @@ _PLACE_OF_DATE = re.compile(
 
 
 def _issuer_of_place(place: str) -> str:
-    """ "Thanh Hóa" → "UBND tỉnh Thanh Hóa"; the five cities are "thành phố"; else as written."""
+    """ "Thanh Hóa" → "UBND tỉnh Thanh Hóa"; Hà Nội and the central cities are cities."""
     if place == "Hà Nội":
         return "UBND Thành phố Hà Nội"
+    if place in _HO_CHI_MINH:
+        return "UBND Thành phố Hồ Chí Minh"
     if place in _CENTRAL_CITIES:
         return "UBND thành phố " + place
-    return "UBND tỉnh " + place if place in _PROVINCES else "UBND"
+    return "UBND tỉnh " + place
 
 
-_CENTRAL_CITIES = frozenset(["Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"])
+_HO_CHI_MINH = frozenset(["Hồ Chí Minh", "TP.HCM", "TPHCM", "TP HCM", "HCM"])
+_CENTRAL_CITIES = frozenset(["Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"])
 
 
 # a number that the layout broke: "2170 /QĐ-UBND", "2170/QĐ -UBND", "2170/QĐ-\nUBND"

@@ -139,6 +139,7 @@ def stage_mentions(doc: Extraction) -> None:
 # the registry's own place at the end of a name ("Cục Thuế Hà Nội"), and another province
 # issuing the text ("UBND tỉnh Quảng Trị")
 _PLACE_END = "(?:[Tt]hành phố |tỉnh )?{}$"
+_TOP = 600  # characters of a page that hold its headline and lead
 _ISSUING_PROVINCE = re.compile(r"UBND ((?:tỉnh|[Tt]hành phố) \w.*)$")
 _NAMED_PROVINCE = re.compile(
     r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:tỉnh|[Tt]hành phố) (?:"
@@ -155,8 +156,9 @@ def _of_issuers_province(doc: Extraction) -> None:
     issuer = _ISSUING_PROVINCE.match(doc.meta.issuer or "")
     if issuer is not None:
         place = issuer.group(1)
-    elif own not in doc.text and (named := _NAMED_PROVINCE.search(doc.text)) is not None:
+    elif own not in doc.text and (named := _NAMED_PROVINCE.search(doc.text, 0, _TOP)) is not None:
         place = named.group(1)  # a news page of another province: "UBND tỉnh Bà Rịa - Vũng Tàu"
+        # in its headline or lead (not a partner further down a text of the city's own)
     else:
         return
     if own in place:
@@ -165,6 +167,8 @@ def _of_issuers_province(doc: Extraction) -> None:
     for m in doc.agencies:
         if m.agency_id is None or m.is_group or own in m.surface or not place_end.search(m.name):
             continue
+        if "Thành phố" in m.surface:
+            continue  # "Cục Thuế Thành phố": the city's own, as its texts write it
         m.name = place_end.sub("", m.name).rstrip() + " " + place
         m.agency_id, m.rule = None, "pattern:province"
 

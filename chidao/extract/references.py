@@ -391,7 +391,7 @@ def _reference(text: str, m: re.Match[str], doc_date: date | None) -> Reference 
     )
 
 
-_NAMED_BY = re.compile(r"(?:Ban [Cc]hỉ đạo|Ban Chỉ huy|Tổ công tác|Đề án)\s+$")
+_NAMED_BY = re.compile(r"(?:Ban [Cc]hỉ đạo|Ban Chỉ huy|Tổ công tác)\s+$")
 
 
 def _kind(word: _Word | None, code: _Code) -> str | None:

@@ -386,7 +386,10 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         unit.breaks = True
         return unit
     if (text.find("nào", start, end) != -1 and _SANCTION.search(text, start, end)) or (
-        text.find("sẽ bị", start, end) != -1 and _WILL_ANSWER.search(text, start, end)
+        text.find("sẽ bị", start, end) != -1
+        and (warning := _WILL_ANSWER.search(text, start, end)) is not None
+        and not TRIGGER.search(text, start, warning.start())  # ("Yêu cầu Sở Y tế ..., nếu không
+        # hoàn thành đúng hạn sẽ bị xem xét trách nhiệm": the ask stands)
     ):
         unit.breaks = True  # "... đơn vị nào không nộp thì Phòng Văn hóa sẽ tham mưu ...": a
         return unit  # consequence, not a task
@@ -425,18 +428,23 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             # yêu cầu tiếp tục ...": those it wrote to
         pause = None if obj else _PAUSE_AFTER_VERB.match(text, m.end())
         if pause is not None and (
-            any(f.start < m.start() for f in found) or _AUTHORITY.search(text, start, m.start())
+            any(f.start < m.start() for f in found)
+            or _PAUSE_AUTHORITY.search(text, start, m.start())
         ):
             obj = _object_of(text, pause.end(), found)  # "UBND tỉnh chỉ đạo, UBND huyện ..."
         if obj and _former(text, obj[-1].end):
             past = True  # "... yêu cầu UBND thành phố Đà Lạt (cũ) giải quyết": history
             continue
         verb = m.group().lower()
+        if verb == "chỉ thị" and _OF_THE_DIRECTIVE.search(
+            text, max(start, m.start() - 12), m.start()
+        ):
+            continue  # "Thực hiện chỉ thị UBND Thành phố ...": the document, not the verb
         # "Đồng thời, chỉ đạo X ...", "Căn cứ chức năng, nhiệm vụ, chỉ đạo X ...": no one
         # before the verb, so the item's own assignee directs X
         bare = _SUBJECT_PREFIX.match(text[start : m.start()]) or not (
             any(f.start < m.start() for f in found)
-            or _AUTHORITY.search(text, start, m.start())  # "UBND tỉnh chỉ đạo các sở ..."
+            or _DIRECTING.search(text, start, m.start())  # "UBND tỉnh chỉ đạo các sở ..."
         )
         if obj and not (verb == "chỉ đạo" and bare):
             unit.breaks = False  # (a bare "Chỉ đạo X ..." item: the implied subject directs X)
@@ -495,19 +503,24 @@ def _former(text: str, pos: int) -> bool:
     return paren is not None and _FORMER_BEFORE.search(paren.group()) is not None
 
 
-# who directs, named before the verb though no registry holds it (another province's UBND)
 # a comma or a time before the object of a directive verb: "Lãnh đạo tỉnh yêu cầu trước ngày
 # 10-5, Sở Tài chính hoàn thành ...", "văn bản số ... chỉ đạo, UBND huyện Cam Lâm phối hợp ..."
 _PAUSE_AFTER_VERB = re.compile(  # (after a colon too: "yêu cầu: từ ngày 30/4 đến hết ngày 3/5, ...")
     r",[^\S\n]*|[^\S\n]*:?[^\S\n]*(?:từ|trước|chậm nhất|đến|trong)[^\S\n]+[^,;.:\n]{2,50},[^\S\n]*"
 )
-_AUTHORITY_WORDS = (
-    r"UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng|[Ll]ãnh đạo tỉnh|Tỉnh"
-    r"|[Ll]ãnh đạo [Tt]hành phố"
+# who directs, named before the verb though no registry holds it (another province's UBND)
+_AUTHORITY_WORDS = r"UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Thủ tướng|Bộ trưởng"
+_AUTHORITY = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS})(?!\w)")
+# ... and the province's leaders by their level: "Tỉnh chỉ đạo Sở Y tế hỗ trợ ...", "Lãnh đạo
+# tỉnh Đồng Nai yêu cầu ..."
+_DIRECTING = re.compile(
+    rf"(?<!\w)(?:{_AUTHORITY_WORDS}|[Ll]ãnh đạo tỉnh|[Ll]ãnh đạo [Tt]hành phố|Tỉnh)(?!\w)"
 )
-_AUTHORITY_BODY = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS})(?!\w)")
-# (or the letter itself: "văn bản số ... chỉ đạo, UBND huyện Cam Lâm phối hợp ...")
-_AUTHORITY = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS}|[Vv]ăn bản|[Cc]ông văn)(?!\w)")
+# ... and, before a pause, the letter itself: "văn bản số ... chỉ đạo, UBND huyện Cam Lâm ..."
+_PAUSE_AUTHORITY = re.compile(
+    rf"(?<!\w)(?:{_AUTHORITY_WORDS}|[Ll]ãnh đạo tỉnh|[Ll]ãnh đạo [Tt]hành phố|Tỉnh"
+    r"|[Vv]ăn bản|[Cc]ông văn)(?!\w)"
+)
 _SANCTION = re.compile(
     r"(?<!\w)(?:đơn vị|cơ quan|địa phương|tổ chức|cá nhân)\s+nào\s+(?:không|chưa|chậm)\b"
     r"[^.;\n]{0,160}?\bthì(?!\w)",
@@ -515,6 +528,7 @@ _SANCTION = re.compile(
 )
 # "Các cơ quan, đơn vị, địa phương thực hiện không nghiêm túc sẽ bị xem xét, xử lý trách nhiệm":
 # a warning of what befalls those who fail, not a task
+_OF_THE_DIRECTIVE = re.compile(r"(?<!\w)(?:thực hiện|theo|tại|của|các|những)\s+$", re.IGNORECASE)
 _WILL_ANSWER = re.compile(
     r"(?<!\w)(?:không|chưa|chậm)\s[^.;\n]{0,80}?\ssẽ bị\s+(?:xem xét|xử lý|kiểm điểm|kỷ luật)",
     re.IGNORECASE,
@@ -735,7 +749,7 @@ def _sent_to(text: str, start: int, verb: int, found: list[AgencyMention]) -> li
     sent = text.rfind("gửi ", start, verb)
     if sent == -1 or not _SENDS_TO.search(text, max(start, sent - 80), sent + 5):
         return []
-    if not (any(f.start < sent for f in found) or _AUTHORITY_BODY.search(text, start, sent)):
+    if not (any(f.start < sent for f in found) or _AUTHORITY.search(text, start, sent)):
         return []  # "- Có văn bản gửi Bộ Xây dựng đề nghị hướng dẫn ...": the item's own ask
     to = _object_of(text, sent + 4, found)
     return to if to and not text[to[-1].end : verb].strip(" ,") else []
@@ -924,8 +938,12 @@ def _partners(text: str, start: int, end: int, found: list[AgencyMention]) -> li
     """The lists after every "phối hợp (với)" in [start, end) that names one: "phối hợp với
     Sở TN&MT xác định vị trí, phối hợp với Sở NN&PTNT xác định mật độ" has two partners."""
     partners: list[AgencyMention] = []
+    seen: set[tuple[int, int]] = set()
     for m in _SUPPORT_ROLE.finditer(text, start, end):
-        partners.extend(p for p in _object_of(text, m.end(), found) if p not in partners)
+        for p in _object_of(text, m.end(), found):
+            if (p.start, p.end) not in seen:
+                seen.add((p.start, p.end))
+                partners.append(p)
     return partners
 
 
