@@ -92,6 +92,7 @@ def test_five_megabyte_single_line_finishes_in_seconds():
         "Giao thành phố Đông Hà, huyện Gio Linh kiểm tra. ",
         "Lãnh đạo Sở Văn hóa, Thể thao và Du lịch tổ chức lễ hội. ",
         "Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, phối hợp với Sở Nội vụ rà soát. ",
+        "Chỉ đạo ngành Thuế tỉnh chủ trì cùng Công an tỉnh thu ngân sách. ",
     ],
 )
 def test_a_megabyte_of_one_mention_shape_on_one_line_finishes_in_seconds(unit: str):

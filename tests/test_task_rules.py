@@ -2734,3 +2734,19 @@ def test_the_review_s_cases_stay_as_the_rules_say():
         today=TODAY,
     )
     assert doc.tasks[0].lead[0].agency_id is not None
+
+
+def test_a_sector_named_for_its_department_and_partners_after_chủ_trì_cùng():
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND tỉnh chỉ đạo ngành Thuế tỉnh tập trung vào nhiệm vụ thu ngân sách."
+    )
+    assert lead == ["Cục Thuế"]
+    [(lead, *_)] = _tasks(
+        "Phó Chủ tịch UBND tỉnh đề nghị ngành GD-ĐT có cách làm sáng tạo, quyết liệt."
+    )
+    assert lead == ["Sở Giáo dục và Đào tạo"]
+    [(lead, support, *_)] = _tasks(
+        "Giao Sở Giao thông vận tải chủ trì cùng Công an Thành phố và UBND các huyện tổ chức phân "
+        "luồng giao thông."
+    )
+    assert (lead, support) == (["Sở Giao thông vận tải"], ["Công an Thành phố", "địa phương"])

@@ -150,11 +150,42 @@ _WHOLE_WORDS = (
 )  # one is in each match
 
 
+# a sector named for its department: "chỉ đạo ngành Thuế tỉnh ...", "đề nghị ngành Y tế ..."
+_SECTOR = re.compile(
+    r"(?<!\w)(?<![Cc]ác )(?<![Nn]hững )ngành[^\S\n]+(?P<d>Y tế|Giáo dục(?:[^\S\n]+và[^\S\n]+Đào tạo)?|GD-ĐT|GD&ĐT|"
+    r"Du lịch|Thuế|Công Thương|Tài chính|Xây dựng|Giao thông vận tải|Văn hóa|Tư pháp|Nội vụ)(?!\w)"
+)
+_SECTOR_BODY = {
+    "Y tế": "Sở Y tế", "Giáo dục": "Sở Giáo dục và Đào tạo", "GD-ĐT": "Sở Giáo dục và Đào tạo",
+    "GD&ĐT": "Sở Giáo dục và Đào tạo", "Du lịch": "Sở Du lịch", "Thuế": "Cục Thuế",
+    "Công Thương": "Sở Công Thương", "Tài chính": "Sở Tài chính", "Xây dựng": "Sở Xây dựng",
+    "Giao thông vận tải": "Sở Giao thông vận tải", "Văn hóa": "Sở Văn hóa", "Tư pháp": "Sở Tư pháp",
+    "Nội vụ": "Sở Nội vụ",
+}  # fmt: skip
+
+
+def _sectors(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the sectors a text names for their department ("ngành Thuế" is the
+    Cục Thuế, "ngành Y tế" the Sở Y tế), where nothing else reads those words."""
+    if "ngành " not in text:
+        return found
+    added = []
+    starts = [f.start for f in found]
+    for m in _SECTOR.finditer(text):
+        if _overlaps(found, starts, m.start(), m.end()):
+            continue
+        domain = " ".join(m.group("d").split())
+        name = _SECTOR_BODY.get(domain) or _SECTOR_BODY[domain.split(" và ")[0]]
+        added.append(AgencyMention(m.start(), m.end(), m.group(), name, rule=UNLISTED))
+    return _with_added(found, added)
+
+
 def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMention]:
     """``found`` (the registry's mentions, in order) with the unlisted bodies of ``text``
     merged in, in order; see the module docstring."""
     found = _bare_places(text, _counted(text, _whole_names(text, found)))
     found = _place_lists(text, _colon_places(text, _place_subjects(text, found)))
+    found = _sectors(text, found)
     found = _short_names(text, _classes(text, found))
     found = _ministry_lists(text, found)
     starts = [m.start for m in found]

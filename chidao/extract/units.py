@@ -210,6 +210,7 @@ _SUPPORT_ROLE = re.compile(
     r"[pP](?<!\w[pP])"
     r"(?i:hối hợp(?:\s+(?:chặt chẽ|thường xuyên|đồng bộ|tốt|kịp thời))?(?:\s+(?:với|cùng))?\s*)"
 )
+_CHAIRS_WITH = re.compile(r"(?<=chủ trì)\s+cùng(?:\s+với)?\s+")
 _ISSUER_NAMES = re.compile(
     r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:Thành phố|tỉnh|thành phố|TP\b)|^(?:HĐND|Hội đồng "
     r"nhân dân|Chính phủ|Thủ tướng|Thành ủy|Tỉnh ủy)",
@@ -939,7 +940,10 @@ def _partners(text: str, start: int, end: int, found: list[AgencyMention]) -> li
     Sở TN&MT xác định vị trí, phối hợp với Sở NN&PTNT xác định mật độ" has two partners."""
     partners: list[AgencyMention] = []
     seen: set[tuple[int, int]] = set()
-    for m in _SUPPORT_ROLE.finditer(text, start, end):
+    roles = list(_SUPPORT_ROLE.finditer(text, start, end))
+    if text.find("chủ trì cùng", start, end) != -1:  # "Sở GTVT chủ trì cùng Công an thành phố ..."
+        roles += _CHAIRS_WITH.finditer(text, start, end)
+    for m in roles:
         for p in _object_of(text, m.end(), found):
             if (p.start, p.end) not in seen:
                 seen.add((p.start, p.end))
