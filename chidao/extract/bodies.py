@@ -152,7 +152,7 @@ _WHOLE_WORDS = (
 
 # a sector named for its department: "chỉ đạo ngành Thuế tỉnh ...", "đề nghị ngành Y tế ..."
 _SECTOR = re.compile(
-    r"(?<!\w)(?<![Cc]ác )(?<![Nn]hững )ngành[^\S\n]+(?P<d>Y tế|Giáo dục(?:[^\S\n]+và[^\S\n]+Đào tạo)?|GD-ĐT|GD&ĐT|"
+    r"ngành(?<!\wngành)(?<![Cc]ác ngành)(?<![Nn]hững ngành)[^\S\n]+(?P<d>Y tế|Giáo dục(?:[^\S\n]+và[^\S\n]+Đào tạo)?|GD-ĐT|GD&ĐT|"
     r"Du lịch|Thuế|Công Thương|Tài chính|Xây dựng|Giao thông vận tải|Văn hóa|Tư pháp|Nội vụ)(?!\w)"
 )
 _SECTOR_BODY = {
