@@ -514,14 +514,10 @@ _AUTHORITY_WORDS = r"UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|T
 _AUTHORITY = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS})(?!\w)")
 # ... and the province's leaders by their level: "Tỉnh chỉ đạo Sở Y tế hỗ trợ ...", "Lãnh đạo
 # tỉnh Đồng Nai yêu cầu ..."
-_DIRECTING = re.compile(
-    rf"(?<!\w)(?:{_AUTHORITY_WORDS}|[Ll]ãnh đạo tỉnh|[Ll]ãnh đạo [Tt]hành phố|Tỉnh)(?!\w)"
-)
+_DIRECTING_WORDS = rf"{_AUTHORITY_WORDS}|[Ll]ãnh đạo tỉnh|[Ll]ãnh đạo [Tt]hành phố|Tỉnh"
+_DIRECTING = re.compile(rf"(?<!\w)(?:{_DIRECTING_WORDS})(?!\w)")
 # ... and, before a pause, the letter itself: "văn bản số ... chỉ đạo, UBND huyện Cam Lâm ..."
-_PAUSE_AUTHORITY = re.compile(
-    rf"(?<!\w)(?:{_AUTHORITY_WORDS}|[Ll]ãnh đạo tỉnh|[Ll]ãnh đạo [Tt]hành phố|Tỉnh"
-    r"|[Vv]ăn bản|[Cc]ông văn)(?!\w)"
-)
+_PAUSE_AUTHORITY = re.compile(rf"(?<!\w)(?:{_DIRECTING_WORDS}|[Vv]ăn bản|[Cc]ông văn)(?!\w)")
 _SANCTION = re.compile(
     r"(?<!\w)(?:đơn vị|cơ quan|địa phương|tổ chức|cá nhân)\s+nào\s+(?:không|chưa|chậm)\b"
     r"[^.;\n]{0,160}?\bthì(?!\w)",
