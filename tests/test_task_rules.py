@@ -2750,3 +2750,54 @@ def test_a_sector_named_for_its_department_and_partners_after_chủ_trì_cùng()
         "luồng giao thông."
     )
     assert (lead, support) == (["Sở Giao thông vận tải"], ["Công an Thành phố", "địa phương"])
+
+
+def test_each_part_led_by_its_own_body_is_its_own_task():
+    # rule 2: "A do Sở X chủ trì, B do Công an Y chủ trì" changes its lead mid-sentence
+    tasks = _tasks(
+        "Việc rà soát các cơ sở chăn nuôi do Sở Nông nghiệp và Phát triển nông thôn chủ trì, "
+        "việc kiểm tra vận chuyển do Công an Thành phố chủ trì."
+    )
+    assert [lead for lead, *_ in tasks] == [
+        ["Sở Nông nghiệp và Phát triển nông thôn"],
+        ["Công an Thành phố"],
+    ]
+    # one lead named twice is one task
+    [(lead, *_)] = _tasks(
+        "Nhiệm vụ rà soát do Sở Tài chính chủ trì; Sở Tài chính chủ trì cả việc báo cáo kết quả."
+    )
+    assert lead == ["Sở Tài chính"]
+
+
+def test_departments_listed_after_các_đơn_vị_and_a_colon():
+    [(lead, *_)] = _tasks(
+        "Giao các đơn vị: Y tế, Công Thương, Tài chính, Công an Thành phố tăng cường kiểm tra."
+    )
+    assert lead == ["Sở Y tế", "Sở Công Thương", "Sở Tài chính", "Công an Thành phố"]
+    # without the colon the group stays a group
+    [(lead, *_)] = _tasks("Yêu cầu các đơn vị Y tế tăng cường kiểm tra.")
+    assert "Sở Y tế" not in lead
+
+
+def test_a_leader_stresses_what_a_body_must_do():
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND Thành phố nhấn mạnh: các sở, ngành phải chủ động bố trí kinh phí."
+    )
+    assert lead == ["sở, ban, ngành"]
+    [(lead, *_)] = _tasks(
+        "Phó Chủ tịch UBND Thành phố lưu ý Sở Xây dựng cần kiểm tra chặt các công trình."
+    )
+    assert lead == ["Sở Xây dựng"]
+
+
+def test_an_office_written_in_small_letters():
+    [(lead, support, *_)] = _tasks(
+        "Giao phòng Tài chính - Kế hoạch huyện phối hợp phòng Kinh tế – hạ tầng rà soát dự án."
+    )
+    assert lead == ["Phòng Tài chính - Kế hoạch huyện"]
+    assert support == ["Phòng Kinh tế – hạ tầng"]
+    # "phòng" of prevention is no office
+    [(lead, support, *_)] = _tasks(
+        "Yêu cầu Sở Y tế tăng cường công tác phòng COVID-19 và phòng Chống dịch."
+    )
+    assert (lead, support) == (["Sở Y tế"], [])

@@ -74,6 +74,10 @@ _LEVEL = re.compile(
 _PLACE_WORD = re.compile(r"[^\S\n]+(?:[" + CAPITALS + r"][\w]*|\d{1,3}(?!\w))")
 _WORD = re.compile(r"[^\S\n]+(?P<w>[\w&]+(?:-[\w&]+)*)")
 _DASH_WORD = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=[" + CAPITALS + r"])")
+# an office's second field in small letters: "Phòng Kinh tế – hạ tầng", "Phòng Tài chính - kế hoạch"
+_DASH_FIELD = re.compile(
+    r"[^\S\n]+[-–&][^\S\n]+(?=(?:hạ tầng|kế hoạch|tài chính|xã hội|đô thị|thông tin|thương binh)(?!\w))"
+)
 # a steering committee's name lists its topics: "Ban Chỉ đạo phát triển khoa học, công nghệ,
 # đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh"
 _COMMA_TOPIC = re.compile(
@@ -192,7 +196,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
     taken: set[int] = set()
     added: list[AgencyMention] = []
     last_end = -1
-    for m in _HEAD.finditer(text):
+    for m in _heads(text):
         if m.start() < last_end:
             continue
         end = _name_end(text, m.end(), m.group())
@@ -217,6 +221,8 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
             taken.update(inside)
         surface = text[m.start() : end]
         name = " ".join(surface.split())
+        if name.startswith("phòng"):
+            name = "P" + name[1:]
         added.append(AgencyMention(m.start(), end, surface, name, rule=UNLISTED))
         last_end = end
     if added:
@@ -227,6 +233,25 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         if mention.agency_id is None and not mention.is_group and _SHORTENED.search(mention.name):
             mention.name = spelled_out(mention.name)
     return out
+
+
+# a district's office written in small letters: "giao phòng Tài chính - Kế hoạch huyện"
+# (only before a field's name: "phòng COVID-19", "phòng Cháy" are no office)
+_LOWER_OFFICE = re.compile(
+    r"(?<!\w)phòng(?=[^\S\n]+(?:Tài chính|Kinh tế|Văn hóa|Văn hoá|Giáo dục|Nội vụ|Tư pháp|Y tế|"
+    r"Tài nguyên|Lao động|Nông nghiệp|Quản lý đô thị|Kế hoạch|Công [Tt]hương|Dân tộc|"
+    r"Thông tin|Hạ tầng|Đô thị)(?!\w))"
+)
+
+
+def _heads(text: str) -> list[re.Match[str]]:
+    """The head words of bodies in ``text``, in order: capitalised, and an office in small
+    letters (read as "Phòng")."""
+    heads = list(_HEAD.finditer(text))
+    if text.find("phòng ") == -1:
+        return heads
+    lower = list(_LOWER_OFFICE.finditer(text))
+    return sorted(heads + lower, key=lambda m: m.start()) if lower else heads
 
 
 # the shortenings written inside names of bodies the registry does not hold; output names
@@ -796,6 +821,7 @@ def _name_end(text: str, pos: int, head: str) -> int | None:
             or _COMMA_WORD.match(text, at)
             or _COMMA_PHRASE.match(text, at)
             or (_COMMA_TOPIC.match(text, at) if head == "Ban Chỉ đạo" else None)
+            or (_DASH_FIELD.match(text, at) if head in ("Phòng", "phòng") else None)
         )
         if dash is not None and words and (after := _PROVINCE.match(text, dash.end() - 1)):
             return after.end()  # "Tòa án nhân dân khu vực 1 - Lâm Đồng": the place ends it

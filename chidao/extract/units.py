@@ -306,12 +306,40 @@ _WHILE = re.compile(r",\s+(?:trong khi|còn)\s+(?=\S)", re.IGNORECASE)
 
 def _while_clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:
     if text.find("trong khi", start, end) == -1 and text.find(", còn", start, end) == -1:
-        return _and_asks_clauses(text, start, end, mentions)
+        return _led_by_clauses(text, start, end, mentions)
     for m in _WHILE.finditer(text, start, end):
         first = mentions.first(m.end(), min(end, m.end() + 40))
         if first is not None and first.start == m.end() and mentions.first(start, m.start()):
             return [(start, m.start()), (m.end(), end)]
     return _and_asks_clauses(text, start, end, mentions)
+
+
+_CLAUSE_GAP = re.compile(r"[,;]\s+")
+
+
+def _led_by_clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:
+    """ "Việc rà soát ... do Sở Nông nghiệp chủ trì, việc kiểm tra ... do Công an tỉnh chủ
+    trì": each part has its own lead (rule 2), cut at the comma before the next part."""
+    if text.count("chủ trì", start, end) < 2:
+        return _and_asks_clauses(text, start, end, mentions)
+    led: list[tuple[int, int]] = []  # (where "do" starts, where the role ends)
+    for m in _PASSIVE_LEAD.finditer(text, start, end):
+        first = mentions.first(m.end(), m.end() + 1)
+        if first is None:
+            continue
+        lead = list_from(mentions.between(first.start, min(end, first.start + 4000)), text)
+        role = _LEAD_ROLE.match(text, lead[-1].end)
+        if role is not None:
+            led.append((m.start(), role.end()))
+    cuts = [start]
+    for (_, role_end), (nxt, _) in itertools.pairwise(led):
+        gaps = [g.end() for g in _CLAUSE_GAP.finditer(text, role_end, nxt)]
+        if gaps and not mentions.first(gaps[0], nxt):
+            cuts.append(gaps[0])
+    if len(cuts) == 1:
+        return _and_asks_clauses(text, start, end, mentions)
+    cuts.append(end)
+    return [(a, b) for a, b in itertools.pairwise(cuts)]
 
 
 def _clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:
@@ -806,6 +834,10 @@ _LOCATIVE = re.compile(
 
 _THEREFORE = re.compile(r"(?<!\w)(?:do đó|vì vậy|vì thế|cho nên|vậy nên)\s+$", re.IGNORECASE)
 _SHARES_OUT = re.compile(r"phân công[^:]{0,60}:\s*$", re.IGNORECASE)
+# a leader's words in a meeting report: "Chủ tịch UBND tỉnh nhấn mạnh: các sở, ngành phải ..."
+_STRESSES = re.compile(
+    r"(?<!\w)(?:nhấn mạnh|khẳng định|lưu ý)(?:\s+(?:rằng|là))?\s*:?\s*[“\"]?\s*$", re.IGNORECASE
+)
 
 
 def _subject_after_comma(
@@ -822,6 +854,7 @@ def _subject_after_comma(
             or before.endswith("“")
             or before.endswith('"')
             or _THEREFORE.search(text, max(0, m.start - 12), m.start)
+            or _STRESSES.search(text, max(start, m.start - 20), m.start)
         ):  # ("..., do đó các cấp, các ngành cần tập trung ...")
             lst = list_from(found[i:], text)
             if (_ISSUER_MODAL if is_issuer(lst) else _MODAL).match(text, lst[-1].end):

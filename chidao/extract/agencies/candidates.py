@@ -45,6 +45,7 @@ _LEFT_OK = re.compile(
     # (not "Đồng thời, địa phương cần ...": the place just named, said again)
     r"|[.;:\n]\s*(?:đặc\s+biệt|riêng|còn|trong\s+đó|ngoài\s+ra)\s*,?)\s*$"
 )
+_COLON_NEXT = re.compile(r"[^\S\n]{0,4}:")  # "các đơn vị: Y tế, ..." lists only after a colon
 _LOCAL_GROUP_END = re.compile(r"ubnd các (?:quận|huyện|thị xã)(?: (?:quận|huyện|thị xã))*$")
 
 
@@ -81,7 +82,7 @@ def _may_start_list(c: _Cand) -> bool:
     """False when :meth:`_Matcher._list_kind` surely finds no list after ``c``."""
     if c.kind in ("sở", "UBND cấp huyện"):
         return True
-    return not c.vague and c.label in ("sở, ban, ngành", "địa phương")
+    return not c.vague and c.label in ("sở, ban, ngành", "địa phương", "cơ quan, đơn vị")
 
 
 def _strip_head_prefix(key: str) -> str:

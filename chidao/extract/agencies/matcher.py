@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from chidao.extract.agencies.candidates import (
     _CACHE_SIZE,
+    _COLON_NEXT,
     _COMPOUNDS,
     _ITEM_GAP,
     _LEFT_OK,
@@ -295,9 +296,13 @@ class _Matcher:
             return self.so_first, self.so_next, self.domains
         if c.kind == "UBND cấp huyện":
             return self.district_first, self.district_next, self.districts
-        if c.vague or c.label not in ("sở, ban, ngành", "địa phương"):
+        if c.vague or c.label not in ("sở, ban, ngành", "địa phương", "cơ quan, đơn vị"):
             return None, None, {}
         written = fold_key(prep.match[c.start : c.end])
+        if c.label == "cơ quan, đơn vị":  # "các đơn vị: Y tế, Công Thương, ..." (a colon only)
+            if written.endswith(("các đơn vị", "các cơ quan")) and _COLON_NEXT.match(prep.match, c.end):
+                return self.so_first, self.so_next, self.domains
+            return None, None, {}
         if c.label == "sở, ban, ngành" and written.endswith(("các sở", "các ngành")):
             return self.so_first, self.so_next, self.domains
         if c.label == "địa phương" and _LOCAL_GROUP_END.search(written):
