@@ -2801,3 +2801,15 @@ def test_an_office_written_in_small_letters():
         "Yêu cầu Sở Y tế tăng cường công tác phòng COVID-19 và phòng Chống dịch."
     )
     assert (lead, support) == (["Sở Y tế"], [])
+
+
+def test_a_day_of_no_known_year_is_no_deadline():
+    # the text names no year and has no date: "trước ngày 30/9" of which year? (rule 7)
+    [(_, _, deadline, *_)] = _tasks("Yêu cầu Sở Y tế hoàn thành kiểm tra trước ngày 30/9.")
+    assert deadline is None
+    # a year named anywhere in an undated text is that text's year
+    [(_, _, deadline, *_)] = _tasks(
+        "Tình hình dịch bệnh năm 2021 diễn biến phức tạp. Yêu cầu Sở Y tế hoàn thành kiểm tra "
+        "trước ngày 30/9."
+    )
+    assert deadline == "2021-09-30"

@@ -134,6 +134,9 @@ def stage_mentions(doc: Extraction) -> None:
     elif (year := _year_of_text(doc.text)) is not None and doc.today is not None:
         # an undated report of 2021 means 2021 by "trước ngày 12/9", not today's year
         doc.times = find_times(doc.text, today=_with_year(doc.today, year))
+    elif year is None:
+        # a text that names no year at all: "trước ngày 30/9" of an unknown year is no date
+        doc.times = find_times(doc.text, today=None)
 
 
 # the registry's own place at the end of a name ("Cục Thuế Hà Nội"), and another province
