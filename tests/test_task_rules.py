@@ -2813,3 +2813,76 @@ def test_a_day_of_no_known_year_is_no_deadline():
         "trước ngày 30/9."
     )
     assert deadline == "2021-09-30"
+
+
+def test_a_sector_opening_a_sentence_in_small_letters_is_its_department():
+    [(lead, *_)] = _tasks("Ngành giao thông vận tải theo dõi diễn biến bão, bố trí lực lượng ứng trực.")
+    assert lead == ["Sở Giao thông vận tải"]
+    [(lead, *_)] = _tasks(
+        "Ngành nông nghiệp và phát triển nông thôn chỉ đạo các địa phương thu hoạch lúa."
+    )
+    assert lead == ["Sở Nông nghiệp và Phát triển nông thôn"]
+
+
+def test_a_rate_or_a_yearly_programme_is_no_recurrence():
+    [(_, _, _, recurrence, _)] = _tasks(
+        "Yêu cầu Sở Nông nghiệp và Phát triển nông thôn tìm giải pháp bớt tiêu tốn hàng trăm tỷ "
+        "mỗi năm chống hạn."
+    )
+    assert recurrence is None
+    [(_, _, _, recurrence, _)] = _tasks(
+        "Yêu cầu Sở Tư pháp đưa nội dung vào Chương trình công tác hằng năm của cơ quan."
+    )
+    assert recurrence is None
+    [(_, _, _, recurrence, _)] = _tasks("Sở Tài chính báo cáo hằng năm về UBND Thành phố.")
+    assert recurrence == "yearly"
+
+
+def test_a_group_and_a_company_end_the_name_before_them():
+    [(_, support, *_)] = _tasks(
+        "Giao Sở Công Thương phối hợp Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam, Tổng công "
+        "ty Đông Bắc kiểm tra an toàn."
+    )
+    assert support == ["Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam", "Tổng công ty Đông Bắc"]
+    [(lead, *_)] = _tasks("Giao Ban Quản lý Khu KTCK Đồng Đăng - Lạng Sơn chủ trì rà soát.")
+    assert lead == ["Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn"]
+
+
+def test_a_signing_reported_after_a_task_is_no_continuation():
+    tasks = _tasks(
+        "Giao Sở Xây dựng chủ trì kiểm tra các điểm ngập.\n\n"
+        "Chiều 17-10, Phó Chủ tịch UBND Thành phố đã ký ban hành văn bản truyền đạt ý kiến chỉ đạo "
+        "của Chủ tịch UBND Thành phố về việc giải quyết tình trạng ngập sâu."
+    )
+    assert [lead for lead, *_ in tasks] == [["Sở Xây dựng"]]
+
+
+def test_telling_the_people_is_a_duty_and_a_doubled_các_is_read_once():
+    [(lead, *_)] = _tasks(
+        "Các xã, phường, đặc khu (đặc biệt các địa phương ven biển) thông tin cho nhân dân biết "
+        "diễn biến bão."
+    )
+    assert lead == ["địa phương"]
+    assert _tasks("Sở Y tế thông tin về tình hình dịch bệnh trên địa bàn.") == []
+    tasks = _tasks(
+        "Phó Chủ tịch UBND Thành phố đề nghị các các ngành, địa phương tiếp tục triển khai thực "
+        "hiện nghiêm Công điện số 07/CĐ-UBND.\n\nTrong đó, rà soát lại phương án “4 tại chỗ”."
+    )
+    assert [lead for lead, *_ in tasks] == [["sở, ban, ngành", "địa phương"]] * 2
+    [(lead, *_)] = _tasks(
+        "UBND Thành phố yêu cầu các sở, ngành, UBND các địa phương và các đơn vị liên quan triển "
+        "khai phương án."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_a_report_paragraph_goes_on_with_the_task_before():
+    tasks = _tasks(
+        "UBND Thành phố yêu cầu Sở Y tế tăng cường trực cấp cứu trong dịp nghỉ Lễ.\n\n"
+        "Báo cáo tình hình trong dịp nghỉ Lễ, gửi hỏa tốc đến Văn phòng UBND Thành phố trước 17 "
+        "giờ ngày 03/5/2024."
+    )
+    assert [(lead, deadline) for lead, _, deadline, *_ in tasks] == [
+        (["Sở Y tế"], None),
+        (["Sở Y tế"], "2024-05-03"),
+    ]

@@ -118,7 +118,7 @@ _ENDERS = re.compile(
     + r"])|"
     r"Các|Theo|Căn cứ|Tại|"  # (a title before a person's name: "Thủy điện Thác Bà" is a place)
     r"Trong|Đề nghị|Giao|Yêu cầu|Trên|Về|Đối với|Từ|Đến|Ngày|Số|Khoản|Mục|Thực hiện|"
-    r"Nhà đầu tư|Tạp chí|Tổng Liên đoàn)(?!\w)"
+    r"Nhà đầu tư|Tạp chí|Tổng Liên đoàn|Tổng công ty|Tổng cục|Tập đoàn)(?!\w)"
 )
 _MAX_WORDS = 20
 _WHOLE_HEADS = frozenset(  # a whole name on their own
@@ -154,34 +154,58 @@ _WHOLE_WORDS = (
 )  # one is in each match
 
 
-# a sector named for its department: "chỉ đạo ngành Thuế tỉnh ...", "đề nghị ngành Y tế ..."
+# a sector named for its department: "chỉ đạo ngành Thuế tỉnh ...", "đề nghị ngành Y tế ...";
+# opening a sentence, in small letters too: "Ngành giao thông vận tải theo dõi diễn biến bão"
+_FIELDS = (
+    r"Y tế|Giáo dục(?:[^\S\n]+và[^\S\n]+Đào tạo)?|GD-ĐT|GD&ĐT|Du lịch|Thuế|Công Thương|Tài chính|"
+    r"Xây dựng|Giao thông vận tải|Văn hóa|Tư pháp|Nội vụ|Nông nghiệp(?:[^\S\n]+và[^\S\n]+Phát "
+    r"triển nông thôn|[^\S\n]+và[^\S\n]+Môi trường)?|Tài nguyên(?:[^\S\n]+và[^\S\n]+Môi trường)?|"
+    r"Lao động(?:[^\S\n]*-[^\S\n]*Thương binh[^\S\n]+và[^\S\n]+Xã hội)?|Công an"
+)
 _SECTOR = re.compile(
-    r"ngành(?<!\wngành)(?<![Cc]ác ngành)(?<![Nn]hững ngành)[^\S\n]+(?P<d>Y tế|Giáo dục(?:[^\S\n]+và[^\S\n]+Đào tạo)?|GD-ĐT|GD&ĐT|"
-    r"Du lịch|Thuế|Công Thương|Tài chính|Xây dựng|Giao thông vận tải|Văn hóa|Tư pháp|Nội vụ)(?!\w)"
+    r"ngành(?<!\wngành)(?<![Cc]ác ngành)(?<![Nn]hững ngành)[^\S\n]+(?P<d>" + _FIELDS + r")(?!\w)"
+    r"|(?:(?<=^)|(?<=[.:;\n]\s)|(?<=\n))Ngành[^\S\n]+(?P<f>(?i:" + _FIELDS + r"))(?!\w)",
+    re.MULTILINE,
 )
 _SECTOR_BODY = {
     "Y tế": "Sở Y tế", "Giáo dục": "Sở Giáo dục và Đào tạo", "GD-ĐT": "Sở Giáo dục và Đào tạo",
     "GD&ĐT": "Sở Giáo dục và Đào tạo", "Du lịch": "Sở Du lịch", "Thuế": "Cục Thuế",
     "Công Thương": "Sở Công Thương", "Tài chính": "Sở Tài chính", "Xây dựng": "Sở Xây dựng",
     "Giao thông vận tải": "Sở Giao thông vận tải", "Văn hóa": "Sở Văn hóa", "Tư pháp": "Sở Tư pháp",
-    "Nội vụ": "Sở Nội vụ",
+    "Nội vụ": "Sở Nội vụ", "Nông nghiệp": "Sở Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Phát triển nông thôn": "Sở Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường": "Sở Nông nghiệp và Môi trường",
+    "Tài nguyên": "Sở Tài nguyên và Môi trường", "Tài nguyên và Môi trường": "Sở Tài nguyên và Môi trường",
+    "Lao động": "Sở Lao động - Thương binh và Xã hội",
+    "Lao động - Thương binh và Xã hội": "Sở Lao động - Thương binh và Xã hội",
+    "Công an": "Công an tỉnh",
 }  # fmt: skip
+
+
+def _sector_key(field: str) -> str:
+    return re.sub(r"\s*-\s*", "-", " ".join(field.split()).lower())
+
+
+_SECTOR_KEYS = {_sector_key(k): v for k, v in _SECTOR_BODY.items()}
 
 
 def _sectors(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """``found`` with the sectors a text names for their department ("ngành Thuế" is the
-    Cục Thuế, "ngành Y tế" the Sở Y tế), where nothing else reads those words."""
-    if "ngành " not in text:
+    Cục Thuế, "ngành Y tế" the Sở Y tế), where nothing else reads those words but the group
+    word "Ngành" itself."""
+    if "ngành " not in text and "Ngành " not in text:
         return found
     added = []
     starts = [f.start for f in found]
     for m in _SECTOR.finditer(text):
-        if _overlaps(found, starts, m.start(), m.end()):
-            continue
-        domain = " ".join(m.group("d").split())
-        name = _SECTOR_BODY.get(domain) or _SECTOR_BODY[domain.split(" và ")[0]]
+        field = m.group("d") or m.group("f")
+        at = m.start("d") if m.group("d") else m.start("f")
+        if _overlaps(found, starts, at, m.end()):
+            continue  # ("Ngành" alone, read as a group, gives way: it starts before ``at``)
+        domain = _sector_key(field)
+        name = _SECTOR_KEYS.get(domain) or _SECTOR_KEYS[domain.split(" và ")[0]]
         added.append(AgencyMention(m.start(), m.end(), m.group(), name, rule=UNLISTED))
-    return _with_added(found, added)
+    return _replace(found, added) if added else found
 
 
 def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMention]:
@@ -266,7 +290,8 @@ _SPELLED_OUT = {
     "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông",
     "LĐTB&XH": "Lao động - Thương binh và Xã hội", "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
     "VHTTDL": "Văn hóa, Thể thao và Du lịch", "VH-TT&DL": "Văn hóa, Thể thao và Du lịch",
-    "QLDA": "Quản lý dự án", "KT-XH": "kinh tế - xã hội",
+    "QLDA": "Quản lý dự án", "KT-XH": "kinh tế - xã hội", "KTCK": "kinh tế cửa khẩu",
+    "KCN": "khu công nghiệp", "KKT": "Khu kinh tế", "CHQS": "Chỉ huy Quân sự",
     "PCTT và TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
     "PCTT&TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
     "PCTT-TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn", "PTDS": "Phòng thủ dân sự",

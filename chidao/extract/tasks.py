@@ -1001,13 +1001,27 @@ def _first_unit_without_assignee(
     if (
         prev_task is not None
         and prev_task.lead
-        and TRIGGER.search(span)
+        and _directs(span)
         and span[-1:] != ":"
         and not _UNKNOWN_OBJECT.match(span)  # "Giao Phó Thủ tướng Trần Hồng Hà ...": someone else
         and not _ANSWERABLE.search(span)  # "..., người đứng đầu phải chịu trách nhiệm trước ..."
     ):
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     return None
+
+
+# a directive verb read as a noun: "văn bản truyền đạt ý kiến chỉ đạo của Chủ tịch ..."
+_NOUN_BEFORE = re.compile(r"(?:ý kiến|văn bản|sự|theo|những|các)\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+(?:của|này)(?!\w)")
+
+
+def _directs(span: str) -> bool:
+    """Whether ``span`` holds a directive verb used as a verb."""
+    return any(
+        not _NOUN_BEFORE.search(span, max(0, m.start() - 10), m.start())
+        and not _OF_AFTER.match(span, m.end())
+        for m in TRIGGER.finditer(span)
+    )
 
 
 # an item that names a document and nothing to do with it
@@ -1029,7 +1043,8 @@ _IMPERATIVE = re.compile(
     r"Chấn chỉnh|Vận động|Khắc phục|Phấn đấu|Hạn chế|Nghiên cứu|Phát huy|Đổi mới|"
     r"Kiên quyết|Nghiêm cấm|Tuyệt đối|Không để|Giải quyết|Tham mưu|Phối hợp|"
     r"Lên phương án|Lên kế hoạch|Chuẩn bị|Bổ sung|Ngăn chặn|Giám sát|Ứng trực|Tạm dừng|"
-    r"Di dời|Sơ tán|Củng cố|Kiện toàn|Hỗ trợ|Phổ biến|Tổng hợp|Đề xuất|Chỉ đạo)(?!\w)"
+    r"Di dời|Sơ tán|Củng cố|Kiện toàn|Hỗ trợ|Phổ biến|Tổng hợp|Đề xuất|Chỉ đạo|"
+    r"Báo cáo(?! (?:của|số|tóm tắt|tổng hợp|cho biết))|Định kỳ|Tiến hành|Cung cấp|Thông tin cho)(?!\w)"
 )
 # a directive verb that opens the block on a name the registry does not hold
 _UNKNOWN_OBJECT = re.compile(

@@ -32,7 +32,7 @@ TRIGGER = re.compile(
 )  # document; "Chủ tịch UBND tỉnh chỉ thị các sở ..." directs)
 _TO_OBJECT = re.compile(
     r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)\s+(?=cho\s))?(?:(?:cho|đối với|với|giao cho|đến)\s+)?"
-    r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban))?"  # ("giao trách nhiệm cho X")
+    r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s))?"  # ("giao trách nhiệm cho X"; "các các")
     r"(?:(?:các\s+)?(?:đồng chí\s+)?thành viên\s+)?"  # "đề nghị các đồng chí thành viên Ban Chỉ huy ..."
     r"(?:(?:thủ trưởng|giám đốc|người đứng đầu)\s+(?=các\s))?",  # "gửi thủ trưởng các sở, ..."
     re.IGNORECASE,
@@ -131,6 +131,8 @@ _ISSUER_MODAL = re.compile(
     + r"|khẩn trương)(?!\w)",
     re.IGNORECASE,
 )
+# (telling the people is a duty: "Các xã thông tin cho nhân dân biết diễn biến bão")
+_TO_PEOPLE = r"(?!\s+(?:kịp thời\s+)?(?:cho|đến|tới)\s+(?:nhân dân|người dân|cộng đồng|Nhân dân))"
 _NOT_ACTING = re.compile(
     r"\s*(?:cũng\s+|vẫn\s+|đều\s+)?(?:đã|vừa|đang|được|bị|là(?! (?:cơ quan|đơn vị|đầu mối))|"
     # what a body is, and a newspaper publishing the text: "... là đơn vị sự nghiệp có thu",
@@ -150,8 +152,8 @@ _NOT_ACTING = re.compile(
     r"(?-i:ban hành\s+(?:Kế hoạch|Quyết định|Thông báo|Chỉ thị|Công văn|Nghị quyết|Công điện))\b|"
     r"còn(?!\s+(?:có trách nhiệm|có nhiệm vụ|phải)(?!\w))|chưa|cho biết|(?:trân trọng\s+)?kính (?:mời|trình|báo cáo)|cho rằng|nhấn mạnh|phát biểu|nêu rõ|khẳng định|gồm|có ý kiến|tham dự|"
     r"(?:có thẩm quyền\s+)?quyết định(?!\s+số)(?=\s+(?:mua|thuê|thanh lý|điều chuyển|phê duyệt|giao|cho phép|việc))|"
-    r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin|chia sẻ|ghi nhận|đánh giá cao|"
-    r"(?:xin\s+)?thông báo|báo cáo cho biết|chủ trì (?:cuộc|hội nghị|buổi|phiên|lễ|hội thảo|tọa đàm)|"
+    r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin" + _TO_PEOPLE + r"|chia sẻ|ghi nhận|đánh giá cao|"
+    r"(?:xin\s+)?thông báo" + _TO_PEOPLE + r"|báo cáo cho biết|chủ trì (?:cuộc|hội nghị|buổi|phiên|lễ|hội thảo|tọa đàm)|"
     r"ban hành (?:công văn|văn bản|công điện|chỉ thị|quyết định|kế hoạch|thông báo)"
     r"(?:\s+số\s+\S+)?(?:\s+ngày\s+\S+)?\s+(?:về|hướng dẫn|yêu cầu|chỉ đạo))(?!\w)|"
     r"\s*(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+(?:trước|thi hành"

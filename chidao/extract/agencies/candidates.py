@@ -40,7 +40,7 @@ _ITEM_GAP = re.compile(
 )
 _LEFT_OK = re.compile(
     r"(?:(?:^|[.:;!?\n(\"“”*•+–-])\s*(?:mỗi|từng)?|(?<!\w)(?:giao|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|nhắc\s+nhở|"
-    r"đòi\s+hỏi|phối\s+hợp(?:\s+(?:với|cùng))?|và|gồm|đối\s+với|để)"
+    r"đòi\s+hỏi|phối\s+hợp(?:\s+(?:với|cùng))?|và|gồm|đối\s+với|để)(?:\s+các)?"  # ("các các ngành")
     # a connector opening the sentence: "... giám sát. Đặc biệt các xã tiếp tục phối hợp ..."
     # (not "Đồng thời, địa phương cần ...": the place just named, said again)
     r"|[.;:\n]\s*(?:đặc\s+biệt|riêng|còn|trong\s+đó|ngoài\s+ra)\s*,?)\s*$"
