@@ -309,3 +309,8 @@ def test_long_issuer_codes_with_vietnamese_capitals_are_kept_whole():
         "Thực hiện Kế hoạch số 1021/KH-BCĐTƯVSATTP ngày 10/3/2021 của Ban Chỉ đạo."
     )
     assert [r.number for r in refs] == ["1021/KH-BCĐTƯVSATTP"]
+
+
+def test_a_department_by_its_numeral_stays_in_the_code():
+    refs = find_references("Công văn số 8601/VPCP-V.I ngày 08/9/2018 và số 12/UBND-KT.")
+    assert [r.number for r in refs] == ["8601/VPCP-V.I", "12/UBND-KT"]

@@ -2886,3 +2886,56 @@ def test_a_report_paragraph_goes_on_with_the_task_before():
         (["Sở Y tế"], None),
         (["Sở Y tế"], "2024-05-03"),
     ]
+
+
+def test_a_report_names_its_directive_in_more_shapes():
+    doc = extract_text(
+        "UBND tỉnh vừa có văn bản chỉ đạo hỗ trợ xuất khẩu nông sản (Công văn số 455/UBND-KTTH "
+        "ngày 21/5/2019).\n\nUBND tỉnh yêu cầu Sở Công Thương làm đầu mối triển khai.",
+        today=TODAY,
+    )
+    assert (doc.meta.number, doc.meta.date) == ("455/UBND-KTTH", date(2019, 5, 21))
+    doc = extract_text(
+        "Tên văn bản Dừng tổ chức Lễ hội\nSố kí hiệu văn bản 1017/UBND-VP\n"
+        "Ngày ban hành 31/03/2020 12:00:00 SA\nUBND tỉnh yêu cầu Sở Công Thương hỗ trợ tiêu thụ.",
+        today=TODAY,
+    )
+    assert (doc.meta.number, doc.meta.date) == ("1017/UBND-VP", date(2020, 3, 31))
+    doc = extract_text(
+        " date 2018-08 Để chủ động đối phó với cơn bão số 4, ngày 14-8, UBND tỉnh Quảng Ninh ra "
+        "công điện khẩn. Tỉnh yêu cầu các sở, ngành chủ động các biện pháp đối phó.",
+        today=TODAY,
+    )
+    assert doc.meta.date == date(2018, 8, 14)
+    doc = extract_text(
+        "Phó Chủ tịch UBND tỉnh đã có Văn bản số 2122 /UBND-KT2 - 10/04/2025, về việc cung cấp "
+        "thông tin. UBND tỉnh yêu cầu Sở Công Thương cung cấp hồ sơ.",
+        today=TODAY,
+    )
+    assert (doc.meta.number, doc.meta.date) == ("2122/UBND-KT2", date(2025, 4, 10))
+
+
+def test_the_next_step_after_để_keeps_its_own_time():
+    [(_, _, deadline, *_)] = _tasks(
+        "Yêu cầu UBND các huyện gửi hồ sơ về Sở Xây dựng trước ngày 28/10/2024 để Sở tổ chức thẩm "
+        "định, trình UBND Thành phố trước ngày 10/11/2024."
+    )
+    assert deadline == "2024-10-28"
+
+
+def test_a_ministry_or_department_named_by_its_head_word_directs():
+    tasks = _tasks(
+        "Bộ Giao thông vận tải yêu cầu các đơn vị rà soát.\n\n"
+        "Bên cạnh đó, Bộ cũng chỉ đạo Tổng cục Đường bộ đánh giá toàn diện công tác bảo trì."
+    )
+    assert [lead for lead, *_ in tasks] == [["cơ quan, đơn vị"], ["Tổng cục Đường bộ"]]
+
+
+def test_those_doing_something_told_what_to_do_next():
+    [(lead, *_)] = _tasks(
+        "UBND các tỉnh, thành phố trực thuộc Trung ương đang thực hiện giãn cách xã hội theo Chỉ "
+        "thị số 16/CT-TTg, căn cứ tình hình dịch bệnh trên địa bàn, chủ động quyết định việc tiếp "
+        "tục giãn cách."
+    )
+    assert lead == ["địa phương"]
+    assert _tasks("UBND các huyện đang thực hiện giãn cách xã hội theo Chỉ thị số 16/CT-TTg.") == []

@@ -96,7 +96,7 @@ _STOP_PHRASES = (
     "rà soát", "kiểm tra", "hướng dẫn", "báo cáo", "tổng hợp", "đôn đốc", "nghiên cứu",
     "tiếp tục", "chủ động", "tăng cường", "đẩy mạnh", "đẩy nhanh", "nâng cao", "kiện toàn", "bố trí", "đảm bảo", "bảo đảm", "tiếp thu",
     "xem xét", "lập", "cập nhật", "tiếp nhận", "vận hành", "ứng trực", "giám sát", "phát hiện",
-    "xử lý", "tuyên truyền", "gửi", "cung cấp", "đề xuất", "ban hành", "với", "cho", "tại",
+    "xử lý", "tuyên truyền", "gửi", "đánh giá", "cung cấp", "đề xuất", "ban hành", "với", "cho", "tại",
     "trong", "về", "để", "của", "khi", "nếu", "trước", "sau", "từ", "đến", "nhằm", "này", "đó",
     "những", "cùng", "thì", "mà", "hoặc", "hay", "nhưng", "ngay", "sớm", "kịp thời",
     "nghiêm túc", "quyết liệt", "chỉ huy lực lượng", "trên", "dưới", "bằng", "do", "vì", "như",

@@ -39,6 +39,7 @@ def attach_times(
     candidates = [
         t for t in inside if t.value is not None and _can_be_deadline(task, t, reference_date)
     ]
+    candidates = _before_next_step(task, candidates)
     dated = [t for t in candidates if t.kind == "relative" or t.rule.endswith("-date")]
     strong = [t for t in candidates if t.kind in _STRONG]
     pool = dated or strong or candidates  # "trước ngày 15/10" beats "cả năm 2021" beside it
@@ -48,6 +49,20 @@ def attach_times(
         task.deadline = max(pool, key=lambda t: t.value or date.min)
     elif default is not None:
         task.deadline = default
+
+
+# the next step, someone else's, after the task's own time: "gửi hồ sơ trước ngày 28-10 để
+# Sở tổ chức thẩm định, trình UBND tỉnh trước ngày 10-11"
+_SO_THAT = re.compile(r"[,\s]để\s")
+
+
+def _before_next_step(task: Task, candidates: list[TimeMention]) -> list[TimeMention]:
+    """``candidates`` up to the first "để" that follows one of them."""
+    for i, t in enumerate(candidates[:-1]):
+        nxt = candidates[i + 1]
+        if _SO_THAT.search(task.text, t.end - task.start, nxt.start - task.start):
+            return candidates[: i + 1]
+    return candidates
 
 
 # a period given as the task's own time: "Thời gian hoàn thành: Quý III/2026"

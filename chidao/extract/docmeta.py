@@ -209,7 +209,9 @@ def _joined(number: str, header: str, end: int) -> str:
 
 # "Số hiệu: 4085/UBND-ĐT", "Số ký hiệu: 1385/SGDĐT-CTTT", "Ngày ban hành: 25/11/2025" above
 # a document shown on a web page (its own header may be cut off or blank)
-_FACT_NUMBER = re.compile(r"(?:Số hiệu|Số ký hiệu|Ký hiệu)\s*:?[\s|]*(?P<n>\d+[^\s|]*/[^\s|]+)")
+_FACT_NUMBER = re.compile(
+    r"(?:Số hiệu|Số k[ýí] hiệu|K[ýí] hiệu)(?: văn bản)?\s*:?[\s|]*(?P<n>\d+[^\s|]*/[^\s|]+)"
+)
 _FACT_DATE = re.compile(r"Ngày ban hành\s*:?[\s|]*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
 
 
@@ -279,7 +281,8 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
             or _THAT_IS.match(text, sentence, ref.start)
         ):
             meta.number = ref.number
-            meta.date = ref.date or _date_before(text, ref.start)
+            dashed = _DASH_DATE.match(text, ref.end)  # "Văn bản số 2122/UBND-KT2 - 10/04/2025"
+            meta.date = ref.date or (_date_of(dashed) if dashed else _date_before(text, ref.start))
             if meta.date is None and issued and (on := _FULL_DATE.match(text, issued.end() + 1)):
                 # "... được Chủ tịch UBND ... ký và ban hành ngày 20/12/2023"
                 meta.date = _date_of(on)
@@ -287,6 +290,7 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
             return
 
 
+_DASH_DATE = re.compile(r"[^\S\n]*[-–][^\S\n]*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?!\d)")
 _NUMBER_WORD = re.compile(r"\(?\s*(?:số|Số)\s*:?\s*$")  # ("công văn (số 3018/UBND-KTN)")
 _KIND_WORD = re.compile(
     r"(?:Công văn|Văn bản|Kế hoạch|Quyết định|Chỉ thị|Thông báo|"
@@ -332,7 +336,7 @@ _CLOSING_CITE = (
         + _LETTER
         + r"\s+số\s*:?\s*)?"
         + _NUMBER
-        + r"\s*,\s*"
+        + r"\s*,?\s*"
         + _ON_DATE
         + r"\s*\)\s*\.?\s*$",
         re.MULTILINE,
@@ -362,9 +366,10 @@ _ISSUED_ON = re.compile(
     # (after a page's date and a paper's mark: "date 2022-01 (GLO)- Ngày 19-1, ..."; or glued
     # to a photo's caption: "... - Ảnh: THU HIẾNNgày 6-9, UBND TP.HCM có văn bản ...")
     r"(?:(?:^|\n)\s*(?:date\s+\S+\s+)?(?:\([^()\n]{2,12}\)\s*[-–]\s*)?"
-    r"(?i:ngày|sáng|chiều|tối|đêm)|(?<![a-zà-ỹđ])Ngày)"
+    r"(?i:ngày|sáng|chiều|tối|đêm)|(?<![a-zà-ỹđ])Ngày|(?<=,\s)ngày)"  # (", ngày 14-8, UBND ...")
     r"\s+\d{1,2}\s?[/.-]\s?\d{1,2}(?:[/.-]\d{4})?\s*,(?:[^.\n]|\.(?=\S)){0,80}?"
-    r"(?i:ban hành|có|ký)\s+(?i:văn bản|công văn|công điện|chỉ thị|quyết định|kế hoạch|thông báo)",
+    r"(?i:ban hành|có|ký|ra|phát đi)\s+"
+    r"(?i:văn bản|công văn|công điện|chỉ thị|quyết định|kế hoạch|thông báo)",
     re.MULTILINE,
 )
 _FULL_DATE = re.compile(r"(?i)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")

@@ -71,7 +71,8 @@ _CODE_END = r"(?!\w|/\w)"
 # ``re`` can skip to digits quickly.
 _NUMBER = r"(?P<num>\d(?<![\w./,\-–—]\d)\d{0,4})"
 _SLASH_FORM = (
-    rf" ?/ ?(?:(?P<year>(?:19|20)\d\d) ?/ ?)?(?P<code>{_SEGMENT}(?:{_DASH}{_SEGMENT}){{0,3}})"
+    rf" ?/ ?(?:(?P<year>(?:19|20)\d\d) ?/ ?)?(?P<code>{_SEGMENT}(?:{_DASH}{_SEGMENT}){{0,3}}"
+    r"(?:\.[IVX]{1,4}(?![\w.]))?)"  # (a department by its numeral: "8601/VPCP-V.I")
     + _CODE_END
 )
 _PARTY_FORM = (

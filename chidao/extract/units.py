@@ -544,7 +544,7 @@ _AUTHORITY_WORDS = r"UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|T
 _AUTHORITY = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS})(?!\w)")
 # ... and the province's leaders by their level: "Tỉnh chỉ đạo Sở Y tế hỗ trợ ...", "Lãnh đạo
 # tỉnh Đồng Nai yêu cầu ..."
-_DIRECTING_WORDS = rf"{_AUTHORITY_WORDS}|[Ll]ãnh đạo tỉnh|[Ll]ãnh đạo [Tt]hành phố|Tỉnh"
+_DIRECTING_WORDS = rf"{_AUTHORITY_WORDS}|[Ll]ãnh đạo tỉnh|[Ll]ãnh đạo [Tt]hành phố|Tỉnh|Bộ|Sở"
 _DIRECTING = re.compile(rf"(?<!\w)(?:{_DIRECTING_WORDS})(?!\w)")
 # ... and, before a pause, the letter itself: "văn bản số ... chỉ đạo, UBND huyện Cam Lâm ..."
 _PAUSE_AUTHORITY = re.compile(rf"(?<!\w)(?:{_DIRECTING_WORDS}|[Vv]ăn bản|[Cc]ông văn)(?!\w)")
@@ -732,6 +732,10 @@ def _with_subject(
         # "Các Bộ, cơ quan, địa phương dự Hội nghị đúng thành phần được mời; cử 01 cán bộ ..."
         return _with_roles(text, unit, subject, found, "subject:attends-and-acts")
     if _NOT_ACTING.match(text, last) or _WHICHEVER.match(text, last):
+        if _WHICH_ARE.match(text, last) and _ACTS_LATER.search(text, last, unit.end):
+            # "UBND các tỉnh đang thực hiện giãn cách xã hội ..., căn cứ tình hình ..., chủ
+            # động quyết định ...": those that are doing it, told what to do next
+            return _with_roles(text, unit, subject, found, "subject:which-are")
         unit.breaks = True  # unless a directive verb later in the unit names assignees
         return None
     if not is_issuer(subject) or addressed or _ISSUER_MODAL.match(text, last):
@@ -740,6 +744,11 @@ def _with_subject(
     return None
 
 
+_WHICH_ARE = re.compile(r"\s+(?:đang|đã)\s+(?:thực hiện|áp dụng)\s", re.IGNORECASE)
+_ACTS_LATER = re.compile(
+    r",\s+(?:(?:căn cứ|trên cơ sở)[^,;.]{0,120},\s+)?(?:chủ động|khẩn trương|tiếp tục|phải|cần|"
+    r"có trách nhiệm)\s"
+)
 _TRAILING_DOTS = re.compile(r"\s*(?:\.{3}|…)(?=\s+[a-zà-ỹđ])")
 # a leader named by title and then by name: "Phó Chủ tịch UBND tỉnh Nguyễn Văn A yêu cầu ..."
 _LEADER = re.compile(r"(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Bộ trưởng|Thủ tướng)\s")
