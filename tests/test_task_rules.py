@@ -2939,3 +2939,20 @@ def test_those_doing_something_told_what_to_do_next():
     )
     assert lead == ["địa phương"]
     assert _tasks("UBND các huyện đang thực hiện giãn cách xã hội theo Chỉ thị số 16/CT-TTg.") == []
+
+
+def test_a_photo_caption_between_a_task_and_its_continuation():
+    intro = (
+        "Chủ tịch UBND Thành phố yêu cầu các sở, ban, ngành chuẩn bị tốt các điều kiện đón Tết. "
+        "Đồng thời tập trung thực hiện một số nhiệm vụ sau:\n\n"
+    )
+    rest = "Chủ động bình ổn giá cả thị trường trong dịp Tết, chống buôn lậu.\n"
+    for caption in (
+        "Người dân thành phố chuẩn bị hoa, cây cảnh chơi Tết\n\n",
+        "Hơn 50 ha lúa chìm trong biển nước.\n\n",
+    ):
+        tasks = _tasks(intro + caption + rest)
+        assert [lead for lead, *_ in tasks] == [["sở, ban, ngành"]] * 2, caption
+    # a title over a new part is no caption: nothing carries over it
+    tasks = _tasks(intro.replace(" sau:", ".") + "Bình ổn giá\n\n" + rest)
+    assert [lead for lead, *_ in tasks] == [["sở, ban, ngành"]]

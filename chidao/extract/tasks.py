@@ -260,7 +260,9 @@ def find_tasks(
             first = block_tasks[0]
             stack.append(_Context(first.lead, first.support, section, paragraphs=False))
         tasks.extend(block_tasks)
-        prev_block_task = block_tasks[-1] if block_tasks else None
+        if block_tasks or not _aside(text, block, mentions):
+            prev_block_task = block_tasks[-1] if block_tasks else None
+        # (a photo's caption between a task and its "Cùng với đó, ..." leaves the task before)
     tasks = _drop_cut_tail(_dedupe(_drop_retold_lead(tasks, blocks)), text)
     tasks = _drop_own_announcements(tasks, text, blocks, mentions)
     for task in tasks:
@@ -278,6 +280,25 @@ def find_tasks(
 
 
 _CAPTION_LENGTH = 160
+_ASIDE_LENGTH = 100
+
+
+def _aside(text: str, block: Block, mentions: Mentions) -> bool:
+    """A web page's photo caption: a short paragraph that ends on no mark, or a short
+    sentence that names no body ("Hơn 50 ha thành phố chìm trong biển nước.")."""
+    if block.marker is not None or block.role not in ("paragraph", "heading"):
+        return False
+    if _caption(text, block):  # (a caption read as a heading is a sentence, not a title)
+        return block.role == "paragraph" or len(text[block.body_start : block.end].split()) >= 8
+    if block.role != "paragraph":
+        return False
+    line = text[block.body_start : block.end].strip()
+    return (
+        len(line) < _ASIDE_LENGTH
+        and line.count(". ") == 0
+        and mentions.first(block.body_start, block.end) is None
+        and TRIGGER.search(line) is None
+    )
 
 
 def _caption(text: str, block: Block) -> bool:
