@@ -2956,3 +2956,57 @@ def test_a_photo_caption_between_a_task_and_its_continuation():
     # a title over a new part is no caption: nothing carries over it
     tasks = _tasks(intro.replace(" sau:", ".") + "Bình ổn giá\n\n" + rest)
     assert [lead for lead, *_ in tasks] == [["sở, ban, ngành"]]
+
+
+def test_district_offices_and_their_lists():
+    [(lead, *_)] = _tasks(
+        "Phòng Nông nghiệp và PTNT, Phòng Tài nguyên và Môi trường, Hạt Kiểm lâm huyện phối hợp "
+        "kiểm tra."
+    )
+    assert lead[:2] == ["Phòng Nông nghiệp và Phát triển nông thôn", "Phòng Tài nguyên và Môi trường"]
+    assert len(lead) == 3 and lead[2].startswith("Hạt Kiểm lâm")
+    [(lead, *_)] = _tasks("Thủ trưởng các phòng, ban tiếp tục theo dõi chặt chẽ tình hình.")
+    assert lead == ["sở, ban, ngành"]
+    [(lead, *_)] = _tasks(
+        "Yêu cầu Ban Chỉ huy PCTT và TKCN kiêm Ban Chỉ huy PTDS thị xã theo dõi diễn biến."
+    )
+    assert lead[0] == "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn"
+    # a verb written with a capital ends the place before it; "huyện Giao Thủy" is a place
+    [(lead, *_)] = _tasks(
+        "Chủ tịch Ủy ban nhân dân huyện Giao Chủ tịch UBND xã Hòa Bình chủ trì kiểm tra."
+    )
+    assert lead == ["UBND xã Hòa Bình"]
+    [(lead, *_)] = _tasks("Giao UBND huyện Giao Thủy chủ trì kiểm tra.")
+    assert lead == ["UBND huyện Giao Thủy"]
+
+
+def test_a_pages_banner_heads_no_task():
+    tasks = _tasks(
+        "Đài Truyền thanh - Truyền hình huyện Duy Xuyên\n\n"
+        "Tập trung ứng phó với bão số 3\n\n"
+        "UBND huyện yêu cầu:\n\n"
+        "Thủ trưởng các phòng, ban, Chủ tịch UBND các xã, thị trấn căn cứ chức năng, nhiệm vụ được "
+        "giao, chịu trách nhiệm tiếp tục theo dõi chặt chẽ diễn biến của bão.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["sở, ban, ngành", "địa phương"]]
+
+
+def test_a_report_names_its_directive_as_its_source_or_its_content():
+    for text, number in (
+        (
+            "UBND huyện yêu cầu các xã rà soát danh mục.\n\n(Nguồn: Từ Công văn số 1150/UBND-VP "
+            "ngày 22/04/2021)",
+            "1150/UBND-VP",
+        ),
+        (
+            "(Quang Binh Portal) - Đó là nội dung tại Công văn số 431/UBND-TCKH ngày 07/3/2018 của "
+            "UBND huyện Lệ Thủy về việc đăng ký danh mục. UBND huyện yêu cầu các xã rà soát.",
+            "431/UBND-TCKH",
+        ),
+        (
+            "Đây là một trong những chỉ đạo của UBND tỉnh tại Công văn số 17766/UBND-VP về việc tổ "
+            "chức Tết. UBND tỉnh yêu cầu các sở, ngành tổ chức trực Tết.",
+            "17766/UBND-VP",
+        ),
+    ):
+        assert extract_text(text, today=TODAY).meta.number == number, text

@@ -69,7 +69,8 @@ def _heads_rx(heads: Sequence[str]) -> str:
 _HEAD = re.compile(_heads_rx(_HEADS))
 # a body of the issuing province or city, named by its level alone: "Công an tỉnh"
 _LEVEL = re.compile(
-    r"[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?)(?!\w)(?![^\S\n]+[ủu][ỷy](?!\w))"
+    r"[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|huyện|quận|thị xã)(?!\w)"
+    r"(?![^\S\n]+[ủu][ỷy](?!\w))"
 )
 _PLACE_WORD = re.compile(r"[^\S\n]+(?:[" + CAPITALS + r"][\w]*|\d{1,3}(?!\w))")
 _WORD = re.compile(r"[^\S\n]+(?P<w>[\w&]+(?:-[\w&]+)*)")
@@ -104,7 +105,7 @@ _STOP_PHRASES = (
     "quan tâm", "phân công", "cử", "yêu cầu", "đề nghị", "tổ chức",
     "xây dựng kế hoạch", "nắm", "thống kê", "thành lập", "làm", "trực tiếp", "cũng", "đều",
     "vẫn", "còn", "phụ trách", "lấy", "tạo điều kiện", "dành", "đưa", "trân trọng", "kính mời", "kính gửi", "các sở", "các cơ quan", "các đơn vị", "các địa phương", "các ngành",
-    "rất", "hoan nghênh", "nhận được", "xin", "thông báo", "tham gia",
+    "rất", "hoan nghênh", "nhận được", "xin", "thông báo", "tham gia", "kiêm",
 )  # fmt: skip
 _STOPS = re.compile(
     r"(?:" + "|".join(map(re.escape, _STOP_PHRASES)) + r"|giao(?![^\S\n]+thông))(?!\w)"
@@ -118,7 +119,8 @@ _ENDERS = re.compile(
     + r"])|"
     r"Các|Theo|Căn cứ|Tại|"  # (a title before a person's name: "Thủy điện Thác Bà" is a place)
     r"Trong|Đề nghị|Giao|Yêu cầu|Trên|Về|Đối với|Từ|Đến|Ngày|Số|Khoản|Mục|Thực hiện|"
-    r"Nhà đầu tư|Tạp chí|Tổng Liên đoàn|Tổng công ty|Tổng cục|Tập đoàn)(?!\w)"
+    r"Nhà đầu tư|Tạp chí|Tổng Liên đoàn|Tổng công ty|Tổng cục|Tập đoàn|Hạt Kiểm lâm|"
+    r"Giao(?=[^\S\n]+(?:Chủ tịch|UBND|Sở|Phòng|Ban|Trung tâm)(?!\w)))(?!\w)"
 )
 _MAX_WORDS = 20
 _WHOLE_HEADS = frozenset(  # a whole name on their own
@@ -291,7 +293,7 @@ _SPELLED_OUT = {
     "LĐTB&XH": "Lao động - Thương binh và Xã hội", "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
     "VHTTDL": "Văn hóa, Thể thao và Du lịch", "VH-TT&DL": "Văn hóa, Thể thao và Du lịch",
     "QLDA": "Quản lý dự án", "KT-XH": "kinh tế - xã hội", "KTCK": "kinh tế cửa khẩu",
-    "KCN": "khu công nghiệp", "KKT": "Khu kinh tế", "CHQS": "Chỉ huy Quân sự",
+    "KCN": "khu công nghiệp", "PTNT": "Phát triển nông thôn", "KKT": "Khu kinh tế", "CHQS": "Chỉ huy Quân sự",
     "PCTT và TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
     "PCTT&TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
     "PCTT-TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn", "PTDS": "Phòng thủ dân sự",

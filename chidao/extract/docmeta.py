@@ -39,7 +39,7 @@ _KIND_TITLE = re.compile(
 )
 _REPORTED = re.compile(
     r"(?:(?:ban hành|banh|có|ký|gửi|phát hành|(?:UBND|[ỦU][ỷy] ban [Nn]hân dân)[^\n.;]{0,40}?\s+triển khai|kết luận tại)\s+"
-    r"(?:văn bản\s+)?|\(\s*theo\s+)$",
+    r"(?:văn bản\s+)?|\(\s*(?:theo|nguồn\s*:\s*(?:từ|theo)?)\s+)$",
     re.IGNORECASE,
 )  # (a page's closing attribution too: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)")
 _DATELINE_YEAR = re.compile(
@@ -315,8 +315,9 @@ _AT_START = re.compile(r"(?:^|\n|[.:]\s)Tại\s*$")
 # "Đó là chỉ đạo của UBND tỉnh đối với các sở, ... tại Công văn số 4079/UBND-KT ngày 19/6"
 _THAT_IS = re.compile(
     # (after a page's date and a paper's mark: "date 2020-01 BHG - Đó là Chỉ thị 2817/CT-UBND")
-    r"\s*(?:date\s+\S+\s+)?(?:[A-ZĐ]{2,8}\s*[-–]\s*)?"
-    r"(?:Đó|Đây) là\s+(?:(?:(?:nội dung\s+)?(?:chỉ đạo|yêu cầu)\s+của\s[^.\n]*\stại"
+    r"\s*(?:date\s+\S+\s+)?(?:(?:[A-ZĐ]{2,8}|\([^()\n]{2,30}\))\s*[-–]\s*)?"
+    r"(?:Đó|Đây) là\s+(?:(?:(?:một trong (?:những|các)\s+)?(?:nội dung\s+)?(?:chỉ đạo|yêu cầu)"
+    r"\s+của\s[^.\n]*\stại"
     r"|(?:những\s+)?nội dung(?:\s+chính)?\s+(?:của|tại))"  # "Đó là nội dung của Quyết định số ..."
     r"\s+)?(?:\w+(?:\s+\w+)?\s+(?:số\s*)?)?$"
 )

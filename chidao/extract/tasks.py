@@ -652,6 +652,8 @@ def _agency_heading(
         return None  # (decided first: most blocks go on to say what to do, and this is cheap)
     if all(m.vague for m in lst) or is_issuer(lst) or text[block.body_start : block.end].isupper():
         return None  # not "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" over a decision's preamble
+    if block.marker is None and not text[: block.start].strip():
+        return None  # a page's banner: "Đài Truyền Thanh - Truyền Hình Huyện Duy Xuyên"
     return heading
 
 

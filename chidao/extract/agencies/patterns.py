@@ -63,7 +63,8 @@ _BODY_HEADWORDS = (  # words that begin the name of a body
 _NOT_PLACE = (  # head words of bodies that no place name starts with
     "Sở", "Cục", "Chi cục", "Công an", "Thanh tra", "Văn phòng", "UBND", "Ủy ban", "Uỷ ban",
     "Kho bạc", "Chỉ thị",  # ("Chủ tịch UBND thị xã Chỉ thị UBND các xã, phường ...": a verb)
-)  # fmt: skip
+    "Giao Chủ", "Giao UBND", "Giao Sở", "Giao Phòng", "Yêu cầu", "Đề nghị",  # ("... huyện Giao
+)  # fmt: skip  # Chủ tịch UBND xã ...": a verb written with a capital; "huyện Giao Thủy" is a place
 _W = r"(?:[^\S\n]{1,3}\n?[^\S\n]{0,3}|\n[^\S\n]{0,3})"  # spaces, at most one line break
 
 
