@@ -3010,3 +3010,40 @@ def test_a_report_names_its_directive_as_its_source_or_its_content():
         ),
     ):
         assert extract_text(text, today=TODAY).meta.number == number, text
+
+
+def test_named_bodies_after_a_vague_label_and_members_of_a_board():
+    [(lead, *_)] = _tasks(
+        "Các đơn vị liên quan: Công an Thành phố, Sở Giao thông vận tải tăng cường kiểm tra xe "
+        "quá tải."
+    )
+    assert lead == ["Công an Thành phố", "Sở Giao thông vận tải"]
+    [(lead, *_)] = _tasks(
+        "Các sở, ban, ngành là thành viên Ban Chỉ huy phối hợp tham gia khắc phục hậu quả."
+    )
+    assert lead == ["sở, ban, ngành"]
+    assert _tasks("Sở Y tế là thành viên Ban Chỉ đạo.") == []
+
+
+def test_a_topic_after_theo_đó_and_an_issued_directive_is_no_continuation():
+    tasks = _tasks(
+        "Theo đó, đối với các sở, ngành, lãnh đạo Thành phố yêu cầu từ nay tới Tết tuyệt đối không "
+        "tổ chức thăm, chúc Tết cấp trên.\n\nNghiêm cấm việc biếu, tặng quà Tết dưới mọi hình thức."
+        "\n\nTrước đó ngày 10/8, Bộ Giáo dục đã ban hành chỉ thị về những nhiệm vụ chủ yếu."
+    )
+    assert [lead for lead, *_ in tasks] == [["sở, ban, ngành"]] * 2
+
+
+def test_a_report_cites_its_directive_in_a_fronted_clause():
+    doc = extract_text(
+        "Nhằm chủ động ứng phó với mưa lớn, tại Văn bản số 2945/UBND- NNMT, ngày 22/8/2025, UBND "
+        "tỉnh đề nghị các cơ quan, đơn vị tiếp tục thực hiện nghiêm chỉ đạo của Thủ tướng.",
+        today=TODAY,
+    )
+    assert (doc.meta.number, doc.meta.date) == ("2945/UBND-NNMT", date(2025, 8, 22))
+    doc = extract_text(
+        "Đẩy mạnh giải ngân vốn đầu tư công năm 2023\n\n- Ngày 4-12, UBND tỉnh đã có Công văn số "
+        "6090/UBND-ĐTXD chỉ đạo các sở, ban, ngành đẩy mạnh giải ngân vốn đầu tư công năm 2023.",
+        today=TODAY,
+    )
+    assert (doc.meta.number, doc.meta.date) == ("6090/UBND-ĐTXD", date(2023, 12, 4))

@@ -277,6 +277,7 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
         if (
             _REPORTED.search(before)
             or _AT_START.search(before)
+            or (_AT_MID.search(before) and _ASKS_AFTER_CITE.match(text, ref.end))
             or issued
             or _THAT_IS.match(text, sentence, ref.start)
         ):
@@ -312,6 +313,11 @@ def _sentence_start(text: str, pos: int) -> int:
 # "Tại Công văn số 1522/UBND-ĐTĐT, UBND tỉnh yêu cầu ...", "... Công văn số 6486/UBND-KSTT vừa
 # được ban hành": the directive a report tells
 _AT_START = re.compile(r"(?:^|\n|[.:]\s)Tại\s*$")
+# "Nhằm chủ động ứng phó ..., tại Văn bản số 2945/UBND-NNMT, ngày 22/8/2025, UBND tỉnh đề nghị"
+_AT_MID = re.compile(r",\s+tại\s*$")
+_ASKS_AFTER_CITE = re.compile(
+    r"[^.;\n]{0,40}?,\s*(?:UBND|Ủy ban|Uỷ ban|Chủ tịch)[^.;\n]{0,60}?\s(?:đề nghị|yêu cầu|chỉ đạo|giao)\s"
+)
 # "Đó là chỉ đạo của UBND tỉnh đối với các sở, ... tại Công văn số 4079/UBND-KT ngày 19/6"
 _THAT_IS = re.compile(
     # (after a page's date and a paper's mark: "date 2020-01 BHG - Đó là Chỉ thị 2817/CT-UBND")
@@ -403,7 +409,7 @@ def _date_before(text: str, pos: int) -> date | None:
         return _date_of(alone)
     # "Ngày 11/8, UBND tỉnh ban hành Công văn số 6812/UBND-VX": the year is the page's
     short = list(_DAY_MONTH.finditer(text, sentence_start, pos))
-    year = (_page_year(text) or _text_year(text)) if short else None
+    year = (_page_year(text) or _text_year(text) or _named_year(text)) if short else None
     if year is None:
         return None
     m = short[-1]
@@ -439,6 +445,15 @@ _DATE_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)(?![\d/])")
 def _text_year(text: str) -> int | None:
     """The year the dates of a page without a dateline name most ("trước ngày 05/12/2017")."""
     years = _DATE_YEAR.findall(text, 0, 5000)
+    return int(max(set(years), key=years.count)) if years else None
+
+
+_NAMED_YEAR = re.compile(r"(?<!\w)năm\s+((?:19|20)\d\d)(?![\d/-])")
+
+
+def _named_year(text: str) -> int | None:
+    """The year a page names most as "năm 2023" ("giải ngân vốn đầu tư công năm 2023")."""
+    years = _NAMED_YEAR.findall(text, 0, 5000)
     return int(max(set(years), key=years.count)) if years else None
 
 

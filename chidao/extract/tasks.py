@@ -1034,8 +1034,8 @@ def _first_unit_without_assignee(
 
 
 # a directive verb read as a noun: "văn bản truyền đạt ý kiến chỉ đạo của Chủ tịch ..."
-_NOUN_BEFORE = re.compile(r"(?:ý kiến|văn bản|sự|theo|những|các)\s+$", re.IGNORECASE)
-_OF_AFTER = re.compile(r"\s+(?:của|này)(?!\w)")
+_NOUN_BEFORE = re.compile(r"(?:ý kiến|văn bản|sự|theo|những|các|ban hành|có)\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+(?:của|này|về|số)(?!\w)")
 
 
 def _directs(span: str) -> bool:

@@ -513,7 +513,7 @@ def _reported(text: str, start: int, verb: int, mentions: Mentions) -> bool:
 _THAT_IS = re.compile(
     r"[\s\-–]*Đó là\s+(?:nội dung\s+)?(?:chỉ đạo|yêu cầu)\s+của\s+[^.;:\n]{3,80}?\s+đối với\s+"
 )
-_TOPIC = re.compile(r"[\s\-–+•]*Đối với\s+", re.IGNORECASE)
+_TOPIC = re.compile(r"[\s\-–+•]*(?:(?:Theo đó|Cụ thể|Trong đó)\s*,\s*)?Đối với\s+", re.IGNORECASE)
 _TOPIC_END = re.compile(r"\s*,")
 
 
@@ -683,6 +683,12 @@ def _with_subject(
         last = person.end()  # "Chủ tịch UBND TP Cần Thơ Trần Việt Trường yêu cầu ...": the leader
     if (dots := _TRAILING_DOTS.match(text, last)) is not None:
         last = dots.end()  # "Các sở Xây dựng, Tài chính, Ban Quản lý dự án ... tỉnh... chung tay"
+    if (members := _MEMBERS.match(text, last)) is not None:
+        board = bisect.bisect_left(found, members.end(), key=lambda m: m.start)
+        if board < len(found) and found[board].start == members.end():
+            last = found[board].end  # "Các sở, ngành là thành viên Ban Chỉ huy phối hợp ..."
+        elif (bare := _BOARD.match(text, members.end())) is not None:
+            last = bare.end()
     paren = _PARENTHETICAL.match(text, last)
     if paren:  # "Sở LĐTB&XH (cơ quan thường trực Ban Chỉ đạo):"
         if _former(text, last):
@@ -912,7 +918,16 @@ def _object_of(text: str, pos: int, found: list[AgencyMention]) -> list[AgencyMe
 
 
 def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
-    """Consecutive mentions joined by ",", ";", "và", "cùng": "Công an TP, Bộ Tư lệnh ..."."""
+    """Consecutive mentions joined by ",", ";", "và", "cùng": "Công an TP, Bộ Tư lệnh ...";
+    a vague label before a colon stands for the names after it ("Các đơn vị liên quan: Công
+    an tỉnh, Sở Giao thông vận tải, ...")."""
+    if (
+        found[0].vague
+        and len(found) > 1
+        and not found[1].vague
+        and _NAMES_AFTER.fullmatch(text, found[0].end, found[1].start)
+    ):
+        found = found[1:]
     out = [found[0]]
     end = found[0].end
     for m in found[1:_MAX_LIST]:
@@ -926,6 +941,9 @@ def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
     return out
 
 
+_MEMBERS = re.compile(r"\s+(?:là\s+)?thành viên\s+(?:của\s+)?")
+_BOARD = re.compile(r"(?:Ban [Cc]hỉ (?:huy|đạo)|Hội đồng|Tổ công tác)(?:\s+[" + CAPITALS + r"]\w*)*")
+_NAMES_AFTER = re.compile(r"[^\S\n]*:[^\S\n]*")
 _MEMBERS_OF = re.compile(r"\s+(?:là\s+)?thành viên\s*$")
 
 
