@@ -3047,3 +3047,16 @@ def test_a_report_cites_its_directive_in_a_fronted_clause():
         today=TODAY,
     )
     assert (doc.meta.number, doc.meta.date) == ("6090/UBND-ĐTXD", date(2023, 12, 4))
+
+
+def test_bodies_listed_after_a_colon_are_no_enumeration_and_others_task_is_kept():
+    tasks = _tasks(
+        "Giao Sở Công Thương căn cứ các quy định hiện hành và theo chức năng, nhiệm vụ được giao, "
+        "chủ động xây dựng Kế hoạch đảm bảo nguồn cung hàng hóa phục vụ nhu cầu tiêu dùng của nhân "
+        "dân trên địa bàn; lấy ý kiến góp ý của các sở: Nông nghiệp và Phát triển nông thôn, Sở Tài "
+        "chính, Sở Giao thông vận tải; UBND các huyện, thị xã và các đơn vị liên quan để hoàn thiện, "
+        "ban hành và tổ chức triển khai thực hiện theo quy định.\n\n"
+        "Giao các sở, ban, ngành và UBND các huyện, thị xã theo chức năng, nhiệm vụ được giao chủ "
+        "động phối hợp với Sở Công Thương để thực hiện đảm bảo nguồn cung hàng hóa."
+    )
+    assert [lead for lead, *_ in tasks] == [["Sở Công Thương"], ["sở, ban, ngành", "địa phương"]]

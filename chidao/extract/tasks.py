@@ -1172,6 +1172,11 @@ def _only_introduces(text: str, unit: Unit, mentions: Mentions) -> bool:
 _BRACKETS = re.compile(r"\([^()]*\)")
 
 
+_LIST_HEAD = re.compile(
+    r"(?<!\w)(?:các\s+(?:[Ss]ở|đơn vị|cơ quan|ngành|[Bb]ộ|huyện|xã|phường)|gồm(?:\s+có)?)\s*$"
+)
+
+
 def _enumeration(text: str, unit: Unit, mentions: Mentions) -> list[Task]:
     """ "... 4 nhóm nhiệm vụ trọng tâm: a; b; c; d." is one task per item."""
     colon = text.find(":", unit.lead[-1].end, unit.end)
@@ -1183,6 +1188,8 @@ def _enumeration(text: str, unit: Unit, mentions: Mentions) -> list[Task]:
         return []  # "... các nội dung tại Dự án 1: ...; Dự án 2: ...": names, not tasks
     if _DETAILING.search(text, unit.lead[-1].end, colon):
         return []  # "hoàn thiện hồ sơ ..., trong đó làm rõ các nội dung sau: a; b": one task
+    if _LIST_HEAD.search(text, max(unit.start, colon - 24), colon):
+        return []  # "lấy ý kiến góp ý của các sở: Nông nghiệp ..., Sở Tài chính; ...": names
     if _EXAMPLES.search(text, unit.lead[-1].end, colon + 1):
         return []  # "xử lý nghiêm các hành vi vi phạm như: hàng giả; ...": examples of one object
     after = text[colon + 1 : unit.end]
@@ -1237,7 +1244,8 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
         pool = running if numbered else every
         if len(pool) > _DEDUPE_LEAD + _DEDUPE_WINDOW:  # (a shorter pool: each task once)
             pool = pool[:_DEDUPE_LEAD] + pool[-_DEDUPE_WINDOW:]
-        if any(_retells(words, leads, w, names) for w, names in pool):
+        own_sentence = task.text[:1].isupper()  # (not a piece of one: "các doanh nghiệp ...")
+        if any(_retells(words, leads, w, names, own_sentence) for w, names in pool):
             continue
         kept.append(task)
         every.append((words, leads))
@@ -1371,13 +1379,18 @@ def _named(task: Task) -> set[str]:
     return {_LEVEL_END.sub("", m.name) for m in task.lead if not m.vague}
 
 
-def _retells(words: set[str], leads: set[str], w: set[str], names: set[str]) -> bool:
+def _retells(
+    words: set[str], leads: set[str], w: set[str], names: set[str], own_sentence: bool = False
+) -> bool:
     """A task of ``words`` and ``leads`` retells an earlier one of ``w`` and ``names``: it
     says no more than the first telling, or names someone it named in nearly the same words
     (not "Đặc biệt các quận, huyện ... tăng cường ứng trực, ..."). The plain tests first:
     most pairs fail them, and the overlap of two sets of words is the costly part."""
     if len(words) <= len(w):
-        return _overlap(words, w) >= 0.8
+        # (others named in words of the first: "Giao các sở, ... phối hợp với Sở Công Thương
+        # để thực hiện ..." after Sở Công Thương's own long task is a task of its own)
+        others = own_sentence and leads and names and not leads & names
+        return _overlap(words, w) >= (0.9 if others else 0.8)
     return bool(leads & names) and _overlap(words, w) >= _RETELLS_MORE
 
 
