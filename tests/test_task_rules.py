@@ -3060,3 +3060,27 @@ def test_bodies_listed_after_a_colon_are_no_enumeration_and_others_task_is_kept(
         "động phối hợp với Sở Công Thương để thực hiện đảm bảo nguồn cung hàng hóa."
     )
     assert [lead for lead, *_ in tasks] == [["Sở Công Thương"], ["sở, ban, ngành", "địa phương"]]
+
+
+def test_a_body_that_is_also_another_and_offices_by_their_short_names():
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND thị xã yêu cầu Ban Chỉ huy PCTT và TKCN kiêm Ban Chỉ huy PTDS thị xã, Thủ "
+        "trưởng các phòng, ban, đơn vị trên địa bàn thị xã; Chủ tịch UBND các xã, phường thực hiện "
+        "nghiêm công điện."
+    )
+    assert lead[0] == "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn"
+    assert "Ban Chỉ huy Phòng thủ dân sự thị xã" not in lead and "địa phương" in lead
+    [(lead, *_)] = _tasks(
+        "Sở Giáo dục và Đào tạo yêu cầu các phòng GDĐT, các đơn vị trực thuộc nghiêm túc chỉ đạo "
+        "các cơ sở giáo dục."
+    )
+    assert lead == ["Phòng Giáo dục và Đào tạo", "cơ quan, đơn vị"]
+
+
+def test_a_dateline_without_spaces():
+    doc = extract_text(
+        "ỦY BAN NHÂN DÂN HUYỆN KỲ ANH\nSố: 13/CĐ-UBND\nKỳ Anh, ngày 13tháng 9 năm 2018\n"
+        "CÔNG ĐIỆN\nChủ tịch UBND huyện yêu cầu UBND các xã chủ động ứng phó với bão.",
+        today=TODAY,
+    )
+    assert doc.meta.date == date(2018, 9, 13)

@@ -266,7 +266,8 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
 _LOWER_OFFICE = re.compile(
     r"(?<!\w)phòng(?=[^\S\n]+(?:Tài chính|Kinh tế|Văn hóa|Văn hoá|Giáo dục|Nội vụ|Tư pháp|Y tế|"
     r"Tài nguyên|Lao động|Nông nghiệp|Quản lý đô thị|Kế hoạch|Công [Tt]hương|Dân tộc|"
-    r"Thông tin|Hạ tầng|Đô thị)(?!\w))"
+    r"Thông tin|Hạ tầng|Đô thị|GDĐT|GD&ĐT|GD-ĐT|TN&MT|TN-MT|TC-KH|TCKH|NN&PTNT|NN-PTNT|"
+    r"VH-TT|VHTT|LĐTB&XH|LĐ-TB&XH|KT-HT|QLĐT)(?![\w&-]))"
 )
 
 

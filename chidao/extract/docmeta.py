@@ -28,7 +28,7 @@ _ON_DATE = r"ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
 _PLACE_DATE = re.compile(
     r"^[*_\s]*["
     + CAPITALS
-    + r"][^\n,]{1,40},\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    + r"][^\n,]{1,40},\s*ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})",
     re.MULTILINE,
 )
 _SUBJECT = re.compile(r"^V/v\s*:?\s*(?P<subject>.+)$", re.MULTILINE)

@@ -32,7 +32,7 @@ TRIGGER = re.compile(
 )  # document; "Chủ tịch UBND tỉnh chỉ thị các sở ..." directs)
 _TO_OBJECT = re.compile(
     r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)\s+(?=cho\s))?(?:(?:cho|đối với|với|giao cho|đến)\s+)?"
-    r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s))?"  # ("giao trách nhiệm cho X"; "các các")
+    r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s|phòng\s))?"  # ("giao trách nhiệm cho X"; "các các")
     r"(?:(?:các\s+)?(?:đồng chí\s+)?thành viên\s+)?"  # "đề nghị các đồng chí thành viên Ban Chỉ huy ..."
     r"(?:(?:thủ trưởng|giám đốc|người đứng đầu)\s+(?=các\s))?",  # "gửi thủ trưởng các sở, ..."
     re.IGNORECASE,
@@ -41,7 +41,7 @@ _LIST_GAP = re.compile(
     r"(?:\s*\([^()\n]{0,150}\))?"  # "Sở Tài chính (trong việc tổng hợp chỉ số PCI), Sở Y tế"
     r"(?:\s*\))?"  # out of a bracketed body: "Văn phòng UBND tỉnh (Trung tâm ...) và ..."
     r"(?:\s+(?:(?:cấp|của)\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|của\s+[Tt]hành phố"
-    r"|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố))?"
+    r"|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố|thị xã|huyện|quận))?"
     r"|(?:sự nghiệp(?:\s+công lập)?\s+)?(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố"
     r"|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố)))"
     r"|(?:(?<=thuộc)\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố|huyện|quận|"
@@ -55,7 +55,8 @@ _LIST_GAP = re.compile(
     r"(?=\s*(?:[,;]|và\s))"  # "Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các xã",
     # the members of a committee named after a group: "các sở, ngành, cơ quan thành viên Ban
     # Chỉ huy phòng thủ dân sự tỉnh; UBND các xã, phường; ..."
-    r"|\s+(?:là\s+)?thành viên(?=\s))?"  # ("các sở, ban, ngành là thành viên Ban Chỉ huy ...")
+    r"|\s+(?:là\s+)?thành viên(?=\s)|\s+kiêm(?=\s))?"  # ("các sở, ban, ngành là thành viên Ban
+    # Chỉ huy ...", "Ban Chỉ huy PCTT và TKCN kiêm Ban Chỉ huy PTDS thị xã": one body)
     # "... các sở, ban, ngành, đơn vị thuộc Thành phố và Chủ tịch UBND các quận"
     r"\s*(?:[,;]\s*(?:(?:\.{3}|…)\s*[,;]\s*)?)?"  # "Sở Tài chính, ..., Ban Quản lý ..."
     r"(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?"
@@ -944,7 +945,7 @@ def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
 _MEMBERS = re.compile(r"\s+(?:là\s+)?thành viên\s+(?:của\s+)?")
 _BOARD = re.compile(r"(?:Ban [Cc]hỉ (?:huy|đạo)|Hội đồng|Tổ công tác)(?:\s+[" + CAPITALS + r"]\w*)*")
 _NAMES_AFTER = re.compile(r"[^\S\n]*:[^\S\n]*")
-_MEMBERS_OF = re.compile(r"\s+(?:là\s+)?thành viên\s*$")
+_MEMBERS_OF = re.compile(r"\s+(?:(?:là\s+)?thành viên|kiêm)\s*$")
 
 
 def _with_roles(
