@@ -93,6 +93,9 @@ def test_five_megabyte_single_line_finishes_in_seconds():
         "Lãnh đạo Sở Văn hóa, Thể thao và Du lịch tổ chức lễ hội. ",
         "Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, phối hợp với Sở Nội vụ rà soát. ",
         "Chỉ đạo ngành Thuế tỉnh chủ trì cùng Công an tỉnh thu ngân sách. ",
+        "Việc rà soát do Sở Y tế chủ trì, việc kiểm tra do Công an tỉnh chủ trì, ",
+        "Ngành giao thông vận tải theo dõi bão. Giao phòng Tài chính - kế hoạch kiểm tra, ",
+        "Các đơn vị liên quan: Công an tỉnh, Sở Y tế là thành viên Ban Chỉ huy kiêm ",
     ],
 )
 def test_a_megabyte_of_one_mention_shape_on_one_line_finishes_in_seconds(unit: str):

@@ -166,9 +166,13 @@ _FIELDS = (
 )
 _SECTOR = re.compile(
     r"ngành(?<!\wngành)(?<![Cc]ác ngành)(?<![Nn]hững ngành)[^\S\n]+(?P<d>" + _FIELDS + r")(?!\w)"
-    r"|(?:(?<=^)|(?<=[.:;\n]\s)|(?<=\n))Ngành[^\S\n]+(?P<f>(?i:" + _FIELDS + r"))(?!\w)",
-    re.MULTILINE,
 )
+_SECTOR_OPENING = re.compile(r"Ngành[^\S\n]+(?P<d>(?i:" + _FIELDS + r"))(?!\w)")
+_SENTENCE_GAPS = frozenset([". ", ": ", "; ", ".\n", ":\n", ";\n"])
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] == "\n" or text[max(0, pos - 2) : pos] in _SENTENCE_GAPS
 _SECTOR_BODY = {
     "Y tế": "Sở Y tế", "Giáo dục": "Sở Giáo dục và Đào tạo", "GD-ĐT": "Sở Giáo dục và Đào tạo",
     "GD&ĐT": "Sở Giáo dục và Đào tạo", "Du lịch": "Sở Du lịch", "Thuế": "Cục Thuế",
@@ -195,13 +199,17 @@ def _sectors(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
     """``found`` with the sectors a text names for their department ("ngành Thuế" is the
     Cục Thuế, "ngành Y tế" the Sở Y tế), where nothing else reads those words but the group
     word "Ngành" itself."""
-    if "ngành " not in text and "Ngành " not in text:
+    if "gành " not in text:
         return found
     added = []
     starts = [f.start for f in found]
-    for m in _SECTOR.finditer(text):
-        field = m.group("d") or m.group("f")
-        at = m.start("d") if m.group("d") else m.start("f")
+    opening = (
+        [m for m in _SECTOR_OPENING.finditer(text) if _opens_sentence(text, m.start())]
+        if "Ngành " in text
+        else []
+    )
+    for m in sorted([*_SECTOR.finditer(text), *opening], key=lambda m: m.start()):
+        field, at = m.group("d"), m.start("d")
         if _overlaps(found, starts, at, m.end()):
             continue  # ("Ngành" alone, read as a group, gives way: it starts before ``at``)
         domain = _sector_key(field)
@@ -264,7 +272,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
 # a district's office written in small letters: "giao phòng Tài chính - Kế hoạch huyện"
 # (only before a field's name: "phòng COVID-19", "phòng Cháy" are no office)
 _LOWER_OFFICE = re.compile(
-    r"(?<!\w)phòng(?=[^\S\n]+(?:Tài chính|Kinh tế|Văn hóa|Văn hoá|Giáo dục|Nội vụ|Tư pháp|Y tế|"
+    r"phòng(?<!\wphòng)(?=[^\S\n]+(?:Tài chính|Kinh tế|Văn hóa|Văn hoá|Giáo dục|Nội vụ|Tư pháp|Y tế|"
     r"Tài nguyên|Lao động|Nông nghiệp|Quản lý đô thị|Kế hoạch|Công [Tt]hương|Dân tộc|"
     r"Thông tin|Hạ tầng|Đô thị|GDĐT|GD&ĐT|GD-ĐT|TN&MT|TN-MT|TC-KH|TCKH|NN&PTNT|NN-PTNT|"
     r"VH-TT|VHTT|LĐTB&XH|LĐ-TB&XH|KT-HT|QLĐT)(?![\w&-]))"
