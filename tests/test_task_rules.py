@@ -3084,3 +3084,39 @@ def test_a_dateline_without_spaces():
         today=TODAY,
     )
     assert doc.meta.date == date(2018, 9, 13)
+
+
+def test_the_execution_clause_whatever_verb_opens_it():
+    assert (
+        _tasks(
+            "UBND Thành phố giao Chủ tịch UBND quận Hà Đông; Giám đốc các sở: Tài chính, Xây dựng "
+            "chịu trách nhiệm thi hành quyết định này."
+        )
+        == []
+    )
+
+
+def test_more_subject_shapes_from_news_pages():
+    [(lead, *_)] = _tasks("UBND 5 huyện nói trên có trách nhiệm rà soát quỹ đất.")
+    assert lead == ["địa phương"]
+    [(lead, *_)] = _tasks("Yêu cầu các huyện Ba Vì, Phúc Thọ, Thạch Thất tăng cường kiểm tra.")
+    assert lead == ["UBND huyện Ba Vì", "UBND huyện Phúc Thọ", "UBND huyện Thạch Thất"]
+    [(lead, *_)] = _tasks("UBND Thành phố giao trách nhiệm cụ thể cho Sở Y tế là cơ quan thường trực.")
+    assert lead == ["Sở Y tế"]
+    [(lead, *_)] = _tasks("Tổ công tác có nhiệm vụ tham mưu cho UBND Thành phố.")
+    assert lead == ["Tổ công tác"]
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND Thành phố nhấn mạnh các sở, ngành, địa phương bám sát kế hoạch, phấn đấu "
+        "hoàn thành chỉ tiêu."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+    assert _tasks("Các đơn vị hành chính mới sẽ chính thức đi vào hoạt động từ ngày 1/7/2025.") == []
+
+
+def test_accountability_after_a_connector_is_no_continuation():
+    tasks = _tasks(
+        "UBND Thành phố yêu cầu Sở Tài nguyên và Môi trường kiểm tra các bãi rác.\n\n"
+        "Đặc biệt, Công văn nêu rõ, Giám đốc, Thủ trưởng các sở, ngành chịu trách nhiệm trước UBND "
+        "Thành phố về nội dung công việc được giao."
+    )
+    assert [lead for lead, *_ in tasks] == [["Sở Tài nguyên và Môi trường"]]

@@ -766,6 +766,9 @@ def _ministry_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[Agenc
 _BARE = re.compile(r"(?:Ban [Cc]hỉ đạo|Tổ công tác)(?=[^\S\n]+[a-zđà-ỹ])")  # (a literal first)
 
 
+_BARE_DUTY = re.compile(r"[^\S\n]+(?:có nhiệm vụ|có trách nhiệm|chủ trì|khẩn trương)(?!\w)")
+
+
 def _bare_heads(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """The head alone stands for the one body of that head the text names in full."""
     if "Ban Chỉ đạo" not in text and "Ban chỉ đạo" not in text and "Tổ công tác" not in text:
@@ -783,6 +786,9 @@ def _bare_heads(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMen
         inside = i >= 0 and found[i].end > m.start()
         if len(full) == 1 and not inside:
             added.append(AgencyMention(m.start(), m.end(), m.group(), full.pop(), rule=UNLISTED))
+        elif not full and not inside and _BARE_DUTY.match(text, m.end()):
+            # "Tổ công tác có nhiệm vụ tham mưu ...": the text's one team, named by its head
+            added.append(AgencyMention(m.start(), m.end(), m.group(), m.group(), rule=UNLISTED))
     return _replace(found, added) if added else found
 
 

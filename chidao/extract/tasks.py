@@ -1001,7 +1001,8 @@ def _first_unit_without_assignee(
     agency heading."""
     span = text[unit.start : unit.end]
     connector = _CONNECTOR_START.match(span) and not _ORDINAL.match(span)
-    if prev_task is not None and prev_task.lead and connector:
+    if prev_task is not None and prev_task.lead and connector and not _ANSWERABLE.search(span):
+        # (not "Đặc biệt, Công văn nêu rõ, Giám đốc các sở ... chịu trách nhiệm trước UBND tỉnh")
         return _task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     # "- Nghị định số 57/2018/NĐ-CP ... về ...; Nghị quyết số ...": documents an intro lists
     if ctx is not None and all(_CITATION_ITEM.match(p) for p in span.split(";") if p.strip()):

@@ -31,8 +31,8 @@ TRIGGER = re.compile(
     + r")|(?<=c)hỉ thị)(?!\w)"  # the verb "chỉ thị" in small letters only ("Chỉ thị số ..." is a
 )  # document; "Chủ tịch UBND tỉnh chỉ thị các sở ..." directs)
 _TO_OBJECT = re.compile(
-    r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)\s+(?=cho\s))?(?:(?:cho|đối với|với|giao cho|đến)\s+)?"
-    r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s|phòng\s))?"  # ("giao trách nhiệm cho X"; "các các")
+    r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+(?=cho\s))?(?:(?:cho|đối với|với|giao cho|đến)\s+)?"
+    r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s|phòng\s|huyện\s|quận\s|thị xã\s|xã\s|phường\s))?"  # ("giao trách nhiệm cho X"; "các các")
     r"(?:(?:các\s+)?(?:đồng chí\s+)?thành viên\s+)?"  # "đề nghị các đồng chí thành viên Ban Chỉ huy ..."
     r"(?:(?:thủ trưởng|giám đốc|người đứng đầu)\s+(?=các\s))?",  # "gửi thủ trưởng các sở, ..."
     re.IGNORECASE,
@@ -425,7 +425,11 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
     ):
         unit.breaks = True  # "... đơn vị nào không nộp thì Phòng Văn hóa sẽ tham mưu ...": a
         return unit  # consequence, not a task
-    if _BOILERPLATE.match(text, start, end) or _is_citation_line(text, start, end):
+    if (
+        _BOILERPLATE.match(text, start, end)
+        or _is_citation_line(text, start, end)
+        or (text.find("thi hành", start, end) != -1 and _EXECUTES.search(text, start, end))
+    ):
         unit.breaks = True
         return unit
     found = mentions.between(start, end)
@@ -498,6 +502,12 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
     return unit
 
 
+# rule 1: "UBND thành phố giao Chủ tịch UBND quận ...; giám đốc các sở ... chịu trách nhiệm thi
+# hành quyết định này" is the execution clause of a decision, whatever verb opens it
+_EXECUTES = re.compile(
+    r"chịu trách nhiệm thi hành\s+(?:Quyết định|quyết định|Chỉ thị|chỉ thị|Nghị quyết|nghị quyết)"
+    r"\s+này"
+)
 _CITES = re.compile(r"(?<!\w)số\s+\d")
 
 
@@ -682,6 +692,10 @@ def _with_subject(
     person = _PERSON.match(text, last) if _LEADER.match(subject[-1].surface) else None
     if person is not None:
         last = person.end()  # "Chủ tịch UBND TP Cần Thơ Trần Việt Trường yêu cầu ...": the leader
+    if _ADMINISTRATIVE.match(text, last) and subject[-1].surface.lower().endswith("đơn vị"):
+        return unit  # "Các đơn vị hành chính mới sẽ đi vào hoạt động ...": places, no one told
+    if (named := _NAMED_ABOVE.match(text, last)) is not None:
+        last = named.end()  # "UBND 5 huyện nói trên có trách nhiệm ..."
     if (dots := _TRAILING_DOTS.match(text, last)) is not None:
         last = dots.end()  # "Các sở Xây dựng, Tài chính, Ban Quản lý dự án ... tỉnh... chung tay"
     if (members := _MEMBERS.match(text, last)) is not None:
@@ -880,7 +894,10 @@ def _subject_after_comma(
             locative = _LOCATIVE.match(text, lst[-1].end)
             after = locative.end() if locative else lst[-1].end
             if (
-                _BASIS_FRONTED.fullmatch(text, start, m.start)
+                (
+                    _BASIS_FRONTED.fullmatch(text, start, m.start)
+                    or _STRESSES.search(text, max(start, m.start - 20), m.start)
+                )  # ("Chủ tịch UBND tỉnh nhấn mạnh các sở, ngành bám sát kế hoạch, ...")
                 and not is_issuer(lst)  # "Để ..., Chủ tịch UBND tỉnh kêu gọi ...": its own act
                 and not text[start:end].rstrip().endswith(":")  # "..., Sở X dự báo như sau:"
                 and not _NOT_ACTING.match(text, after)
@@ -942,6 +959,8 @@ def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
     return out
 
 
+_ADMINISTRATIVE = re.compile(r"\s+hành chính(?!\w)")
+_NAMED_ABOVE = re.compile(r"\s+(?:nói trên|kể trên|nêu trên|trên)(?=\s)")
 _MEMBERS = re.compile(r"\s+(?:là\s+)?thành viên\s+(?:của\s+)?")
 _BOARD = re.compile(r"(?:Ban [Cc]hỉ (?:huy|đạo)|Hội đồng|Tổ công tác)(?:\s+[" + CAPITALS + r"]\w*)*")
 _NAMES_AFTER = re.compile(r"[^\S\n]*:[^\S\n]*")
