@@ -3120,3 +3120,20 @@ def test_accountability_after_a_connector_is_no_continuation():
         "Thành phố về nội dung công việc được giao."
     )
     assert [lead for lead, *_ in tasks] == [["Sở Tài nguyên và Môi trường"]]
+
+
+def test_opinions_as_follows_and_an_item_opening_on_its_partners():
+    [(lead, support, *_)] = _tasks(
+        "Về đề nghị của Sở Y tế, UBND Thành phố có ý kiến như sau: Sở Thông tin và Truyền thông chủ "
+        "trì, phối hợp với Sở Y tế triển khai."
+    )
+    assert (lead, support) == (["Sở Thông tin và Truyền thông"], ["Sở Y tế"])
+    tasks = _tasks(
+        "1. Giao Sở Lao động - Thương binh và Xã hội:\n"
+        "- Phối hợp với UBND các huyện chỉ đạo UBND các xã rà soát hộ nghèo.\n"
+        "- Tổng hợp kết quả."
+    )
+    assert [(lead, support) for lead, support, *_ in tasks] == [
+        (["Sở Lao động - Thương binh và Xã hội"], ["địa phương"]),
+        (["Sở Lao động - Thương binh và Xã hội"], []),
+    ]

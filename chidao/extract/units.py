@@ -478,7 +478,10 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             continue  # "Thực hiện chỉ thị UBND Thành phố ...": the document, not the verb
         # "Đồng thời, chỉ đạo X ...", "Căn cứ chức năng, nhiệm vụ, chỉ đạo X ...": no one
         # before the verb, so the item's own assignee directs X
-        bare = _SUBJECT_PREFIX.match(text[start : m.start()]) or not (
+        bare = (
+            _SUBJECT_PREFIX.match(text[start : m.start()])
+            or _PARTNERS_FIRST.match(text, start, m.start()) is not None
+        ) or not (
             any(f.start < m.start() for f in found)
             or _DIRECTING.search(text, start, m.start())  # "UBND tỉnh chỉ đạo các sở ..."
         )
@@ -865,7 +868,13 @@ _LOCATIVE = re.compile(
 
 
 _THEREFORE = re.compile(r"(?<!\w)(?:do đó|vì vậy|vì thế|cho nên|vậy nên)\s+$", re.IGNORECASE)
-_SHARES_OUT = re.compile(r"phân công[^:]{0,60}:\s*$", re.IGNORECASE)
+_SHARES_OUT = re.compile(
+    r"(?:phân công[^:]{0,60}|(?:có\s+)?ý kiến(?:\s+chỉ đạo)?\s+(?:như sau|cụ thể))\s*:\s*$",
+    re.IGNORECASE,
+)
+# an item that opens on its partners: "- Phối hợp với UBND các huyện chỉ đạo UBND các xã ...":
+# the heading's body directs, with them
+_PARTNERS_FIRST = re.compile(r"[\s\-–+•]*[Pp]hối hợp(?:\s+(?:với|cùng))?\s")
 # a leader's words in a meeting report: "Chủ tịch UBND tỉnh nhấn mạnh: các sở, ngành phải ..."
 _STRESSES = re.compile(
     r"(?<!\w)(?:nhấn mạnh|khẳng định|lưu ý)(?:\s+(?:rằng|là))?\s*:?\s*[“\"]?\s*$", re.IGNORECASE
