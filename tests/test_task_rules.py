@@ -3137,3 +3137,19 @@ def test_opinions_as_follows_and_an_item_opening_on_its_partners():
         (["Sở Lao động - Thương binh và Xã hội"], ["địa phương"]),
         (["Sở Lao động - Thương binh và Xã hội"], []),
     ]
+
+
+def test_subjects_with_their_qualifiers_and_places_after_trong_đó():
+    [(lead, *_)] = _tasks("Trong đó, các huyện Ba Vì, Phúc Thọ, Thạch Thất cần rà soát các điểm sạt lở.")
+    assert lead == ["UBND huyện Ba Vì", "UBND huyện Phúc Thọ", "UBND huyện Thạch Thất"]
+    [(lead, support, *_)] = _tasks(
+        "1. Các đơn vị của Quận theo nhiệm vụ được phân công, chủ động phối hợp với UB MTTQ quận "
+        "tuyên truyền."
+    )
+    assert (lead, support) == (["cơ quan, đơn vị"], ["Ủy ban Mặt trận Tổ quốc quận"])
+    [(lead, *_)] = _tasks(
+        "Theo nội dung ủy quyền, UBND 5 huyện nói trên có trách nhiệm tổ chức thực hiện."
+    )
+    assert lead == ["địa phương"]
+    [(lead, *_)] = _tasks("Tổ công tác liên ngành có nhiệm vụ tham mưu cho UBND Thành phố.")
+    assert lead == ["Tổ công tác liên ngành"]

@@ -500,7 +500,8 @@ _BARE_PLACE = re.compile(
 _BARE_VERB = re.compile(
     r"(?<!\w)(?:"
     + _NOT_HANDING
-    + r"giao|yêu cầu|đề nghị|chỉ đạo|chỉ thị|lưu ý|Giao|Yêu cầu|Đề nghị|Chỉ đạo|[Đđ]ối với)"
+    + r"giao|yêu cầu|đề nghị|chỉ đạo|chỉ thị|lưu ý|Giao|Yêu cầu|Đề nghị|Chỉ đạo|[Đđ]ối với|"
+    r"[Tt]rong đó,|Riêng|Đặc biệt,)"  # ("Trong đó, các huyện Ba Vì, Phúc Thọ ... cần ...")
     r"(?:[^\S\n]+(?:cho|đối với))?$"
 )
 _SHORT_UNITS = {"H.": "huyện", "TX.": "thị xã", "TP.": "thành phố", "TP": "thành phố"}
@@ -763,7 +764,9 @@ def _ministry_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[Agenc
 
 # a committee named in full once, then by its head alone: "Ban Chỉ đạo phổ cập giáo dục, xóa mù
 # chữ thành phố Hà Nội có 27 thành viên ... Ban Chỉ đạo có nhiệm vụ xây dựng kế hoạch ..."
-_BARE = re.compile(r"(?:Ban [Cc]hỉ đạo|Tổ công tác)(?=[^\S\n]+[a-zđà-ỹ])")  # (a literal first)
+_BARE = re.compile(  # (a literal first)
+    r"(?:Ban [Cc]hỉ đạo|Tổ công tác(?:[^\S\n]+liên ngành)?)(?=[^\S\n]+[a-zđà-ỹ])"
+)
 
 
 _BARE_DUTY = re.compile(r"[^\S\n]+(?:có nhiệm vụ|có trách nhiệm|chủ trì|khẩn trương)(?!\w)")

@@ -40,7 +40,7 @@ _TO_OBJECT = re.compile(
 _LIST_GAP = re.compile(
     r"(?:\s*\([^()\n]{0,150}\))?"  # "Sở Tài chính (trong việc tổng hợp chỉ số PCI), Sở Y tế"
     r"(?:\s*\))?"  # out of a bracketed body: "Văn phòng UBND tỉnh (Trung tâm ...) và ..."
-    r"(?:\s+(?:(?:cấp|của)\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|của\s+[Tt]hành phố"
+    r"(?:\s+(?:(?:cấp|của)\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|của\s+(?:[Tt]hành phố|[Qq]uận|[Hh]uyện)"
     r"|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố|thị xã|huyện|quận))?"
     r"|(?:sự nghiệp(?:\s+công lập)?\s+)?(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố"
     r"|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố)))"
@@ -699,6 +699,10 @@ def _with_subject(
         return unit  # "Các đơn vị hành chính mới sẽ đi vào hoạt động ...": places, no one told
     if (named := _NAMED_ABOVE.match(text, last)) is not None:
         last = named.end()  # "UBND 5 huyện nói trên có trách nhiệm ..."
+    if (of_level := _OF_LEVEL.match(text, last)) is not None:
+        last = of_level.end()  # "Các đơn vị của Quận ..."
+    if (assigned := _AS_ASSIGNED.match(text, last)) is not None:
+        last = assigned.end()  # "Các đơn vị của Quận theo nhiệm vụ được phân công, chủ động ..."
     if (dots := _TRAILING_DOTS.match(text, last)) is not None:
         last = dots.end()  # "Các sở Xây dựng, Tài chính, Ban Quản lý dự án ... tỉnh... chung tay"
     if (members := _MEMBERS.match(text, last)) is not None:
@@ -898,7 +902,9 @@ def _subject_after_comma(
             or _STRESSES.search(text, max(start, m.start - 20), m.start)
         ):  # ("..., do đó các cấp, các ngành cần tập trung ...")
             lst = list_from(found[i:], text)
-            if (_ISSUER_MODAL if is_issuer(lst) else _MODAL).match(text, lst[-1].end):
+            named = _NAMED_ABOVE.match(text, lst[-1].end)  # ("UBND 5 huyện nói trên có ...")
+            at = named.end() if named else lst[-1].end
+            if (_ISSUER_MODAL if is_issuer(lst) else _MODAL).match(text, at):
                 return lst
             locative = _LOCATIVE.match(text, lst[-1].end)
             after = locative.end() if locative else lst[-1].end
@@ -969,6 +975,10 @@ def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
 
 
 _ADMINISTRATIVE = re.compile(r"\s+hành chính(?!\w)")
+_OF_LEVEL = re.compile(r"\s+(?:của|thuộc)\s+(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]ỉnh|[Tt]hành phố)(?=[\s,])")
+_AS_ASSIGNED = re.compile(
+    r"\s+(?:theo|căn cứ)\s+(?:chức năng,?\s*)?nhiệm vụ(?:\s+được\s+(?:giao|phân công))?\s*,(?=\s)"
+)
 _NAMED_ABOVE = re.compile(r"\s+(?:nói trên|kể trên|nêu trên|trên)(?=\s)")
 _MEMBERS = re.compile(r"\s+(?:là\s+)?thành viên\s+(?:của\s+)?")
 _BOARD = re.compile(r"(?:Ban [Cc]hỉ (?:huy|đạo)|Hội đồng|Tổ công tác)(?:\s+[" + CAPITALS + r"]\w*)*")
