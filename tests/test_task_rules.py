@@ -3153,3 +3153,18 @@ def test_subjects_with_their_qualifiers_and_places_after_trong_đó():
     assert lead == ["địa phương"]
     [(lead, *_)] = _tasks("Tổ công tác liên ngành có nhiệm vụ tham mưu cho UBND Thành phố.")
     assert lead == ["Tổ công tác liên ngành"]
+
+
+def test_a_papers_mark_before_the_subject():
+    [(lead, _, deadline, *_)] = _tasks(
+        "(Dân trí) – UBND các tỉnh bàn giao toàn bộ mặt bằng chậm nhất ngày 30/10/2024."
+    )
+    assert (lead, deadline) == (["địa phương"], "2024-10-30")
+    # a department that issued a letter lately directs no one by that
+    assert (
+        _tasks(
+            "(Gia Lai) - Sở Nông nghiệp và Môi trường tỉnh Gia Lai mới đây ban hành Công văn số "
+            "8544/SNNMT-TNN ngày 31/07/2024 về triển khai thực hiện Quyết định."
+        )
+        == []
+    )

@@ -76,6 +76,7 @@ PAGE_DATE = r"(?:date\s+\d{4}-\d{2}(?:-\d{2})?\s+)?"
 _SUBJECT_PREFIX = re.compile(
     r"^[\s\"“'(\-–]*"
     + PAGE_DATE
+    + r"(?:\([^()\n]{2,20}\)\s*[-–]\s*)?"  # a paper's mark: "(Dân trí) – UBND các tỉnh bàn giao ..."
     + r"(?:(?:"
     + CONNECTORS
     + r")\s*,?\s*)*(?:riêng\s+|về phía\s+|còn\s+)?(?:(?:tất cả|toàn bộ|mỗi|từng|các|những)\s+)?"
@@ -135,7 +136,7 @@ _ISSUER_MODAL = re.compile(
 # (telling the people is a duty: "Các xã thông tin cho nhân dân biết diễn biến bão")
 _TO_PEOPLE = r"(?!\s+(?:kịp thời\s+)?(?:cho|đến|tới)\s+(?:nhân dân|người dân|cộng đồng|Nhân dân))"
 _NOT_ACTING = re.compile(
-    r"\s*(?:cũng\s+|vẫn\s+|đều\s+)?(?:đã|vừa|đang|được|bị|là(?! (?:cơ quan|đơn vị|đầu mối))|"
+    r"\s*(?:cũng\s+|vẫn\s+|đều\s+|mới đây\s+|gần đây\s+|mới\s+)?(?:đã|vừa|đang|được|bị|là(?! (?:cơ quan|đơn vị|đầu mối))|"
     # what a body is, and a newspaper publishing the text: "... là đơn vị sự nghiệp có thu",
     # "Báo Hà Giang trân trọng đăng toàn văn Công điện", "... xin giới thiệu toàn văn ..."
     r"là (?:đơn vị sự nghiệp|cơ quan (?:chuyên môn|hành chính|ngang))|"
