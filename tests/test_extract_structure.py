@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from chidao.extract.agencies import Registry
-from chidao.extract.bodies import UNLISTED, find_unlisted
+from chidao.extract.bodies import find_unlisted
+from chidao.extract.names import UNLISTED
 from chidao.extract.normalize import normalize
 from chidao.extract.pipeline import extract_file, extract_text
 from chidao.extract.readers import read_file

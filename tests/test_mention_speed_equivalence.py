@@ -14,7 +14,8 @@ from chidao.extract.agencies import Registry
 from chidao.extract.agencies.folding import fold_key
 from chidao.extract.agencies.matcher import _Matcher
 from chidao.extract.agencies.prepared import _prepare
-from chidao.extract.bodies import _HEAD, _HEADS, _WHOLE_NAMES
+from chidao.extract.bodies import _HEAD, _HEADS
+from chidao.extract.fields import _WHOLE_NAMES
 from chidao.extract.normalize import normalize
 
 REG = Registry.load()

@@ -2816,7 +2816,9 @@ def test_a_day_of_no_known_year_is_no_deadline():
 
 
 def test_a_sector_opening_a_sentence_in_small_letters_is_its_department():
-    [(lead, *_)] = _tasks("Ngành giao thông vận tải theo dõi diễn biến bão, bố trí lực lượng ứng trực.")
+    [(lead, *_)] = _tasks(
+        "Ngành giao thông vận tải theo dõi diễn biến bão, bố trí lực lượng ứng trực."
+    )
     assert lead == ["Sở Giao thông vận tải"]
     [(lead, *_)] = _tasks(
         "Ngành nông nghiệp và phát triển nông thôn chỉ đạo các địa phương thu hoạch lúa."
@@ -2963,7 +2965,10 @@ def test_district_offices_and_their_lists():
         "Phòng Nông nghiệp và PTNT, Phòng Tài nguyên và Môi trường, Hạt Kiểm lâm huyện phối hợp "
         "kiểm tra."
     )
-    assert lead[:2] == ["Phòng Nông nghiệp và Phát triển nông thôn", "Phòng Tài nguyên và Môi trường"]
+    assert lead[:2] == [
+        "Phòng Nông nghiệp và Phát triển nông thôn",
+        "Phòng Tài nguyên và Môi trường",
+    ]
     assert len(lead) == 3 and lead[2].startswith("Hạt Kiểm lâm")
     [(lead, *_)] = _tasks("Thủ trưởng các phòng, ban tiếp tục theo dõi chặt chẽ tình hình.")
     assert lead == ["sở, ban, ngành"]
@@ -3101,7 +3106,9 @@ def test_more_subject_shapes_from_news_pages():
     assert lead == ["địa phương"]
     [(lead, *_)] = _tasks("Yêu cầu các huyện Ba Vì, Phúc Thọ, Thạch Thất tăng cường kiểm tra.")
     assert lead == ["UBND huyện Ba Vì", "UBND huyện Phúc Thọ", "UBND huyện Thạch Thất"]
-    [(lead, *_)] = _tasks("UBND Thành phố giao trách nhiệm cụ thể cho Sở Y tế là cơ quan thường trực.")
+    [(lead, *_)] = _tasks(
+        "UBND Thành phố giao trách nhiệm cụ thể cho Sở Y tế là cơ quan thường trực."
+    )
     assert lead == ["Sở Y tế"]
     [(lead, *_)] = _tasks("Tổ công tác có nhiệm vụ tham mưu cho UBND Thành phố.")
     assert lead == ["Tổ công tác"]
@@ -3110,7 +3117,9 @@ def test_more_subject_shapes_from_news_pages():
         "hoàn thành chỉ tiêu."
     )
     assert lead == ["sở, ban, ngành", "địa phương"]
-    assert _tasks("Các đơn vị hành chính mới sẽ chính thức đi vào hoạt động từ ngày 1/7/2025.") == []
+    assert (
+        _tasks("Các đơn vị hành chính mới sẽ chính thức đi vào hoạt động từ ngày 1/7/2025.") == []
+    )
 
 
 def test_accountability_after_a_connector_is_no_continuation():
@@ -3140,7 +3149,9 @@ def test_opinions_as_follows_and_an_item_opening_on_its_partners():
 
 
 def test_subjects_with_their_qualifiers_and_places_after_trong_đó():
-    [(lead, *_)] = _tasks("Trong đó, các huyện Ba Vì, Phúc Thọ, Thạch Thất cần rà soát các điểm sạt lở.")
+    [(lead, *_)] = _tasks(
+        "Trong đó, các huyện Ba Vì, Phúc Thọ, Thạch Thất cần rà soát các điểm sạt lở."
+    )
     assert lead == ["UBND huyện Ba Vì", "UBND huyện Phúc Thọ", "UBND huyện Thạch Thất"]
     [(lead, support, *_)] = _tasks(
         "1. Các đơn vị của Quận theo nhiệm vụ được phân công, chủ động phối hợp với UB MTTQ quận "

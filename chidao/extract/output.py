@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from chidao.extract.bodies import UNLISTED
 from chidao.extract.model import AgencyMention, Reference, Task, TimeMention
+from chidao.extract.names import UNLISTED
 
 if TYPE_CHECKING:
     from chidao.extract.pipeline import Extraction

@@ -72,8 +72,7 @@ _CODE_END = r"(?!\w|/\w)"
 _NUMBER = r"(?P<num>\d(?<![\w./,\-–—]\d)\d{0,4})"
 _SLASH_FORM = (
     rf" ?/ ?(?:(?P<year>(?:19|20)\d\d) ?/ ?)?(?P<code>{_SEGMENT}(?:{_DASH}{_SEGMENT}){{0,3}}"
-    r"(?:\.[IVX]{1,4}(?![\w.]))?)"  # (a department by its numeral: "8601/VPCP-V.I")
-    + _CODE_END
+    r"(?:\.[IVX]{1,4}(?![\w.]))?)" + _CODE_END  # (a department by its numeral: "8601/VPCP-V.I")
 )
 _PARTY_FORM = (
     rf"{_DASH}(?P<ptype>[{_UPPER}]{{1,5}}[{_LOWER}]{{0,2}}) ?/ ?"

@@ -28,9 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from chidao.extract.bodies import UNLISTED
 from chidao.extract.deadlines import attach_times, attribute_deadline
 from chidao.extract.model import AgencyMention, Task, TimeMention
+from chidao.extract.names import UNLISTED
 from chidao.extract.segment import CAPITALS, Block
 from chidao.extract.units import (
     CONNECTORS,

@@ -154,8 +154,12 @@ _NOT_ACTING = re.compile(
     r"(?-i:ban hành\s+(?:Kế hoạch|Quyết định|Thông báo|Chỉ thị|Công văn|Nghị quyết|Công điện))\b|"
     r"còn(?!\s+(?:có trách nhiệm|có nhiệm vụ|phải)(?!\w))|chưa|cho biết|(?:trân trọng\s+)?kính (?:mời|trình|báo cáo)|cho rằng|nhấn mạnh|phát biểu|nêu rõ|khẳng định|gồm|có ý kiến|tham dự|"
     r"(?:có thẩm quyền\s+)?quyết định(?!\s+số)(?=\s+(?:mua|thuê|thanh lý|điều chuyển|phê duyệt|giao|cho phép|việc))|"
-    r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin" + _TO_PEOPLE + r"|chia sẻ|ghi nhận|đánh giá cao|"
-    r"(?:xin\s+)?thông báo" + _TO_PEOPLE + r"|báo cáo cho biết|chủ trì (?:cuộc|hội nghị|buổi|phiên|lễ|hội thảo|tọa đàm)|"
+    r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin"
+    + _TO_PEOPLE
+    + r"|chia sẻ|ghi nhận|đánh giá cao|"
+    r"(?:xin\s+)?thông báo"
+    + _TO_PEOPLE
+    + r"|báo cáo cho biết|chủ trì (?:cuộc|hội nghị|buổi|phiên|lễ|hội thảo|tọa đàm)|"
     r"ban hành (?:công văn|văn bản|công điện|chỉ thị|quyết định|kế hoạch|thông báo)"
     r"(?:\s+số\s+\S+)?(?:\s+ngày\s+\S+)?\s+(?:về|hướng dẫn|yêu cầu|chỉ đạo))(?!\w)|"
     r"\s*(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+(?:trước|thi hành"
@@ -976,13 +980,17 @@ def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
 
 
 _ADMINISTRATIVE = re.compile(r"\s+hành chính(?!\w)")
-_OF_LEVEL = re.compile(r"\s+(?:của|thuộc)\s+(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]ỉnh|[Tt]hành phố)(?=[\s,])")
+_OF_LEVEL = re.compile(
+    r"\s+(?:của|thuộc)\s+(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]ỉnh|[Tt]hành phố)(?=[\s,])"
+)
 _AS_ASSIGNED = re.compile(
     r"\s+(?:theo|căn cứ)\s+(?:chức năng,?\s*)?nhiệm vụ(?:\s+được\s+(?:giao|phân công))?\s*,(?=\s)"
 )
 _NAMED_ABOVE = re.compile(r"\s+(?:nói trên|kể trên|nêu trên|trên)(?=\s)")
 _MEMBERS = re.compile(r"\s+(?:là\s+)?thành viên\s+(?:của\s+)?")
-_BOARD = re.compile(r"(?:Ban [Cc]hỉ (?:huy|đạo)|Hội đồng|Tổ công tác)(?:\s+[" + CAPITALS + r"]\w*)*")
+_BOARD = re.compile(
+    r"(?:Ban [Cc]hỉ (?:huy|đạo)|Hội đồng|Tổ công tác)(?:\s+[" + CAPITALS + r"]\w*)*"
+)
 _NAMES_AFTER = re.compile(r"[^\S\n]*:[^\S\n]*")
 _MEMBERS_OF = re.compile(r"\s+(?:(?:là\s+)?thành viên|kiêm)\s*$")
 

@@ -300,7 +300,9 @@ class _Matcher:
             return None, None, {}
         written = fold_key(prep.match[c.start : c.end])
         if c.label == "cơ quan, đơn vị":  # "các đơn vị: Y tế, Công Thương, ..." (a colon only)
-            if written.endswith(("các đơn vị", "các cơ quan")) and _COLON_NEXT.match(prep.match, c.end):
+            if written.endswith(("các đơn vị", "các cơ quan")) and _COLON_NEXT.match(
+                prep.match, c.end
+            ):
                 return self.so_first, self.so_next, self.domains
             return None, None, {}
         if c.label == "sở, ban, ngành" and written.endswith(("các sở", "các ngành")):

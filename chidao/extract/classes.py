@@ -1,0 +1,210 @@
+"""Named classes of bodies and names written short: "các đơn vị duy trì thoát nước",
+"các trường trung học phổ thông" (a class, not a group label), a short name a text gives
+("(sau đây gọi tắt là Ban Quản lý)"), ministries listed after one head ("các Bộ: Y tế, Tài
+chính"), and a head alone standing for the one body of that head the text names in full
+("Ban Chỉ đạo", "Tổ công tác").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+
+from chidao.extract.model import AgencyMention
+from chidao.extract.names import _ENDERS, _STOPS, _WORD, UNLISTED, _replace
+
+# a named class of bodies, not a group label: "các đơn vị duy trì thoát nước", "các cơ quan
+# Trung ương đóng trên địa bàn tỉnh", "các trường trung học phổ thông", "các doanh nghiệp
+# viễn thông". "đơn vị" and "cơ quan" take only the qualifiers listed (a verb follows them
+# too often: "các đơn vị xây dựng kế hoạch" is the group); the other nouns any words up
+# to a verb, a function word or punctuation.
+_GENERIC_QUALIFIERS = (
+    r"sự nghiệp công lập|sự nghiệp|duy trì|"
+    r"(?:Trung ương|TW|trung ương)(?: đóng)?(?: trên địa bàn(?: tỉnh| thành phố| Thành phố)?)?|"
+    r"tư vấn|thi công|cấp nước|thoát nước|điện lực|viễn thông|báo chí|truyền thông|y tế|"
+    r"giáo dục|quản lý vận hành|vận hành|khai thác|kinh doanh(?: vận tải)?|vận tải|quản lý đường bộ"
+)
+_CLASS_REST = (
+    r"[^\S\n]+(?:"
+    rf"(?P<generic>đơn vị|cơ quan)[^\S\n]+(?P<q>{_GENERIC_QUALIFIERS})"
+    r"|(?P<noun>doanh nghiệp|[Tt]rường(?! hợp)|[Tt]rung tâm|tổ chức|nhà đầu tư|[Bb]ệnh viện"
+    r"|công ty|hợp tác xã|nhà thầu)"
+    r"(?=[^\S\n]+\w))"
+)
+# two expressions with a literal first word each: the engine then skips to where one can start
+_CLASSES = (re.compile("các" + _CLASS_REST), re.compile("Các" + _CLASS_REST))
+
+
+def _class_matches(text: str) -> Iterator[re.Match[str]]:
+    for rx in _CLASSES:
+        for m in rx.finditer(text):
+            if not (m.start() and text[m.start() - 1].isalnum()):
+                yield m
+
+
+# the same class as a heading: "1.3. Đơn vị duy trì thoát nước trên địa bàn Thành phố:"
+_CLASS_HEADING = re.compile(
+    rf"(?P<generic>Đơn vị)[^\S\n]+(?P<q>{_GENERIC_QUALIFIERS})(?=[^:\n]{{0,80}}:[^\S\n]*(?:\n|$))"
+)
+_LINE_START = re.compile(r"[\d.]*[^\S\n]*")  # what may stand before it on its line: "1.3. "
+
+
+def _heading_classes(text: str) -> Iterator[re.Match[str]]:
+    for m in _CLASS_HEADING.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if _LINE_START.fullmatch(text, line, m.start()):
+            yield m
+
+
+_UNDER = re.compile(r"[^\S\n]+(?:trực thuộc|thuộc)[^\S\n]+")
+_CLASS_WORDS = 8
+_CLASS_DASH = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=\w)")
+_MORE_STOPS = re.compile(
+    r"(?:xây dựng|nạo vét|thu gom|phổ biến|quán triệt|thẩm định|giải quyết|khắc phục|"
+    r"chuẩn bị|huy động|nộp|ký|đăng ký|liên quan|có liên quan|trực thuộc|thuộc|khác|này|"
+    r"trên địa bàn|đóng|được|cấp|các)(?!\w)"
+)
+
+
+def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """Named classes replace the group mention of their first words ("các đơn vị")."""
+    added: list[AgencyMention] = []
+    groups = {f.start: f for f in found if f.is_group and f.name != "cơ quan, đơn vị"}
+    by_start = {f.start: f for f in found}
+    for m in itertools.chain(_class_matches(text), _heading_classes(text)):
+        if m.start() in groups:
+            continue  # a group's own phrasing: "các tổ chức chính trị - xã hội"
+        end = _class_end(text, m.end()) or (m.end() if m.group("generic") else None)
+        if end is None:
+            continue
+        under = _UNDER.match(text, end)
+        if under is not None:  # "... trực thuộc UBND Thành phố"
+            nxt = by_start.get(under.end())
+            if nxt is not None and not nxt.is_group:
+                end = nxt.end
+        surface = text[m.start() : end]
+        name = " ".join(surface.split())
+        if not name.lower().startswith("các"):  # a heading's "Đơn vị duy trì thoát nước:"
+            name = "Các " + name[0].lower() + name[1:]
+        added.append(AgencyMention(m.start(), end, surface, name, rule=UNLISTED))
+    if not added:
+        return found
+    return _replace(found, sorted(added, key=lambda a: a.start))
+
+
+# "Thành lập Tổ giúp việc của Hội đồng thẩm định ... tỉnh Lâm Đồng (gọi tắt là Tổ giúp việc)"
+_CALLED = re.compile(r"\((?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+là:?\s*(?P<short>[^()\n]{2,60}?)\s*\)")
+_NAME_BEFORE = 200  # how far before its short name a full name may begin
+
+
+def _short_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """A body the text names in full once and then by the short name it gives it: every
+    later short mention stands for the full name, the name the body is registered by."""
+    if "tắt là" not in text:  # (a plain substring search first: most texts define none)
+        return found
+    added: list[AgencyMention] = []
+    for m in _CALLED.finditer(text):
+        short = m.group("short")
+        begin = text.rfind(short, max(0, m.start() - _NAME_BEFORE), m.start())
+        if not short[:1].isupper() or begin == -1 or "\n" in text[begin : m.start()]:
+            continue  # the full name begins with the short one, on the same line
+        full = " ".join(text[begin : m.start()].rstrip(" ,").split())
+        rx = re.compile(re.escape(short) + r"(?!\w)")
+        pos = m.end()
+        while (later := rx.search(text, pos)) is not None:
+            if not text[later.start() - 1 : later.start()].isalnum():
+                added.append(AgencyMention(later.start(), later.end(), short, full, rule=UNLISTED))
+            pos = later.end()
+    if not added:
+        return found
+    return _replace(found, sorted(added, key=lambda a: a.start))
+
+
+# the ministries by their fields, after one head: "Bộ trưởng các Bộ: Quốc phòng, Công an, Nông
+# nghiệp và Môi trường, Y tế; ..." (the longest first: "và" is inside some of the names)
+_MINISTRY_FIELDS = sorted(
+    [
+        "Quốc phòng", "Công an", "Ngoại giao", "Nội vụ", "Tư pháp", "Tài chính", "Công Thương",
+        "Nông nghiệp và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Xây dựng",
+        "Văn hóa, Thể thao và Du lịch", "Khoa học và Công nghệ", "Giáo dục và Đào tạo", "Y tế",
+        "Dân tộc và Tôn giáo", "Kế hoạch và Đầu tư", "Lao động - Thương binh và Xã hội",
+        "Giao thông vận tải", "Tài nguyên và Môi trường", "Thông tin và Truyền thông",
+    ],
+    key=len,
+    reverse=True,
+)  # fmt: skip
+_FIELD = "(" + "|".join(map(re.escape, _MINISTRY_FIELDS)) + r")(?!\w)"
+_MINISTRIES_HEAD = re.compile(r"(?:Bộ trưởng\s+)?các Bộ\s*:\s*" + _FIELD)
+_MINISTRY_NEXT = re.compile(r"\s*(?:,|và(?!\w))\s*(?:Bộ\s+)?" + _FIELD)
+
+
+def _ministry_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """ "Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế": one mention per ministry."""
+    if "các Bộ" not in text:  # (a plain substring search first)
+        return found
+    added: list[AgencyMention] = []
+    for m in _MINISTRIES_HEAD.finditer(text):
+        item: re.Match[str] | None = m
+        start = m.start()
+        while item is not None:
+            name = "Bộ " + item.group(1)
+            added.append(AgencyMention(start, item.end(), text[start : item.end()], name))
+            item = _MINISTRY_NEXT.match(text, item.end())
+            start = item.start(1) if item else start
+    if not added:
+        return found
+    return _replace(found, added)
+
+
+# a committee named in full once, then by its head alone: "Ban Chỉ đạo phổ cập giáo dục, xóa mù
+# chữ thành phố Hà Nội có 27 thành viên ... Ban Chỉ đạo có nhiệm vụ xây dựng kế hoạch ..."
+_BARE = re.compile(  # (a literal first)
+    r"(?:Ban [Cc]hỉ đạo|Tổ công tác(?:[^\S\n]+liên ngành)?)(?=[^\S\n]+[a-zđà-ỹ])"
+)
+
+
+_BARE_DUTY = re.compile(r"[^\S\n]+(?:có nhiệm vụ|có trách nhiệm|chủ trì|khẩn trương)(?!\w)")
+
+
+def _bare_heads(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """The head alone stands for the one body of that head the text names in full."""
+    if "Ban Chỉ đạo" not in text and "Ban chỉ đạo" not in text and "Tổ công tác" not in text:
+        return found
+    added: list[AgencyMention] = []
+    starts = [m.start for m in found]
+    for m in _BARE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "/"):
+            continue
+        head = m.group().lower()
+        full = {
+            f.name for f in found if f.name.lower().startswith(head + " ") and f.end <= m.start()
+        }
+        i = bisect_left(starts, m.start() + 1) - 1
+        inside = i >= 0 and found[i].end > m.start()
+        if len(full) == 1 and not inside:
+            added.append(AgencyMention(m.start(), m.end(), m.group(), full.pop(), rule=UNLISTED))
+        elif not full and not inside and _BARE_DUTY.match(text, m.end()):
+            # "Tổ công tác có nhiệm vụ tham mưu ...": the text's one team, named by its head
+            added.append(AgencyMention(m.start(), m.end(), m.group(), m.group(), rule=UNLISTED))
+    return _replace(found, added) if added else found
+
+
+def _class_end(text: str, pos: int) -> int | None:
+    """The end of the qualifier words after a class noun; None without one."""
+    end = at = pos
+    for _ in range(_CLASS_WORDS):
+        dash = _CLASS_DASH.match(text, at)
+        word = _WORD.match(text, dash.end() - 1 if dash else at)
+        if word is None:
+            break
+        after_education = text[max(0, word.start("w") - 4) : word.start("w")].rstrip() == "dục"
+        if (
+            _STOPS.match(text, word.start("w")) or _MORE_STOPS.match(text, word.start("w"))
+        ) and not (after_education and word.group("w").lower() == "thường"):
+            break  # ("Giáo dục thường xuyên" is a name)
+        if _ENDERS.match(text, word.start("w")):
+            break
+        at = end = word.end()
+    return end if end > pos else None

@@ -1,0 +1,161 @@
+"""Bodies named for their field, not by a head word: a sector for its department ("ngành
+Thuế" is the Cục Thuế, "Ngành giao thông vận tải ..." the Sở), the culture department
+written short or in small letters, and whole names a registry of Hà Nội would read as two
+("Sở Văn hóa, Thể thao và Du lịch" of another province, "Báo và Phát thanh, Truyền hình").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from chidao.extract.model import AgencyMention
+from chidao.extract.names import UNLISTED, _overlaps, _replace
+
+# bodies of other provinces whose names a registry of Hà Nội reads as two of its own
+# ("Sở Văn hóa, Thể thao" + "Du lịch"), or that begin with a word of a list ("Báo và Phát
+# thanh, Truyền hình tỉnh", the 2025 merger of a province's newspaper and broadcaster),
+# or that no head word begins ("Nhà đầu tư" of a project, capitalised as a party)
+_WHOLE_NAMES = re.compile(
+    r"(?:Sở [Vv]ăn h(?:óa|oá),? (?:[-–] )?[Tt]hể thao,? (?:[-–] |và )?[Dd]u lịch"
+    r"|Báo và (?:Đài )?Phát [Tt]hanh,? (?:- )?Truyền [Hh]ình(?: tỉnh| [Tt]hành phố)?"
+    r"(?: [A-ZĐ][\w]*){0,3}"
+    r"|Nhà đầu tư|Nhà thầu thi công|nhà thầu thi công)(?!\w)"  # literal first characters: fast
+)
+_WHOLE_WORDS = (
+    "Sở Văn h",
+    "Sở văn h",
+    "Báo và ",
+    "Nhà đầu tư",
+    "hà thầu thi công",
+)  # one is in each match
+
+
+# a sector named for its department: "chỉ đạo ngành Thuế tỉnh ...", "đề nghị ngành Y tế ...";
+# opening a sentence, in small letters too: "Ngành giao thông vận tải theo dõi diễn biến bão"
+_FIELDS = (
+    r"Y tế|Giáo dục(?:[^\S\n]+và[^\S\n]+Đào tạo)?|GD-ĐT|GD&ĐT|Du lịch|Thuế|Công Thương|Tài chính|"
+    r"Xây dựng|Giao thông vận tải|Văn hóa|Tư pháp|Nội vụ|Nông nghiệp(?:[^\S\n]+và[^\S\n]+Phát "
+    r"triển nông thôn|[^\S\n]+và[^\S\n]+Môi trường)?|Tài nguyên(?:[^\S\n]+và[^\S\n]+Môi trường)?|"
+    r"Lao động(?:[^\S\n]*-[^\S\n]*Thương binh[^\S\n]+và[^\S\n]+Xã hội)?|Công an"
+)
+_SECTOR = re.compile(
+    r"ngành(?<!\wngành)(?<![Cc]ác ngành)(?<![Nn]hững ngành)[^\S\n]+(?P<d>" + _FIELDS + r")(?!\w)"
+)
+_SECTOR_OPENING = re.compile(r"Ngành[^\S\n]+(?P<d>(?i:" + _FIELDS + r"))(?!\w)")
+_SENTENCE_GAPS = frozenset([". ", ": ", "; ", ".\n", ":\n", ";\n"])
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] == "\n" or text[max(0, pos - 2) : pos] in _SENTENCE_GAPS
+
+
+_SECTOR_BODY = {
+    "Y tế": "Sở Y tế", "Giáo dục": "Sở Giáo dục và Đào tạo", "GD-ĐT": "Sở Giáo dục và Đào tạo",
+    "GD&ĐT": "Sở Giáo dục và Đào tạo", "Du lịch": "Sở Du lịch", "Thuế": "Cục Thuế",
+    "Công Thương": "Sở Công Thương", "Tài chính": "Sở Tài chính", "Xây dựng": "Sở Xây dựng",
+    "Giao thông vận tải": "Sở Giao thông vận tải", "Văn hóa": "Sở Văn hóa", "Tư pháp": "Sở Tư pháp",
+    "Nội vụ": "Sở Nội vụ", "Nông nghiệp": "Sở Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Phát triển nông thôn": "Sở Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường": "Sở Nông nghiệp và Môi trường",
+    "Tài nguyên": "Sở Tài nguyên và Môi trường", "Tài nguyên và Môi trường": "Sở Tài nguyên và Môi trường",
+    "Lao động": "Sở Lao động - Thương binh và Xã hội",
+    "Lao động - Thương binh và Xã hội": "Sở Lao động - Thương binh và Xã hội",
+    "Công an": "Công an tỉnh",
+}  # fmt: skip
+
+
+def _sector_key(field: str) -> str:
+    return re.sub(r"\s*-\s*", "-", " ".join(field.split()).lower())
+
+
+_SECTOR_KEYS = {_sector_key(k): v for k, v in _SECTOR_BODY.items()}
+
+
+def _sectors(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the sectors a text names for their department ("ngành Thuế" is the
+    Cục Thuế, "ngành Y tế" the Sở Y tế), where nothing else reads those words but the group
+    word "Ngành" itself."""
+    if "gành " not in text:
+        return found
+    added = []
+    starts = [f.start for f in found]
+    opening = (
+        [m for m in _SECTOR_OPENING.finditer(text) if _opens_sentence(text, m.start())]
+        if "Ngành " in text
+        else []
+    )
+    for m in sorted([*_SECTOR.finditer(text), *opening], key=lambda m: m.start()):
+        field, at = m.group("d"), m.start("d")
+        if _overlaps(found, starts, at, m.end()):
+            continue  # ("Ngành" alone, read as a group, gives way: it starts before ``at``)
+        domain = _sector_key(field)
+        name = _SECTOR_KEYS.get(domain) or _SECTOR_KEYS[domain.split(" và ")[0]]
+        added.append(AgencyMention(m.start(), m.end(), m.group(), name, rule=UNLISTED))
+    return _replace(found, added) if added else found
+
+
+_CULTURE = re.compile(r"Sở [Vv]ăn h(?:óa|oá)")
+
+
+def _official(written: str) -> str:
+    """The full official form of a whole name: "Sở Văn hoá Thể thao Du lịch" is written
+    "Sở Văn hóa, Thể thao và Du lịch"."""
+    if _CULTURE.match(written):
+        return _CULTURE_NAME
+    return written.replace("Phát Thanh", "Phát thanh").replace("Truyền Hình", "Truyền hình")
+
+
+def _culture_and_tourism(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """ "Các Sở: Y tế, VHTT&DL": the registry reads "VHTT" and "DL" as two of its bodies (the
+    city has both); written with "&" they are one province's Sở Văn hóa, Thể thao và Du lịch."""
+    out: list[AgencyMention] = []
+    for m in found:
+        last = out[-1] if out else None
+        if last is not None and last.name == _CULTURE_NAME and m.start < last.end:
+            continue  # ("DL" of "VHTT&DL", read into the mention before)
+        if (
+            last is not None
+            and m.name == "Sở Du lịch"
+            and last.name == "Sở Văn hóa và Thể thao"
+            and text[last.end : m.start].strip() in ("&", "-")
+            and not m.surface.startswith("Sở")
+        ):
+            out[-1] = AgencyMention(
+                last.start, m.end, text[last.start : m.end], _CULTURE_NAME, rule=UNLISTED
+            )
+            continue
+        if m.name == "Sở Văn hóa và Thể thao" and (tail := _AND_TOURISM.match(text, m.end)):
+            # "Sở VH-TT-DL": the registry read "Sở VH-TT"
+            m = AgencyMention(
+                m.start, tail.end(), text[m.start : tail.end()], _CULTURE_NAME, rule=UNLISTED
+            )
+        out.append(m)
+    return out
+
+
+_AND_TOURISM = re.compile(r"[-&]\s?DL(?!\w)")
+
+
+_CULTURE_NAME = "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    if "Du lịch" in text or "DL" in text:
+        found = _culture_and_tourism(text, found)
+    if not any(words in text for words in _WHOLE_WORDS):
+        return found  # (a plain substring search first: most texts name none)
+    wholes = [
+        AgencyMention(m.start(), m.end(), m.group(), _official(m.group()), rule=UNLISTED)
+        for m in _WHOLE_NAMES.finditer(text)
+        if not text.endswith(("các ", "Các "), 0, m.start())  # "các nhà thầu ...": a class
+    ]
+    if not wholes:
+        return found
+    starts = [f.start for f in found]
+    for w in wholes:  # "Lãnh đạo Sở Văn hóa, Thể thao" read by the registry: the title goes on it
+        i = bisect_left(starts, w.start) - 1
+        if i >= 0 and found[i].start < w.start < found[i].end:
+            w.start, w.surface = found[i].start, text[found[i].start : w.end]
+    return _replace(found, wholes)  # (in order: found by one left-to-right scan)

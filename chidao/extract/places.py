@@ -1,0 +1,230 @@
+"""Local People's Committees named by their places: bare after a directive verb ("giao
+thành phố Đông Hà, huyện Gio Linh"), counted ("UBND 36 phường, xã"), as the subject ("Huyện
+X chỉ đạo ..."), after a colon ("UBND huyện: Phong Điền, Phú Lộc") and in lists after the
+first ("UBND các xã: Đức Trọng, Hiệp Thạnh").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from chidao.extract.model import AgencyMention
+from chidao.extract.names import _ENDERS, _PROVINCE, UNLISTED, _overlaps, _with_added
+from chidao.extract.segment import CAPITALS
+
+# "UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà": the group names its members
+_LOCAL_GROUP = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) các (xã|phường|thị trấn|huyện|quận|thị xã)$"
+)
+_PLACE = r"(?:[" + CAPITALS + r"][\w]*|\d{1,3})(?:[^\S\n](?:[" + CAPITALS + r"][\w]*|\d{1,3}))*"
+_PLACE_ITEM = re.compile(rf"(?:[^\S\n]*:[^\S\n]*|,[^\S\n]+|[^\S\n]+và[^\S\n]+)({_PLACE})")
+_PLACE_FIRST = re.compile(rf"[^\S\n]*:?[^\S\n]*({_PLACE})")
+
+
+_LOCAL_ONE = re.compile(r"UBND (huyện|quận|thị xã|thành phố|xã|phường|thị trấn) \S")
+_MORE_PLACE = re.compile(
+    rf"(?:[,;][^\S\n]+(?:(?P<unit>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+)?"
+    rf"|[^\S\n]+và[^\S\n]+(?P<named>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+)"
+    rf"(?P<place>{_PLACE})"
+    rf"(?=[^\S\n]*(?:[,;:]|và|[^\S\n][a-zđà-ỹ]))"
+)
+
+
+def _more_places(text: str, pos: int, unit: str, taken: set[int]) -> list[AgencyMention]:
+    """The places named after "UBND huyện Quang Bình": ", Bắc Quang", ", 9, Thủ Đức", ",
+    huyện Chư Sê" (none that the registry reads itself)."""
+    out: list[AgencyMention] = []
+    while len(out) < 20 and (nxt := _MORE_PLACE.match(text, pos)) is not None:
+        place = nxt.group("place")
+        named = "unit" if nxt.group("unit") else "named" if nxt.group("named") else None
+        if (
+            _ENDERS.match(place)
+            or (_PROVINCE.match(" " + place) and not named)  # ("thị xã Quảng Trị" is a place)
+            or nxt.start("place") in taken
+        ):
+            break
+        unit = nxt.group(named) if named else unit  # "UBND thị xã An Khê, huyện Chư Sê, Mang Yang"
+        start = nxt.start(named) if named else nxt.start("place")
+        name = f"UBND {unit} {place}"
+        out.append(AgencyMention(start, nxt.end(), text[start : nxt.end()], name, rule=UNLISTED))
+        pos = nxt.end()
+    return out
+
+
+# "giao" that hands over, not assigns: "bàn giao 3 xã", "chuyển giao", "Ngoại giao"
+_NOT_HANDING = r"(?<![Bb]àn )(?<!chuyển )(?<![Nn]goại )"
+# local committees counted, not listed: "Chủ tịch UBND 36 phường, xã", "yêu cầu 13 huyện,
+# thị xã, thành phố": the group of local People's Committees (rule 6)
+_LOCAL_UNIT = r"(?:quận|huyện|thị xã|thành phố|xã|phường|thị trấn|đặc khu)"
+# (read from the count on; the words before it are checked after)
+_COUNTED = re.compile(  # (a literal space first: the fastest scan re has)
+    rf" (?P<count>[0-9]{{1,3}}) (?=[qhtxpđ]){_LOCAL_UNIT}"
+    rf"(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+){_LOCAL_UNIT})*(?!\w)"
+    r"(?![^\S\n]+[" + CAPITALS + r"])"  # ("UBND 2 xã Tân Lập, Tân Hòa": the places are named)
+)
+_COUNTED_BY = re.compile(
+    r"(?:(?P<committee>UBND|Ủy ban nhân dân|Uỷ ban nhân dân)|(?:"
+    + _NOT_HANDING
+    + r"giao|yêu cầu|đề nghị|chỉ đạo)"
+    r"(?: cho)?)[^\S\n]+$"
+)
+
+
+_HEAD_TITLE = re.compile(r"(?<!\w)(?:Chủ tịch|Lãnh đạo|lãnh đạo)[^\S\n]+$")
+
+
+def _counted(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the local committees a text counts ("UBND 36 phường, xã") as the group."""
+    added = []
+    starts = [f.start for f in found]
+    for m in _COUNTED.finditer(text):
+        start, end = m.start("count"), m.end()
+        by = _COUNTED_BY.search(text, max(0, start - 24), start)
+        if by is None:
+            continue
+        if by.group("committee"):
+            start = by.start()
+            if (title := _HEAD_TITLE.search(text, max(0, start - 20), start)) is not None:
+                start = title.start()  # "Chủ tịch UBND 36 phường, xã": the head stands for it
+        if _overlaps(found, starts, start, end):
+            continue
+        added.append(
+            AgencyMention(
+                start, end, text[start:end], "địa phương", is_group=True, rule="group:counted"
+            )
+        )
+    return _with_added(found, added)
+
+
+# a place the directive verb names bare: "giao thành phố Đông Hà, huyện Gio Linh kiểm tra"
+# is their People's Committees
+# (read from the place on, a literal space first: the fastest scan re has; the verb before it
+# is checked after, on a few characters)
+_BARE_PLACE = re.compile(
+    r" (?:các[^\S\n]+(?=huyện|xã|phường|quận))?"
+    r"(?P<unit>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn|H\.|TX\.|TP\.|TP(?=[^\S\n]))"
+    rf"[^\S\n]*(?<=[.\s])(?P<place>{_PLACE})"
+    r"(?![^\S\n]*\()"  # ("giao huyện Gio Linh (cũ)": history, left to the reader)
+)  # ("Đối với huyện Khánh Sơn: Áp dụng ...": a heading that names the place's committee)
+_BARE_VERB = re.compile(
+    r"(?<!\w)(?:"
+    + _NOT_HANDING
+    + r"giao|yêu cầu|đề nghị|chỉ đạo|chỉ thị|lưu ý|Giao|Yêu cầu|Đề nghị|Chỉ đạo|[Đđ]ối với|"
+    r"[Tt]rong đó,|Riêng|Đặc biệt,)"  # ("Trong đó, các huyện Ba Vì, Phúc Thọ ... cần ...")
+    r"(?:[^\S\n]+(?:cho|đối với))?$"
+)
+_SHORT_UNITS = {"H.": "huyện", "TX.": "thị xã", "TP.": "thành phố", "TP": "thành phố"}
+
+
+# a place that acts as its committee at a sentence's start: "Huyện Sốp Cộp chỉ đạo các cơ quan
+# chuyên môn ...", "Thị xã Quảng Trị yêu cầu ..."
+_PLACE_SUBJECT = re.compile(  # (a capital first: the engine skips to where one can start)
+    r"[HQTXP](?:(?<=^[HQTXP])|(?<=\n[HQTXP])|(?<=[.;:]\s[HQTXP]))"
+    r"(?P<unit>(?<=H)uyện|(?<=Q)uận|(?<=T)hị xã|(?<=T)hành phố|(?<=X)ã|(?<=P)hường|(?<=T)hị trấn)"
+    rf"[^\S\n]+(?P<place>{_PLACE})(?=[^\S\n]+(?:đã[^\S\n]+|vừa[^\S\n]+|cũng[^\S\n]+)?"
+    r"(?:chỉ đạo|yêu cầu|giao|đề nghị)(?!\w))",
+    re.MULTILINE,
+)
+
+
+def _place_subjects(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the places that open a sentence as their committee ("Huyện Sốp Cộp")."""
+    added = []
+    starts = [f.start for f in found]
+    for m in _PLACE_SUBJECT.finditer(text):
+        if _ENDERS.match(m.group("place")) or _overlaps(found, starts, m.start(), m.end()):
+            continue
+        unit = text[m.start() : m.end("unit")].lower()
+        name = f"UBND {unit} {m.group('place')}"
+        added.append(AgencyMention(m.start(), m.end(), m.group(), name, rule=UNLISTED))
+    return _with_added(found, added)
+
+
+# one committee's head word over a list of places after a colon: "Chủ tịch UBND huyện: Phong
+# Điền, Phú Lộc chỉ đạo ..." (the places after the first are read by ``_place_lists``)
+_COLON_PLACES = re.compile(  # (or each with its own unit: "giao UBND: thành phố Vị Thanh, ...")
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?:[^\S\n]+(?P<unit>huyện|quận|thị xã|xã|phường))?"
+    r"[^\S\n]*:[^\S\n]*(?(unit)|(?P<own>huyện|quận|thị xã|thành phố|xã|phường)[^\S\n]+)"
+    rf"(?P<place>{_PLACE})(?=[^\S\n]*(?:,|và[^\S\n]))"
+)
+
+
+def _colon_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the first place of a committee's colon list ("UBND huyện: Phong Điền")."""
+    if ":" not in text:
+        return found
+    added = []
+    starts = [f.start for f in found]
+    for m in _COLON_PLACES.finditer(text):
+        if _ENDERS.match(m.group("place")) or _overlaps(found, starts, m.start(), m.end()):
+            continue
+        name = f"UBND {m.group('unit') or m.group('own')} {m.group('place')}"
+        start = m.start()
+        if (title := _HEAD_TITLE.search(text, max(0, start - 20), start)) is not None:
+            start = title.start()  # "Chủ tịch UBND huyện: ...": the head stands for it
+        added.append(AgencyMention(start, m.end(), text[start : m.end()], name, rule=UNLISTED))
+    return _with_added(found, added)
+
+
+def _bare_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the places a directive verb names bare, one mention each, "UBND
+    huyện Gio Linh" (the places listed after the first are read by ``_place_lists``)."""
+    if not any(w in text for w in ("phố ", "xã ", "huyện ", "quận ", "phường ", "H.", "TX.", "TP")):
+        return found
+    added = []
+    dropped: set[int] = set()
+    starts = [m.start for m in found]
+    for m in _BARE_PLACE.finditer(text):
+        place = m.group("place")
+        if not _BARE_VERB.search(text, max(0, m.start() - 24), m.start()) or _ENDERS.match(place):
+            continue
+        i = bisect_left(starts, m.start("unit") - 4)
+        group = None  # "Đối với các huyện Khánh Vĩnh, ...": the places, not the group
+        if i < len(found) and found[i].is_group and found[i].end <= m.start("place"):
+            group, i = i, i + 1
+        if (i < len(found) and found[i].start < m.end()) or (
+            i and i - 1 != group and found[i - 1].end > m.start("unit")
+        ):
+            continue  # the registry or a pattern reads these words
+        if group is not None:
+            dropped.add(group)
+        unit = _SHORT_UNITS.get(m.group("unit"), m.group("unit"))
+        name = f"UBND {unit} {place}"
+        start = m.start("unit")
+        added.append(AgencyMention(start, m.end(), text[start : m.end()], name, rule=UNLISTED))
+    return _with_added([f for k, f in enumerate(found) if k not in dropped], added)
+
+
+def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """A local group followed by the places it means, two or more: one mention each,
+    "UBND xã Đức Trọng", ... (the first one spans the group's words too); and the places
+    named after one local committee ("UBND huyện Quang Bình, Bắc Quang")."""
+    out: list[AgencyMention] = []
+    changed = False
+    starts = {m.start for m in found}
+    for m in found:
+        if not m.is_group and (one := _LOCAL_ONE.match(m.name)) is not None:
+            out.append(m)  # "UBND huyện Quang Bình, Bắc Quang": the places after the first
+            more = _more_places(text, m.end, one.group(1), starts)
+            changed = changed or bool(more)
+            out.extend(more)
+            continue
+        unit = _LOCAL_GROUP.search(m.surface) if m.is_group else None
+        first = _PLACE_FIRST.match(text, m.end) if unit else None
+        if unit is None or first is None:
+            out.append(m)
+            continue
+        places = [first]
+        while len(places) < 40 and (nxt := _PLACE_ITEM.match(text, places[-1].end())):
+            places.append(nxt)
+        if len(places) < 2 or any(_ENDERS.match(p.group(1)) for p in places):
+            out.append(m)
+            continue
+        changed = True
+        for k, p in enumerate(places):
+            start = m.start if k == 0 else p.start(1)
+            name = f"UBND {unit.group(1)} {p.group(1)}"
+            out.append(AgencyMention(start, p.end(), text[start : p.end()], name, rule=UNLISTED))
+    return out if changed else found
