@@ -3179,3 +3179,36 @@ def test_a_papers_mark_before_the_subject():
         )
         == []
     )
+
+
+def test_shapes_from_the_sixth_and_seventh_rounds():
+    # a city of a province is not the issuer: its committee acts on its own item
+    [(lead, *_)] = _tasks(
+        "1. Ủy ban nhân dân thành phố Phủ Lý tập trung chỉ đạo quyết liệt công tác phòng dịch."
+    )
+    assert lead == ["Ủy ban nhân dân thành phố Phủ Lý"]
+    assert _tasks("UBND thành phố Hà Nội tập trung chỉ đạo.") == []
+    # a report's "vừa" ends the name before it; teams of rangers are bodies
+    [(lead, *_)] = _tasks(
+        "Chi cục Kiểm lâm vừa có công văn yêu cầu các Hạt Kiểm lâm địa phương, Đội Kiểm lâm cơ "
+        "động tăng cường tuần tra."
+    )
+    assert lead == ["Hạt Kiểm lâm địa phương", "Đội Kiểm lâm cơ động"]
+    # marked items after a body and a colon are tasks of their own
+    tasks = _tasks(
+        "Bộ Y tế: (i) Tiếp thu ý kiến các bộ, hoàn thiện dự thảo trước ngày 15 tháng 9 năm 2024; "
+        "(ii) Khẩn trương báo cáo Thủ tướng Chính phủ việc tháo gỡ khó khăn."
+    )
+    assert [(lead, deadline) for lead, _, deadline, *_ in tasks] == [
+        (["Bộ Y tế"], "2024-09-15"),
+        (["Bộ Y tế"], None),
+    ]
+    # an urgent dispatch reported is no task of its sender
+    assert _tasks("(TTV) - Ban Chỉ huy PCTT và TKCN tỉnh có Công điện khẩn gửi các huyện.") == []
+    # a portal's line of the letter it carries, by its subject
+    doc = extract_text(
+        "Công văn số: 3150/VPCP-NN về việc dự thảo Báo cáo của Chính phủ về công tác bảo vệ môi "
+        "trường năm 2021.\nThủ tướng Chính phủ giao Bộ Tài nguyên và Môi trường tiếp thu ý kiến.",
+        today=TODAY,
+    )
+    assert doc.meta.number == "3150/VPCP-NN"

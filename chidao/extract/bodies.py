@@ -321,6 +321,7 @@ _LOWER_FIRST_HEADS = frozenset(
         "Công ty",  # "Công ty cổ phần Nước sạch Hà Đông"
         "Tổng công ty",
         "Đài",  # "Đài khí tượng thủy văn tỉnh"
+        "Hạt Kiểm lâm",  # "các Hạt Kiểm lâm địa phương"
     ]
 )
 # heads whose first name word may itself be a head word ("Văn phòng Sở", "Ban Quản lý")

@@ -365,7 +365,12 @@ _LONE_CITE = re.compile(
 # a page's title line of the letter it carries, by its issuer: "Văn bản Số 338/UBND-KGVX của
 # UBND tỉnh Bắc Ninh."
 _TITLE_OF = re.compile(
-    r"^[^\S\n]*" + _LETTER + r"\s+[Ss]ố\s*:?\s*" + _NUMBER + r"\s+của\s[^\n]{3,120}$", re.MULTILINE
+    r"^[^\S\n]*"
+    + _LETTER
+    + r"\s+[Ss]ố\s*:?\s*"
+    + _NUMBER
+    + r"\s+(?:của\s[^\n]{3,120}|(?:về việc|V/v)\s[^\n]{3,300})$",  # (or "... về việc dự thảo ...")
+    re.MULTILINE,
 )
 # a portal's title of a letter by its short kind: "CV 9229/UBND-VHXH V/v Áp dụng ..."
 _SHORT_KIND_TITLE = re.compile(r"^[^\S\n]*CV\s+" + _NUMBER + r"\s*\.?\s+V/v\s", re.MULTILINE)

@@ -32,7 +32,7 @@ _STOP_PHRASES = (
     "quan tâm", "phân công", "cử", "yêu cầu", "đề nghị", "tổ chức",
     "xây dựng kế hoạch", "nắm", "thống kê", "thành lập", "làm", "trực tiếp", "cũng", "đều",
     "vẫn", "còn", "phụ trách", "lấy", "tạo điều kiện", "dành", "đưa", "trân trọng", "kính mời", "kính gửi", "các sở", "các cơ quan", "các đơn vị", "các địa phương", "các ngành",
-    "rất", "hoan nghênh", "nhận được", "xin", "thông báo", "tham gia", "kiêm",
+    "rất", "hoan nghênh", "nhận được", "xin", "thông báo", "tham gia", "kiêm", "vừa",
 )  # fmt: skip
 _STOPS = re.compile(
     r"(?:" + "|".join(map(re.escape, _STOP_PHRASES)) + r"|giao(?![^\S\n]+thông))(?!\w)"
@@ -46,7 +46,7 @@ _ENDERS = re.compile(
     + r"])|"
     r"Các|Theo|Căn cứ|Tại|"  # (a title before a person's name: "Thủy điện Thác Bà" is a place)
     r"Trong|Đề nghị|Giao|Yêu cầu|Trên|Về|Đối với|Từ|Đến|Ngày|Số|Khoản|Mục|Thực hiện|"
-    r"Nhà đầu tư|Tạp chí|Tổng Liên đoàn|Tổng công ty|Tổng cục|Tập đoàn|Hạt Kiểm lâm|"
+    r"Nhà đầu tư|Tạp chí|Tổng Liên đoàn|Tổng công ty|Tổng cục|Tập đoàn|Hạt Kiểm lâm|Đội|"
     r"Giao(?=[^\S\n]+(?:Chủ tịch|UBND|Sở|Phòng|Ban|Trung tâm)(?!\w)))(?!\w)"
 )
 # a province written after a name ends it: "Kho bạc Nhà nước Hà Nội tạo điều kiện ..."

@@ -62,6 +62,7 @@ _INTRO_WORDS = frozenset(
 )
 _DETAILING = re.compile(r"(?<!\w)trong đó(?!\w)", re.IGNORECASE)
 _EXAMPLES = re.compile(r"(?<!\w)(?:như|gồm|bao gồm|chẳng hạn)\s*:\s*$", re.IGNORECASE)
+_MARKED_ITEMS = re.compile(r"\s*\(i\)\s")
 _ENUM_INTRO = re.compile(r"nhiệm vụ|giải pháp|nội dung|việc|biện pháp|yêu cầu", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 # a numbered name before the colon: "Dự án 1:", "Tiểu dự án 2:", "Phụ lục II:"
@@ -1181,7 +1182,11 @@ _LIST_HEAD = re.compile(
 def _enumeration(text: str, unit: Unit, mentions: Mentions) -> list[Task]:
     """ "... 4 nhóm nhiệm vụ trọng tâm: a; b; c; d." is one task per item."""
     colon = text.find(":", unit.lead[-1].end, unit.end)
-    if colon == -1 or not _ENUM_INTRO.search(text, unit.lead[-1].end, colon):
+    if colon == -1:
+        return []
+    if not _ENUM_INTRO.search(text, unit.lead[-1].end, colon) and not (
+        _MARKED_ITEMS.match(text, colon + 1) and text.find("; (ii)", colon, unit.end) != -1
+    ):  # ("Bộ Y tế: (i) Tiếp thu ý kiến ...; (ii) Khẩn trương báo cáo ...": marked items)
         return []
     if text.count("(", unit.lead[-1].end, colon) > text.count(")", unit.lead[-1].end, colon):
         return []  # "(... Thông tin liên hệ: Đ/c ...; SĐT ...)": a colon inside brackets

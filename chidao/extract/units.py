@@ -32,7 +32,7 @@ TRIGGER = re.compile(
 )  # document; "Chủ tịch UBND tỉnh chỉ thị các sở ..." directs)
 _TO_OBJECT = re.compile(
     r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+(?=cho\s))?(?:(?:cho|đối với|với|giao cho|đến)\s+)?"
-    r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s|phòng\s|huyện\s|quận\s|thị xã\s|xã\s|phường\s))?"  # ("giao trách nhiệm cho X"; "các các")
+    r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s|phòng\s|huyện\s|quận\s|thị xã\s|xã\s|phường\s|Hạt\s))?"  # ("giao trách nhiệm cho X"; "các các")
     r"(?:(?:các\s+)?(?:đồng chí\s+)?thành viên\s+)?"  # "đề nghị các đồng chí thành viên Ban Chỉ huy ..."
     r"(?:(?:thủ trưởng|giám đốc|người đứng đầu)\s+(?=các\s))?",  # "gửi thủ trưởng các sở, ..."
     re.IGNORECASE,
@@ -148,7 +148,7 @@ _NOT_ACTING = re.compile(
     r"có\s+\d+\s+thành viên|"  # a committee's composition
     # a report of the letter it issued: "Văn phòng Chính phủ có Thông báo số 608/TB-VPCP ..."
     r"(?:có|ban hành)\s+(?:Thông báo|Công văn|Văn bản|Kế hoạch|Quyết định|Công điện|Chỉ thị|"
-    r"Nghị quyết)\s+số|"
+    r"Nghị quyết)\s+(?:số|khẩn|hỏa tốc|gửi)|"  # ("... tỉnh Thanh Hóa có Công điện khẩn gửi ...")
     r"ban hành\s+(?:quyết định|thông báo)\s|"  # "Hội đồng ... ban hành quyết định công nhận ..."
     # a document issued, by its title: "UBND xã Tịnh Trà ban hành Kế hoạch triển khai ..."
     r"(?-i:ban hành\s+(?:Kế hoạch|Quyết định|Thông báo|Chỉ thị|Công văn|Nghị quyết|Công điện))\b|"
@@ -220,8 +220,12 @@ _SUPPORT_ROLE = re.compile(
 )
 _CHAIRS_WITH = re.compile(r"(?<=chủ trì)\s+cùng(?:\s+với)?\s+")
 _ISSUER_NAMES = re.compile(
-    r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:Thành phố|tỉnh|thành phố|TP\b)|^(?:HĐND|Hội đồng "
-    r"nhân dân|Chính phủ|Thủ tướng|Thành ủy|Tỉnh ủy)",
+    r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:tỉnh|(?:Thành phố|thành phố|TP\b)"
+    # (not a city of a province: "Ủy ban nhân dân thành phố Phủ Lý tập trung chỉ đạo ...")
+    r"(?!\.?\s*(?!Hà Nội|Hồ Chí Minh|HCM|Hải Phòng|Đà Nẵng|Cần Thơ|Huế)(?-i:["
+    + CAPITALS
+    + r"][a-zà-ỹđ])))"
+    r"|^(?:HĐND|Hội đồng nhân dân|Chính phủ|Thủ tướng|Thành ủy|Tỉnh ủy)",
     re.IGNORECASE,  # "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" over a page
 )
 _MAX_LIST = 40  # assignees in one list; bounds the work on pathological input
