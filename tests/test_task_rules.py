@@ -3212,3 +3212,17 @@ def test_shapes_from_the_sixth_and_seventh_rounds():
         today=TODAY,
     )
     assert doc.meta.number == "3150/VPCP-NN"
+
+
+def test_teams_and_project_boards_as_classes():
+    [(lead, *_)] = _tasks(
+        "Yêu cầu Giám đốc các Ban Quản lý dự án chuyên ngành khẩn trương giải ngân vốn."
+    )
+    assert lead == ["các Ban Quản lý dự án chuyên ngành"]
+    [(lead, *_)] = _tasks("Yêu cầu các đội quản lý thị trường tăng cường kiểm tra.")
+    assert lead == ["các đội quản lý thị trường"]
+    [(lead, *_)] = _tasks(
+        "2. Các tổ kiểm soát dịch bệnh ở thôn tăng cường rà soát đến từng hộ dân."
+    )
+    assert lead[0].startswith("Các tổ kiểm soát")
+    assert _tasks("Các tổ dân phố tổ chức ra quân.") == []
