@@ -3214,11 +3214,7 @@ def test_shapes_from_the_sixth_and_seventh_rounds():
     assert doc.meta.number == "3150/VPCP-NN"
 
 
-def test_teams_and_project_boards_as_classes():
-    [(lead, *_)] = _tasks(
-        "Yêu cầu Giám đốc các Ban Quản lý dự án chuyên ngành khẩn trương giải ngân vốn."
-    )
-    assert lead == ["các Ban Quản lý dự án chuyên ngành"]
+def test_teams_and_squads_as_classes():
     [(lead, *_)] = _tasks("Yêu cầu các đội quản lý thị trường tăng cường kiểm tra.")
     assert lead == ["các đội quản lý thị trường"]
     [(lead, *_)] = _tasks(

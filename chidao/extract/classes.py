@@ -30,7 +30,7 @@ _CLASS_REST = (
     r"[^\S\n]+(?:"
     rf"(?P<generic>đơn vị|cơ quan)[^\S\n]+(?P<q>{_GENERIC_QUALIFIERS})"
     r"|(?P<noun>doanh nghiệp|[Tt]rường(?! hợp)|[Tt]rung tâm|tổ chức|nhà đầu tư|[Bb]ệnh viện"
-    r"|công ty|hợp tác xã|nhà thầu|[Tt]ổ(?! (?:dân phố|chức|quốc)(?!\w))|[Đđ]ội|[Bb]an [Qq]uản lý|chủ rừng)"
+    r"|công ty|hợp tác xã|nhà thầu|[Tt]ổ(?! (?:dân phố|chức|quốc)(?!\w))|[Đđ]ội|chủ rừng)"
     r"(?=[^\S\n]+\w))"
 )
 # two expressions with a literal first word each: the engine then skips to where one can start
