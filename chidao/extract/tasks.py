@@ -29,10 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from chidao.extract.deadlines import attach_times, attribute_deadline
-from chidao.extract.model import AgencyMention, Task, TimeMention
-from chidao.extract.names import UNLISTED
-from chidao.extract.segment import CAPITALS, Block
-from chidao.extract.units import (
+from chidao.extract.grammar import (
     CONNECTORS,
     PAGE_DATE,
     TRIGGER,
@@ -41,9 +38,11 @@ from chidao.extract.units import (
     Unit,
     is_issuer,
     list_from,
-    retells_earlier,
-    units,
 )
+from chidao.extract.model import AgencyMention, Task, TimeMention
+from chidao.extract.names import UNLISTED
+from chidao.extract.segment import CAPITALS, Block
+from chidao.extract.units import retells_earlier, units
 
 _PAGE_DATE = re.compile(PAGE_DATE)
 _CONNECTOR_START = re.compile(
