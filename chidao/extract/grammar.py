@@ -290,6 +290,7 @@ _ISSUER_NAMES = re.compile(
 )
 
 
+WORD = re.compile(r"\w+")  # a word, as the task rules count them
 _MAX_LIST = 40  # assignees in one list; bounds the work on pathological input
 
 

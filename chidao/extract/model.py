@@ -120,3 +120,10 @@ class DocumentMeta:
     issuer: str | None = None
     signer: str | None = None
     subject: str | None = None
+
+
+def new_task(
+    start: int, end: int, lead: list[AgencyMention], support: list[AgencyMention], rule: str
+) -> Task:
+    """A task over ``[start, end)`` of the text; its ``text`` is set once its bounds are final."""
+    return Task(start=start, end=end, text="", lead=list(lead), support=list(support), rule=rule)

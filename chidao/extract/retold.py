@@ -1,0 +1,200 @@
+"""Rule 4, one task once, and the last clean-up of a document's tasks: repeats dropped
+(``_dedupe``), a news lead its body retells or sums up, the issuer announcing its own action,
+a last task a page cut off before its action.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chidao.extract.grammar import (
+    WORD,
+    Mentions,
+)
+from chidao.extract.model import Task
+from chidao.extract.segment import Block
+
+_DEDUPE_WINDOW = 60  # a repeat is near its first telling, or of the lead at the top
+
+
+_DEDUPE_LEAD = 12
+
+
+_RETELLS_MORE = 0.9  # a longer telling of the same assignees: a retelling only this close
+
+
+def _dedupe(tasks: list[Task]) -> list[Task]:
+    """Rule 4: keep the first telling of a task. Linear: each task is compared with the
+    tasks just before it and with the first few of the document (a news lead). Two
+    numbered items are two tasks however alike (rule 2): a repeat is running text."""
+    kept: list[Task] = []
+    every: list[tuple[set[str], set[str]]] = []  # the words and leads of each kept task
+    running: list[tuple[set[str], set[str]]] = []  # ... of each kept task not a numbered item
+    for task in tasks:
+        words = set(task.text.lower().split())
+        leads = {m.name for m in task.lead}
+        numbered = task.marker is not None
+        pool = running if numbered else every
+        if len(pool) > _DEDUPE_LEAD + _DEDUPE_WINDOW:  # (a shorter pool: each task once)
+            pool = pool[:_DEDUPE_LEAD] + pool[-_DEDUPE_WINDOW:]
+        own_sentence = task.text[:1].isupper()  # (not a piece of one: "các doanh nghiệp ...")
+        if any(_retells(words, leads, w, names, own_sentence) for w, names in pool):
+            continue
+        kept.append(task)
+        every.append((words, leads))
+        if not numbered:
+            running.append((words, leads))
+    return kept
+
+
+_FUTURE = re.compile(r"\s*(?:cũng\s+|sau đó\s+)?sẽ(?!\w)", re.IGNORECASE)
+
+
+def _drop_own_announcements(
+    tasks: list[Task], text: str, blocks: Sequence[Block], mentions: Mentions
+) -> list[Task]:
+    """Rule 8: the issuer announcing its own future action ("Sở Giáo dục và Đào tạo sẽ
+    tổ chức kiểm tra ...", the Sở heading the letter) directs no one."""
+    header = [b for b in blocks if b.role == "header"]
+    if not header:
+        return tasks
+    own = {
+        m.agency_id or m.name.casefold()
+        for b in header
+        for m in mentions.between(b.start, b.end)
+        if not m.is_group
+    }
+    return [
+        t
+        for t in tasks
+        if not (
+            t.lead
+            and all((m.agency_id or m.name.casefold()) in own for m in t.lead)
+            and _FUTURE.match(text, t.lead[-1].end)
+        )
+    ]
+
+
+def _drop_cut_tail(tasks: list[Task], text: str) -> list[Task]:
+    """A page cut off mid-sentence (the opening of a web page): a last task of a few words
+    has lost its action ("Chỉ đạo các cơ qua") and is no task."""
+    end = text.rstrip()
+    if not tasks or not end or end[-1] in _TERMINAL_MARKS or tasks[-1].end < len(end) - 1:
+        return tasks
+    last = tasks[-1]
+    if len(last.text.split()) < _CUT_TASK_WORDS:
+        return tasks[:-1]
+    named = [m.end for m in last.lead + last.support if last.start <= m.start < last.end]
+    after = WORD.findall(text, max(named), last.end) if named else []
+    if named and sum(not w[0].isupper() for w in after) < _CUT_ACTION_WORDS:
+        # only its assignees are left: "Điều 3. Thủ trưởng các sở, ... các hu", "... yêu cầu Bộ
+        # Chỉ huy Quân sự tỉnh, Công an tỉnh, Sở Xây dựng, Cảng vụ hàng"
+        return tasks[:-1]
+    return tasks
+
+
+_TERMINAL_MARKS = frozenset('.!?;:…"”)')
+
+
+_CUT_TASK_WORDS = 8  # words a cut-off task keeps when its assignee and action are there
+
+
+_CUT_ACTION_WORDS = (
+    3  # words after its last assignee, not capitalised, that a cut-off task's action needs
+)
+
+
+def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
+    """Rule 4 for news: the lead paragraph (sapo) retells what the body says in full;
+    keep the body's telling when both name the same assignees and share half the words."""
+    if any(b.role == "header" for b in blocks):
+        return tasks
+    # the headline and the lead paragraph (sapo); a page's clutter may stand before them
+    top = [b for b in blocks if b.role in ("paragraph", "heading") and b.marker is None]
+    top = top[:_SAPO_PARAGRAPHS]
+    out = []
+    for i, task in enumerate(tasks):
+        in_top = any(b.start <= task.start < b.end for b in top)
+        if in_top and task.marker is None and _retold(task, tasks[i + 1 :]):
+            continue
+        if in_top and task.marker is None and _summarises(task, tasks[i + 1 :], top):
+            continue
+        out.append(task)
+    return out
+
+
+# the lead reports the directive issued: "UBND tỉnh vừa ban hành công văn (số ...) yêu cầu ...",
+# "Thủ tướng vừa ký Công điện số 210/CĐ-TTg chỉ đạo ..."
+_ISSUED_NOW = re.compile(
+    r"(?<!\w)vừa\s+(?:ký|ban hành|có|gửi)(?:\s+ban hành)?\s+(?:\(?\s*)?"
+    r"(?:công văn|văn bản|công điện|chỉ thị|kế hoạch|thông báo|quyết định)",
+    re.IGNORECASE,
+)
+
+
+def _summarises(task: Task, later: list[Task], top: list[Block]) -> bool:
+    """Rule 4 for news: a lead paragraph that reports the directive issued and asks only
+    groups ("yêu cầu các ngành, địa phương triển khai ...") sums up what the body then gives
+    to named bodies in much the same words: the body's tasks are the tasks."""
+    if not task.lead or not all(m.is_group for m in task.lead) or not _ISSUED_NOW.search(task.text):
+        return False
+    own = next((b for b in top if b.start <= task.start < b.end), None)
+    body = [t for t in later[:40] if t.lead and own is not None and t.start >= own.end]
+    words = set(WORD.findall(task.text.lower()))
+    return any(_overlap(words, set(WORD.findall(t.text.lower()))) >= _SUMS_UP for t in body)
+
+
+_SUMS_UP = 0.7  # the lead's words the body's telling holds (a lead with its own ask says less)
+
+
+_SAPO_PARAGRAPHS = 6  # headline and lead paragraph; a page's clutter may stand before them
+
+
+def _retold(task: Task, later: list[Task]) -> bool:
+    """A later task says it again, in full: the same assignees, most of the words, no fewer."""
+    names = _named(task)
+    words = set(WORD.findall(task.text.lower()))
+    return any(
+        _named(t) == names
+        and not t.rule.startswith("closing:")  # "... để UBND các xã biết, thực hiện./."
+        and len(t.text) >= len(task.text) * _RETOLD_LENGTH  # (not a shorter remark on them)
+        and _overlap(words, set(WORD.findall(t.text.lower()))) >= _RETOLD_WORDS
+        for t in later[:40]
+    )
+
+
+_RETOLD_LENGTH = 0.8  # the body's telling is about as long as the lead's, or longer
+
+
+# the lead's words the body's telling holds: most of them (a lead that asks something else of
+# the same group shares the common words of any ask, about half)
+_RETOLD_WORDS = 0.6
+
+
+_LEVEL_END = re.compile(r"\s+(?:tỉnh|[Tt]hành phố)$")
+
+
+def _named(task: Task) -> set[str]:
+    """The bodies a task names, as a headline and its body may both write them: "Cục Thống kê
+    tỉnh" is "Cục Thống kê"; "các đơn vị liên quan" beside them names no one."""
+    return {_LEVEL_END.sub("", m.name) for m in task.lead if not m.vague}
+
+
+def _retells(
+    words: set[str], leads: set[str], w: set[str], names: set[str], own_sentence: bool = False
+) -> bool:
+    """A task of ``words`` and ``leads`` retells an earlier one of ``w`` and ``names``: it
+    says no more than the first telling, or names someone it named in nearly the same words
+    (not "Đặc biệt các quận, huyện ... tăng cường ứng trực, ..."). The plain tests first:
+    most pairs fail them, and the overlap of two sets of words is the costly part."""
+    if len(words) <= len(w):
+        # (others named in words of the first: "Giao các sở, ... phối hợp với Sở Công Thương
+        # để thực hiện ..." after Sở Công Thương's own long task is a task of its own)
+        others = own_sentence and leads and names and not leads & names
+        return _overlap(words, w) >= (0.9 if others else 0.8)
+    return bool(leads & names) and _overlap(words, w) >= _RETELLS_MORE
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
