@@ -3222,3 +3222,39 @@ def test_teams_and_squads_as_classes():
     )
     assert lead[0].startswith("Các tổ kiểm soát")
     assert _tasks("Các tổ dân phố tổ chức ra quân.") == []
+
+
+def test_shapes_from_the_eighth_rounds():
+    # a leader named first asks: not a roster's line
+    [(lead, *_)] = _tasks(
+        "Ông Đồng Văn Thanh, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh yêu cầu Sở Y tế tăng cường "
+        "kiểm tra."
+    )
+    assert lead == ["Sở Y tế"]
+    assert _tasks("Ông Nguyễn Văn A, Giám đốc Sở Y tế - Phó Trưởng ban.") == []
+    # a year between the verb and the body it asks
+    [(lead, *_)] = _tasks("Chủ tịch UBND tỉnh yêu cầu năm 2023 Thanh tra tỉnh tiếp tục thanh tra.")
+    assert lead == ["Thanh tra tỉnh"]
+    # the places after one committee written in full
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND tỉnh giao Ủy ban nhân dân huyện Thanh Bình, Cao Lãnh, Lấp Vò triển khai."
+    )
+    assert lead == [
+        "Ủy ban nhân dân huyện Thanh Bình",
+        "UBND huyện Cao Lãnh",
+        "UBND huyện Lấp Vò",
+    ]
+    # "these" bodies go on with the task before, its deadline theirs
+    [(lead, _, deadline, *_)] = _tasks(
+        "Yêu cầu UBND huyện A Lưới, UBND huyện Nam Đông rà soát. Các địa phương này phải báo cáo "
+        "kết quả trước ngày 15/11/2021."
+    )
+    assert (lead, deadline) == (["UBND huyện A Lưới", "UBND huyện Nam Đông"], "2021-11-15")
+    # an office by its administrative field
+    [(lead, *_)] = _tasks("Văn phòng UBND tỉnh cũng giao phòng Hành chính - Quản trị tuyên truyền.")
+    assert lead == ["Phòng Hành chính - Quản trị"]
+    # a page's source note names the directive it reports
+    doc = extract_text(
+        "UBND huyện yêu cầu các xã rà soát.\n\nThanh An (nguồn 723/QĐ-UBND-HC)", today=TODAY
+    )
+    assert doc.meta.number == "723/QĐ-UBND-HC"

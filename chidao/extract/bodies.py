@@ -168,7 +168,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
 _LOWER_OFFICE = re.compile(
     r"phòng(?<!\wphòng)(?=[^\S\n]+(?:Tài chính|Kinh tế|Văn hóa|Văn hoá|Giáo dục|Nội vụ|Tư pháp|Y tế|"
     r"Tài nguyên|Lao động|Nông nghiệp|Quản lý đô thị|Kế hoạch|Công [Tt]hương|Dân tộc|"
-    r"Thông tin|Hạ tầng|Đô thị|GDĐT|GD&ĐT|GD-ĐT|TN&MT|TN-MT|TC-KH|TCKH|NN&PTNT|NN-PTNT|"
+    r"Thông tin|Hạ tầng|Đô thị|Hành chính|Tổ chức|Kế toán|Tổng hợp|GDĐT|GD&ĐT|GD-ĐT|TN&MT|TN-MT|TC-KH|TCKH|NN&PTNT|NN-PTNT|"
     r"VH-TT|VHTT|LĐTB&XH|LĐ-TB&XH|KT-HT|QLĐT)(?![\w&-]))"
 )
 

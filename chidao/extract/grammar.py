@@ -352,6 +352,8 @@ def _former(text: str, pos: int) -> bool:
 # 10-5, Sở Tài chính hoàn thành ...", "văn bản số ... chỉ đạo, UBND huyện Cam Lâm phối hợp ..."
 _PAUSE_AFTER_VERB = re.compile(  # (after a colon too: "yêu cầu: từ ngày 30/4 đến hết ngày 3/5, ...")
     r",[^\S\n]*|[^\S\n]*:?[^\S\n]*(?:từ|trước|chậm nhất|đến|trong)[^\S\n]+[^,;.:\n]{2,50},[^\S\n]*"
+    # a year with no comma before the body: "yêu cầu năm 2023 Thanh tra tỉnh tiếp tục ..."
+    r"|[^\S\n]+(?:trong[^\S\n]+)?năm[^\S\n]+(?:19|20)\d\d[^\S\n]+(?=[" + CAPITALS + r"])"
 )
 
 

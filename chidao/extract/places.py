@@ -23,7 +23,9 @@ _PLACE_ITEM = re.compile(rf"(?:[^\S\n]*:[^\S\n]*|,[^\S\n]+|[^\S\n]+và[^\S\n]+)(
 _PLACE_FIRST = re.compile(rf"[^\S\n]*:?[^\S\n]*({_PLACE})")
 
 
-_LOCAL_ONE = re.compile(r"UBND (huyện|quận|thị xã|thành phố|xã|phường|thị trấn) \S")
+_LOCAL_ONE = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (huyện|quận|thị xã|thành phố|xã|phường|thị trấn) \S"
+)
 _MORE_PLACE = re.compile(
     rf"(?:[,;][^\S\n]+(?:(?P<unit>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+)?"
     rf"|[^\S\n]+và[^\S\n]+(?P<named>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+)"

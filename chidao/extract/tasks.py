@@ -400,6 +400,10 @@ _MEMBER_LINE = re.compile(
 )
 
 
+_ASKS_OF = re.compile(
+    r"(?<!\w)(?:yêu cầu|đề nghị|giao|chỉ đạo|lưu ý)\s+(?:các\s+)?[" + CAPITALS + r"]"
+)
+_MEMBER_REACH = 200  # characters: a roster's line is short; a leader's ask comes early
 _PERSON_TITLES = ("Ông", "Bà", "Đồng chí", "đồng chí", "Đ/c")
 
 
@@ -449,9 +453,11 @@ def _not_a_task(text: str, start: int, end: int) -> bool:
     colon = text.find(":", start, end) != -1
     if colon and (_PHONE_LINE.match(text, start, end) or _IN_ANNEX.match(text, start, end)):
         return True
-    if (colon or text.startswith(_PERSON_TITLES, start, end)) and _MEMBER_LINE.match(
-        text, start, end
-    ):
+    if (
+        (colon or text.startswith(_PERSON_TITLES, start, end))
+        and _MEMBER_LINE.match(text, start, end)
+        and not _ASKS_OF.search(text, start, min(end, start + _MEMBER_REACH))
+    ):  # (not a leader's ask: "Ông Đồng Văn Thanh, Chủ tịch UBND tỉnh yêu cầu Sở Y tế ...")
         return True
     opening = text[start : min(end, start + _ANNOUNCES_WITHIN)].lower()
     if "trân trọng thông báo" in opening and _ANNOUNCES.match(text, start, end):
