@@ -3258,3 +3258,24 @@ def test_shapes_from_the_eighth_rounds():
         "UBND huyện yêu cầu các xã rà soát.\n\nThanh An (nguồn 723/QĐ-UBND-HC)", today=TODAY
     )
     assert doc.meta.number == "723/QĐ-UBND-HC"
+
+
+def test_short_units_in_a_list_of_districts_and_proposals_upward():
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh yêu cầu UBND các huyện Tuy Phước, Phù Cát, TX.An Nhơn và TP.Quy Nhơn rà soát."
+    )
+    assert lead == [
+        "UBND huyện Tuy Phước",
+        "UBND huyện Phù Cát",
+        "UBND thị xã An Nhơn",
+        "UBND thành phố Quy Nhơn",
+    ]
+    assert (
+        _tasks(
+            "UBND huyện Tri Tôn đề xuất UBND tỉnh An Giang, Sở Nông nghiệp và Phát triển nông thôn "
+            "xem xét hỗ trợ kinh phí."
+        )
+        == []
+    )
+    [(lead, *_)] = _tasks("Sở Tài chính đề xuất phương án phân bổ vốn.")
+    assert lead == ["Sở Tài chính"]

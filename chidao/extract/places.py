@@ -19,7 +19,11 @@ _LOCAL_GROUP = re.compile(
     r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) các (xã|phường|thị trấn|huyện|quận|thị xã)$"
 )
 _PLACE = r"(?:[" + CAPITALS + r"][\w]*|\d{1,3})(?:[^\S\n](?:[" + CAPITALS + r"][\w]*|\d{1,3}))*"
-_PLACE_ITEM = re.compile(rf"(?:[^\S\n]*:[^\S\n]*|,[^\S\n]+|[^\S\n]+và[^\S\n]+)({_PLACE})")
+# (a place of another level may be written short in the list: "..., Phù Cát, TX.An Nhơn và
+# TP.Quy Nhơn")
+_PLACE_ITEM = re.compile(
+    rf"(?:[^\S\n]*:[^\S\n]*|,[^\S\n]+|[^\S\n]+và[^\S\n]+)(?:(?P<short>TX|TP|H)\.[^\S\n]*)?({_PLACE})"
+)
 _PLACE_FIRST = re.compile(rf"[^\S\n]*:?[^\S\n]*({_PLACE})")
 
 
@@ -221,12 +225,15 @@ def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
         places = [first]
         while len(places) < 40 and (nxt := _PLACE_ITEM.match(text, places[-1].end())):
             places.append(nxt)
-        if len(places) < 2 or any(_ENDERS.match(p.group(1)) for p in places):
+        if len(places) < 2 or any(_ENDERS.match(p.group(p.lastindex or 1)) for p in places):
             out.append(m)
             continue
         changed = True
         for k, p in enumerate(places):
-            start = m.start if k == 0 else p.start(1)
-            name = f"UBND {unit.group(1)} {p.group(1)}"
+            at = p.lastindex or 1  # the place's group ("short" is the first of an item's)
+            short = p.groupdict().get("short")  # "TX.An Nhơn" in a list of huyện
+            start = m.start if k == 0 else p.start("short") if short else p.start(at)
+            level = _SHORT_UNITS[short + "."] if short else unit.group(1)
+            name = f"UBND {level} {p.group(at)}"
             out.append(AgencyMention(start, p.end(), text[start : p.end()], name, rule=UNLISTED))
     return out if changed else found
