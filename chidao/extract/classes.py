@@ -30,7 +30,8 @@ _CLASS_REST = (
     r"[^\S\n]+(?:"
     rf"(?P<generic>đơn vị|cơ quan)[^\S\n]+(?P<q>{_GENERIC_QUALIFIERS})"
     r"|(?P<noun>doanh nghiệp|[Tt]rường(?! hợp)|[Tt]rung tâm|tổ chức|nhà đầu tư|[Bb]ệnh viện"
-    r"|công ty|hợp tác xã|nhà thầu|[Tt]ổ(?! (?:dân phố|chức|quốc)(?!\w))|[Đđ]ội|chủ rừng)"
+    r"|công ty|hợp tác xã|nhà thầu|[Tt]ổ(?= (?:công tác|kiểm tra|kiểm soát|giúp việc|thẩm định|liên ngành|chuyên gia)(?!\w))"
+    r"|[Đđ]ội|chủ rừng)"
     r"(?=[^\S\n]+\w))"
 )
 # two expressions with a literal first word each: the engine then skips to where one can start
@@ -191,10 +192,15 @@ def _bare_heads(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMen
     return _replace(found, added) if added else found
 
 
+_AGAINST = re.compile(r",[^\S\n]*(?P<w>chống)(?!\w)")
+
+
 def _class_end(text: str, pos: int) -> int | None:
     """The end of the qualifier words after a class noun; None without one."""
     end = at = pos
     for _ in range(_CLASS_WORDS):
+        if text.endswith("phòng", 0, at) and (against := _AGAINST.match(text, at)):
+            at = against.start("w") - 1  # "các tổ kiểm soát phòng, chống dịch": one name
         dash = _CLASS_DASH.match(text, at)
         word = _WORD.match(text, dash.end() - 1 if dash else at)
         if word is None:
