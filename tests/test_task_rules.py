@@ -3218,10 +3218,11 @@ def test_teams_and_squads_as_classes():
     [(lead, *_)] = _tasks("Yêu cầu các đội quản lý thị trường tăng cường kiểm tra.")
     assert lead == ["các đội quản lý thị trường"]
     [(lead, *_)] = _tasks(
-        "2. Các tổ kiểm soát dịch bệnh ở thôn tăng cường rà soát đến từng hộ dân."
+        "2. Các tổ kiểm soát phòng, chống dịch Covid-19 ở thôn tăng cường rà soát đến từng hộ dân."
     )
-    assert lead[0].startswith("Các tổ kiểm soát")
+    assert lead == ["Các tổ kiểm soát phòng, chống dịch Covid-19 ở thôn"]
     assert _tasks("Các tổ dân phố tổ chức ra quân.") == []
+    assert _tasks("Các tổ trưởng nắm tình hình địa bàn.") == []
 
 
 def test_shapes_from_the_eighth_rounds():
