@@ -3280,3 +3280,20 @@ def test_short_units_in_a_list_of_districts_and_proposals_upward():
     )
     [(lead, *_)] = _tasks("Sở Tài chính đề xuất phương án phân bổ vốn.")
     assert lead == ["Sở Tài chính"]
+
+
+def test_state_groups_by_their_short_names_and_associations_in_a_list():
+    [(lead, *_)] = _tasks(
+        "Các Tập đoàn EVN, VNPT, Viettel phối hợp với các địa phương tháo dỡ công trình."
+    )
+    assert lead == [
+        "Tập đoàn Điện lực Việt Nam",
+        "Tập đoàn Bưu chính Viễn thông Việt Nam",
+        "Tập đoàn Công nghiệp - Viễn thông Quân đội",
+    ]
+    [(lead, *_)] = _tasks("Giao Tập đoàn EVN, Tập đoàn VNPT phối hợp tháo dỡ.")
+    assert len(lead) == 2
+    [(lead, *_)] = _tasks(
+        "Yêu cầu các sở, ban, ngành, hội, đoàn thể thuộc tỉnh và UBND các huyện triển khai."
+    )
+    assert lead == ["sở, ban, ngành", "đoàn thể", "địa phương"]

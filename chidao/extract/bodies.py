@@ -28,7 +28,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from chidao.extract.agencies.grammar import _literal_node
-from chidao.extract.classes import _bare_heads, _classes, _ministry_lists, _short_names
+from chidao.extract.classes import (
+    _bare_heads,
+    _classes,
+    _ministry_lists,
+    _short_names,
+    _state_groups,
+)
 from chidao.extract.fields import _sectors, _whole_names
 from chidao.extract.model import AgencyMention
 from chidao.extract.names import _ENDERS, _PROVINCE, _STOPS, _WORD, UNLISTED
@@ -119,7 +125,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
     found = _place_lists(text, _colon_places(text, _place_subjects(text, found)))
     found = _sectors(text, found)
     found = _short_names(text, _classes(text, found))
-    found = _ministry_lists(text, found)
+    found = _state_groups(text, _ministry_lists(text, found))
     starts = [m.start for m in found]
     taken: set[int] = set()
     added: list[AgencyMention] = []

@@ -214,3 +214,36 @@ def _class_end(text: str, pos: int) -> int | None:
             break
         at = end = word.end()
     return end if end > pos else None
+
+
+# the state groups a text names by their short names: "Các Tập đoàn EVN, VNPT, Viettel phối hợp"
+_GROUP_NAMES = {
+    "EVN": "Tập đoàn Điện lực Việt Nam",
+    "VNPT": "Tập đoàn Bưu chính Viễn thông Việt Nam",
+    "Viettel": "Tập đoàn Công nghiệp - Viễn thông Quân đội",
+    "PVN": "Tập đoàn Dầu khí Việt Nam",
+    "TKV": "Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam",
+}
+_SHORT_GROUP = r"(?P<g>EVN|VNPT|Viettel|PVN|TKV)(?!\w)"
+_GROUPS_HEAD = re.compile(r"(?:[Cc]ác[^\S\n]+)?Tập đoàn[^\S\n]+" + _SHORT_GROUP)
+_GROUPS_NEXT = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:Tập đoàn[^\S\n]+)?" + _SHORT_GROUP)
+
+
+def _state_groups(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the state groups a list names short, one mention each."""
+    if "Tập đoàn " not in text:
+        return found
+    added: list[AgencyMention] = []
+    for m in _GROUPS_HEAD.finditer(text):
+        if added and m.start() < added[-1].end:
+            continue  # read already as an item of the list before
+        items = [m]
+        while (nxt := _GROUPS_NEXT.match(text, items[-1].end())) is not None:
+            items.append(nxt)
+        for k, item in enumerate(items):
+            start = item.start() if k == 0 else item.start("g")
+            name = _GROUP_NAMES[item.group("g")]
+            added.append(
+                AgencyMention(start, item.end(), text[start : item.end()], name, rule=UNLISTED)
+            )
+    return _replace(found, added) if added else found
