@@ -3292,7 +3292,7 @@ def test_state_groups_by_their_short_names_and_associations_in_a_list():
         "Tập đoàn Công nghiệp - Viễn thông Quân đội",
     ]
     [(lead, *_)] = _tasks("Giao Tập đoàn EVN, Tập đoàn VNPT phối hợp tháo dỡ.")
-    assert len(lead) == 2
+    assert lead == ["Tập đoàn Điện lực Việt Nam", "Tập đoàn Bưu chính Viễn thông Việt Nam"]
     [(lead, *_)] = _tasks(
         "Yêu cầu các sở, ban, ngành, hội, đoàn thể thuộc tỉnh và UBND các huyện triển khai."
     )

@@ -226,7 +226,7 @@ _GROUP_NAMES = {
 }
 _SHORT_GROUP = r"(?P<g>EVN|VNPT|Viettel|PVN|TKV)(?!\w)"
 _GROUPS_HEAD = re.compile(r"(?:[Cc]ác[^\S\n]+)?Tập đoàn[^\S\n]+" + _SHORT_GROUP)
-_GROUPS_NEXT = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:Tập đoàn[^\S\n]+)?" + _SHORT_GROUP)
+_GROUPS_NEXT = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?P<t>Tập đoàn[^\S\n]+)?" + _SHORT_GROUP)
 
 
 def _state_groups(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
@@ -241,7 +241,7 @@ def _state_groups(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyM
         while (nxt := _GROUPS_NEXT.match(text, items[-1].end())) is not None:
             items.append(nxt)
         for k, item in enumerate(items):
-            start = item.start() if k == 0 else item.start("g")
+            start = item.start() if k == 0 else item.start("t" if item.group("t") else "g")
             name = _GROUP_NAMES[item.group("g")]
             added.append(
                 AgencyMention(start, item.end(), text[start : item.end()], name, rule=UNLISTED)
