@@ -3297,3 +3297,11 @@ def test_state_groups_by_their_short_names_and_associations_in_a_list():
         "Yêu cầu các sở, ban, ngành, hội, đoàn thể thuộc tỉnh và UBND các huyện triển khai."
     )
     assert lead == ["sở, ban, ngành", "đoàn thể", "địa phương"]
+
+
+def test_a_city_named_after_tp_in_a_group_of_committees():
+    tasks = _tasks(
+        "Các cơ quan chức năng tăng cường kiểm tra.\n\n"
+        "Cụ thể, chủ tịch UBND các huyện, thị xã, TP.Lào Cai có trách nhiệm tổ chức rà soát."
+    )
+    assert [lead for lead, *_ in tasks][1:] == [["địa phương"]]

@@ -82,6 +82,8 @@ def _with_subject(
         last = person.end()  # "Chủ tịch UBND TP Cần Thơ Trần Việt Trường yêu cầu ...": the leader
     if _ADMINISTRATIVE.match(text, last) and subject[-1].surface.lower().endswith("đơn vị"):
         return unit  # "Các đơn vị hành chính mới sẽ đi vào hoạt động ...": places, no one told
+    if subject[-1].surface.endswith("TP") and (city := _CITY_NAMED.match(text, last)):
+        last = city.end()  # "Chủ tịch UBND các huyện, thị xã, TP.Lào Cai có trách nhiệm ..."
     if all(m.is_group for m in subject) and _THESE.match(text, last):
         return unit  # "Các địa phương này phải báo cáo ...": those just named, the task goes on
     if (named := _NAMED_ABOVE.match(text, last)) is not None:
@@ -351,6 +353,7 @@ _AS_ASSIGNED = re.compile(
 )
 
 
+_CITY_NAMED = re.compile(r"\.[^\S\n]?[" + CAPITALS + r"]\w*(?:[^\S\n][" + CAPITALS + r"]\w*){0,3}")
 _THESE = re.compile(r"\s+này(?=\s)")
 _NAMED_ABOVE = re.compile(r"\s+(?:nói trên|kể trên|nêu trên|trên)(?=\s)")
 
