@@ -3305,3 +3305,34 @@ def test_a_city_named_after_tp_in_a_group_of_committees():
         "Cụ thể, chủ tịch UBND các huyện, thị xã, TP.Lào Cai có trách nhiệm tổ chức rà soát."
     )
     assert [lead for lead, *_ in tasks][1:] == [["địa phương"]]
+
+
+def test_departments_by_field_among_bodies_named_in_full_and_partners_after_chủ_trì_cùng():
+    [(lead, *_)] = _tasks(
+        "Yêu cầu Thủ trưởng các đơn vị: Y tế, Bộ Chỉ huy Quân sự thành phố, Công an Thành phố, "
+        "Công Thương, Tài chính, Thông tin và Truyền thông và Chủ tịch UBND quận, huyện khẩn "
+        "trương triển khai."
+    )
+    assert lead == [
+        "Sở Y tế",
+        "Bộ Chỉ huy Quân sự thành phố",
+        "Công an Thành phố",
+        "Sở Công Thương",
+        "Sở Tài chính",
+        "Sở Thông tin và Truyền thông",
+        "địa phương",
+    ]
+    [(_, support, *_)] = _tasks(
+        "Sở Thông tin và Truyền thông chủ trì, cùng Đài Phát thanh và Truyền hình Hải Phòng, Báo "
+        "Hải Phòng tuyên truyền."
+    )
+    assert support == ["Đài Phát thanh và Truyền hình Hải Phòng", "Báo Hải Phòng"]
+
+
+def test_a_budget_drawn_up_for_a_year_is_not_due_that_year():
+    [(_, _, deadline, *_)] = _tasks(
+        "Yêu cầu Sở Tài chính xây dựng dự toán ngân sách nhà nước năm 2025."
+    )
+    assert deadline is None
+    [(_, _, deadline, *_)] = _tasks("Yêu cầu Sở Tài chính thực hiện kế hoạch năm 2025.")
+    assert deadline == "2025-12-31"

@@ -35,7 +35,7 @@ from chidao.extract.classes import (
     _short_names,
     _state_groups,
 )
-from chidao.extract.fields import _sectors, _whole_names
+from chidao.extract.fields import _field_lists, _sectors, _whole_names
 from chidao.extract.model import AgencyMention
 from chidao.extract.names import _ENDERS, _PROVINCE, _STOPS, _WORD, UNLISTED
 from chidao.extract.places import (
@@ -123,7 +123,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
     merged in, in order; see the module docstring."""
     found = _bare_places(text, _counted(text, _whole_names(text, found)))
     found = _place_lists(text, _colon_places(text, _place_subjects(text, found)))
-    found = _sectors(text, found)
+    found = _field_lists(text, _sectors(text, found))
     found = _short_names(text, _classes(text, found))
     found = _state_groups(text, _ministry_lists(text, found))
     starts = [m.start for m in found]
@@ -197,7 +197,9 @@ _SPELLED_OUT = {
     "TN&MT": "Tài nguyên và Môi trường", "TN-MT": "Tài nguyên và Môi trường",
     "GTVT": "Giao thông vận tải", "KH&ĐT": "Kế hoạch và Đầu tư", "KH-ĐT": "Kế hoạch và Đầu tư",
     "KH&CN": "Khoa học và Công nghệ", "KHCN": "Khoa học và Công nghệ",
-    "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo",
+    "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo", "GD-ĐT": "Giáo dục và Đào tạo",
+    "ĐTXD": "Đầu tư xây dựng", "VH-TT": "Văn hóa - Thông tin", "TT-TT": "Thông tin và Truyền thông",
+    "KH-CN": "Khoa học và Công nghệ",
     "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông",
     "LĐTB&XH": "Lao động - Thương binh và Xã hội", "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
     "VHTTDL": "Văn hóa, Thể thao và Du lịch", "VH-TT&DL": "Văn hóa, Thể thao và Du lịch",

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from chidao.extract.model import AgencyMention
-from chidao.extract.names import UNLISTED, _overlaps, _replace
+from chidao.extract.names import UNLISTED, _overlaps, _replace, _with_added
 
 # bodies of other provinces whose names a registry of Hà Nội reads as two of its own
 # ("Sở Văn hóa, Thể thao" + "Du lịch"), or that begin with a word of a list ("Báo và Phát
@@ -159,3 +159,46 @@ def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
         if i >= 0 and found[i].start < w.start < found[i].end:
             w.start, w.surface = found[i].start, text[found[i].start : w.end]
     return _replace(found, wholes)  # (in order: found by one left-to-right scan)
+
+
+# departments a list names by their field alone after a head and a colon, with other bodies
+# between them: "Thủ trưởng các đơn vị: Y tế, Bộ Chỉ huy Quân sự thành phố, Công an thành
+# phố, Công Thương, Tài chính, Thông tin và Truyền thông và Chủ tịch UBND quận, huyện"
+_LIST_FIELDS = _FIELDS + r"|Thông tin và Truyền thông|Kế hoạch và Đầu tư|Khoa học và Công nghệ"
+_FIELD_LIST_HEAD = re.compile(r"[Cc]ác[^\S\n]+(?:đơn vị|[Ss]ở, ngành|[Ss]ở|ngành)[^\S\n]*:[^\S\n]*")
+_FIELD_ITEM = re.compile(r"(?P<f>" + _LIST_FIELDS + r")(?=[^\S\n]*(?:,|;|\.|và[^\S\n]|$))", re.M)
+_ITEM_SEP = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*")
+_MORE_KEYS = {
+    "thông tin và truyền thông": "Sở Thông tin và Truyền thông",
+    "kế hoạch và đầu tư": "Sở Kế hoạch và Đầu tư",
+    "khoa học và công nghệ": "Sở Khoa học và Công nghệ",
+}
+_FIELD_LIST_REACH = 600  # characters a list after its head runs, at most
+
+
+def _field_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the departments a list after "các đơn vị:" names by field alone,
+    between bodies named in full (those the registry reads already)."""
+    added: list[AgencyMention] = []
+    starts = [f.start for f in found]
+    for head in _FIELD_LIST_HEAD.finditer(text):
+        pos, stop = head.end(), min(len(text), head.end() + _FIELD_LIST_REACH)
+        while pos < stop:
+            item = _FIELD_ITEM.match(text, pos)
+            if item is not None and not _overlaps(found, starts, item.start(), item.end()):
+                key = _sector_key(item.group("f"))
+                name = _SECTOR_KEYS.get(key) or _MORE_KEYS.get(key)
+                if name:
+                    added.append(
+                        AgencyMention(item.start(), item.end(), item.group(), name, rule=UNLISTED)
+                    )
+            ends = [i for i in (text.find(",", pos, stop), text.find(" và ", pos, stop)) if i != -1]
+            if (
+                not ends
+                or text.find(";", pos, min(ends)) != -1
+                or text.find(".", pos, min(ends)) != -1
+            ):
+                break  # the list ends with its sentence or clause
+            sep = _ITEM_SEP.match(text, min(ends))
+            pos = sep.end() if sep else min(ends) + 1
+    return _with_added(found, added) if added else found

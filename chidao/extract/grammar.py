@@ -278,7 +278,7 @@ _SUPPORT_ROLE = re.compile(
 )
 
 
-_CHAIRS_WITH = re.compile(r"(?<=chủ trì)\s+cùng(?:\s+với)?\s+")
+_CHAIRS_WITH = re.compile(r"(?<=chủ trì),?\s+cùng(?:\s+với)?\s+")  # ("chủ trì, cùng Sở Y tế ...")
 
 
 _ISSUER_NAMES = re.compile(
