@@ -96,6 +96,8 @@ def test_five_megabyte_single_line_finishes_in_seconds():
         "Việc rà soát do Sở Y tế chủ trì, việc kiểm tra do Công an tỉnh chủ trì, ",
         "Ngành giao thông vận tải theo dõi bão. Giao phòng Tài chính - kế hoạch kiểm tra, ",
         "Các đơn vị liên quan: Công an tỉnh, Sở Y tế là thành viên Ban Chỉ huy kiêm ",
+        "Thủ trưởng các đơn vị: Y tế, Công an tỉnh, Tài chính và Tập đoàn EVN, VNPT, ",
+        "Ông Nguyễn Văn A, Chủ tịch UBND tỉnh yêu cầu các huyện Ba Vì, TX.Sơn Tây rà soát; ",
     ],
 )
 def test_a_megabyte_of_one_mention_shape_on_one_line_finishes_in_seconds(unit: str):

@@ -3336,3 +3336,10 @@ def test_a_budget_drawn_up_for_a_year_is_not_due_that_year():
     assert deadline is None
     [(_, _, deadline, *_)] = _tasks("Yêu cầu Sở Tài chính thực hiện kế hoạch năm 2025.")
     assert deadline == "2025-12-31"
+
+
+def test_a_leader_named_first_asks_groups_and_a_town_written_short_after_a_district():
+    [(lead, *_)] = _tasks(
+        "Ông Nguyễn Văn A, Chủ tịch UBND tỉnh yêu cầu các huyện Ba Vì, TX.Sơn Tây rà soát."
+    )
+    assert lead == ["UBND huyện Ba Vì", "UBND thị xã Sơn Tây"]

@@ -31,7 +31,8 @@ _LOCAL_ONE = re.compile(
     r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (huyện|quận|thị xã|thành phố|xã|phường|thị trấn) \S"
 )
 _MORE_PLACE = re.compile(
-    rf"(?:[,;][^\S\n]+(?:(?P<unit>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+)?"
+    rf"(?:[,;][^\S\n]+(?:(?P<unit>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+"
+    r"|(?P<short>TX|TP|H)\.[^\S\n]?)?"
     rf"|[^\S\n]+và[^\S\n]+(?P<named>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+)"
     rf"(?P<place>{_PLACE})"
     rf"(?=[^\S\n]*(?:[,;:]|và|[^\S\n][a-zđà-ỹ]))"
@@ -44,14 +45,18 @@ def _more_places(text: str, pos: int, unit: str, taken: set[int]) -> list[Agency
     out: list[AgencyMention] = []
     while len(out) < 20 and (nxt := _MORE_PLACE.match(text, pos)) is not None:
         place = nxt.group("place")
-        named = "unit" if nxt.group("unit") else "named" if nxt.group("named") else None
+        # the place's own unit, if written: "..., huyện Chư Sê", "... và thị xã X", ", TX.Sơn Tây"
+        named = next((g for g in ("unit", "named", "short") if nxt.group(g)), None)
         if (
             _ENDERS.match(place)
             or (_PROVINCE.match(" " + place) and not named)  # ("thị xã Quảng Trị" is a place)
             or nxt.start("place") in taken
         ):
             break
-        unit = nxt.group(named) if named else unit  # "UBND thị xã An Khê, huyện Chư Sê, Mang Yang"
+        if named == "short":
+            unit = _SHORT_UNITS[nxt.group("short") + "."]
+        elif named:
+            unit = nxt.group(named)  # "UBND thị xã An Khê, huyện Chư Sê, Mang Yang"
         start = nxt.start(named) if named else nxt.start("place")
         name = f"UBND {unit} {place}"
         out.append(AgencyMention(start, nxt.end(), text[start : nxt.end()], name, rule=UNLISTED))

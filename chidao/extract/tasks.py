@@ -401,7 +401,7 @@ _MEMBER_LINE = re.compile(
 
 
 _ASKS_OF = re.compile(
-    r"(?<!\w)(?:yêu cầu|đề nghị|giao|chỉ đạo|lưu ý)\s+(?:các\s+)?[" + CAPITALS + r"]"
+    r"(?<!\w)(?:yêu cầu|đề nghị|giao|chỉ đạo|lưu ý)\s+(?:các\s|những\s|[" + CAPITALS + r"])"
 )
 _MEMBER_REACH = 200  # characters: a roster's line is short; a leader's ask comes early
 _PERSON_TITLES = ("Ông", "Bà", "Đồng chí", "đồng chí", "Đ/c")
