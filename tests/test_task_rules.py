@@ -3343,3 +3343,26 @@ def test_a_leader_named_first_asks_groups_and_a_town_written_short_after_a_distr
         "Ông Nguyễn Văn A, Chủ tịch UBND tỉnh yêu cầu các huyện Ba Vì, TX.Sơn Tây rà soát."
     )
     assert lead == ["UBND huyện Ba Vì", "UBND thị xã Sơn Tây"]
+
+
+def test_standing_offices_in_lists_and_brackets_parts_after_và_and_a_prime_ministers_report():
+    [(lead, *_)] = _tasks(
+        "Giao các sở, ban, ngành; Thường trực Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn "
+        "tỉnh; Đài Khí tượng thủy văn tỉnh; UBND các huyện theo dõi chặt chẽ diễn biến."
+    )
+    assert lead[0] == "sở, ban, ngành" and lead[-1] == "địa phương" and len(lead) == 4
+    [(lead, *_)] = _tasks(
+        "Giao Sở Nông nghiệp và Phát triển nông thôn (Thường trực Ban Chỉ huy phòng chống thiên tai "
+        "và tìm kiếm cứu nạn tỉnh) theo dõi."
+    )
+    assert len(lead) == 2
+    tasks = _tasks(
+        "Đề án gồm: Kinh tế đô thị do Sở Kế hoạch và Đầu tư chủ trì, Con người đô thị do Sở Y tế "
+        "chủ trì và Quản lý nhà nước do Sở Nội vụ chủ trì."
+    )
+    assert [lead for lead, *_ in tasks] == [["Sở Kế hoạch và Đầu tư"], ["Sở Y tế"], ["Sở Nội vụ"]]
+    [(lead, *_)] = _tasks(
+        "Bão số 3 đã đi vào Vịnh Bắc Bộ.\n\nĐể đảm bảo an toàn, Thủ tướng Chính phủ yêu cầu các Bộ, "
+        "ngành, địa phương tập trung ứng phó."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]

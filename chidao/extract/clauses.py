@@ -65,7 +65,7 @@ def _while_clauses(text: str, start: int, end: int, mentions: Mentions) -> list[
     return _and_asks_clauses(text, start, end, mentions)
 
 
-_CLAUSE_GAP = re.compile(r"[,;]\s+")
+_CLAUSE_GAP = re.compile(r"[,;]\s+|\s+và\s+")
 
 
 def _led_by_clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:

@@ -208,6 +208,13 @@ _GOVERNMENT_HEADER = re.compile(r"THỦ TƯỚNG CHÍNH PHỦ|^CHÍNH PHỦ|VĂN
 _GOVERNMENT = re.compile(r"Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân")
 
 
+_PRIME_MINISTER_DIRECTS = re.compile(
+    r"Thủ tướng(?: Chính phủ)?(?:[^\S\n]+["
+    + CAPITALS
+    + r"]\w*){0,4}[^\S\n]+(?:yêu cầu|chỉ đạo|giao)"
+)
+
+
 def _from_government(doc: Extraction) -> bool:
     """The text is the Government's (its number, its header), or a report whose first
     directing body named is the Prime Minister or the Government."""
@@ -215,8 +222,13 @@ def _from_government(doc: Extraction) -> bool:
         return True
     if _GOVERNMENT_HEADER.search(doc.text, 0, 400):
         return True
-    first = _GOVERNMENT.search(doc.text, 0, 1500) if doc.meta.kind == "tin bài" else None
-    return first is not None and first.group() in ("Thủ tướng", "Chính phủ")
+    if doc.meta.kind != "tin bài":
+        return False
+    first = _GOVERNMENT.search(doc.text, 0, 1500)
+    if first is not None and first.group() in ("Thủ tướng", "Chính phủ"):
+        return True
+    # a report whose text the Prime Minister directs: "..., Thủ tướng Chính phủ yêu cầu ..."
+    return _PRIME_MINISTER_DIRECTS.search(doc.text, 0, 2000) is not None
 
 
 def stage_tasks(doc: Extraction) -> None:
