@@ -3366,3 +3366,11 @@ def test_standing_offices_in_lists_and_brackets_parts_after_và_and_a_prime_mini
         "ngành, địa phương tập trung ứng phó."
     )
     assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_a_subject_after_the_owners_of_a_fronted_basis():
+    [(lead, _, deadline, *_)] = _tasks(
+        "Trên cơ sở báo cáo của các đơn vị, địa phương, Sở Kế hoạch và Đầu tư có nhiệm vụ tổng hợp "
+        "báo cáo trước ngày 15/11/2024."
+    )
+    assert (lead, deadline) == (["Sở Kế hoạch và Đầu tư"], "2024-11-15")

@@ -298,6 +298,24 @@ _STRESSES = re.compile(
 )
 
 
+_OF_WHOM = re.compile(r"(?<!\w)của\s+$")
+
+
+def _after_possessed(text: str, found: list[AgencyMention], i: int, m: AgencyMention) -> bool:
+    """ "Trên cơ sở báo cáo của các đơn vị, địa phương, Sở Kế hoạch và Đầu tư có nhiệm vụ
+    ...": the list began on the owner of the basis ("của ..."); its last item that has a
+    duty is the subject after the fronted clause."""
+    j = i - 1
+    while j and _LIST_GAP.fullmatch(text, found[j - 1].end, found[j].start):
+        j -= 1
+    if not _OF_WHOM.search(text, max(0, found[j].start - 8), found[j].start):
+        return False
+    if not text[max(0, m.start - 3) : m.start].rstrip().endswith(","):
+        return False
+    rest = list_from(found[i:], text)  # (the subject alone: the items before it are owners)
+    return len(rest) == 1 and _MODAL.match(text, rest[0].end) is not None
+
+
 def _subject_after_comma(
     text: str, start: int, end: int, found: list[AgencyMention]
 ) -> list[AgencyMention]:
@@ -306,7 +324,8 @@ def _subject_after_comma(
     for i, m in enumerate(found):
         before = text[max(0, m.start - 3) : m.start].rstrip()
         if i and _LIST_GAP.fullmatch(text, found[i - 1].end, m.start):
-            continue  # inside a list: "phối hợp với Sở Tài chính và các sở, ngành, địa phương"
+            if not _after_possessed(text, found, i, m):
+                continue  # inside a list: "phối hợp với Sở Tài chính và các sở, ngành, địa phương"
         if (
             before.endswith(",")
             or before.endswith("“")
