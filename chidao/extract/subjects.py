@@ -323,9 +323,12 @@ def _subject_after_comma(
     a basis or purpose, any verb that acts: "Căn cứ Kế hoạch này, các sở xây dựng ...")."""
     for i, m in enumerate(found):
         before = text[max(0, m.start - 3) : m.start].rstrip()
-        if i and _LIST_GAP.fullmatch(text, found[i - 1].end, m.start):
-            if not _after_possessed(text, found, i, m):
-                continue  # inside a list: "phối hợp với Sở Tài chính và các sở, ngành, địa phương"
+        if (
+            i
+            and _LIST_GAP.fullmatch(text, found[i - 1].end, m.start)
+            and not _after_possessed(text, found, i, m)
+        ):
+            continue  # inside a list: "phối hợp với Sở Tài chính và các sở, ngành, địa phương"
         if (
             before.endswith(",")
             or before.endswith("“")
