@@ -3374,3 +3374,16 @@ def test_a_subject_after_the_owners_of_a_fronted_basis():
         "báo cáo trước ngày 15/11/2024."
     )
     assert (lead, deadline) == (["Sở Kế hoạch và Đầu tư"], "2024-11-15")
+
+
+def test_a_report_names_its_directive_by_its_content():
+    doc = extract_text(
+        "Thời gian qua tình trạng lấn chiếm vỉa hè diễn ra phức tạp. Trong nội dung Công văn số "
+        "4913/VP-KT, ban hành ngày 15/6, UBND thành phố Hà Nội yêu cầu các quận, huyện kiểm tra.",
+        today=TODAY,
+    )
+    assert doc.meta.number == "4913/VP-KT"
+    doc = extract_text(
+        "Theo Công văn số 12/BYT-KCB của Bộ Y tế, các bệnh viện phải báo cáo.", today=TODAY
+    )
+    assert doc.meta.number is None
