@@ -3387,3 +3387,24 @@ def test_a_report_names_its_directive_by_its_content():
         "Theo Công văn số 12/BYT-KCB của Bộ Y tế, các bệnh viện phải báo cáo.", today=TODAY
     )
     assert doc.meta.number is None
+
+
+def test_ordinal_items_after_a_task_that_announces_them():
+    tasks = _tasks(
+        "Bộ Nông nghiệp và Phát triển nông thôn đề nghị UBND các tỉnh, thành phố tập trung chỉ đạo, "
+        "tổ chức thực hiện một số nội dung.\n\n"
+        "Thứ nhất, tăng cường triển khai các biện pháp phòng chống dịch bệnh.\n\n"
+        "Thứ hai, theo dõi, cập nhật tình hình dịch bệnh.\n\n"
+        "Thứ ba, về tình hình thời tiết thời gian qua, mưa lớn kéo dài."
+    )
+    assert [lead for lead, *_ in tasks] == [["địa phương"]] * 3
+
+
+def test_a_province_asks_first_then_a_prime_ministers_earlier_ask_is_told():
+    tasks = _tasks(
+        "UBND tỉnh yêu cầu các sở, ngành kiểm tra các cơ sở chăn nuôi.\n\n"
+        "Trong khi tại Thông báo số 155/TB-VPCP, Thủ tướng Chính phủ giao Chủ tịch UBND tỉnh quyết "
+        "định việc tạm dừng."
+    )
+    assert [lead for lead, *_ in tasks][0] == ["sở, ban, ngành"]
+    assert all("UBND tỉnh" not in " ".join(lead) for lead, *_ in tasks)

@@ -208,10 +208,13 @@ _GOVERNMENT_HEADER = re.compile(r"THỦ TƯỚNG CHÍNH PHỦ|^CHÍNH PHỦ|VĂN
 _GOVERNMENT = re.compile(r"Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân")
 
 
-_PRIME_MINISTER_DIRECTS = re.compile(
-    r"Thủ tướng(?: Chính phủ)?(?:[^\S\n]+["
-    + CAPITALS
-    + r"]\w*){0,4}[^\S\n]+(?:yêu cầu|chỉ đạo|giao)"
+# the first body a report tells directing: the Prime Minister's ask makes it the Government's
+# text ("..., Thủ tướng Chính phủ yêu cầu ..."), a province's committee's its own ("Trong khi
+# ... Thủ tướng giao Chủ tịch UBND tỉnh ..." after "UBND tỉnh yêu cầu ...")
+_FIRST_DIRECTING = re.compile(
+    r"(?P<who>Thủ tướng(?: Chính phủ)?|(?:Chủ tịch )?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) "
+    r"(?:tỉnh|thành phố|Thành phố|TP))(?:[^\S\n]+[" + CAPITALS + r"]\w*){0,4}[^\S\n]+"
+    r"(?:yêu cầu|chỉ đạo|giao|đề nghị)(?!\w)"
 )
 
 
@@ -227,8 +230,8 @@ def _from_government(doc: Extraction) -> bool:
     first = _GOVERNMENT.search(doc.text, 0, 1500)
     if first is not None and first.group() in ("Thủ tướng", "Chính phủ"):
         return True
-    # a report whose text the Prime Minister directs: "..., Thủ tướng Chính phủ yêu cầu ..."
-    return _PRIME_MINISTER_DIRECTS.search(doc.text, 0, 2000) is not None
+    directing = _FIRST_DIRECTING.search(doc.text, 0, 2000)
+    return directing is not None and directing.group("who").startswith("Thủ tướng")
 
 
 def stage_tasks(doc: Extraction) -> None:

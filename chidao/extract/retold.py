@@ -127,7 +127,7 @@ def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
 # the lead reports the directive issued: "UBND tỉnh vừa ban hành công văn (số ...) yêu cầu ...",
 # "Thủ tướng vừa ký Công điện số 210/CĐ-TTg chỉ đạo ..."
 _ISSUED_NOW = re.compile(
-    r"(?<!\w)vừa\s+(?:ký|ban hành|có|gửi)(?:\s+ban hành)?\s+(?:\(?\s*)?"
+    r"(?<!\w)(?:vừa\s+|đã\s+)?(?:ký|ban hành|có|gửi)(?:\s+ban hành)?\s+(?:\(?\s*)?"
     r"(?:công văn|văn bản|công điện|chỉ thị|kế hoạch|thông báo|quyết định)",
     re.IGNORECASE,
 )

@@ -569,6 +569,14 @@ def _first_unit_without_assignee(
     agency heading."""
     span = text[unit.start : unit.end]
     connector = _CONNECTOR_START.match(span) and not _ORDINAL.match(span)
+    if (
+        block.marker is not None
+        and _ORDINAL.match(block.marker)
+        and prev_task is not None
+        and prev_task.lead
+        and _IMPERATIVE.match(span[:1].upper() + span[1:])
+    ):  # "... tổ chức thực hiện một số nội dung." + "Thứ nhất, tăng cường triển khai ..."
+        return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     if prev_task is not None and prev_task.lead and connector and not _ANSWERABLE.search(span):
         # (not "Đặc biệt, Công văn nêu rõ, Giám đốc các sở ... chịu trách nhiệm trước UBND tỉnh")
         return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
