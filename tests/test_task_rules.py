@@ -3406,5 +3406,5 @@ def test_a_province_asks_first_then_a_prime_ministers_earlier_ask_is_told():
         "Trong khi tại Thông báo số 155/TB-VPCP, Thủ tướng Chính phủ giao Chủ tịch UBND tỉnh quyết "
         "định việc tạm dừng."
     )
-    assert [lead for lead, *_ in tasks][0] == ["sở, ban, ngành"]
+    assert tasks[0][0] == ["sở, ban, ngành"]
     assert all("UBND tỉnh" not in " ".join(lead) for lead, *_ in tasks)
