@@ -3408,3 +3408,10 @@ def test_a_province_asks_first_then_a_prime_ministers_earlier_ask_is_told():
     )
     assert tasks[0][0] == ["sở, ban, ngành"]
     assert all("UBND tỉnh" not in " ".join(lead) for lead, *_ in tasks)
+
+
+def test_a_district_whose_name_reads_like_a_persons():
+    [(lead, *_)] = _tasks("UBND tỉnh giao UBND huyện Vũ Quang và UBND xã Sơn Thọ kiểm tra, xử lý.")
+    assert lead == ["UBND huyện Vũ Quang", "UBND xã Sơn Thọ"]
+    [(lead, *_)] = _tasks("Chủ tịch UBND huyện Bến Lức Lê Thành Út yêu cầu các xã kiểm tra.")
+    assert lead == ["địa phương"]

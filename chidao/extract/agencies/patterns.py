@@ -39,11 +39,6 @@ _SURNAMES = (
     "Hồ", "Ngô", "Dương", "Lý", "Chu", "Đinh", "Trịnh", "Trương", "Lương", "Phùng", "Đoàn",
     "Kiều", "Khuất", "Nghiêm", "Vương", "Tạ", "Lưu", "Quách", "Thân", "Triệu", "Từ", "Đàm", "Doãn",
 )  # fmt: skip
-_MIDDLE_NAMES = (
-    "Văn", "Thị", "Đức", "Hữu", "Ngọc", "Minh", "Quang", "Thanh", "Xuân", "Hồng", "Quốc", "Công",
-    "Đình", "Thế", "Bá", "Trọng", "Tiến", "Anh", "Kim", "Thu", "Mạnh", "Duy", "Hoài", "Phương",
-    "Tuấn", "Hải", "Việt", "Trung", "Thành", "Khắc", "Đăng", "Viết", "Như", "Hoàng", "Huy",
-)  # fmt: skip
 _NOT_NAME_WORDS = frozenset((  # function words, and verbs that follow an assignee
     "và", "các", "của", "cho", "với", "tại", "trên", "theo", "thuộc", "trực", "tỉnh", "thành",
     "phố", "quận", "huyện", "xã", "phường", "thị", "trấn", "có", "là", "được", "đã", "đang", "sẽ",
@@ -93,9 +88,10 @@ def _place_rx(places: Sequence[str]) -> tuple[str, str]:
     more = rf"(?!{_literal_alt(_SURNAMES)}{_W}{_CAP})(?!{body}){_CAP}"
     number = rf"(?:{_W}\d{{1,3}}(?!\w))?"  # "xã Bảo Lâm 2"
     # a place of two words that opens on a surname ("huyện Triệu Phong", "huyện Võ Nhai"): not
-    # a person, whose name has a middle name or a third word
+    # a person, whose name has "Văn"/"Thị" in the middle or a third word ("huyện Vũ Quang" is
+    # a place though "Quang" is a middle name too)
     surnamed = (
-        rf"(?:{_literal_alt(_SURNAMES)}){_W}(?!{_literal_alt(_MIDDLE_NAMES)}(?!\w))"
+        rf"(?:{_literal_alt(_SURNAMES)}){_W}(?!(?:Văn|Thị)(?!\w))"
         rf"(?!{body}){_CAP}(?![^\S\n]{{1,3}}{_UP})"
     )
     place = (
