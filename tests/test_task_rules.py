@@ -3415,3 +3415,72 @@ def test_a_district_whose_name_reads_like_a_persons():
     assert lead == ["UBND huyện Vũ Quang", "UBND xã Sơn Thọ"]
     [(lead, *_)] = _tasks("Chủ tịch UBND huyện Bến Lức Lê Thành Út yêu cầu các xã kiểm tra.")
     assert lead == ["địa phương"]
+
+
+def test_the_reviews_counter_examples():
+    # the city's own report that tells of a meeting with the Prime Minister stays the city's
+    tasks = _tasks(
+        "(Kinhtedothi) - Chiều 5/7, UBND TP Hà Nội có văn bản về việc phòng chống ngập úng. Tại "
+        "hội nghị, Thủ tướng yêu cầu các địa phương chủ động. UBND Thành phố chỉ đạo Sở Xây dựng "
+        "kiểm tra hệ thống thoát nước. UBND Thành phố đề nghị các bộ, ngành trung ương hỗ trợ."
+    )
+    assert ["Sở Xây dựng"] in [lead for lead, *_ in tasks]
+    assert ["bộ, ngành trung ương"] in [lead for lead, *_ in tasks]
+    # a ward named "Đội Cấn" is a place in a list of wards
+    [(lead, *_)] = _tasks(
+        "Giao UBND các phường Kim Mã, Đội Cấn, Ngọc Hà kiểm tra trật tự xây dựng."
+    )
+    assert lead == ["UBND phường Kim Mã", "UBND phường Đội Cấn", "UBND phường Ngọc Hà"]
+    # a sector that has done something, with its place, directs no one
+    assert _tasks("Ngành giáo dục Hà Nội đã hoàn thành kỳ thi tuyển sinh lớp 10.") == []
+    # news after a task is no continuation of it
+    for news in (
+        "Thông tin cho biết, từ đầu năm đến nay thành phố ghi nhận hơn 3.000 ca mắc.",
+        "Báo cáo nhanh tại hội nghị cho thấy số ca mắc tăng 20% so với cùng kỳ.",
+        "Định kỳ hằng năm, lễ hội thu hút hàng chục nghìn du khách.",
+    ):
+        tasks = _tasks("UBND Thành phố yêu cầu Sở Y tế tăng cường giám sát dịch.\n\n" + news)
+        assert len(tasks) == 1, news
+    assert _tasks("Sở Y tế thông tin đến người dân, đến nay chưa ghi nhận ca mắc cúm A/H5N1.") == []
+    assert (
+        _tasks("Chủ tịch UBND Thành phố khẳng định Sở Y tế luôn là đơn vị đi đầu trong phòng dịch.")
+        == []
+    )
+    # a roster line's own duty after its colon keeps it a roster line
+    assert (
+        _tasks(
+            "Thành phần Ban Chỉ đạo gồm:\n- Ông Trần Văn B, Giám đốc Sở Y tế - Phó Trưởng ban thường "
+            "trực: giúp Trưởng ban chỉ đạo các quận, huyện triển khai."
+        )
+        == []
+    )
+    # "these places" after a task of someone else are a task of their own
+    tasks = _tasks(
+        "UBND Thành phố giao Sở Xây dựng chủ trì, phối hợp với UBND các quận Hoàn Kiếm, Ba Đình "
+        "kiểm tra các công trình. Các địa phương này phải báo cáo kết quả trước ngày 15/8/2024."
+    )
+    assert [(lead, deadline) for lead, _, deadline, *_ in tasks] == [
+        (["Sở Xây dựng"], None),
+        (["địa phương"], "2024-08-15"),
+    ]
+    # each part keeps its own words up to the next part
+    tasks = _tasks(
+        "UBND Thành phố giao: việc rà soát hồ sơ do Sở Tài chính chủ trì và hoàn thành trước ngày "
+        "15/8/2024, việc kiểm tra hiện trường do Sở Xây dựng chủ trì, hoàn thành trước ngày "
+        "30/9/2024."
+    )
+    assert [(lead, deadline) for lead, _, deadline, *_ in tasks] == [
+        (["Sở Tài chính"], "2024-08-15"),
+        (["Sở Xây dựng"], "2024-09-30"),
+    ]
+    # administrative and public-service units are the group
+    [(lead, *_)] = _tasks(
+        "Các đơn vị hành chính, sự nghiệp trên địa bàn Thành phố phải thực hiện tiết kiệm chi."
+    )
+    assert lead == ["cơ quan, đơn vị"]
+    # "để" with no one after it is the task's own purpose, not the next step
+    [(_, _, deadline, *_)] = _tasks(
+        "Sở Y tế hoàn thành kiểm tra trong tháng 8/2024 để bảo đảm an toàn thực phẩm, báo cáo kết "
+        "quả trước ngày 15/9/2024."
+    )
+    assert deadline == "2024-09-15"

@@ -225,7 +225,8 @@ _GROUP_NAMES = {
     "TKV": "Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam",
 }
 _SHORT_GROUP = r"(?P<g>EVN|VNPT|Viettel|PVN|TKV)(?!\w)"
-_GROUPS_HEAD = re.compile(r"(?:[Cc]ác[^\S\n]+)?Tập đoàn[^\S\n]+" + _SHORT_GROUP)
+_GROUPS_HEAD = re.compile(r"Tập đoàn[^\S\n]+" + _SHORT_GROUP)  # (a literal first: fast)
+_THE_GROUPS = re.compile(r"[Cc]ác[^\S\n]+$")
 _GROUPS_NEXT = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?P<t>Tập đoàn[^\S\n]+)?" + _SHORT_GROUP)
 
 
@@ -241,7 +242,11 @@ def _state_groups(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyM
         while (nxt := _GROUPS_NEXT.match(text, items[-1].end())) is not None:
             items.append(nxt)
         for k, item in enumerate(items):
-            start = item.start() if k == 0 else item.start("t" if item.group("t") else "g")
+            if k == 0:  # ("Các Tập đoàn EVN, ...": the list's word with it)
+                the = _THE_GROUPS.search(text, max(0, item.start() - 6), item.start())
+                start = the.start() if the else item.start()
+            else:
+                start = item.start("t" if item.group("t") else "g")
             name = _GROUP_NAMES[item.group("g")]
             added.append(
                 AgencyMention(start, item.end(), text[start : item.end()], name, rule=UNLISTED)

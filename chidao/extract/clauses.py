@@ -85,8 +85,8 @@ def _led_by_clauses(text: str, start: int, end: int, mentions: Mentions) -> list
     cuts = [start]
     for (_, role_end), (nxt, _) in itertools.pairwise(led):
         gaps = [g.end() for g in _CLAUSE_GAP.finditer(text, role_end, nxt)]
-        if gaps and not mentions.first(gaps[0], nxt):
-            cuts.append(gaps[0])
+        if gaps and not mentions.first(gaps[-1], nxt):
+            cuts.append(gaps[-1])  # (the part's own words go on to the next part's start)
     if len(cuts) == 1:
         return _and_asks_clauses(text, start, end, mentions)
     cuts.append(end)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from chidao.extract.model import Task, TimeMention
+from chidao.extract.segment import CAPITALS
 
 _PLAN_NOUN = re.compile(
     r"(?<!\w)(?:kế hoạch|nhiệm vụ|chỉ tiêu|mục tiêu|vốn|ngân sách|dự toán|giải ngân|đề ra|"
@@ -53,7 +54,9 @@ def attach_times(
 
 # the next step, someone else's, after the task's own time: "gửi hồ sơ trước ngày 28-10 để
 # Sở tổ chức thẩm định, trình UBND tỉnh trước ngày 10-11"
-_SO_THAT = re.compile(r"[,\s]để\s")
+_SO_THAT = re.compile(
+    r"[,\s]để\s+(?=[" + CAPITALS + r"])"
+)  # ("để Sở tổ chức ...", not "để bảo đảm")
 
 
 def _before_next_step(task: Task, candidates: list[TimeMention]) -> list[TimeMention]:

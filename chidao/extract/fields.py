@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from chidao.extract.model import AgencyMention
 from chidao.extract.names import UNLISTED, _overlaps, _replace, _with_added
+from chidao.extract.segment import CAPITALS
 
 # bodies of other provinces whose names a registry of Hà Nội reads as two of its own
 # ("Sở Văn hóa, Thể thao" + "Du lịch"), or that begin with a word of a list ("Báo và Phát
@@ -38,12 +39,19 @@ _FIELDS = (
     r"Y tế|Giáo dục(?:[^\S\n]+và[^\S\n]+Đào tạo)?|GD-ĐT|GD&ĐT|Du lịch|Thuế|Công Thương|Tài chính|"
     r"Xây dựng|Giao thông vận tải|Văn hóa|Tư pháp|Nội vụ|Nông nghiệp(?:[^\S\n]+và[^\S\n]+Phát "
     r"triển nông thôn|[^\S\n]+và[^\S\n]+Môi trường)?|Tài nguyên(?:[^\S\n]+và[^\S\n]+Môi trường)?|"
-    r"Lao động(?:[^\S\n]*-[^\S\n]*Thương binh[^\S\n]+và[^\S\n]+Xã hội)?|Công an"
+    r"Lao động(?:[^\S\n]*-[^\S\n]*Thương binh[^\S\n]+và[^\S\n]+Xã hội)?"
 )
 _SECTOR = re.compile(
     r"ngành(?<!\wngành)(?<![Cc]ác ngành)(?<![Nn]hững ngành)[^\S\n]+(?P<d>" + _FIELDS + r")(?!\w)"
 )
-_SECTOR_OPENING = re.compile(r"Ngành[^\S\n]+(?P<d>(?i:" + _FIELDS + r"))(?!\w)")
+_SECTOR_OPENING = re.compile(  # (its place too: "Ngành giáo dục Hà Nội đã hoàn thành ...")
+    r"Ngành[^\S\n]+(?P<d>(?i:" + _FIELDS + r"))(?!\w)"
+    r"(?:[^\S\n]+(?:Thủ đô|tỉnh|thành phố|["
+    + CAPITALS
+    + r"]\w*(?:[^\S\n]["
+    + CAPITALS
+    + r"]\w*){0,2}))?"
+)
 _SENTENCE_GAPS = frozenset([". ", ": ", "; ", ".\n", ":\n", ";\n"])
 
 
@@ -62,7 +70,6 @@ _SECTOR_BODY = {
     "Tài nguyên": "Sở Tài nguyên và Môi trường", "Tài nguyên và Môi trường": "Sở Tài nguyên và Môi trường",
     "Lao động": "Sở Lao động - Thương binh và Xã hội",
     "Lao động - Thương binh và Xã hội": "Sở Lao động - Thương binh và Xã hội",
-    "Công an": "Công an tỉnh",
 }  # fmt: skip
 
 
@@ -77,7 +84,7 @@ def _sectors(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
     """``found`` with the sectors a text names for their department ("ngành Thuế" is the
     Cục Thuế, "ngành Y tế" the Sở Y tế), where nothing else reads those words but the group
     word "Ngành" itself."""
-    if "gành " not in text:
+    if "ngành " not in text and "Ngành " not in text:
         return found
     added = []
     starts = [f.start for f in found]

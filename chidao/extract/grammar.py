@@ -34,9 +34,14 @@ TRIGGER = re.compile(
 )  # document; "Chủ tịch UBND tỉnh chỉ thị các sở ..." directs)
 
 
+# what may stand between a directive verb and its object: "giao trách nhiệm (cụ thể) cho X";
+# "các" before a body a mention starts after it ("các UBND", "các các ngành", "các phòng GDĐT",
+# "các huyện Ba Vì, ...", "các Hạt Kiểm lâm")
 _TO_OBJECT = re.compile(
-    r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+(?=cho\s))?(?:(?:cho|đối với|với|giao cho|đến)\s+)?"
-    r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s|phòng\s|huyện\s|quận\s|thị xã\s|xã\s|phường\s|Hạt\s))?"  # ("giao trách nhiệm cho X"; "các các")
+    r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+(?=cho\s))?"
+    r"(?:(?:cho|đối với|với|giao cho|đến)\s+)?"
+    r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s|phòng\s|huyện\s|quận\s|thị xã\s|xã\s"
+    r"|phường\s|Hạt\s))?"
     r"(?:(?:các\s+)?(?:đồng chí\s+)?thành viên\s+)?"  # "đề nghị các đồng chí thành viên Ban Chỉ huy ..."
     r"(?:(?:thủ trưởng|giám đốc|người đứng đầu)\s+(?=các\s))?",  # "gửi thủ trưởng các sở, ..."
     re.IGNORECASE,
@@ -167,7 +172,7 @@ _ISSUER_MODAL = re.compile(
 
 
 # (telling the people is a duty: "Các xã thông tin cho nhân dân biết diễn biến bão")
-_TO_PEOPLE = r"(?!\s+(?:kịp thời\s+)?(?:cho|đến|tới)\s+(?:nhân dân|người dân|cộng đồng|Nhân dân))"
+_TO_PEOPLE = r"(?!\s+(?:kịp thời\s+)?cho\s+(?:nhân dân|người dân|cộng đồng))"
 
 
 _NOT_ACTING = re.compile(

@@ -281,6 +281,9 @@ def _closes(ctx: _Context, block: Block) -> bool:
     return _level(block.marker) <= max(ctx.level, 1)
 
 
+_BANNER_REACH = 400  # characters: a page's banner is its first line
+
+
 def _agency_heading(
     text: str, block: Block, mentions: Mentions
 ) -> tuple[list[AgencyMention], list[AgencyMention]] | None:
@@ -307,7 +310,7 @@ def _agency_heading(
         return None  # (decided first: most blocks go on to say what to do, and this is cheap)
     if all(m.vague for m in lst) or is_issuer(lst) or text[block.body_start : block.end].isupper():
         return None  # not "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" over a decision's preamble
-    if block.marker is None and not text[: block.start].strip():
+    if block.marker is None and block.start < _BANNER_REACH and not text[: block.start].strip():
         return None  # a page's banner: "Đài Truyền Thanh - Truyền Hình Huyện Duy Xuyên"
     return heading
 

@@ -84,8 +84,10 @@ def _with_subject(
         return unit  # "Các đơn vị hành chính mới sẽ đi vào hoạt động ...": places, no one told
     if subject[-1].surface.endswith("TP") and (city := _CITY_NAMED.match(text, last)):
         last = city.end()  # "Chủ tịch UBND các huyện, thị xã, TP.Lào Cai có trách nhiệm ..."
-    if all(m.is_group for m in subject) and _THESE.match(text, last):
-        return unit  # "Các địa phương này phải báo cáo ...": those just named, the task goes on
+    if [m.name for m in subject] == ["địa phương"] and _THESE.match(text, last):
+        # "Các địa phương này phải báo cáo ...": the places just named; the task that named
+        # them goes on (``_block_tasks``), else they act on their own
+        return _with_roles(text, unit, subject, found, "subject:these")
     if (named := _NAMED_ABOVE.match(text, last)) is not None:
         last = named.end()  # "UBND 5 huyện nói trên có trách nhiệm ..."
     if (of_level := _OF_LEVEL.match(text, last)) is not None:
@@ -294,7 +296,7 @@ _PARTNERS_FIRST = re.compile(r"[\s\-–+•]*[Pp]hối hợp(?:\s+(?:với|cùng
 
 # a leader's words in a meeting report: "Chủ tịch UBND tỉnh nhấn mạnh: các sở, ngành phải ..."
 _STRESSES = re.compile(
-    r"(?<!\w)(?:nhấn mạnh|khẳng định|lưu ý)(?:\s+(?:rằng|là))?\s*:?\s*[“\"]?\s*$", re.IGNORECASE
+    r"(?<!\w)(?:nhấn mạnh|lưu ý)(?:\s+(?:rằng|là))?\s*:?\s*[“\"]?\s*$", re.IGNORECASE
 )
 
 
@@ -329,12 +331,13 @@ def _subject_after_comma(
             and not _after_possessed(text, found, i, m)
         ):
             continue  # inside a list: "phối hợp với Sở Tài chính và các sở, ngành, địa phương"
+        stressed = _STRESSES.search(text, max(start, m.start - 20), m.start) is not None
         if (
             before.endswith(",")
             or before.endswith("“")
             or before.endswith('"')
             or _THEREFORE.search(text, max(0, m.start - 12), m.start)
-            or _STRESSES.search(text, max(start, m.start - 20), m.start)
+            or stressed
         ):  # ("..., do đó các cấp, các ngành cần tập trung ...")
             lst = list_from(found[i:], text)
             named = _NAMED_ABOVE.match(text, lst[-1].end)  # ("UBND 5 huyện nói trên có ...")
@@ -344,10 +347,8 @@ def _subject_after_comma(
             locative = _LOCATIVE.match(text, lst[-1].end)
             after = locative.end() if locative else lst[-1].end
             if (
-                (
-                    _BASIS_FRONTED.fullmatch(text, start, m.start)
-                    or _STRESSES.search(text, max(start, m.start - 20), m.start)
-                )  # ("Chủ tịch UBND tỉnh nhấn mạnh các sở, ngành bám sát kế hoạch, ...")
+                (stressed or _BASIS_FRONTED.fullmatch(text, start, m.start))
+                # ("Chủ tịch UBND tỉnh nhấn mạnh các sở, ngành bám sát kế hoạch, ...")
                 and not is_issuer(lst)  # "Để ..., Chủ tịch UBND tỉnh kêu gọi ...": its own act
                 and not text[start:end].rstrip().endswith(":")  # "..., Sở X dự báo như sau:"
                 and not _NOT_ACTING.match(text, after)
@@ -362,7 +363,7 @@ def _subject_after_comma(
     return []
 
 
-_ADMINISTRATIVE = re.compile(r"\s+hành chính(?!\w)")
+_ADMINISTRATIVE = re.compile(r"\s+hành chính(?!\w)(?!\s*,?\s*(?:và\s+)?sự nghiệp)")
 
 
 _OF_LEVEL = re.compile(

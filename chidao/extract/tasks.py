@@ -404,6 +404,16 @@ _ASKS_OF = re.compile(
     r"(?<!\w)(?:yêu cầu|đề nghị|giao|chỉ đạo|lưu ý)\s+(?:các\s|những\s|[" + CAPITALS + r"])"
 )
 _MEMBER_REACH = 200  # characters: a roster's line is short; a leader's ask comes early
+
+
+def _before_colon(text: str, start: int, end: int) -> int:
+    """Where a roster line's own duty begins ("...: giúp Trưởng ban chỉ đạo ..."), or the
+    reach of a leader's ask that opens the block."""
+    reach = min(end, start + _MEMBER_REACH)
+    colon = text.find(":", start, reach)
+    return colon if colon != -1 else reach
+
+
 _PERSON_TITLES = ("Ông", "Bà", "Đồng chí", "đồng chí", "Đ/c")
 
 
@@ -456,7 +466,7 @@ def _not_a_task(text: str, start: int, end: int) -> bool:
     if (
         (colon or text.startswith(_PERSON_TITLES, start, end))
         and _MEMBER_LINE.match(text, start, end)
-        and not _ASKS_OF.search(text, start, min(end, start + _MEMBER_REACH))
+        and not _ASKS_OF.search(text, start, _before_colon(text, start, end))
     ):  # (not a leader's ask: "Ông Đồng Văn Thanh, Chủ tịch UBND tỉnh yêu cầu Sở Y tế ...")
         return True
     opening = text[start : min(end, start + _ANNOUNCES_WITHIN)].lower()
@@ -494,6 +504,9 @@ def _block_tasks(
             # under "1. Sở Giao thông vận tải:", "Yêu cầu các chủ đầu tư ..." is the Sở's task
             unit.lead, unit.rule = ctx.lead, "under-heading:" + unit.rule
             unit.support = unit.support or ctx.support
+        if unit.rule == "subject:these" and current is not None and _local(current.lead):
+            current.end = unit.end  # "... UBND huyện A, UBND huyện B rà soát. Các địa phương này
+            continue  # phải báo cáo ...": the same assignees, the same task (rule 2)
         if unit.lead:
             items = _enumeration(text, unit, mentions)
             if items:
@@ -530,6 +543,14 @@ def _block_tasks(
 # a provision quoted as the law says it: "Điều 12 Nghị quyết số 254/2025/QH15 quy định: “..."
 # (not a leader's words a news report quotes: "Phó Chủ tịch yêu cầu như sau: “Các sở ...”")
 _LAW_QUOTE = re.compile(r"quy định(?:\s+như sau)?\s*:?\s*“", re.IGNORECASE)
+
+
+def _local(lead: list[AgencyMention]) -> bool:
+    """All of ``lead`` are local committees (named, or the group)."""
+    return bool(lead) and all(
+        m.name == "địa phương" or m.name.startswith(("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân"))
+        for m in lead
+    )
 
 
 def _law_quotes(text: str, block: Block) -> list[tuple[int, int]]:
@@ -648,7 +669,9 @@ _IMPERATIVE = re.compile(
     r"Kiên quyết|Nghiêm cấm|Tuyệt đối|Không để|Giải quyết|Tham mưu|Phối hợp|"
     r"Lên phương án|Lên kế hoạch|Chuẩn bị|Bổ sung|Ngăn chặn|Giám sát|Ứng trực|Tạm dừng|"
     r"Di dời|Sơ tán|Củng cố|Kiện toàn|Hỗ trợ|Phổ biến|Tổng hợp|Đề xuất|Chỉ đạo|"
-    r"Báo cáo(?! (?:của|số|tóm tắt|tổng hợp|cho biết))|Định kỳ|Tiến hành|Cung cấp|Thông tin cho)(?!\w)"
+    r"Báo cáo(?= (?:kết quả|tình hình|tiến độ|về|gửi|định kỳ|bằng văn bản))|Cung cấp|"
+    r"Định kỳ(?=[^,.;\n]{0,24},?\s(?:báo cáo|tổ chức|kiểm tra|rà soát|tiến hành|tổng hợp|gửi))|"
+    r"Thông tin cho (?:nhân dân|người dân))(?!\w)"
 )
 
 

@@ -68,10 +68,10 @@ class _Rule:
 
 
 _NOT_AFTER_NUMBER = r"(?<![/.,])"  # a number inside "1.234", "15/2020", "2,92"
-_NOT_AFTER_COUNT = r"(?<!\d\s)"
+_NOT_AFTER_COUNT = r"(?<!\d\s)"  # "3 tháng sau", "5 năm tới": a duration, not a period
 # "hằng năm" that says what kind of thing, not how often: "hàng trăm tỷ mỗi năm" (a rate),
 # "vào Chương trình công tác hằng năm của cơ quan" (the yearly programme)
-_NOT_A_RATE = r"(?<!tỷ )(?<!đồng )(?<!triệu )(?<!tấn )(?<!lượt )(?<!người )(?<!công tác )"  # "3 tháng sau", "5 năm tới": a duration, not a period
+_NOT_A_RATE = r"(?<!tỷ )(?<!đồng )(?<!triệu )(?<!tấn )(?<!lượt )(?<!người )(?<!công tác )"
 
 # Order matters: at one position the first rule that matches wins.
 _RULES = (
