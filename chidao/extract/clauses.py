@@ -71,8 +71,9 @@ _CLAUSE_GAP = re.compile(r"[,;]\s+|\s+và\s+")
 def _led_by_clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:
     """ "Việc rà soát ... do Sở Nông nghiệp chủ trì, việc kiểm tra ... do Công an tỉnh chủ
     trì": each part has its own lead (rule 2), cut at the comma before the next part."""
-    if text.count("chủ trì", start, end) < 2:
-        return _and_asks_clauses(text, start, end, mentions)
+    first = text.find("chủ trì", start, end)
+    if first == -1 or text.find("chủ trì", first + 7, end) == -1:
+        return _and_asks_clauses(text, start, end, mentions)  # (two parts need two leads)
     led: list[tuple[int, int]] = []  # (where "do" starts, where the role ends)
     for m in _PASSIVE_LEAD.finditer(text, start, end):
         first = mentions.first(m.end(), m.end() + 1)

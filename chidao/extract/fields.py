@@ -172,7 +172,9 @@ def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
 # between them: "Thủ trưởng các đơn vị: Y tế, Bộ Chỉ huy Quân sự thành phố, Công an thành
 # phố, Công Thương, Tài chính, Thông tin và Truyền thông và Chủ tịch UBND quận, huyện"
 _LIST_FIELDS = _FIELDS + r"|Thông tin và Truyền thông|Kế hoạch và Đầu tư|Khoa học và Công nghệ"
-_FIELD_LIST_HEAD = re.compile(r"[Cc]ác[^\S\n]+(?:đơn vị|[Ss]ở, ngành|[Ss]ở|ngành)[^\S\n]*:[^\S\n]*")
+_FIELD_LIST_REST = r"[^\S\n]+(?:đơn vị|[Ss]ở, ngành|[Ss]ở|ngành)[^\S\n]*:[^\S\n]*"
+# (two expressions with a literal first word each: the engine skips to where one can start)
+_FIELD_LIST_HEADS = (re.compile("các" + _FIELD_LIST_REST), re.compile("Các" + _FIELD_LIST_REST))
 _FIELD_ITEM = re.compile(r"(?P<f>" + _LIST_FIELDS + r")(?=[^\S\n]*(?:,|;|\.|và[^\S\n]|$))", re.M)
 _ITEM_SEP = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*")
 _MORE_KEYS = {
@@ -188,7 +190,8 @@ def _field_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
     between bodies named in full (those the registry reads already)."""
     added: list[AgencyMention] = []
     starts = [f.start for f in found]
-    for head in _FIELD_LIST_HEAD.finditer(text):
+    heads = (h for rx in _FIELD_LIST_HEADS for h in rx.finditer(text))
+    for head in heads:
         pos, stop = head.end(), min(len(text), head.end() + _FIELD_LIST_REACH)
         while pos < stop:
             item = _FIELD_ITEM.match(text, pos)

@@ -105,7 +105,7 @@ def _partners(text: str, start: int, end: int, found: list[AgencyMention]) -> li
     partners: list[AgencyMention] = []
     seen: set[tuple[int, int]] = set()
     roles = list(_SUPPORT_ROLE.finditer(text, start, end))
-    if text.find("chủ trì", start, end) != -1:  # "Sở GTVT chủ trì(,) cùng Công an thành phố ..."
+    if text.find("cùng", start, end) != -1:  # "Sở GTVT chủ trì(,) cùng Công an thành phố ..."
         roles += _CHAIRS_WITH.finditer(text, start, end)
     for m in roles:
         for p in _object_of(text, m.end(), found):

@@ -80,7 +80,7 @@ def _with_subject(
     person = _PERSON.match(text, last) if _LEADER.match(subject[-1].surface) else None
     if person is not None:
         last = person.end()  # "Chủ tịch UBND TP Cần Thơ Trần Việt Trường yêu cầu ...": the leader
-    if _ADMINISTRATIVE.match(text, last) and subject[-1].surface.lower().endswith("đơn vị"):
+    if subject[-1].surface.lower().endswith("đơn vị") and _ADMINISTRATIVE.match(text, last):
         return unit  # "Các đơn vị hành chính mới sẽ đi vào hoạt động ...": places, no one told
     if subject[-1].surface.endswith("TP") and (city := _CITY_NAMED.match(text, last)):
         last = city.end()  # "Chủ tịch UBND các huyện, thị xã, TP.Lào Cai có trách nhiệm ..."
@@ -88,20 +88,10 @@ def _with_subject(
         # "Các địa phương này phải báo cáo ...": the places just named; the task that named
         # them goes on (``_block_tasks``), else they act on their own
         return _with_roles(text, unit, subject, found, "subject:these")
-    if (named := _NAMED_ABOVE.match(text, last)) is not None:
-        last = named.end()  # "UBND 5 huyện nói trên có trách nhiệm ..."
-    if (of_level := _OF_LEVEL.match(text, last)) is not None:
-        last = of_level.end()  # "Các đơn vị của Quận ..."
-    if (assigned := _AS_ASSIGNED.match(text, last)) is not None:
-        last = assigned.end()  # "Các đơn vị của Quận theo nhiệm vụ được phân công, chủ động ..."
+    if text.startswith(_TAIL_WORDS, last + 1):  # (a plain test first: most subjects act at once)
+        last = _past_tail(text, last, found)
     if (dots := _TRAILING_DOTS.match(text, last)) is not None:
         last = dots.end()  # "Các sở Xây dựng, Tài chính, Ban Quản lý dự án ... tỉnh... chung tay"
-    if (members := _MEMBERS.match(text, last)) is not None:
-        board = bisect.bisect_left(found, members.end(), key=lambda m: m.start)
-        if board < len(found) and found[board].start == members.end():
-            last = found[board].end  # "Các sở, ngành là thành viên Ban Chỉ huy phối hợp ..."
-        elif (bare := _BOARD.match(text, members.end())) is not None:
-            last = bare.end()
     paren = _PARENTHETICAL.match(text, last)
     if paren:  # "Sở LĐTB&XH (cơ quan thường trực Ban Chỉ đạo):"
         if _former(text, last):
@@ -361,6 +351,29 @@ def _subject_after_comma(
             if not is_issuer(lst) and _MODAL.match(text, lst[-1].end):
                 return lst
     return []
+
+
+# the first words of what may stand between a subject and its verb
+_TAIL_WORDS = ("nói", "kể", "nêu", "trên", "của", "thuộc", "theo", "căn", "là", "thành")
+
+
+def _past_tail(text: str, last: int, found: list[AgencyMention]) -> int:
+    """Where a subject's verb may start after the words that qualify the subject: "UBND 5
+    huyện nói trên", "Các đơn vị của Quận theo nhiệm vụ được phân công,", "Các sở, ngành là
+    thành viên Ban Chỉ huy"."""
+    if (named := _NAMED_ABOVE.match(text, last)) is not None:
+        last = named.end()
+    if (of_level := _OF_LEVEL.match(text, last)) is not None:
+        last = of_level.end()
+    if (assigned := _AS_ASSIGNED.match(text, last)) is not None:
+        last = assigned.end()
+    if (members := _MEMBERS.match(text, last)) is not None:
+        board = bisect.bisect_left(found, members.end(), key=lambda m: m.start)
+        if board < len(found) and found[board].start == members.end():
+            last = found[board].end
+        elif (bare := _BOARD.match(text, members.end())) is not None:
+            last = bare.end()
+    return last
 
 
 _ADMINISTRATIVE = re.compile(r"\s+hành chính(?!\w)(?!\s*,?\s*(?:và\s+)?sự nghiệp)")
