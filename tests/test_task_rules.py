@@ -3484,3 +3484,70 @@ def test_the_reviews_counter_examples():
         "quả trước ngày 15/9/2024."
     )
     assert deadline == "2024-09-15"
+
+
+def test_the_second_reviews_counter_examples():
+    # a long list after a fronted basis is read in linear time
+    started = __import__("time").perf_counter()
+    _tasks("Trên cơ sở báo cáo của các đơn vị, " + "Sở Y tế, Sở Xây dựng, Sở Tài chính, " * 2000)
+    assert __import__("time").perf_counter() - started < 20
+    # a directive cited with "Theo" is not the report's own
+    doc = extract_text(
+        "Theo Kế hoạch số 45/KH-UBND ngày 12/3/2024 của UBND Thành phố, UBND quận Hoàn Kiếm yêu "
+        "cầu các phường kiểm tra.",
+        today=TODAY,
+    )
+    assert doc.meta.number is None
+    # the part before the next one keeps its own deadline
+    tasks = _tasks(
+        "UBND Thành phố giao: việc rà soát hồ sơ do Sở Tài chính chủ trì và hoàn thành trước ngày "
+        "15/8/2024, việc kiểm tra hiện trường trước ngày 30/9/2024 và xử lý vi phạm do Sở Xây dựng "
+        "chủ trì."
+    )
+    assert [(lead, deadline) for lead, _, deadline, *_ in tasks] == [
+        (["Sở Tài chính"], "2024-08-15"),
+        (["Sở Xây dựng"], "2024-09-30"),
+    ]
+    # an ask to issue a plan is no report of one issued
+    tasks = _tasks(
+        "UBND Thành phố Hà Nội yêu cầu các quận, huyện ban hành kế hoạch phòng, chống dịch sốt xuất "
+        "huyết năm 2024.\n\nSở Y tế chủ trì hướng dẫn các quận, huyện ban hành kế hoạch trước ngày "
+        "15/5/2024."
+    )
+    assert [lead for lead, *_ in tasks] == [["địa phương"], ["Sở Y tế"]]
+    # a leader's ask after a label's colon, or after "nhấn mạnh:"
+    [(lead, _, deadline, *_)] = _tasks(
+        "Phát biểu kết luận hội nghị: Đồng chí Dương Đức Tuấn, Phó Chủ tịch UBND Thành phố yêu cầu "
+        "Sở Xây dựng kiểm tra trước ngày 30/9/2024."
+    )
+    assert (lead, deadline) == (["Sở Xây dựng"], "2024-09-30")
+    [(lead, *_)] = _tasks(
+        "Ông Trần Sỹ Thanh, Chủ tịch UBND Thành phố nhấn mạnh: yêu cầu các sở, ngành, UBND các "
+        "quận, huyện tập trung giải ngân."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+    # "khẳng định" with a duty
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND Thành phố khẳng định: các sở, ngành phải hoàn thành giải ngân trước ngày "
+        "31/12/2024."
+    )
+    assert lead == ["sở, ban, ngành"]
+    # telling the people on time about a storm is a duty
+    [(lead, *_)] = _tasks(
+        "UBND các quận, huyện thông tin kịp thời đến người dân về diễn biến của bão số 3."
+    )
+    assert lead == ["địa phương"]
+    # "để các sở, ngành thẩm định" hands over to the next step
+    [(_, _, deadline, *_)] = _tasks(
+        "Yêu cầu UBND các quận gửi hồ sơ trước ngày 15/10/2024 để các sở, ngành thẩm định, trình "
+        "UBND Thành phố trước ngày 30/10/2024."
+    )
+    assert deadline == "2024-10-15"
+    # the Prime Minister at the city's headquarters: the Government's text
+    tasks = _tasks(
+        "Chiều 12/6/2025, tại trụ sở UBND thành phố Hà Nội, Thủ tướng làm việc với Thành phố. Thủ "
+        "tướng yêu cầu các bộ, ngành trung ương hỗ trợ Hà Nội."
+    )
+    assert tasks[0][0] == ["sở, ban, ngành"]
+    # a sector with its city's name that has done something directs no one
+    assert _tasks("Ngành y tế thành phố Hà Nội đã tiêm hơn 1 triệu liều vắc xin.") == []

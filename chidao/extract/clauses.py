@@ -21,6 +21,7 @@ from chidao.extract.grammar import (
     Mentions,
     list_from,
 )
+from chidao.extract.segment import CAPITALS
 
 # "... các sở, ngành triển khai và đề nghị các đoàn thể tỉnh phối hợp ...": a second request
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -65,14 +66,15 @@ def _while_clauses(text: str, start: int, end: int, mentions: Mentions) -> list[
     return _and_asks_clauses(text, start, end, mentions)
 
 
+_PART_OPENING = re.compile(r"(?:việc|công tác|nhiệm vụ|[" + CAPITALS + r"])")
 _CLAUSE_GAP = re.compile(r"[,;]\s+|\s+và\s+")
 
 
 def _led_by_clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:
     """ "Việc rà soát ... do Sở Nông nghiệp chủ trì, việc kiểm tra ... do Công an tỉnh chủ
     trì": each part has its own lead (rule 2), cut at the comma before the next part."""
-    first = text.find("chủ trì", start, end)
-    if first == -1 or text.find("chủ trì", first + 7, end) == -1:
+    chairs = text.find("chủ trì", start, end)
+    if chairs == -1 or text.find("chủ trì", chairs + 7, end) == -1:
         return _and_asks_clauses(text, start, end, mentions)  # (two parts need two leads)
     led: list[tuple[int, int]] = []  # (where "do" starts, where the role ends)
     for m in _PASSIVE_LEAD.finditer(text, start, end):
@@ -86,8 +88,12 @@ def _led_by_clauses(text: str, start: int, end: int, mentions: Mentions) -> list
     cuts = [start]
     for (_, role_end), (nxt, _) in itertools.pairwise(led):
         gaps = [g.end() for g in _CLAUSE_GAP.finditer(text, role_end, nxt)]
-        if gaps and not mentions.first(gaps[-1], nxt):
-            cuts.append(gaps[-1])  # (the part's own words go on to the next part's start)
+        # the next part starts on its own opening word ("..., việc kiểm tra ... do Sở X chủ
+        # trì"), else at the first gap: the part's own words go on up to it
+        opening = [g for g in gaps if _PART_OPENING.match(text, g)]
+        cut = opening[-1] if opening else gaps[0] if gaps else None
+        if cut is not None and not mentions.first(cut, nxt):
+            cuts.append(cut)
     if len(cuts) == 1:
         return _and_asks_clauses(text, start, end, mentions)
     cuts.append(end)

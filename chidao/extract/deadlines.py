@@ -54,9 +54,9 @@ def attach_times(
 
 # the next step, someone else's, after the task's own time: "gửi hồ sơ trước ngày 28-10 để
 # Sở tổ chức thẩm định, trình UBND tỉnh trước ngày 10-11"
-_SO_THAT = re.compile(
-    r"[,\s]để\s+(?=[" + CAPITALS + r"])"
-)  # ("để Sở tổ chức ...", not "để bảo đảm")
+_SO_THAT = re.compile(  # ("để Sở tổ chức ...", "để các sở, ngành thẩm định ...", not "để bảo đảm")
+    r"[,\s]để\s+(?=[" + CAPITALS + r"]|các\s|cơ quan\s|đơn vị\s)"
+)
 
 
 def _before_next_step(task: Task, candidates: list[TimeMention]) -> list[TimeMention]:

@@ -319,7 +319,7 @@ _AT_START = re.compile(r"(?:^|\n|[.:]\s)Tại\s*$")
 # "Nhằm chủ động ứng phó ..., tại Văn bản số 2945/UBND-NNMT, ngày 22/8/2025, UBND tỉnh đề nghị"
 _AT_MID = re.compile(r",\s+tại\s*$")
 # "Trong nội dung Công văn số 4913/VP-KT, ban hành ngày 15/6, UBND thành phố Hà Nội yêu cầu ..."
-_IN_CONTENT = re.compile(r"(?:^|\n|[.:]\s)(?:Trong|Theo)(?:\s+nội dung)?\s*$")
+_IN_CONTENT = re.compile(r"(?:^|\n|[.:]\s)Trong\s+nội dung\s*$")
 _ASKS_AFTER_CITE = re.compile(
     r"[^.;\n]{0,40}?,\s*(?:UBND|Ủy ban|Uỷ ban|Chủ tịch)[^.;\n]{0,60}?\s(?:đề nghị|yêu cầu|chỉ đạo|giao)\s"
 )

@@ -44,13 +44,14 @@ _FIELDS = (
 _SECTOR = re.compile(
     r"ngành(?<!\wngành)(?<![Cc]ác ngành)(?<![Nn]hững ngành)[^\S\n]+(?P<d>" + _FIELDS + r")(?!\w)"
 )
+_PLACE_AFTER = r"[" + CAPITALS + r"]\w*(?:[^\S\n][" + CAPITALS + r"]\w*){0,2}"
 _SECTOR_OPENING = re.compile(  # (its place too: "Ngành giáo dục Hà Nội đã hoàn thành ...")
     r"Ngành[^\S\n]+(?P<d>(?i:" + _FIELDS + r"))(?!\w)"
-    r"(?:[^\S\n]+(?:Thủ đô|tỉnh|thành phố|["
-    + CAPITALS
-    + r"]\w*(?:[^\S\n]["
-    + CAPITALS
-    + r"]\w*){0,2}))?"
+    r"(?:[^\S\n]+(?:Thủ đô|(?:tỉnh|thành phố)(?:[^\S\n]+"
+    + _PLACE_AFTER
+    + r")?|"
+    + _PLACE_AFTER
+    + r"))?"
 )
 _SENTENCE_GAPS = frozenset([". ", ": ", "; ", ".\n", ":\n", ";\n"])
 

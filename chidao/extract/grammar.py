@@ -172,7 +172,7 @@ _ISSUER_MODAL = re.compile(
 
 
 # (telling the people is a duty: "Các xã thông tin cho nhân dân biết diễn biến bão")
-_TO_PEOPLE = r"(?!\s+(?:kịp thời\s+)?cho\s+(?:nhân dân|người dân|cộng đồng))"
+_TO_PEOPLE = r"(?!\s+(?:kịp thời\s+)?(?:cho|đến|tới)\s+(?:nhân dân|người dân|cộng đồng)\s+(?:biết|về|để)(?!\w))"
 
 
 _NOT_ACTING = re.compile(

@@ -209,21 +209,19 @@ _GOVERNMENT = re.compile(r"Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|
 
 
 # the first body a report tells directing: the Prime Minister's ask makes it the Government's
-# text ("..., Thủ tướng Chính phủ yêu cầu ..."), a province's committee's its own ("Trong khi
-# ... Thủ tướng giao Chủ tịch UBND tỉnh ..." after "UBND tỉnh yêu cầu ...")
-_A_COMMITTEE = re.compile(
-    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:tỉnh|thành phố|Thành phố|TP)\b"
-)
+# text ("..., Thủ tướng Chính phủ yêu cầu ..."), a province's or the city's committee acting
+# first its own ("UBND TP Hà Nội có văn bản ... Tại hội nghị, Thủ tướng yêu cầu ...")
 _FIRST_DIRECTING = re.compile(
     r"(?P<who>Thủ tướng(?: Chính phủ)?|(?:Chủ tịch )?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) "
     r"(?:tỉnh|thành phố|Thành phố|TP))(?:[^\S\n]+[" + CAPITALS + r"]\w*){0,4}[^\S\n]+"
-    r"(?:yêu cầu|chỉ đạo|giao|đề nghị)(?!\w)"
+    r"(?:vừa[^\S\n]+)?(?:yêu cầu|chỉ đạo|giao|đề nghị|có văn bản|có công văn|ban hành)(?!\w)"
 )
 
 
 def _from_government(doc: Extraction) -> bool:
-    """The text is the Government's (its number, its header), or a report whose first
-    directing body named is the Prime Minister or the Government."""
+    """The text is the Government's (its number, its header), or a report whose first body
+    named is the Prime Minister or the Government, or whose first body told directing is the
+    Prime Minister (``_FIRST_DIRECTING``)."""
     if doc.meta.number and _GOVERNMENT_NUMBER.search(doc.meta.number):
         return True
     if _GOVERNMENT_HEADER.search(doc.text, 0, 400):
@@ -234,13 +232,7 @@ def _from_government(doc: Extraction) -> bool:
     if first is not None and first.group() in ("Thủ tướng", "Chính phủ"):
         return True
     directing = _FIRST_DIRECTING.search(doc.text, 0, 2000)
-    return (
-        directing is not None
-        and directing.group("who").startswith("Thủ tướng")
-        # (not a province's or the city's own letter that tells of a meeting first: "UBND TP
-        # Hà Nội có văn bản ... Tại hội nghị, Thủ tướng yêu cầu ...")
-        and _A_COMMITTEE.search(doc.text, 0, directing.start()) is None
-    )
+    return directing is not None and directing.group("who").startswith("Thủ tướng")
 
 
 def stage_tasks(doc: Extraction) -> None:

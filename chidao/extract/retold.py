@@ -125,9 +125,11 @@ def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
 
 
 # the lead reports the directive issued: "UBND tỉnh vừa ban hành công văn (số ...) yêu cầu ...",
-# "Thủ tướng vừa ký Công điện số 210/CĐ-TTg chỉ đạo ..."
+# "Thủ tướng vừa ký Công điện số 210/CĐ-TTg chỉ đạo ...", "Ngày 31/5, UBND tỉnh ban hành Văn
+# bản chỉ đạo ..." (not an ask to issue one: "yêu cầu các quận ban hành kế hoạch ...")
 _ISSUED_NOW = re.compile(
-    r"(?<!\w)(?:vừa\s+|đã\s+)?(?:ký|ban hành|có|gửi)(?:\s+ban hành)?\s+(?:\(?\s*)?"
+    r"(?:(?<!\w)vừa\s+|^[^\S\n]*[-–+•]?[^\S\n]*Ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?\s*,[^.\n]{0,80}?)"
+    r"(?:ký|ban hành|có|gửi)(?:\s+ban hành)?\s+(?:\(?\s*)?"
     r"(?:công văn|văn bản|công điện|chỉ thị|kế hoạch|thông báo|quyết định)",
     re.IGNORECASE,
 )

@@ -17,6 +17,7 @@ from chidao.extract.grammar import (
     _LEAD_ROLE,
     _LIST_GAP,
     _LOCAL_ISSUER,
+    _MAX_LIST,
     _MODAL,
     _NARRATIVE,
     _NOT_ACTING,
@@ -286,7 +287,8 @@ _PARTNERS_FIRST = re.compile(r"[\s\-–+•]*[Pp]hối hợp(?:\s+(?:với|cùng
 
 # a leader's words in a meeting report: "Chủ tịch UBND tỉnh nhấn mạnh: các sở, ngành phải ..."
 _STRESSES = re.compile(
-    r"(?<!\w)(?:nhấn mạnh|lưu ý)(?:\s+(?:rằng|là))?\s*:?\s*[“\"]?\s*$", re.IGNORECASE
+    r"(?<!\w)(?:nhấn mạnh|lưu ý|(?P<affirms>khẳng định))(?:\s+(?:rằng|là))?\s*:?\s*[“\"]?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -295,17 +297,17 @@ _OF_WHOM = re.compile(r"(?<!\w)của\s+$")
 
 def _after_possessed(text: str, found: list[AgencyMention], i: int, m: AgencyMention) -> bool:
     """ "Trên cơ sở báo cáo của các đơn vị, địa phương, Sở Kế hoạch và Đầu tư có nhiệm vụ
-    ...": the list began on the owner of the basis ("của ..."); its last item that has a
-    duty is the subject after the fronted clause."""
-    j = i - 1
-    while j and _LIST_GAP.fullmatch(text, found[j - 1].end, found[j].start):
-        j -= 1
-    if not _OF_WHOM.search(text, max(0, found[j].start - 8), found[j].start):
-        return False
+    ...": the list began on the owner of the basis ("của ..."); its last item, alone before
+    a duty, is the subject after the fronted clause. The plain tests first, and the walk back
+    to the list's start bounded: a long list is read in linear time."""
     if not text[max(0, m.start - 3) : m.start].rstrip().endswith(","):
         return False
-    rest = list_from(found[i:], text)  # (the subject alone: the items before it are owners)
-    return len(rest) == 1 and _MODAL.match(text, rest[0].end) is not None
+    if _MODAL.match(text, m.end) is None:
+        return False
+    j = i - 1
+    while j and i - j < _MAX_LIST and _LIST_GAP.fullmatch(text, found[j - 1].end, found[j].start):
+        j -= 1
+    return _OF_WHOM.search(text, max(0, found[j].start - 8), found[j].start) is not None
 
 
 def _subject_after_comma(
@@ -321,13 +323,14 @@ def _subject_after_comma(
             and not _after_possessed(text, found, i, m)
         ):
             continue  # inside a list: "phối hợp với Sở Tài chính và các sở, ngành, địa phương"
-        stressed = _STRESSES.search(text, max(start, m.start - 20), m.start) is not None
+        stress = _STRESSES.search(text, max(start, m.start - 20), m.start)
+        stressed = stress is not None and not stress.group("affirms")  # (any verb after it)
         if (
             before.endswith(",")
             or before.endswith("“")
             or before.endswith('"')
             or _THEREFORE.search(text, max(0, m.start - 12), m.start)
-            or stressed
+            or stress is not None  # ("khẳng định: các sở, ngành phải ...": with a modal only)
         ):  # ("..., do đó các cấp, các ngành cần tập trung ...")
             lst = list_from(found[i:], text)
             named = _NAMED_ABOVE.match(text, lst[-1].end)  # ("UBND 5 huyện nói trên có ...")

@@ -401,7 +401,8 @@ _MEMBER_LINE = re.compile(
 
 
 _ASKS_OF = re.compile(
-    r"(?<!\w)(?:yêu cầu|đề nghị|giao|chỉ đạo|lưu ý)\s+(?:các\s|những\s|[" + CAPITALS + r"])"
+    r"(?<!\w)(?:(?:yêu cầu|đề nghị|giao|chỉ đạo|lưu ý)\s+(?:các\s|những\s|[" + CAPITALS + r"])"
+    r"|(?:nhấn mạnh|yêu cầu|chỉ đạo|đề nghị|lưu ý|kết luận)\s*:)"  # ("..., Chủ tịch ... nhấn mạnh:")
 )
 _MEMBER_REACH = 200  # characters: a roster's line is short; a leader's ask comes early
 
@@ -410,8 +411,8 @@ def _before_colon(text: str, start: int, end: int) -> int:
     """Where a roster line's own duty begins ("...: giúp Trưởng ban chỉ đạo ..."), or the
     reach of a leader's ask that opens the block."""
     reach = min(end, start + _MEMBER_REACH)
-    colon = text.find(":", start, reach)
-    return colon if colon != -1 else reach
+    colon = text.find(":", start, reach)  # (from after the person: a label may come before)
+    return colon + 1 if colon != -1 else reach  # (the colon itself: "nhấn mạnh:" asks)
 
 
 _PERSON_TITLES = ("Ông", "Bà", "Đồng chí", "đồng chí", "Đ/c")
@@ -465,8 +466,8 @@ def _not_a_task(text: str, start: int, end: int) -> bool:
         return True
     if (
         (colon or text.startswith(_PERSON_TITLES, start, end))
-        and _MEMBER_LINE.match(text, start, end)
-        and not _ASKS_OF.search(text, start, _before_colon(text, start, end))
+        and (member := _MEMBER_LINE.match(text, start, end)) is not None
+        and not _ASKS_OF.search(text, start, _before_colon(text, member.end(), end))
     ):  # (not a leader's ask: "Ông Đồng Văn Thanh, Chủ tịch UBND tỉnh yêu cầu Sở Y tế ...")
         return True
     opening = text[start : min(end, start + _ANNOUNCES_WITHIN)].lower()
@@ -590,14 +591,6 @@ def _first_unit_without_assignee(
     agency heading."""
     span = text[unit.start : unit.end]
     connector = _CONNECTOR_START.match(span) and not _ORDINAL.match(span)
-    if (
-        block.marker is not None
-        and _ORDINAL.match(block.marker)
-        and prev_task is not None
-        and prev_task.lead
-        and _IMPERATIVE.match(span[:1].upper() + span[1:])
-    ):  # "... tổ chức thực hiện một số nội dung." + "Thứ nhất, tăng cường triển khai ..."
-        return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     if prev_task is not None and prev_task.lead and connector and not _ANSWERABLE.search(span):
         # (not "Đặc biệt, Công văn nêu rõ, Giám đốc các sở ... chịu trách nhiệm trước UBND tỉnh")
         return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
@@ -606,6 +599,15 @@ def _first_unit_without_assignee(
         return None
     if ctx is not None and (block.role == "item" or ctx.paragraphs):
         return new_task(unit.start, unit.end, ctx.lead, unit.support or ctx.support, "under-intro")
+    if (
+        block.marker is not None
+        and _ORDINAL.match(block.marker)
+        and prev_task is not None
+        and prev_task.lead
+        and span[-1:] != ":"
+        and _IMPERATIVE.match(span[:1].upper() + span[1:])
+    ):  # "... tổ chức thực hiện một số nội dung." + "Thứ nhất, tăng cường triển khai ..."
+        return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     if ctx is not None and ctx.loose and ctx.lead and _IMPERATIVE.match(span) and span[-1:] != ":":
         # "... yêu cầu các sở, ngành triển khai các nội dung:" over paragraphs whose list marks
         # a web page lost: "Tập trung rà soát ...", "Tiếp tục chủ động ..."
@@ -669,8 +671,9 @@ _IMPERATIVE = re.compile(
     r"Kiên quyết|Nghiêm cấm|Tuyệt đối|Không để|Giải quyết|Tham mưu|Phối hợp|"
     r"Lên phương án|Lên kế hoạch|Chuẩn bị|Bổ sung|Ngăn chặn|Giám sát|Ứng trực|Tạm dừng|"
     r"Di dời|Sơ tán|Củng cố|Kiện toàn|Hỗ trợ|Phổ biến|Tổng hợp|Đề xuất|Chỉ đạo|"
-    r"Báo cáo(?= (?:kết quả|tình hình|tiến độ|về|gửi|định kỳ|bằng văn bản))|Cung cấp|"
-    r"Định kỳ(?=[^,.;\n]{0,24},?\s(?:báo cáo|tổ chức|kiểm tra|rà soát|tiến hành|tổng hợp|gửi))|"
+    r"Báo cáo(?= (?:kết quả|tình hình|tiến độ|về|gửi|định kỳ|bằng văn bản|[" + CAPITALS + r"]))|"
+    r"Cung cấp|Định kỳ(?=[^,.;\n]{0,24},?\s(?:báo cáo|tổ chức|kiểm tra|rà soát|tiến hành|tổng hợp|"
+    r"gửi|đánh giá))|"
     r"Thông tin cho (?:nhân dân|người dân))(?!\w)"
 )
 
