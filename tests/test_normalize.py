@@ -198,3 +198,15 @@ def test_a_page_saved_with_its_html_escapes_is_read_as_text():
     assert normalize("Sở KH&ĐT và Sở NN&PTNT; mục &amp; chú thích.") == (
         "Sở KH&ĐT và Sở NN&PTNT; mục &amp; chú thích."  # (one escape is no escaped page)
     )
+
+
+def test_a_head_word_glued_to_the_word_before():
+    assert normalize("tiêu chíVăn phòng Điều phối hướng dẫn.") == (
+        "tiêu chí Văn phòng Điều phối hướng dẫn."
+    )
+    assert normalize("Văn phòng cũng giaoTrưởng các phòng kiểm tra.") == (
+        "Văn phòng cũng giao Trưởng các phòng kiểm tra."
+    )
+    assert normalize("Thủ trưởng các sở, Phó Chủ tịch UBND tỉnh.") == (
+        "Thủ trưởng các sở, Phó Chủ tịch UBND tỉnh."  # (nothing glued: nothing split)
+    )

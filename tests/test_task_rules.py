@@ -3551,3 +3551,13 @@ def test_the_second_reviews_counter_examples():
     assert tasks[0][0] == ["sở, ban, ngành"]
     # a sector with its city's name that has done something directs no one
     assert _tasks("Ngành y tế thành phố Hà Nội đã tiêm hơn 1 triệu liều vắc xin.") == []
+
+
+def test_a_long_passage_of_its_own_is_no_repeat_of_a_lead():
+    from chidao.extract.retold import _retells
+
+    lead = {"sở, ban, ngành"}
+    long_words = {f"mục{i}" for i in range(120)}
+    assert not _retells(long_words, lead, long_words | {"thêm"}, lead)
+    short_words = {f"mục{i}" for i in range(20)}
+    assert _retells(short_words, lead, short_words | {"thêm"}, lead)

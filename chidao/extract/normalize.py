@@ -85,6 +85,8 @@ def normalize(text: str) -> str:
         if glued.search(text):
             text = glued.sub(r" \g<0>", text)
     text = _GLUED_STOP.sub(". ", text)
+    for glued in _GLUED_HEAD:
+        text = glued.sub(r" \g<0>", text)
     if "ngày\n" in text:  # "Vĩnh Long, ngày" + "30 tháng 3 năm 2015": the dateline a page broke
         text = _BROKEN_DATELINE.sub(r"\1 ", text)
     if "Nơi nhận" in text:  # a text flattened to one line: its footer starts a paragraph
@@ -125,6 +127,13 @@ _GLUED_STOP = re.compile(
     r"\.(?<=[a-zà-ỹđ]{2}\.)(?=(?:Các|Giao|Yêu cầu|Đề nghị|UBND|Sở|Chủ tịch)(?!\w))"
 )
 _BROKEN_DATELINE = re.compile(r"(,[^\S\n]*ngày)[^\S\n]*\n[^\S\n]*(?=\d{1,2}[^\S\n]+tháng(?!\w))")
+# a body's head word a web page glued to the word before: "tiêu chíVăn phòng Điều phối ...",
+# "giaoTrưởng các phòng" (each opens on its word, its left edge checked after: re skips ahead)
+_GLUED_HEAD = tuple(
+    re.compile(rf"{head}(?!\w)(?<=[a-zà-ỹđ]{head})")
+    for head in ("Văn phòng", "Trưởng", "Thủ trưởng", "Giám đốc", "Chủ tịch", "UBND", "Sở", "Các")
+)
+
 # (the mark kept by the replacement, not looked behind for: re then skips to a mark quickly)
 _INLINE_FOOTER = re.compile(r"([./;])[^\S\n]+(?=Nơi nhận\s*:)")
 _NEEDS_CLEANING = re.compile(r"[*#~\[\\_•●▪◦]")

@@ -190,12 +190,17 @@ def _retells(
     says no more than the first telling, or names someone it named in nearly the same words
     (not "Đặc biệt các quận, huyện ... tăng cường ứng trực, ..."). The plain tests first:
     most pairs fail them, and the overlap of two sets of words is the costly part."""
+    if len(words) > _RETELLING_WORDS:
+        return False  # a long passage of its own is no repeat of a lead (a plan's sections)
     if len(words) <= len(w):
         # (others named in words of the first: "Giao các sở, ... phối hợp với Sở Công Thương
         # để thực hiện ..." after Sở Công Thương's own long task is a task of its own)
         others = own_sentence and leads and names and not leads & names
         return _overlap(words, w) >= (0.9 if others else 0.8)
     return bool(leads & names) and _overlap(words, w) >= _RETELLS_MORE
+
+
+_RETELLING_WORDS = 90  # distinct words a repeat of an earlier telling holds, at most
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
