@@ -39,6 +39,7 @@ from chidao.extract.fields import _field_lists, _sectors, _whole_names
 from chidao.extract.model import AgencyMention
 from chidao.extract.names import _ENDERS, _PROVINCE, _STOPS, _WORD, UNLISTED
 from chidao.extract.places import (
+    SHORT_UNITS,
     _bare_places,
     _colon_places,
     _counted,
@@ -222,14 +223,13 @@ _ABBREVIATED = re.compile(
 
 # a unit written short before its place: "UBND H.Bắc Bình", "UBND TX. Sơn Tây"
 _UNIT_SHORT = re.compile(r"(?<!\w)(H|TX|TP|P)\.\s*(?=[" + CAPITALS + "])(?!HCM)")
-_UNITS_SPELLED = {"H": "huyện ", "TX": "thị xã ", "TP": "thành phố ", "P": "phường "}
 _SHORTENED = re.compile(_ABBREVIATED.pattern + "|" + _UNIT_SHORT.pattern)
 
 
 def spelled_out(name: str) -> str:
     """ "Ủy ban MTTQ Việt Nam tỉnh X" → "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh X"; "UBND
     H.Bắc Bình" → "UBND huyện Bắc Bình"."""
-    name = _UNIT_SHORT.sub(lambda m: _UNITS_SPELLED[m.group(1)], name)
+    name = _UNIT_SHORT.sub(lambda m: SHORT_UNITS[m.group(1) + "."] + " ", name)
     return _ABBREVIATED.sub(lambda m: _SPELLED_OUT[m.group()], name)
 
 

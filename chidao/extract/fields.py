@@ -39,7 +39,8 @@ _FIELDS = (
     r"Y tế|Giáo dục(?:[^\S\n]+và[^\S\n]+Đào tạo)?|GD-ĐT|GD&ĐT|Du lịch|Thuế|Công Thương|Tài chính|"
     r"Xây dựng|Giao thông vận tải|Văn hóa|Tư pháp|Nội vụ|Nông nghiệp(?:[^\S\n]+và[^\S\n]+Phát "
     r"triển nông thôn|[^\S\n]+và[^\S\n]+Môi trường)?|Tài nguyên(?:[^\S\n]+và[^\S\n]+Môi trường)?|"
-    r"Lao động(?:[^\S\n]*-[^\S\n]*Thương binh[^\S\n]+và[^\S\n]+Xã hội)?"
+    r"Lao động(?:[^\S\n]*-[^\S\n]*Thương binh[^\S\n]+và[^\S\n]+Xã hội)?|"
+    r"Thông tin và Truyền thông|Kế hoạch và Đầu tư|Khoa học và Công nghệ"
 )
 _SECTOR = re.compile(
     r"ngành(?<!\wngành)(?<![Cc]ác ngành)(?<![Nn]hững ngành)[^\S\n]+(?P<d>" + _FIELDS + r")(?!\w)"
@@ -71,6 +72,9 @@ _SECTOR_BODY = {
     "Tài nguyên": "Sở Tài nguyên và Môi trường", "Tài nguyên và Môi trường": "Sở Tài nguyên và Môi trường",
     "Lao động": "Sở Lao động - Thương binh và Xã hội",
     "Lao động - Thương binh và Xã hội": "Sở Lao động - Thương binh và Xã hội",
+    "Thông tin và Truyền thông": "Sở Thông tin và Truyền thông",
+    "Kế hoạch và Đầu tư": "Sở Kế hoạch và Đầu tư",
+    "Khoa học và Công nghệ": "Sở Khoa học và Công nghệ",
 }  # fmt: skip
 
 
@@ -172,17 +176,11 @@ def _whole_names(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
 # departments a list names by their field alone after a head and a colon, with other bodies
 # between them: "Thủ trưởng các đơn vị: Y tế, Bộ Chỉ huy Quân sự thành phố, Công an thành
 # phố, Công Thương, Tài chính, Thông tin và Truyền thông và Chủ tịch UBND quận, huyện"
-_LIST_FIELDS = _FIELDS + r"|Thông tin và Truyền thông|Kế hoạch và Đầu tư|Khoa học và Công nghệ"
 _FIELD_LIST_REST = r"[^\S\n]+(?:đơn vị|[Ss]ở, ngành|[Ss]ở|ngành)[^\S\n]*:[^\S\n]*"
 # (two expressions with a literal first word each: the engine skips to where one can start)
 _FIELD_LIST_HEADS = (re.compile("các" + _FIELD_LIST_REST), re.compile("Các" + _FIELD_LIST_REST))
-_FIELD_ITEM = re.compile(r"(?P<f>" + _LIST_FIELDS + r")(?=[^\S\n]*(?:,|;|\.|và[^\S\n]|$))", re.M)
+_FIELD_ITEM = re.compile(r"(?P<f>" + _FIELDS + r")(?=[^\S\n]*(?:,|;|\.|và[^\S\n]|$))", re.M)
 _ITEM_SEP = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*")
-_MORE_KEYS = {
-    "thông tin và truyền thông": "Sở Thông tin và Truyền thông",
-    "kế hoạch và đầu tư": "Sở Kế hoạch và Đầu tư",
-    "khoa học và công nghệ": "Sở Khoa học và Công nghệ",
-}
 _FIELD_LIST_REACH = 600  # characters a list after its head runs, at most
 
 
@@ -198,7 +196,7 @@ def _field_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
             item = _FIELD_ITEM.match(text, pos)
             if item is not None and not _overlaps(found, starts, item.start(), item.end()):
                 key = _sector_key(item.group("f"))
-                name = _SECTOR_KEYS.get(key) or _MORE_KEYS.get(key)
+                name = _SECTOR_KEYS.get(key)
                 if name:
                     added.append(
                         AgencyMention(item.start(), item.end(), item.group(), name, rule=UNLISTED)

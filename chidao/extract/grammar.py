@@ -407,12 +407,15 @@ _NAMES_AFTER = re.compile(r"[^\S\n]*:[^\S\n]*")
 _MEMBERS_OF = re.compile(r"\s+(?:(?:là\s+)?thành viên|kiêm)\s*$")
 
 
-_LOCAL_COMMITTEE = re.compile(r"UBND (?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn) \S")
+# one named local committee, its unit caught: "UBND huyện Sốp Cộp", "Ủy ban nhân dân xã X"
+LOCAL_COMMITTEE = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (huyện|quận|thị xã|thành phố|xã|phường|thị trấn) \S"
+)
 
 
 def _local_committee(subject: list[AgencyMention]) -> bool:
     """One named local committee: "UBND huyện Sốp Cộp chỉ đạo các xã ..." is its directive."""
-    return len(subject) == 1 and _LOCAL_COMMITTEE.match(subject[0].name) is not None
+    return len(subject) == 1 and LOCAL_COMMITTEE.match(subject[0].name) is not None
 
 
 _LOCAL_ISSUER = re.compile(

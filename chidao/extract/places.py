@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from chidao.extract.grammar import LOCAL_COMMITTEE
 from chidao.extract.model import AgencyMention
 from chidao.extract.names import _ENDERS, _PROVINCE, UNLISTED, _overlaps, _with_added
 from chidao.extract.segment import CAPITALS
@@ -27,9 +28,6 @@ _PLACE_ITEM = re.compile(
 _PLACE_FIRST = re.compile(rf"[^\S\n]*:?[^\S\n]*({_PLACE})")
 
 
-_LOCAL_ONE = re.compile(
-    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (huyện|quận|thị xã|thành phố|xã|phường|thị trấn) \S"
-)
 _MORE_PLACE = re.compile(
     rf"(?:[,;][^\S\n]+(?:(?P<unit>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+"
     r"|(?P<short>TX|TP|H)\.[^\S\n]?)?"
@@ -54,7 +52,7 @@ def _more_places(text: str, pos: int, unit: str, taken: set[int]) -> list[Agency
         ):
             break
         if named == "short":
-            unit = _SHORT_UNITS[nxt.group("short") + "."]
+            unit = SHORT_UNITS[nxt.group("short") + "."]
         elif named:
             unit = nxt.group(named)  # "UBND thị xã An Khê, huyện Chư Sê, Mang Yang"
         start = nxt.start(named) if named else nxt.start("place")
@@ -126,7 +124,13 @@ _BARE_VERB = re.compile(
     r"[Tt]rong đó,|Riêng|Đặc biệt,)"  # ("Trong đó, các huyện Ba Vì, Phúc Thọ ... cần ...")
     r"(?:[^\S\n]+(?:cho|đối với))?$"
 )
-_SHORT_UNITS = {"H.": "huyện", "TX.": "thị xã", "TP.": "thành phố", "TP": "thành phố"}
+SHORT_UNITS = {
+    "H.": "huyện",
+    "TX.": "thị xã",
+    "TP.": "thành phố",
+    "TP": "thành phố",
+    "P.": "phường",
+}
 
 
 # a place that acts as its committee at a sentence's start: "Huyện Sốp Cộp chỉ đạo các cơ quan
@@ -201,7 +205,7 @@ def _bare_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
             continue  # the registry or a pattern reads these words
         if group is not None:
             dropped.add(group)
-        unit = _SHORT_UNITS.get(m.group("unit"), m.group("unit"))
+        unit = SHORT_UNITS.get(m.group("unit"), m.group("unit"))
         name = f"UBND {unit} {place}"
         start = m.start("unit")
         added.append(AgencyMention(start, m.end(), text[start : m.end()], name, rule=UNLISTED))
@@ -216,7 +220,7 @@ def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
     changed = False
     starts = {m.start for m in found}
     for m in found:
-        if not m.is_group and (one := _LOCAL_ONE.match(m.name)) is not None:
+        if not m.is_group and (one := LOCAL_COMMITTEE.match(m.name)) is not None:
             out.append(m)  # "UBND huyện Quang Bình, Bắc Quang": the places after the first
             more = _more_places(text, m.end, one.group(1), starts)
             changed = changed or bool(more)
@@ -238,7 +242,7 @@ def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
             at = p.lastindex or 1  # the place's group ("short" is the first of an item's)
             short = p.groupdict().get("short")  # "TX.An Nhơn" in a list of huyện
             start = m.start if k == 0 else p.start("short") if short else p.start(at)
-            level = _SHORT_UNITS[short + "."] if short else unit.group(1)
+            level = SHORT_UNITS[short + "."] if short else unit.group(1)
             name = f"UBND {level} {p.group(at)}"
             out.append(AgencyMention(start, p.end(), text[start : p.end()], name, rule=UNLISTED))
     return out if changed else found

@@ -41,6 +41,7 @@ from chidao.extract.deadlines import attach_times, attribute_deadline
 from chidao.extract.enumerations import _enumeration, _only_introduces
 from chidao.extract.grammar import (
     CONNECTORS,
+    LOCAL_COMMITTEE,
     PAGE_DATE,
     TRIGGER,
     Mentions,
@@ -549,8 +550,7 @@ _LAW_QUOTE = re.compile(r"quy định(?:\s+như sau)?\s*:?\s*“", re.IGNORECASE
 def _local(lead: list[AgencyMention]) -> bool:
     """All of ``lead`` are local committees (named, or the group)."""
     return bool(lead) and all(
-        m.name == "địa phương" or m.name.startswith(("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân"))
-        for m in lead
+        m.name == "địa phương" or LOCAL_COMMITTEE.match(m.name) is not None for m in lead
     )
 
 
