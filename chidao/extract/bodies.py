@@ -32,6 +32,7 @@ from chidao.extract.classes import (
     _bare_heads,
     _classes,
     _ministry_lists,
+    _party_committees,
     _short_names,
     _state_groups,
 )
@@ -125,7 +126,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
     found = _bare_places(text, _counted(text, _whole_names(text, found)))
     found = _place_lists(text, _colon_places(text, _place_subjects(text, found)))
     found = _field_lists(text, _sectors(text, found))
-    found = _short_names(text, _classes(text, found))
+    found = _short_names(text, _party_committees(text, _classes(text, found)))
     found = _state_groups(text, _ministry_lists(text, found))
     starts = [m.start for m in found]
     taken: set[int] = set()

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from chidao.extract.model import AgencyMention
-from chidao.extract.names import _ENDERS, _STOPS, _WORD, UNLISTED, _replace
+from chidao.extract.names import _ENDERS, _STOPS, _WORD, UNLISTED, _overlaps, _replace
 
 # a named class of bodies, not a group label: "các đơn vị duy trì thoát nước", "các cơ quan
 # Trung ương đóng trên địa bàn tỉnh", "các trường trung học phổ thông", "các doanh nghiệp
@@ -93,6 +93,34 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
     if not added:
         return found
     return _replace(found, sorted(added, key=lambda a: a.start))
+
+
+# the Party's committees, which no registry of People's Committees holds, named in a list of
+# assignees ("Đảng ủy, UBND 14 phường", "đảng ủy, UBND các xã", "Ban Thường vụ các huyện ủy,
+# thị ủy", "các đảng ủy trực thuộc Tỉnh ủy", "các cấp ủy, tổ chức đảng")
+_PARTY = re.compile(
+    r"(?<![\w/])(?:[Cc]ác[^\S\n]+)?(?:[Đđ]ảng|huyện|thị|quận|thành|(?<=các )cấp)[^\S\n]+[uủ][ỷy](?!\w)"
+    r"(?:[^\S\n]+(?:(?:các[^\S\n]+)?(?:xã|phường|thị trấn|cơ sở)(?:,[^\S\n]+(?:phường|thị trấn))*"
+    r"|trực thuộc(?:[^\S\n]+(?:Tỉnh|Thành|Huyện|Quận|Đảng)[^\S\n]+[uủ][ỷy])?)(?!\w))?"
+    r"|(?<![\w/])(?:các[^\S\n]+)?tổ chức (?:cơ sở )?đảng(?!\w)"
+)
+
+
+def _party_committees(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """The Party's committees the other passes leave unread (or read as the districts)."""
+    if "ủy" not in text and "uỷ" not in text and "đảng" not in text:
+        return found
+    added = []
+    starts = [f.start for f in found]
+    for m in _PARTY.finditer(text):
+        if _overlaps(found, starts, m.start(), m.end()):
+            continue
+        surface = m.group()
+        name = " ".join(surface.split())
+        added.append(
+            AgencyMention(m.start(), m.end(), surface, name[0].upper() + name[1:], rule=UNLISTED)
+        )
+    return _replace(found, added) if added else found
 
 
 # "Thành lập Tổ giúp việc của Hội đồng thẩm định ... tỉnh Lâm Đồng (gọi tắt là Tổ giúp việc)"

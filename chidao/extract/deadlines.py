@@ -92,14 +92,19 @@ def _plan_noun_before(task: Task, t: TimeMention) -> bool:
     """A bare "năm 2020" is a deadline for a plan, target or budget ("kế hoạch năm 2020",
     "vốn đầu tư xây dựng cơ bản năm 2020"), not for an event ("kỳ thi ... năm 2020"), nor
     for the plan or budget being drawn up ("xây dựng dự toán ngân sách năm 2019", "dự kiến
-    kế hoạch năm 2020": the year it is for, not when it is due)."""
+    kế hoạch năm 2020", "cho ý kiến hồ sơ Kế hoạch sử dụng đất năm 2025": the year it is
+    for, not when it is due)."""
     offset = t.start - task.start
-    before = task.text[max(0, offset - 40) : offset]
-    plan = _PLAN_NOUN.search(before)
-    return plan is not None and not _DRAWN_UP.search(before, 0, plan.start())
+    plan = _PLAN_NOUN.search(task.text, max(0, offset - 40), offset)
+    return plan is not None and not _DRAWN_UP.search(
+        task.text, max(0, plan.start() - 50), plan.start()
+    )
 
 
-_DRAWN_UP = re.compile(r"(?<!\w)(?:xây dựng|lập|dự kiến|dự thảo|chuẩn bị)\s+(?:\w+\s+){0,2}$")
+_DRAWN_UP = re.compile(  # (or still a draft: "hoàn thiện hồ sơ Kế hoạch sử dụng đất năm 2025")
+    r"(?<!\w)(?:xây dựng|lập|dự kiến|dự thảo|chuẩn bị|hoàn thiện|góp ý|cho ý kiến|lấy ý kiến|"
+    r"thẩm định|hồ sơ)\s+(?:\w+\s+){0,5}$"
+)
 
 
 def attribute_deadline(

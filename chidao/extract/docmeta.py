@@ -384,7 +384,8 @@ _ISSUED_ON = re.compile(
     # to a photo's caption: "... - Ảnh: THU HIẾNNgày 6-9, UBND TP.HCM có văn bản ...")
     r"(?:(?:^|\n)\s*(?:date\s+\S+\s+)?(?:\([^()\n]{2,12}\)\s*[-–]\s*)?"
     r"(?i:ngày|sáng|chiều|tối|đêm)|(?<![a-zà-ỹđ])Ngày|(?<=,\s)ngày)"  # (", ngày 14-8, UBND ...")
-    r"\s+\d{1,2}\s?[/.-]\s?\d{1,2}(?:[/.-]\d{4})?\s*,(?:[^.\n]|\.(?=\S)){0,80}?"
+    r"\s+(?:nay\s+)?(?:ngày\s+)?"  # ("Chiều nay ngày 26/3/2020, ...")
+    r"\d{1,2}\s?[/.-]\s?\d{1,2}(?:[/.-]\d{4})?\s*,(?:[^.\n]|\.(?=\S)){0,120}?"
     r"(?i:ban hành|có|ký|ra|phát đi)\s+"
     r"(?i:văn bản|công văn|công điện|chỉ thị|quyết định|kế hoạch|thông báo)",
     re.MULTILINE,
@@ -427,7 +428,7 @@ def _date_before(text: str, pos: int) -> date | None:
 
 
 _DAY_MONTH = re.compile(
-    r"(?i)(?:(?<!\w)|(?<=[A-ZÀ-Ỹ])(?-i:(?=Ngày)))(?:ngày|sáng|chiều|tối|đêm|trưa)\s+(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?![/.-]?\d)"
+    r"(?i)(?:(?<!\w)|(?<=[A-ZÀ-Ỹ])(?-i:(?=Ngày)))(?:ngày|sáng|chiều|tối|đêm|trưa)\s+(?:nay\s+)?(?:ngày\s+)?(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?![/.-]?\d)"
 )
 
 

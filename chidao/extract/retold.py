@@ -87,11 +87,23 @@ def _drop_cut_tail(tasks: list[Task], text: str) -> list[Task]:
         return tasks[:-1]
     named = [m.end for m in last.lead + last.support if last.start <= m.start < last.end]
     after = WORD.findall(text, max(named), last.end) if named else []
-    if named and sum(not w[0].isupper() for w in after) < _CUT_ACTION_WORDS:
+    acting = [w for w in after[:-1] if not w[0].isupper() and w not in _ADJUNCT_WORDS]
+    if (named and sum(not w[0].isupper() for w in after) < _CUT_ACTION_WORDS) or (
+        named and not acting
+    ):
         # only its assignees are left: "Điều 3. Thủ trưởng các sở, ... các hu", "... yêu cầu Bộ
-        # Chỉ huy Quân sự tỉnh, Công an tỉnh, Sở Xây dựng, Cảng vụ hàng"
+        # Chỉ huy Quân sự tỉnh, Công an tỉnh, Sở Xây dựng, Cảng vụ hàng"; or they and the
+        # words that frame any duty: "Các sở, ngành theo chức năng nhiệm vụ được gi"
         return tasks[:-1]
     return tasks
+
+
+# the words that frame a duty without being one ("theo chức năng, nhiệm vụ được giao", "trong
+# phạm vi quyền hạn của mình", "có liên quan trên địa bàn")
+_ADJUNCT_WORDS = frozenset(
+    "theo chức năng nhiệm vụ được giao trong phạm vi quyền hạn của mình có liên quan trên địa "
+    "bàn thuộc và các cấp ngành".split()
+)
 
 
 _TERMINAL_MARKS = frozenset('.!?;:…"”)')

@@ -334,7 +334,7 @@ def _subject_after_comma(
         ):  # ("..., do đó các cấp, các ngành cần tập trung ...")
             lst = list_from(found[i:], text)
             named = _NAMED_ABOVE.match(text, lst[-1].end)  # ("UBND 5 huyện nói trên có ...")
-            at = named.end() if named else lst[-1].end
+            at = named.end() if named else _past_tail(text, lst[-1].end, found)
             if (_ISSUER_MODAL if is_issuer(lst) else _MODAL).match(text, at):
                 return lst
             locative = _LOCATIVE.match(text, lst[-1].end)
@@ -351,7 +351,7 @@ def _subject_after_comma(
         elif before.endswith(":") and _SHARES_OUT.search(text, max(start, m.start - 80), m.start):
             # "... đã có phân công trách nhiệm cụ thể: Ban Quản lý Khu kinh tế sẽ chủ trì, ..."
             lst = list_from(found[i:], text)
-            if not is_issuer(lst) and _MODAL.match(text, lst[-1].end):
+            if not is_issuer(lst) and _MODAL.match(text, _past_tail(text, lst[-1].end, found)):
                 return lst
     return []
 
@@ -388,7 +388,9 @@ _OF_LEVEL = re.compile(
 
 
 _AS_ASSIGNED = re.compile(
-    r"\s+(?:theo|căn cứ)\s+(?:chức năng,?\s*)?nhiệm vụ(?:\s+được\s+(?:giao|phân công))?\s*,(?=\s)"
+    r"\s+(?:theo|căn cứ|trong phạm vi)\s+(?:chức năng,?\s*)?nhiệm vụ(?:,?\s*(?:và\s+)?quyền hạn)?"
+    r"(?:\s+(?:được\s+(?:giao|phân công)|của mình))?(?:\s*,(?=\s)|(?=\s+(?:chủ động|khẩn trương|"
+    r"tiếp tục|phải|cần|có trách nhiệm|thực hiện|triển khai|tổ chức)(?!\w)))"
 )
 
 

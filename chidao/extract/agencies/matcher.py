@@ -49,6 +49,9 @@ if TYPE_CHECKING:
     from chidao.extract.agencies.registry import Registry
 
 
+_PARTY_TAIL = (" ủy", " uỷ")
+
+
 class _Matcher:
     """The compiled expressions of one registry and the steps that turn matches into mentions."""
 
@@ -151,6 +154,8 @@ class _Matcher:
             if text[start : start + 2] in _COMPOUNDS and _in_compound(text, start):
                 pos = start + 1  # "cơ sở y tế", "cán bộ y tế"
                 continue
+            if lower[pos : pos + 3] in _PARTY_TAIL and not lower[pos + 3 : pos + 4].isalnum():
+                continue  # "các huyện ủy, thị ủy": the party's committees, not the districts'
             form, city, vague_suffix = m.group("b", "c", "v")
             key = fold_key(form)
             target = index.get(key)

@@ -1,0 +1,77 @@
+"""The annotation rules on shapes met in real web pages (openings of portals, papers and
+legal libraries): one behaviour per test, on short passages written for the project."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chidao.extract.pipeline import extract_text
+from tests.test_task_rules import TODAY, _tasks
+
+
+def test_the_year_of_a_plan_still_in_draft_is_no_deadline():
+    text = (
+        "3. Giao:\n"
+        "- UBND các xã, thị trấn nghiên cứu hồ sơ Kế hoạch sử dụng đất năm 2025 huyện Chợ Mới, "
+        "tổ chức lấy ý kiến; tổng hợp, cho ý kiến bằng văn bản đối với Kế hoạch sử dụng đất "
+        "năm 2025 huyện Chợ Mới.\n"
+        "- Phòng Tài chính - Kế hoạch huyện hoàn thành kế hoạch năm 2025 về thu ngân sách.\n"
+    )
+    [(_, _, draft, *_), (_, _, target, *_)] = _tasks(text)
+    assert draft is None  # commented on, not carried out: the year it is for
+    assert target == "2025-12-31"  # the year's target is due that year
+
+
+def test_a_cut_off_last_sentence_with_only_its_assignees_and_their_frame_is_no_task():
+    head = "Chủ tịch UBND tỉnh yêu cầu các sở, ngành tăng cường kiểm tra an toàn thực phẩm.\n\n"
+    assert len(_tasks(head + "Các sở, ngành, đơn vị theo chức năng nhiệm vụ được gi")) == 1
+    assert len(_tasks(head + "Người đứng đầu cơ quan, đơn vị trong phạm vi, nhiệm vụ của")) == 1
+    # its action is there: it counts, cut as it is
+    [_, (lead, _, _, _, text)] = _tasks(head + "Sở Y tế chủ trì kiểm tra an toàn thực")
+    assert lead == ["Sở Y tế"] and text.endswith("an toàn thực")
+
+
+def test_a_news_day_written_this_afternoon_is_the_day_of_the_text():
+    meta = extract_text(
+        "Chiều nay 27.9, Chủ tịch UBND tỉnh Quảng Trị ký Công điện khẩn số 03/CĐ-UBND yêu cầu "
+        "các sở, ngành ứng phó bão số 4.\n\nCập nhật 27/09/2022",
+        today=TODAY,
+    ).meta
+    assert (meta.number, meta.date) == ("03/CĐ-UBND", date(2022, 9, 27))
+    meta = extract_text(
+        "Chiều nay ngày 26/3/2020, thay mặt Ban Thường vụ Tỉnh ủy, Phó Bí thư Thường trực Tỉnh ủy "
+        "Nguyễn Văn A đã ký công văn hỏa tốc gửi các huyện ủy về việc tạm dừng đại hội.",
+        today=TODAY,
+    ).meta
+    assert meta.date == date(2020, 3, 26)
+
+
+def test_the_party_committees_are_assignees_not_the_districts():
+    [(lead, *_)] = _tasks(
+        "UBND quận yêu cầu Đảng ủy, UBND 14 phường và các phòng, ban, đơn vị nghiêm túc thực hiện "
+        "tiết kiệm."
+    )
+    assert lead == ["Đảng ủy", "địa phương", "sở, ban, ngành"]
+    [(lead, *_)] = _tasks(
+        "Ban Thường vụ Tỉnh ủy yêu cầu Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế, các đảng "
+        "ủy trực thuộc Tỉnh ủy tạm dừng tổ chức đại hội."
+    )
+    assert "địa phương" not in lead
+    assert lead[0] == "Ban Thường vụ các huyện ủy" and "Các đảng ủy trực thuộc Tỉnh ủy" in lead
+    # "cấp ủy chính quyền địa phương" with no "các" is the vague partner it always was
+    [(_, support, *_)] = _tasks(
+        "Bộ Chỉ huy Quân sự tỉnh chủ trì, phối hợp với cấp ủy chính quyền địa phương tuần tra."
+    )
+    assert support == []
+
+
+def test_a_subject_framed_by_its_remit_after_a_colon_or_a_fronted_clause_acts():
+    [(lead, *_)] = _tasks(
+        "Theo đó, UBND tỉnh có ý kiến như sau: Các cơ quan, đơn vị theo chức năng, nhiệm vụ, "
+        "quyền hạn chủ động thực hiện nghiêm các nội dung của Công điện."
+    )
+    assert lead == ["cơ quan, đơn vị"]
+    [(lead, *_)] = _tasks(
+        "Để bảo đảm an toàn, các sở, ngành theo chức năng, nhiệm vụ được giao khẩn trương kiểm tra."
+    )
+    assert lead == ["sở, ban, ngành"]
