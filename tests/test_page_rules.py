@@ -51,7 +51,7 @@ def test_the_party_committees_are_assignees_not_the_districts():
         "UBND quận yêu cầu Đảng ủy, UBND 14 phường và các phòng, ban, đơn vị nghiêm túc thực hiện "
         "tiết kiệm."
     )
-    assert lead == ["Đảng ủy", "địa phương", "sở, ban, ngành"]
+    assert lead == ["Đảng ủy các phường", "địa phương", "sở, ban, ngành"]
     [(lead, *_)] = _tasks(
         "Ban Thường vụ Tỉnh ủy yêu cầu Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế, các đảng "
         "ủy trực thuộc Tỉnh ủy tạm dừng tổ chức đại hội."
@@ -75,3 +75,31 @@ def test_a_subject_framed_by_its_remit_after_a_colon_or_a_fronted_clause_acts():
         "Để bảo đảm an toàn, các sở, ngành theo chức năng, nhiệm vụ được giao khẩn trương kiểm tra."
     )
     assert lead == ["sở, ban, ngành"]
+
+
+def test_a_purpose_fronted_after_theo_do_leaves_the_subject_acting():
+    [(lead, *_)] = _tasks(
+        "Theo đó, để thực hiện thành công mục tiêu đạt chuẩn nông thôn mới, Huyện ủy, UBND huyện "
+        "Gia Lâm và đảng ủy, UBND các xã tập trung chỉ đạo quyết liệt các tiêu chí."
+    )
+    assert lead == ["Huyện ủy", "UBND huyện Gia Lâm", "Đảng ủy các xã", "địa phương"]
+
+
+def test_a_leader_named_first_who_asks_the_heads_of_the_places_is_no_roster_line():
+    [(lead, *_)] = _tasks(
+        "Đồng chí Phạm Văn An - Phó Chủ tịch UBND tỉnh yêu cầu lãnh đạo các địa phương, ngành "
+        "nông nghiệp chỉ đạo nông dân đẩy nhanh tiến độ thu hoạch lúa mùa."
+    )
+    assert lead == ["địa phương", "Sở Nông nghiệp và Phát triển nông thôn"]
+    # a sector in small letters in a description is no one
+    assert _tasks("Sản lượng của ngành nông nghiệp tăng 3% so với cùng kỳ.") == []
+
+
+def test_must_not_is_a_duty_and_a_verb_ends_an_unlisted_name():
+    [(lead, *_)] = _tasks(
+        "Đồng chí Bí thư nhấn mạnh, tác động của dịch là rất lớn, do đó, các cấp, ngành, địa "
+        "phương không được chủ quan, lơ là."
+    )
+    assert lead == ["cơ quan, đơn vị", "địa phương"]
+    [(lead, *_)] = _tasks("Thanh tra Chính phủ công khai kết quả kiểm tra, rà soát tại tỉnh.")
+    assert lead == ["Thanh tra Chính phủ"]

@@ -106,6 +106,12 @@ _PARTY = re.compile(
 )
 
 
+_SHARED_PLACES = re.compile(
+    r",?[^\S\n]+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[^\S\n]+(?:các|\d{1,3})[^\S\n]+"
+    r"(?P<unit>xã|phường|thị trấn)(?!\w)"
+)
+
+
 def _party_committees(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """The Party's committees the other passes leave unread (or read as the districts)."""
     if "ủy" not in text and "uỷ" not in text and "đảng" not in text:
@@ -117,6 +123,13 @@ def _party_committees(text: str, found: Sequence[AgencyMention]) -> Sequence[Age
             continue
         surface = m.group()
         name = " ".join(surface.split())
+        shared = (
+            _SHARED_PLACES.match(text, m.end())
+            if m.group().lower().endswith(("ủy", "uỷ"))
+            else None
+        )
+        if shared is not None:  # "đảng ủy, UBND các xã": the communes' party committees
+            name = f"{name} các {shared.group('unit')}"
         added.append(
             AgencyMention(m.start(), m.end(), surface, name[0].upper() + name[1:], rule=UNLISTED)
         )

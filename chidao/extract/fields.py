@@ -45,6 +45,12 @@ _FIELDS = (
 _SECTOR = re.compile(
     r"ngành(?<!\wngành)(?<![Cc]ác ngành)(?<![Nn]hững ngành)[^\S\n]+(?P<d>" + _FIELDS + r")(?!\w)"
 )
+# in small letters where a list or a directive verb names it: "yêu cầu lãnh đạo các địa
+# phương, ngành nông nghiệp chỉ đạo ...", "phối hợp với ngành y tế"
+_SECTOR_ASKED = re.compile(
+    r"(?:(?<=, )|(?<=và )|(?<=yêu cầu )|(?<=đề nghị )|(?<=giao )|(?<=chỉ đạo )|(?<=với ))"
+    r"ngành[^\S\n]+(?P<d>(?i:" + _FIELDS + r"))(?!\w)"
+)
 _PLACE_AFTER = r"[" + CAPITALS + r"]\w*(?:[^\S\n][" + CAPITALS + r"]\w*){0,2}"
 _SECTOR_OPENING = re.compile(  # (its place too: "Ngành giáo dục Hà Nội đã hoàn thành ...")
     r"Ngành[^\S\n]+(?P<d>(?i:" + _FIELDS + r"))(?!\w)"
@@ -98,7 +104,8 @@ def _sectors(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
         if "Ngành " in text
         else []
     )
-    for m in sorted([*_SECTOR.finditer(text), *opening], key=lambda m: m.start()):
+    asked = [m for m in _SECTOR_ASKED.finditer(text) if not m.group("d")[0].isupper()]
+    for m in sorted([*_SECTOR.finditer(text), *opening, *asked], key=lambda m: m.start()):
         field, at = m.group("d"), m.start("d")
         if _overlaps(found, starts, at, m.end()):
             continue  # ("Ngành" alone, read as a group, gives way: it starts before ``at``)

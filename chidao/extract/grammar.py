@@ -156,7 +156,7 @@ _CHAIRS = (
 _MODAL = re.compile(
     r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|(?:sẽ\s+)?"
     + _CHAIRS
-    + r"|khẩn trương|tiếp tục|chủ động)(?!\w)",
+    + r"|khẩn trương|tiếp tục|chủ động|tuyệt đối không|không được)(?!\w)",
     re.IGNORECASE,
 )
 

@@ -32,7 +32,7 @@ _STOP_PHRASES = (
     "quan tâm", "phân công", "cử", "yêu cầu", "đề nghị", "tổ chức",
     "xây dựng kế hoạch", "nắm", "thống kê", "thành lập", "làm", "trực tiếp", "cũng", "đều",
     "vẫn", "còn", "phụ trách", "lấy", "tạo điều kiện", "dành", "đưa", "trân trọng", "kính mời", "kính gửi", "các sở", "các cơ quan", "các đơn vị", "các địa phương", "các ngành",
-    "rất", "hoan nghênh", "nhận được", "xin", "thông báo", "tham gia", "kiêm", "vừa",
+    "công khai", "khắc phục", "ứng phó", "thu hồi", "rất", "hoan nghênh", "nhận được", "xin", "thông báo", "tham gia", "kiêm", "vừa",
 )  # fmt: skip
 _STOPS = re.compile(
     r"(?:" + "|".join(map(re.escape, _STOP_PHRASES)) + r"|giao(?![^\S\n]+thông))(?!\w)"

@@ -261,7 +261,8 @@ _LABEL = re.compile(r"[\s\-–+•]*[" + CAPITALS + r"][^,;:.()\n]{2,40}(?<!gồ
 
 # a fronted basis or purpose: "Căn cứ Kế hoạch này, các sở ... xây dựng ..."
 _BASIS_FRONTED = re.compile(
-    r"[\s\-–]*(?:[a-zđ0-9]{1,2}[.)]\s*)?(?:căn cứ|trên cơ sở|dựa trên|để|nhằm)\b[^;:.]{3,200}?,\s*$",
+    r"[\s\-–]*(?:[a-zđ0-9]{1,2}[.)]\s*)?(?:(?:theo đó|đồng thời|bên cạnh đó|ngoài ra),\s*)?"
+    r"(?:căn cứ|trên cơ sở|dựa trên|để|nhằm)\b[^;:.]{3,200}?,\s*$",
     re.IGNORECASE,
 )
 

@@ -402,7 +402,8 @@ _MEMBER_LINE = re.compile(
 
 
 _ASKS_OF = re.compile(
-    r"(?<!\w)(?:(?:yêu cầu|đề nghị|giao|chỉ đạo|lưu ý)\s+(?:các\s|những\s|[" + CAPITALS + r"])"
+    r"(?<!\w)(?:(?:yêu cầu|đề nghị|giao|chỉ đạo|lưu ý)\s+(?:các\s|những\s|lãnh đạo\s|thủ trưởng\s|"
+    r"người đứng đầu\s|[" + CAPITALS + r"])"
     r"|(?:nhấn mạnh|yêu cầu|chỉ đạo|đề nghị|lưu ý|kết luận)\s*:)"  # ("..., Chủ tịch ... nhấn mạnh:")
 )
 _MEMBER_REACH = 200  # characters: a roster's line is short; a leader's ask comes early
