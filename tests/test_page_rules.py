@@ -103,3 +103,48 @@ def test_must_not_is_a_duty_and_a_verb_ends_an_unlisted_name():
     assert lead == ["cơ quan, đơn vị", "địa phương"]
     [(lead, *_)] = _tasks("Thanh tra Chính phủ công khai kết quả kiểm tra, rà soát tại tỉnh.")
     assert lead == ["Thanh tra Chính phủ"]
+
+
+def test_a_portal_footer_is_no_task_and_its_licence_no_reference():
+    doc = extract_text(
+        "Tin tức\n\nUBND tỉnh tổ chức hội nghị tổng kết năm.\n\n"
+        "Cơ quan chủ quản: UBND tỉnh Sóc Trăng - Điện thoại: 0299.3822339\n"
+        "Giấy phép số 01/GP-STTTT do Sở Thông tin và Truyền thông cấp ngày 22/9/2021.\n",
+        today=TODAY,
+    )
+    assert doc.tasks == [] and [r.number for r in doc.references] == []
+
+
+def test_short_and_small_letter_names_of_district_bodies():
+    [(lead, *_)] = _tasks("Chủ tịch UBND huyện chỉ đạo phòng NN và PTNT rà soát các công trình.")
+    assert lead == ["Phòng Nông nghiệp và Phát triển nông thôn"]
+    [(lead, *_)] = _tasks(
+        "UBMT TQ Việt Nam tỉnh và các đoàn thể phối hợp tuyên truyền phòng cháy, chữa cháy."
+    )
+    assert lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "đoàn thể"]
+    [(lead, *_)] = _tasks(
+        "UBND huyện đề nghị các phòng chuyên môn và UBND các xã, thị trấn xây dựng kế hoạch."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+    [(lead, *_)] = _tasks("Trạm thủy nông huyện phối hợp với UBND xã nạo vét kênh mương.")
+    assert lead == ["Trạm thủy nông huyện"]
+    assert _tasks("Trạm bơm Yên Sở được kiểm tra công tác vận hành trước mùa mưa.") == []
+
+
+def test_a_reported_party_secretary_directs_and_her_next_clause_goes_on():
+    text = (
+        "Sau khi nắm tình hình, đồng chí Nguyễn Thị A, Bí thư Huyện ủy đã chỉ đạo Trạm thủy nông "
+        "phối hợp với UBND xã Hồng Quảng nạo vét kênh mương nội đồng; Chỉ đạo phòng NN và PTNT "
+        "cần rà soát các đồng ruộng có nguy cơ thiếu nước."
+    )
+    leads = [lead for lead, *_ in _tasks(text)]
+    assert leads == [["Trạm thủy nông"], ["Phòng Nông nghiệp và Phát triển nông thôn"]]
+
+
+def test_who_a_scheme_covers_is_no_task():
+    text = (
+        "2. Đối tượng thi đua\n\na) Tập thể:\n\n- UBND các xã, phường trên địa bàn tỉnh.\n\n"
+        "- Các phòng chuyên môn và tổ chức tương đương thuộc các cơ quan trên địa bàn tỉnh.\n\n"
+        "3. Nội dung thi đua\n\nSở Nội vụ chủ trì theo dõi phong trào thi đua.\n"
+    )
+    assert [lead for lead, *_ in _tasks(text)] == [["Sở Nội vụ"]]

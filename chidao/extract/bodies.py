@@ -58,7 +58,7 @@ _HEADS = (
     "Tòa án nhân dân", "Toà án nhân dân", "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ đội Biên phòng",
     "Công an", "Công ty", "Tổng công ty", "Tập đoàn", "Ngân hàng", "Kho bạc Nhà nước",
     "Bảo hiểm xã hội", "Ủy ban Mặt trận Tổ quốc", "Uỷ ban Mặt trận Tổ quốc", "Ủy ban MTTQ",
-    "UB MTTQ", "UBMTTQ", "Liên đoàn Lao động", "Liên đoàn", "Liên hiệp các Hội", "Liên hiệp",
+    "UB MTTQ", "UBMTTQ", "UBMT TQ", "Trạm", "Liên đoàn Lao động", "Liên đoàn", "Liên hiệp các Hội", "Liên hiệp",
     "Hiệp hội", "Tổng Liên đoàn", "Liên minh Hợp tác xã", "Tạp chí", "Hội", "Tỉnh đoàn", "Thành đoàn", "Đoàn",
     "Đài", "Báo", "Bảo tàng", "Thư viện", "Nhà hát", "Bệnh viện", "Trường", "Đại học",
     "Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Thanh tra", "Quỹ", "Hợp tác xã",
@@ -135,6 +135,8 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
     for m in _heads(text):
         if m.start() < last_end:
             continue
+        if m.group() == "Trạm" and _WORKS.match(text, m.end()):
+            continue  # "Trạm bơm Yên Sở": works, not a body
         end = _name_end(text, m.end(), m.group())
         if end is None and m.group() in _WHOLE_HEADS and _alone(text, m.end()):
             end = m.end()  # "..., Hội Cựu chiến binh tỉnh, Tỉnh đoàn: Chỉ đạo ..."
@@ -176,8 +178,13 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
 _LOWER_OFFICE = re.compile(
     r"phòng(?<!\wphòng)(?=[^\S\n]+(?:Tài chính|Kinh tế|Văn hóa|Văn hoá|Giáo dục|Nội vụ|Tư pháp|Y tế|"
     r"Tài nguyên|Lao động|Nông nghiệp|Quản lý đô thị|Kế hoạch|Công [Tt]hương|Dân tộc|"
-    r"Thông tin|Hạ tầng|Đô thị|Hành chính|Tổ chức|Kế toán|Tổng hợp|GDĐT|GD&ĐT|GD-ĐT|TN&MT|TN-MT|TC-KH|TCKH|NN&PTNT|NN-PTNT|"
+    r"Thông tin|Hạ tầng|Đô thị|Hành chính|Tổ chức|Kế toán|Tổng hợp|GDĐT|GD&ĐT|GD-ĐT|TN&MT|TN-MT|TC-KH|TCKH|NN&PTNT|NN-PTNT|NN và PTNT|TN và MT|"
     r"VH-TT|VHTT|LĐTB&XH|LĐ-TB&XH|KT-HT|QLĐT)(?![\w&-]))"
+)
+
+
+_WORKS = re.compile(
+    r"[^\S\n]+(?:bơm|biến áp|thu phí|quan trắc|cân|xăng|sạc|dừng nghỉ|BTS|phát sóng)(?!\w)"
 )
 
 
@@ -212,6 +219,8 @@ _SPELLED_OUT = {
     "PCTT-TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn", "PTDS": "Phòng thủ dân sự",
     "BĐBP": "Bộ đội Biên phòng", "ATGT": "An toàn giao thông",
     "UB MTTQ": "Ủy ban Mặt trận Tổ quốc", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "UBMT TQ": "Ủy ban Mặt trận Tổ quốc", "NN và PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "TN và MT": "Tài nguyên và Môi trường",
     "TPHCM": "Thành phố Hồ Chí Minh", "TP.HCM": "Thành phố Hồ Chí Minh",
     "TP HCM": "Thành phố Hồ Chí Minh", "TP. HCM": "Thành phố Hồ Chí Minh",
 }  # fmt: skip
@@ -331,6 +340,7 @@ _LOWER_FIRST_HEADS = frozenset(
         "Tổng công ty",
         "Đài",  # "Đài khí tượng thủy văn tỉnh"
         "Hạt Kiểm lâm",  # "các Hạt Kiểm lâm địa phương"
+        "Trạm",  # "Trạm thủy nông huyện", "Trạm y tế xã"
     ]
 )
 # heads whose first name word may itself be a head word ("Văn phòng Sở", "Ban Quản lý")

@@ -97,12 +97,11 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
 
 # the Party's committees, which no registry of People's Committees holds, named in a list of
 # assignees ("Đảng ủy, UBND 14 phường", "đảng ủy, UBND các xã", "Ban Thường vụ các huyện ủy,
-# thị ủy", "các đảng ủy trực thuộc Tỉnh ủy", "các cấp ủy, tổ chức đảng")
+# thị ủy", "các đảng ủy trực thuộc Tỉnh ủy"; not "các cấp ủy", the Party at every level)
 _PARTY = re.compile(
-    r"(?<![\w/])(?:[Cc]ác[^\S\n]+)?(?:[Đđ]ảng|huyện|thị|quận|thành|(?<=các )cấp)[^\S\n]+[uủ][ỷy](?!\w)"
+    r"(?<![\w/])(?:[Cc]ác[^\S\n]+)?(?:[Đđ]ảng|huyện|thị|quận|thành)[^\S\n]+[uủ][ỷy](?!\w)"
     r"(?:[^\S\n]+(?:(?:các[^\S\n]+)?(?:xã|phường|thị trấn|cơ sở)(?:,[^\S\n]+(?:phường|thị trấn))*"
     r"|trực thuộc(?:[^\S\n]+(?:Tỉnh|Thành|Huyện|Quận|Đảng)[^\S\n]+[uủ][ỷy])?)(?!\w))?"
-    r"|(?<![\w/])(?:các[^\S\n]+)?tổ chức (?:cơ sở )?đảng(?!\w)"
 )
 
 

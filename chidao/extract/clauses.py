@@ -15,6 +15,7 @@ from chidao.extract.grammar import (
     _LIST_GAP,
     _NOT_ACTING,
     _PASSIVE_LEAD,
+    _REPORTED_LEADER,
     _SUBJECT_PREFIX,
     _TOLD_BEFORE,
     TRIGGER,
@@ -120,7 +121,7 @@ def _clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[
                 _SUBJECT_PREFIX.match(text[nxt : first.start])
                 or (
                     _ASKS_PREFIX.fullmatch(text, nxt, first.start) is not None
-                    and _TOLD_BEFORE.search(text, cuts[-1], pos) is None
+                    and not _told_before(text, cuts[-1], pos, mentions)
                 )
             )
             and not _NOT_ACTING.match(
@@ -134,6 +135,16 @@ def _clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[
         pos = text.find("; ", nxt, end)
     cuts.append(end)
     return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def _told_before(text: str, start: int, end: int, mentions: Mentions) -> bool:
+    """The clause before tells what was given earlier ("Văn bản số ... đã giao Sở X ..."),
+    not, in a report, what a leader directed ("Bí thư Huyện ủy đã chỉ đạo Trạm ...")."""
+    told = _TOLD_BEFORE.search(text, start, end)
+    return told is not None and not (
+        mentions.report
+        and _REPORTED_LEADER.search(text, max(start, told.start() - 60), told.start())
+    )
 
 
 def _list_continues(text: str, mentions: Mentions, start: int, semicolon: int) -> bool:

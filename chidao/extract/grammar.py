@@ -106,7 +106,7 @@ _SUBJECT_PREFIX = re.compile(
 # a clause that opens on its own request: "...; Đề nghị UBND các xã ...", "...; đồng thời giao
 # Công an tỉnh ..." (unless the clause before told what was given: "đã giao ...")
 _ASKS_PREFIX = re.compile(
-    r"\s*(?:(?:đồng thời|và)\s*,?\s*)?(?:đề nghị|yêu cầu|giao(?:\s+cho)?)\s+", re.IGNORECASE
+    r"\s*(?:(?:đồng thời|và)\s*,?\s*)?(?:đề nghị|yêu cầu|chỉ đạo|giao(?:\s+cho)?)\s+", re.IGNORECASE
 )
 
 
@@ -371,6 +371,9 @@ _AUTHORITY_WORDS = r"UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|T
 
 
 _AUTHORITY = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS})(?!\w)")
+# who directs in a report: a committee, a leader of one, a Party secretary ("đồng chí ... Bí
+# thư Huyện ủy đã chỉ đạo Trạm thủy nông ...")
+_REPORTED_LEADER = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS}|Bí thư)(?!\w)")
 
 
 # a body that no longer exists gave it: "UBND tỉnh Lâm Đồng (cũ) giao Sở ..." tells history

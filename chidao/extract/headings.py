@@ -373,7 +373,9 @@ _DUTY = re.compile(
 # opens a conclusion or a plan ("I. Đánh giá chung", "II. TÌNH HÌNH THỰC HIỆN NĂM 2025")
 _ACCOUNT_TITLE = re.compile(
     r"(?i:diễn biến|đánh giá chung|thực trạng|bối cảnh|(?:tình hình|kết quả)\s+(?:thực hiện|"
-    r"triển khai|đạt được|chung))(?![^\n]*[;.:]\s*\S)[^\n]{0,250}"
+    r"triển khai|đạt được|chung)"
+    # (or who a scheme covers: "2. Đối tượng thi đua" over "- Các phòng chuyên môn ...")
+    r"|đối tượng(?:\s+(?:thi đua|áp dụng|khen thưởng|tham gia))?\s*$)(?![^\n]*[;.:]\s*\S)[^\n]{0,250}"
 )
 
 

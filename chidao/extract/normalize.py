@@ -54,6 +54,12 @@ _CAPTION = re.compile(
     r"(?:^|[.!?]\s)(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s*:\s*[^.]{1,80}\.?$"
     r"|\s[-–]\s*Ảnh\s*\d{1,2}\s*\.?$"  # a news site's numbered caption: "... cuối năm 2023 - Ảnh 1."
 )
+# a portal's footer line: who runs the site, its licence, its contacts (never a directive)
+_FOOTER_LINE = re.compile(
+    r"^(?:Cơ quan chủ quản|Đơn vị quản lý|Chịu trách nhiệm (?:chính|nội dung)|Giấy phép (?:số|thiết lập|"
+    r"xuất bản|hoạt động)|Bản quyền thuộc|Ghi rõ nguồn|Trưởng [Bb]an [Bb]iên tập|Điện thoại Ban|"
+    r"Copyright|©)"
+)
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^(Trang|Page)\s+\d{1,4}(\s*/\s*\d{1,4})?$")
 
 # an HTML character reference, always with its semicolon (not "Sở KH&ĐT", "NN&PTNT")
@@ -343,7 +349,9 @@ def _drop_clutter(lines: list[str]) -> list[str]:
         if body_chars > 200 and read_prose and _CLUTTER_START.match(line):
             break  # the related articles after an article (not a share bar above it)
         if line and (
-            (("Ảnh" in line or "ảnh" in line) and _CAPTION.search(line)) or _PAGE_NUMBER.match(line)
+            (("Ảnh" in line or "ảnh" in line) and _CAPTION.search(line))
+            or _PAGE_NUMBER.match(line)
+            or _FOOTER_LINE.match(line)
         ):
             continue
         if line and line in twice and _is_repeated_caption(lines, i):

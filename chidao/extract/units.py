@@ -21,7 +21,6 @@ import re
 
 from chidao.extract.clauses import _clauses
 from chidao.extract.grammar import (
-    _AUTHORITY,
     _AUTHORITY_WORDS,
     _BOILERPLATE,
     _FORMER_BEFORE,
@@ -29,6 +28,7 @@ from chidao.extract.grammar import (
     _LEAD_ROLE,
     _PASSIVE_LEAD,
     _PAUSE_AFTER_VERB,
+    _REPORTED_LEADER,
     _SUBJECT_PREFIX,
     TRIGGER,
     Mentions,
@@ -154,6 +154,8 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             any(f.start < m.start() for f in found)
             or _DIRECTING.search(text, start, m.start())  # "UBND tỉnh chỉ đạo các sở ..."
         )
+        if bare and verb == "chỉ đạo" and _leader_directs_on(text, start, mentions):
+            bare = False  # "... Bí thư Huyện ủy đã chỉ đạo Trạm ...; Chỉ đạo phòng NN ...": hers
         if obj and not (verb == "chỉ đạo" and bare):
             unit.breaks = False  # (a bare "Chỉ đạo X ..." item: the implied subject directs X)
             obj = _and_asks(text, obj, found, end)
@@ -185,13 +187,25 @@ _EXECUTES = re.compile(
 _CITES = re.compile(r"(?<!\w)số\s+\d")
 
 
+def _leader_directs_on(text: str, start: int, mentions: Mentions) -> bool:
+    """In a report, a clause "Chỉ đạo X ..." after "; " goes on with the leader who directed
+    in the clause before it on the same line."""
+    line = text.rfind("\n", 0, start) + 1
+    return (
+        mentions.report
+        and line < start
+        and text[max(line, start - 2) : start] == "; "
+        and _REPORTED_LEADER.search(text, line, start) is not None
+    )
+
+
 def _reported(text: str, start: int, verb: int, mentions: Mentions) -> bool:
     """In a news report, the committee's or the leader's "đã yêu cầu" right before ``verb``
     is the directive the report tells ("UBND tỉnh đã yêu cầu Công an tỉnh ..."), unless an
     earlier document is cited there."""
     if not mentions.report:
         return False
-    subject = _AUTHORITY.search(text, max(start, verb - 60), verb)
+    subject = _REPORTED_LEADER.search(text, max(start, verb - 60), verb)
     return subject is not None and _CITES.search(text, start, verb) is None
 
 
