@@ -11,6 +11,7 @@ import re
 from chidao.extract.grammar import (
     _ASKS_PREFIX,
     _BOILERPLATE,
+    _CITES,
     _LEAD_ROLE,
     _LIST_GAP,
     _NOT_ACTING,
@@ -144,6 +145,7 @@ def _told_before(text: str, start: int, end: int, mentions: Mentions) -> bool:
     return told is not None and not (
         mentions.report
         and _REPORTED_LEADER.search(text, max(start, told.start() - 60), told.start())
+        and _CITES.search(text, start, told.start()) is None
     )
 
 

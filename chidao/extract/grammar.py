@@ -373,6 +373,7 @@ _AUTHORITY_WORDS = r"UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|T
 _AUTHORITY = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS})(?!\w)")
 # who directs in a report: a committee, a leader of one, a Party secretary ("đồng chí ... Bí
 # thư Huyện ủy đã chỉ đạo Trạm thủy nông ...")
+_CITES = re.compile(r"(?<!\w)số\s+\d")  # an earlier document cited by its number
 _REPORTED_LEADER = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS}|Bí thư)(?!\w)")
 
 

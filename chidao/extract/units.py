@@ -23,6 +23,7 @@ from chidao.extract.clauses import _clauses
 from chidao.extract.grammar import (
     _AUTHORITY_WORDS,
     _BOILERPLATE,
+    _CITES,
     _FORMER_BEFORE,
     _IF_DIFFICULT,
     _LEAD_ROLE,
@@ -182,9 +183,6 @@ _EXECUTES = re.compile(
     r"chịu trách nhiệm thi hành\s+(?:Quyết định|quyết định|Chỉ thị|chỉ thị|Nghị quyết|nghị quyết)"
     r"\s+này"
 )
-
-
-_CITES = re.compile(r"(?<!\w)số\s+\d")
 
 
 def _leader_directs_on(text: str, start: int, mentions: Mentions) -> bool:
