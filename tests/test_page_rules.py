@@ -148,3 +148,29 @@ def test_who_a_scheme_covers_is_no_task():
         "3. Nội dung thi đua\n\nSở Nội vụ chủ trì theo dõi phong trào thi đua.\n"
     )
     assert [lead for lead, *_ in _tasks(text)] == [["Sở Nội vụ"]]
+
+
+def test_places_counted_then_named_are_each_a_committee():
+    [(lead, *_)] = _tasks(
+        "Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo Ủy ban nhân dân ba huyện biên giới Lộc Ninh, Bù Đốp "
+        "và Bù Gia Mập tăng cường tuần tra."
+    )
+    assert lead == ["UBND huyện Lộc Ninh", "UBND huyện Bù Đốp", "UBND huyện Bù Gia Mập"]
+    [(lead, *_)] = _tasks("UBND tỉnh yêu cầu hai huyện Kiến Xương và Tiền Hải hướng dẫn nông dân.")
+    assert lead == ["UBND huyện Kiến Xương", "UBND huyện Tiền Hải"]
+    # a count that does not match the names is left to the other rules
+    assert all(
+        "UBND xã Tân Lập" not in lead
+        for lead, *_ in _tasks("UBND tỉnh yêu cầu UBND 3 xã Tân Lập, Tân Hòa rà soát hộ nghèo.")
+    )
+    [(lead, *_)] = _tasks("UBND các Phường 2, 4 và 10 khẩn trương ban hành quyết định cưỡng chế.")
+    assert lead == ["UBND phường 2", "UBND phường 4", "UBND phường 10"]
+
+
+def test_the_fronts_committee_written_short_is_named_in_full_beside_the_groups():
+    [(lead, support, *_)] = _tasks(
+        "UBND quận Long Biên phối hợp với UB MTTQ và các đoàn thể, UBND các phường tuyên truyền."
+    )
+    assert support == ["Ủy ban Mặt trận Tổ quốc Việt Nam", "đoàn thể", "địa phương"]
+    [(lead, *_)] = _tasks("Bí thư Tỉnh ủy đề nghị UB MTTQ tỉnh vận động nhân dân.")
+    assert lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]

@@ -2339,7 +2339,7 @@ def test_shortened_names_of_commands_fronts_and_cities_are_spelled_out():
     [(lead, *_)] = _tasks(
         "Đồng thời đề nghị UB MTTQ tỉnh và UBND TP.Phan Thiết vận động nhân dân chấp hành."
     )
-    assert lead == ["Ủy ban Mặt trận Tổ quốc tỉnh", "UBND thành phố Phan Thiết"]
+    assert lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "UBND thành phố Phan Thiết"]
     [(lead, *_)] = _tasks("UBND tỉnh yêu cầu H.Tuy Phong phải khẩn trương di dời dân.")
     assert lead == ["UBND huyện Tuy Phong"]
 
@@ -3157,7 +3157,7 @@ def test_subjects_with_their_qualifiers_and_places_after_trong_đó():
         "1. Các đơn vị của Quận theo nhiệm vụ được phân công, chủ động phối hợp với UB MTTQ quận "
         "tuyên truyền."
     )
-    assert (lead, support) == (["cơ quan, đơn vị"], ["Ủy ban Mặt trận Tổ quốc quận"])
+    assert (lead, support) == (["cơ quan, đơn vị"], ["Ủy ban Mặt trận Tổ quốc Việt Nam quận"])
     [(lead, *_)] = _tasks(
         "Theo nội dung ủy quyền, UBND 5 huyện nói trên có trách nhiệm tổ chức thực hiện."
     )

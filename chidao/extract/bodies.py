@@ -44,6 +44,7 @@ from chidao.extract.places import (
     _bare_places,
     _colon_places,
     _counted,
+    _counted_named,
     _place_lists,
     _place_subjects,
 )
@@ -115,7 +116,7 @@ _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|\d{1,3}|[A-Z]{1,4}\d{0,2}")
 _MAX_WORDS = 20
 _WHOLE_HEADS = frozenset(  # a whole name on their own
     ["Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Quận đoàn", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy",
-     "Thành uỷ", "Huyện ủy", "Huyện uỷ"]
+     "Thành uỷ", "Huyện ủy", "Huyện uỷ", "UB MTTQ", "UBMTTQ", "UBMT TQ", "Ủy ban MTTQ"]
 )  # fmt: skip
 _PUNCT = re.compile(r"[^\S\n]*[,;:.)]")
 
@@ -123,7 +124,7 @@ _PUNCT = re.compile(r"[^\S\n]*[,;:.)]")
 def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMention]:
     """``found`` (the registry's mentions, in order) with the unlisted bodies of ``text``
     merged in, in order; see the module docstring."""
-    found = _bare_places(text, _counted(text, _whole_names(text, found)))
+    found = _bare_places(text, _counted(text, _counted_named(text, _whole_names(text, found))))
     found = _place_lists(text, _colon_places(text, _place_subjects(text, found)))
     found = _field_lists(text, _sectors(text, found))
     found = _short_names(text, _party_committees(text, _classes(text, found)))
@@ -240,13 +241,18 @@ def spelled_out(name: str) -> str:
     """ "Ủy ban MTTQ Việt Nam tỉnh X" → "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh X"; "UBND
     H.Bắc Bình" → "UBND huyện Bắc Bình"."""
     name = _UNIT_SHORT.sub(lambda m: SHORT_UNITS[m.group(1) + "."] + " ", name)
-    return _ABBREVIATED.sub(lambda m: _SPELLED_OUT[m.group()], name)
+    name = _ABBREVIATED.sub(lambda m: _SPELLED_OUT[m.group()], name)
+    if "Mặt trận Tổ quốc" in name and "Mặt trận Tổ quốc Việt Nam" not in name:
+        name = name.replace("Mặt trận Tổ quốc", "Mặt trận Tổ quốc Việt Nam")  # its full name
+    return name
 
 
 def _alone(text: str, pos: int) -> bool:
-    """Punctuation or a verb follows: "Tỉnh đoàn:", "Huyện đoàn phối hợp ..."."""
+    """Punctuation, a verb or "và" follows: "Tỉnh đoàn:", "Huyện đoàn phối hợp ...", "UB MTTQ
+    và các đoàn thể"."""
     return _PUNCT.match(text, pos) is not None or (
-        text[pos : pos + 1] == " " and _STOPS.match(text, pos + 1) is not None
+        text[pos : pos + 1] == " "
+        and (_STOPS.match(text, pos + 1) is not None or text.startswith("và ", pos + 1))
     )
 
 

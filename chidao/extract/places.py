@@ -16,8 +16,8 @@ from chidao.extract.names import _ENDERS, _PROVINCE, UNLISTED, _overlaps, _with_
 from chidao.extract.segment import CAPITALS
 
 # "UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà": the group names its members
-_LOCAL_GROUP = re.compile(
-    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) các (xã|phường|thị trấn|huyện|quận|thị xã)$"
+_LOCAL_GROUP = re.compile(  # ("UBND các Phường 2, 4, 5 và 10")
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) các ((?i:xã|phường|thị trấn|huyện|quận|thị xã))$"
 )
 _PLACE = r"(?:[" + CAPITALS + r"][\w]*|\d{1,3})(?:[^\S\n](?:[" + CAPITALS + r"][\w]*|\d{1,3}))*"
 # (a place of another level may be written short in the list: "..., Phù Cát, TX.An Nhơn và
@@ -79,6 +79,47 @@ _COUNTED_BY = re.compile(
     + r"giao|yêu cầu|đề nghị|chỉ đạo)"
     r"(?: cho)?)[^\S\n]+$"
 )
+
+
+# local committees counted and then named: "UBND 2 xã Tân Lập, Tân Hòa", "yêu cầu hai huyện
+# Kiến Xương và Tiền Hải", "Ủy ban nhân dân ba huyện biên giới Lộc Ninh, Bù Đốp và Bù Gia Mập"
+_COUNTED_NAMED = re.compile(
+    r" (?P<count>[0-9]{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) (?P<unit>" + _LOCAL_UNIT + r")"
+    r"(?:[^\S\n]+[a-zđà-ỹ]+){0,3}?[^\S\n]+(?=[" + CAPITALS + r"])"
+)
+
+
+def _counted_named(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with one mention for each place a counted list names (the count's words
+    go with the first); only after a committee's name or a directive verb."""
+    added: list[AgencyMention] = []
+    starts = [f.start for f in found]
+    for m in _COUNTED_NAMED.finditer(text):
+        by = _COUNTED_BY.search(text, max(0, m.start() - 24), m.start() + 1)
+        if by is None:
+            continue
+        first = _PLACE_FIRST.match(text, m.end() - 1)
+        if first is None:
+            continue
+        start = by.start() if by.group("committee") else m.start("count")
+        places = [first]
+        while len(places) < 20 and (nxt := _PLACE_ITEM.match(text, places[-1].end())):
+            places.append(nxt)
+        count = m.group("count")
+        wanted = int(count) if count.isdigit() else _NUMBER_WORDS.index(count) + 2
+        if len(places) != wanted or any(_ENDERS.match(p.group(p.lastindex or 1)) for p in places):
+            continue  # the places named are the ones counted
+        if _overlaps(found, starts, start, places[-1].end()):
+            continue
+        for k, p in enumerate(places):
+            at = p.lastindex or 1
+            begin = start if k == 0 else p.start(at)
+            name = f"UBND {m.group('unit')} {p.group(at)}"
+            added.append(AgencyMention(begin, p.end(), text[begin : p.end()], name, rule=UNLISTED))
+    return _with_added(found, added)
+
+
+_NUMBER_WORDS = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
 
 
 _HEAD_TITLE = re.compile(r"(?<!\w)(?:Chủ tịch|Lãnh đạo|lãnh đạo)[^\S\n]+$")
@@ -242,7 +283,7 @@ def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
             at = p.lastindex or 1  # the place's group ("short" is the first of an item's)
             short = p.groupdict().get("short")  # "TX.An Nhơn" in a list of huyện
             start = m.start if k == 0 else p.start("short") if short else p.start(at)
-            level = SHORT_UNITS[short + "."] if short else unit.group(1)
+            level = SHORT_UNITS[short + "."] if short else unit.group(1).lower()
             name = f"UBND {level} {p.group(at)}"
             out.append(AgencyMention(start, p.end(), text[start : p.end()], name, rule=UNLISTED))
     return out if changed else found
