@@ -174,3 +174,23 @@ def test_the_fronts_committee_written_short_is_named_in_full_beside_the_groups()
     assert support == ["Ủy ban Mặt trận Tổ quốc Việt Nam", "đoàn thể", "địa phương"]
     [(lead, *_)] = _tasks("Bí thư Tỉnh ủy đề nghị UB MTTQ tỉnh vận động nhân dân.")
     assert lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+
+
+def test_a_paragraph_that_sets_the_time_of_all_tasks_is_their_deadline_and_no_task():
+    tasks = _tasks(
+        "UBND các phường 3, 9 tiếp tục giám sát các chủ đầu tư.\n\n"
+        "UBND phường 5 phải khẩn trương ban hành kế hoạch cưỡng chế.\n\n"
+        "Thời hạn thực hiện nhiệm vụ được giao trước ngày 31/7/2024. Quá thời hạn trên, UBND "
+        "thành phố sẽ xem xét xử lý kỷ luật.\n"
+    )
+    assert [(lead, deadline) for lead, _, deadline, *_ in tasks] == [
+        (["UBND phường 3", "UBND phường 9"], "2024-07-31"),
+        (["UBND phường 5"], "2024-07-31"),
+    ]
+
+
+def test_functional_agencies_are_vague_beside_a_named_group():
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh chỉ đạo các cơ quan chức năng, chính quyền địa phương khẩn trương khắc phục."
+    )
+    assert lead == ["địa phương"]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from chidao.extract.agencies.patterns import _PROVINCES
+from chidao.extract.deadlines import TERM_OF_TASKS
 from chidao.extract.model import DocumentMeta, Reference, TimeMention
 from chidao.extract.segment import CAPITALS, Block
 
@@ -494,12 +495,20 @@ def _kind_from_number(number: str | None) -> str | None:
 
 
 def document_period(text: str, times: Sequence[TimeMention]) -> TimeMention | None:
-    """The period a document sets for all its tasks: "nhiệm vụ trọng tâm tháng 2/2021".
+    """The period a document sets for all its tasks: "nhiệm vụ trọng tâm tháng 2/2021", a
+    paragraph "Thời hạn thực hiện nhiệm vụ được giao trước ngày 31/7/2023".
     The year in a plan's title ("Kế hoạch ... năm 2026") is not one (rule 7)."""
     for m in re.finditer(
         r"(?i)nhiệm vụ (?:trọng tâm|chủ yếu)(?: của)? (?=tháng|quý|năm|\d{1,2} tháng)", text
     ):
         for t in times:
             if t.start == m.end() and t.value is not None:
+                return t
+    for m in TERM_OF_TASKS.finditer(text):  # "Thời hạn thực hiện nhiệm vụ được giao trước ..."
+        at = text.find("Thời hạn", m.start())
+        if text[text.rfind("\n", 0, at) + 1 : at].strip(" -–"):
+            continue  # (a paragraph of its own)
+        for t in times:
+            if m.end() <= t.start < m.end() + 30 and t.kind == "deadline" and t.value is not None:
                 return t
     return None

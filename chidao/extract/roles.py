@@ -94,8 +94,8 @@ def _named_group(m: AgencyMention) -> AgencyMention:
     các xã liên quan xác định ...", "Các sở, ban, ngành liên quan có trách nhiệm ...") is
     that group: its members must answer for it. Only as a partner is it vague, and "các đơn
     vị liên quan" names no kind of body at all."""
-    if not (m.vague and m.is_group) or m.name == "cơ quan, đơn vị":
-        return m
+    if not (m.vague and m.is_group) or m.name in ("cơ quan, đơn vị", " ".join(m.surface.split())):
+        return m  # (nor "các cơ quan chức năng": vague in its own words, no group it narrows)
     return replace(m, vague=False)
 
 

@@ -37,7 +37,7 @@ from chidao.extract.attributes import (
     _attribute,
     _following_attributes,
 )
-from chidao.extract.deadlines import attach_times, attribute_deadline
+from chidao.extract.deadlines import TERM_OF_TASKS, attach_times, attribute_deadline
 from chidao.extract.enumerations import _enumeration, _only_introduces
 from chidao.extract.grammar import (
     CONNECTORS,
@@ -131,6 +131,9 @@ def find_tasks(
             continue
         if attrs[i] is not None or _not_a_task(text, block.body_start, block.end):
             continue  # read with the block it describes; a phone list's or a roster's line
+        if block.marker is None and TERM_OF_TASKS.match(text, block.body_start, block.end):
+            prev_block_task = None  # the time of all the tasks (``document_period``), no task
+            continue
         if _executes(text, block, in_force):
             continue  # rule 1: "Điều 3. Chánh Văn phòng ..., Thủ trưởng ... chịu trách nhiệm thi
         if block.marker is not None and block.marker.startswith("Điều"):  # hành Quyết định này"
