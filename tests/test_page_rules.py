@@ -194,3 +194,36 @@ def test_functional_agencies_are_vague_beside_a_named_group():
         "UBND tỉnh chỉ đạo các cơ quan chức năng, chính quyền địa phương khẩn trương khắc phục."
     )
     assert lead == ["địa phương"]
+
+
+def test_what_a_plan_is_for_is_no_task_and_its_content_keeps_the_letters_addressee():
+    tasks = _tasks(
+        "Kính gửi: Sở Y tế các tỉnh\n"
+        "Bộ Y tế đề nghị Sở Y tế các tỉnh triển khai kế hoạch năm 2008 như sau:\n"
+        "I. MỤC ĐÍCH YÊU CẦU:\n"
+        "1. Tăng cường các hoạt động chỉ đạo từ Trung ương đến địa phương.\n"
+        "II. NỘI DUNG:\n"
+        "1. Công tác chỉ đạo:\n"
+        "– Kiện toàn hệ thống cán bộ làm công tác bảo vệ, chăm sóc trẻ em.\n"
+    )
+    assert [(lead, text[:9]) for lead, *_, text in tasks] == [(["Sở Y tế"], "Kiện toàn")]
+
+
+def test_a_leader_who_acts_on_a_proposal_in_the_same_sentence_gives_a_task():
+    [(lead, *_)] = _tasks(
+        "Xét đề nghị của: Ủy ban nhân dân tỉnh Quảng Ngãi tại văn bản số 49/TTr-UBND ngày 12 "
+        "tháng 5 năm 2014, Phó Thủ tướng Vũ Văn Ninh giao các Bộ: Kế hoạch và Đầu tư, Tài chính "
+        "xem xét xử lý theo thẩm quyền."
+    )
+    assert lead == ["Bộ Kế hoạch và Đầu tư", "Bộ Tài chính"]
+    # the proposal alone is a decision's basis
+    assert _tasks("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 12/TTr-SNV,") == []
+
+
+def test_thanks_and_co_hosting_are_no_tasks_and_a_numbers_letter_is_kept():
+    assert _tasks("Bộ Y tế trân trọng cảm ơn./.") == []
+    assert _tasks("Chánh Văn phòng UBND Thành phố đồng chủ trì buổi họp báo.") == []
+    doc = extract_text(
+        "Theo văn bản số 1303a/UBND-NNTNMT ngày 07/5/2014 của UBND tỉnh.", today=TODAY
+    )
+    assert [r.number for r in doc.references] == ["1303a/UBND-NNTNMT"]

@@ -375,7 +375,10 @@ _ACCOUNT_TITLE = re.compile(
     r"(?i:diễn biến|đánh giá chung|thực trạng|bối cảnh|(?:tình hình|kết quả)\s+(?:thực hiện|"
     r"triển khai|đạt được|chung)"
     # (or who a scheme covers: "2. Đối tượng thi đua" over "- Các phòng chuyên môn ...")
-    r"|đối tượng(?:\s+(?:thi đua|áp dụng|khen thưởng|tham gia))?\s*$)(?![^\n]*[;.:]\s*\S)[^\n]{0,250}"
+    r"|đối tượng(?:\s+(?:thi đua|áp dụng|khen thưởng|tham gia))?\s*$"
+    # (or what a plan is for: "I. MỤC ĐÍCH YÊU CẦU:", not what each must do)
+    r"|mục đích(?:,?\s*(?:và\s+)?yêu cầu)?\s*:?\s*$|mục tiêu\s*:?\s*$)"
+    r"(?![^\n]*[;.:]\s*\S)[^\n]{0,250}"
 )
 
 

@@ -69,7 +69,7 @@ _CODE_END = r"(?!\w|/\w)"
 # A number starts on a digit not preceded by a word character or by ". , / -" (so not
 # inside "26.750", "m2/", "COVID-19"); the look-behind comes after the first digit so that
 # ``re`` can skip to digits quickly.
-_NUMBER = r"(?P<num>\d(?<![\w./,\-–—]\d)\d{0,4})"
+_NUMBER = r"(?P<num>\d(?<![\w./,\-–—]\d)\d{0,4}[a-d]?)"  # ("1303a/UBND-NNTNMT")
 _SLASH_FORM = (
     rf" ?/ ?(?:(?P<year>(?:19|20)\d\d) ?/ ?)?(?P<code>{_SEGMENT}(?:{_DASH}{_SEGMENT}){{0,3}}"
     r"(?:\.[IVX]{1,4}(?![\w.]))?)" + _CODE_END  # (a department by its numeral: "8601/VPCP-V.I")

@@ -130,6 +130,8 @@ def find_tasks(
             prev_block_task = None
             continue
         if attrs[i] is not None or _not_a_task(text, block.body_start, block.end):
+            while block.marker and _level(block.marker) <= 1 and stack and stack[-1].roster:
+                stack.pop()  # ("II. NỘI DUNG:" read as a label still ends "I. MỤC ĐÍCH")
             continue  # read with the block it describes; a phone list's or a roster's line
         if block.marker is None and TERM_OF_TASKS.match(text, block.body_start, block.end):
             prev_block_task = None  # the time of all the tasks (``document_period``), no task
@@ -145,8 +147,11 @@ def find_tasks(
         ):
             pending = None
         while stack and _closes(stack[-1], block):
-            if stack[-1].loose and _PART_TITLE.fullmatch(text, block.body_start, block.end):
-                break  # "... đề nghị các Sở thực hiện các nội dung sau:" + "A. NHIỆM VỤ CHUNG"
+            if stack[-1].loose and (
+                _PART_TITLE.fullmatch(text, block.body_start, block.end)
+                or _ACCOUNT_TITLE.fullmatch(text, block.body_start, block.end)
+            ):  # "... đề nghị các Sở thực hiện các nội dung sau:" + "A. NHIỆM VỤ CHUNG" (or
+                break  # "I. MỤC ĐÍCH YÊU CẦU", no task, before "II. NỘI DUNG")
             if stack[-1].loose and block.marker is None and _caption(text, block):
                 break  # a photo's caption a web page set between its intro and the paragraphs
             stack.pop()

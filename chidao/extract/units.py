@@ -96,7 +96,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         unit.breaks = True  # "... đơn vị nào không nộp thì Phòng Văn hóa sẽ tham mưu ...": a
         return unit  # consequence, not a task
     if (
-        _BOILERPLATE.match(text, start, end)
+        (_BOILERPLATE.match(text, start, end) and not _ASKS_ON_PROPOSAL.match(text, start, end))
         or _is_citation_line(text, start, end)
         or (text.find("thi hành", start, end) != -1 and _EXECUTES.search(text, start, end))
     ):
@@ -182,6 +182,16 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
 _EXECUTES = re.compile(
     r"chịu trách nhiệm thi hành\s+(?:Quyết định|quyết định|Chỉ thị|chỉ thị|Nghị quyết|nghị quyết)"
     r"\s+này"
+)
+
+
+# a leader who acts on a proposal in the same sentence: "Xét đề nghị của UBND tỉnh Quảng Ngãi
+# tại văn bản số ..., Phó Thủ tướng Vũ Văn Ninh giao các Bộ: ... xem xét xử lý" (the proposal
+# alone, "Xét đề nghị của Giám đốc Sở Nội vụ,", is a decision's basis, no task)
+_ASKS_ON_PROPOSAL = re.compile(
+    r"[\s\-–]*(?:xét|theo) đề nghị[^\n]{0,700}?,\s*(?:Phó\s+)?(?:Thủ tướng|Bộ trưởng|Chủ tịch)"
+    r"[^;.\n]{0,80}?\s(?:giao|yêu cầu|chỉ đạo)\s",
+    re.IGNORECASE,
 )
 
 
