@@ -227,3 +227,38 @@ def test_thanks_and_co_hosting_are_no_tasks_and_a_numbers_letter_is_kept():
         "Theo văn bản số 1303a/UBND-NNTNMT ngày 07/5/2014 của UBND tỉnh.", today=TODAY
     )
     assert [r.number for r in doc.references] == ["1303a/UBND-NNTNMT"]
+
+
+def test_a_vague_group_followed_by_the_bodies_it_means_gives_those_bodies():
+    [(lead, *_)] = _tasks(
+        "Các sở, ngành liên quan như: Sở Nông nghiệp và Phát triển nông thôn, Bộ CHQS tỉnh, BĐBP "
+        "tỉnh, Công an tỉnh, Tổng Công ty Đông Bắc khẩn trương triển khai phương án ứng phó bão."
+    )
+    assert lead == [
+        "Sở Nông nghiệp và Phát triển nông thôn", "Bộ Chỉ huy Quân sự tỉnh",
+        "Bộ đội Biên phòng tỉnh", "Công an tỉnh", "Tổng Công ty Đông Bắc",
+    ]  # fmt: skip
+    [(lead, *_)] = _tasks(
+        "Thủ tướng yêu cầu Bộ trưởng các bộ: Công an, Tài chính chỉ đạo kiểm tra."
+    )
+    assert lead == ["Bộ Công an", "Bộ Tài chính"]
+    [(lead, *_)] = _tasks("Chủ tịch UBND tỉnh, thành phố phải báo cáo ngay Thủ tướng Chính phủ.")
+    assert lead == ["địa phương"]
+
+
+def test_a_deadline_without_its_year_in_a_december_letter_is_of_the_coming_year():
+    head = "Số: 12/CĐ-TTg\nHà Nội, ngày {} năm 2025\nCÔNG ĐIỆN\n"
+    ask = "Thủ tướng yêu cầu UBND các tỉnh báo cáo trước ngày {}.\n"
+    [(_, _, deadline, *_)] = _tasks(head.format("26 tháng 12") + ask.format("15/1"))
+    assert deadline == "2026-01-15"
+    # not a date long past in a June letter: no deadline, as before
+    [(_, _, deadline, *_)] = _tasks(head.format("10 tháng 6") + ask.format("15/3"))
+    assert deadline is None
+
+
+def test_the_month_of_a_meeting_is_no_deadline():
+    [(_, _, deadline, *_)] = _tasks(
+        "Tại Nghị quyết phiên họp Chính phủ thường kỳ tháng 8/2024, Chính phủ yêu cầu các bộ, "
+        "ngành đẩy mạnh giải ngân vốn đầu tư công."
+    )
+    assert deadline is None

@@ -57,9 +57,9 @@ _HEADS = (
     "Viện kiểm sát nhân dân", "Viện", "Học viện",
     "Bộ tư lệnh",
     "Tòa án nhân dân", "Toà án nhân dân", "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ đội Biên phòng",
-    "Công an", "Công ty", "Tổng công ty", "Tập đoàn", "Ngân hàng", "Kho bạc Nhà nước",
+    "Công an", "Công ty", "Tổng công ty", "Tổng Công ty", "Tập đoàn", "Ngân hàng", "Kho bạc Nhà nước",
     "Bảo hiểm xã hội", "Ủy ban Mặt trận Tổ quốc", "Uỷ ban Mặt trận Tổ quốc", "Ủy ban MTTQ",
-    "UB MTTQ", "UBMTTQ", "UBMT TQ", "Trạm", "Liên đoàn Lao động", "Liên đoàn", "Liên hiệp các Hội", "Liên hiệp",
+    "UB MTTQ", "UBMTTQ", "UBMT TQ", "Trạm", "Bộ CHQS", "BCHQS", "BĐBP", "BCH BĐBP", "Liên đoàn Lao động", "Liên đoàn", "Liên hiệp các Hội", "Liên hiệp",
     "Hiệp hội", "Tổng Liên đoàn", "Liên minh Hợp tác xã", "Tạp chí", "Hội", "Tỉnh đoàn", "Thành đoàn", "Đoàn",
     "Đài", "Báo", "Bảo tàng", "Thư viện", "Nhà hát", "Bệnh viện", "Trường", "Đại học",
     "Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Thanh tra", "Quỹ", "Hợp tác xã",
@@ -218,7 +218,8 @@ _SPELLED_OUT = {
     "PCTT và TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
     "PCTT&TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
     "PCTT-TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn", "PTDS": "Phòng thủ dân sự",
-    "BĐBP": "Bộ đội Biên phòng", "ATGT": "An toàn giao thông",
+    "BĐBP": "Bộ đội Biên phòng", "ATGT": "An toàn giao thông", "BCHQS": "Bộ Chỉ huy Quân sự",
+    "BCH": "Bộ Chỉ huy",
     "UB MTTQ": "Ủy ban Mặt trận Tổ quốc", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
     "UBMT TQ": "Ủy ban Mặt trận Tổ quốc", "NN và PTNT": "Nông nghiệp và Phát triển nông thôn",
     "TN và MT": "Tài nguyên và Môi trường",
@@ -344,6 +345,7 @@ _LOWER_FIRST_HEADS = frozenset(
         "Ban cán sự",  # "Ban cán sự các thôn"
         "Công ty",  # "Công ty cổ phần Nước sạch Hà Đông"
         "Tổng công ty",
+        "Tổng Công ty",
         "Đài",  # "Đài khí tượng thủy văn tỉnh"
         "Hạt Kiểm lâm",  # "các Hạt Kiểm lâm địa phương"
         "Trạm",  # "Trạm thủy nông huyện", "Trạm y tế xã"

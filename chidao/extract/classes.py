@@ -177,13 +177,13 @@ _MINISTRY_FIELDS = sorted(
     reverse=True,
 )  # fmt: skip
 _FIELD = "(" + "|".join(map(re.escape, _MINISTRY_FIELDS)) + r")(?!\w)"
-_MINISTRIES_HEAD = re.compile(r"(?:Bộ trưởng\s+)?các Bộ\s*:\s*" + _FIELD)
+_MINISTRIES_HEAD = re.compile(r"(?:Bộ trưởng\s+)?các [Bb]ộ\s*:\s*" + _FIELD)
 _MINISTRY_NEXT = re.compile(r"\s*(?:,|và(?!\w))\s*(?:Bộ\s+)?" + _FIELD)
 
 
 def _ministry_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """ "Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế": one mention per ministry."""
-    if "các Bộ" not in text:  # (a plain substring search first)
+    if "các Bộ" not in text and "các bộ:" not in text:  # (a plain substring search first)
         return found
     added: list[AgencyMention] = []
     for m in _MINISTRIES_HEAD.finditer(text):

@@ -91,7 +91,14 @@ def _can_be_deadline(task: Task, t: TimeMention, reference_date: date | None) ->
         return False
     if reference_date is not None and t.value is not None and t.value < reference_date:
         return False
+    if t.kind == "period" and _MEETING_BEFORE.search(
+        task.text, max(0, t.start - task.start - 30), t.start - task.start
+    ):
+        return False  # "phiên họp Chính phủ thường kỳ tháng 8/2015": when it met, not a due time
     return not (t.kind == "period" and t.rule.endswith("year")) or _plan_noun_before(task, t)
+
+
+_MEETING_BEFORE = re.compile(r"(?:thường kỳ|phiên họp|hội nghị|cuộc họp|kỳ họp|giao ban)\s*$", re.I)
 
 
 def _plan_noun_before(task: Task, t: TimeMention) -> bool:

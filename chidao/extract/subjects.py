@@ -240,7 +240,17 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
         if colon is None:  # "Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch ...": told
             return listed if _REGARDING_MUST.match(text, listed[-1].end) else []
         return listed if not _DESCRIBES.match(text, colon.end()) else []
-    return list_from(found, text)
+    listed = list_from(found, text)
+    such = _SUCH_AS.match(text, listed[-1].end) if listed[-1].vague else None
+    if such is not None:  # "Các sở, ngành liên quan như: Sở NN&PTNT, Công an tỉnh, ... khẩn
+        named = [m for m in found if m.start >= such.end()]  # trương ...": those it names
+        if named and named[0].start == such.end():
+            return list_from(named, text)
+    return listed
+
+
+# a vague group's members, named: "Các sở, ngành liên quan như: Sở ..., Công an tỉnh, ..."
+_SUCH_AS = re.compile(r"\s*(?:như|gồm|bao gồm)\s*:?\s*")
 
 
 _REGARDING = re.compile(

@@ -77,12 +77,28 @@ def _on_deadline(g: _Groups, start: int, end: int, ctx: _Ctx) -> TimeMention | N
     if day is not None:
         if not day[0] or cls == "whole":
             return None
+        day = (True, _next_year_if_past(day[1], g, ctx))
         name = "until" if cls == "until-end" else cls
         return _mention(start, end, "deadline", day[1], f"deadline:{name}-date")
     if g("epos") is not None:
         return _on_edge(g, start, end, ctx)
     period = _target_period(g, ctx)
     return None if period is None else _period_deadline(period, cls, start, end)
+
+
+_ROLL_OVER = timedelta(days=60)
+_ROLL_AHEAD = timedelta(days=120)
+
+
+def _next_year_if_past(value: date | None, g: _Groups, ctx: _Ctx) -> date | None:
+    """A deadline written without its year that falls well before the signing: of the
+    next year ("trước ngày 15/1" in a letter of 26 December is the coming January)."""
+    if value is None or ctx.doc is None or any(g.num(y) is not None for y in ("ty", "oy", "py")):
+        return value
+    if value >= ctx.doc - _ROLL_OVER or (value.month, value.day) == (2, 29):
+        return value
+    later = value.replace(year=value.year + 1)
+    return later if later - ctx.doc <= _ROLL_AHEAD else value  # (not a June letter's "15/3")
 
 
 def _period_deadline(period: _Period, cls: str, start: int, end: int) -> TimeMention:
