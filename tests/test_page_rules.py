@@ -262,3 +262,29 @@ def test_the_month_of_a_meeting_is_no_deadline():
         "ngành đẩy mạnh giải ngân vốn đầu tư công."
     )
     assert deadline is None
+
+
+def test_a_level_alone_before_the_verb_directs_the_offices():
+    [(lead, *_)] = _tasks(
+        "Đồng thời huyện chỉ đạo các phòng, ban chuyên môn xuống các xã kiểm tra."
+    )
+    assert lead == ["sở, ban, ngành"]
+
+
+def test_the_other_places_have_a_part_of_their_own():
+    tasks = _tasks(
+        '2. UBND các phường Ngọc Lâm, Gia Thụy thực hiện đăng ký "Phường văn minh đô thị", UBND '
+        "các phường còn lại tự rà soát và đăng ký nếu đủ tiêu chuẩn."
+    )
+    assert [lead for lead, *_ in tasks] == [
+        ["UBND phường Ngọc Lâm", "UBND phường Gia Thụy"],
+        ["địa phương"],
+    ]
+
+
+def test_a_page_cut_after_whom_a_leader_asks_leaves_no_task():
+    text = (
+        "Thủ tướng yêu cầu các bộ, ngành tập trung ứng phó bão số 3.\n\n"
+        "Thủ tướng trân trọng đề nghị Chủ tịch Ủy ban Trung ương"
+    )
+    assert len(_tasks(text)) == 1

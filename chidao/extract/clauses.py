@@ -58,7 +58,16 @@ def _and_asks_clauses(text: str, start: int, end: int, mentions: Mentions) -> li
 _WHILE = re.compile(r",\s+(?:trong khi|còn)\s+(?=\S)", re.IGNORECASE)
 
 
+# "UBND các phường Ngọc Lâm, Gia Thụy thực hiện đăng ký ..., UBND các phường còn lại tự rà
+# soát ...": the others' own part
+_THE_REST = re.compile(r",\s+(?=(?:UBND\s+|Ủy ban nhân dân\s+)?các\s+[^,;.\n]{1,30}?\s+còn lại\s)")
+
+
 def _while_clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:
+    if text.find("còn lại", start, end) != -1:
+        for m in _THE_REST.finditer(text, start, end):
+            if mentions.first(start, m.start()) and mentions.first(m.end(), m.end() + 1):
+                return [(start, m.start()), (m.end(), end)]
     if text.find("trong khi", start, end) == -1 and text.find(", còn", start, end) == -1:
         return _led_by_clauses(text, start, end, mentions)
     for m in _WHILE.finditer(text, start, end):

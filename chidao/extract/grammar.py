@@ -196,7 +196,7 @@ _NOT_ACTING = re.compile(
     r"ban hành\s+(?:quyết định|thông báo)\s|"  # "Hội đồng ... ban hành quyết định công nhận ..."
     # a document issued, by its title: "UBND xã Tịnh Trà ban hành Kế hoạch triển khai ..."
     r"(?-i:ban hành\s+(?:Kế hoạch|Quyết định|Thông báo|Chỉ thị|Công văn|Nghị quyết|Công điện))\b|"
-    r"còn(?!\s+(?:có trách nhiệm|có nhiệm vụ|phải)(?!\w))|chưa|cho biết|(?:trân trọng\s+)?kính (?:mời|trình|báo cáo)|cho rằng|nhấn mạnh|phát biểu|nêu rõ|khẳng định|gồm|có ý kiến|tham dự|"
+    r"còn(?!\s+(?:có trách nhiệm|có nhiệm vụ|phải|lại)(?!\w))|chưa|cho biết|(?:trân trọng\s+)?kính (?:mời|trình|báo cáo)|cho rằng|nhấn mạnh|phát biểu|nêu rõ|khẳng định|gồm|có ý kiến|tham dự|"
     r"(?:có thẩm quyền\s+)?quyết định(?!\s+số)(?=\s+(?:mua|thuê|thanh lý|điều chuyển|phê duyệt|giao|cho phép|việc))|"
     r"dự|thuộc|trực thuộc|của|tại|về|ở|nói|thông tin"
     + _TO_PEOPLE

@@ -46,7 +46,7 @@ _ENDERS = re.compile(
     + r"])|"
     r"Các|Theo|Căn cứ|Tại|"  # (a title before a person's name: "Thủy điện Thác Bà" is a place)
     r"Trong|Đề nghị|Giao|Yêu cầu|Trên|Về|Đối với|Từ|Đến|Ngày|Số|Khoản|Mục|Thực hiện|"
-    r"Nhà đầu tư|Tạp chí|Tổng Liên đoàn|Tổng công ty|Tổng cục|Tập đoàn|Hạt Kiểm lâm|"
+    r"Nhà đầu tư|Tạp chí|Tổng Liên đoàn|Tổng [Cc]ông ty|Tổng cục|Tập đoàn|Hạt Kiểm lâm|"
     r"Đội(?=[^\S\n]+(?:Kiểm lâm|Quản lý|Cảnh sát|Thanh tra|Phòng cháy|Công tác|Kiểm tra)))(?!\w)"
 )
 # a province written after a name ends it: "Kho bạc Nhà nước Hà Nội tạo điều kiện ..."

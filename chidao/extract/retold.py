@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from chidao.extract.grammar import (
+    TRIGGER,
     WORD,
     Mentions,
 )
@@ -87,6 +88,11 @@ def _drop_cut_tail(tasks: list[Task], text: str) -> list[Task]:
         return tasks[:-1]
     named = [m.end for m in last.lead + last.support if last.start <= m.start < last.end]
     after = WORD.findall(text, max(named), last.end) if named else []
+    if not named and (ask := list(TRIGGER.finditer(text, last.start, last.end))):
+        told = WORD.findall(text, ask[-1].end(), last.end)  # "... trân trọng đề nghị Chủ tịch Ủy
+        if told and all(w[0].isupper() or w in _NAME_SYLLABLES for w in told):  # ban Trung
+            # ương": whom, and no more
+            return tasks[:-1]
     acting = [w for w in after[:-1] if not w[0].isupper() and w not in _ADJUNCT_WORDS]
     if (named and sum(not w[0].isupper() for w in after) < _CUT_ACTION_WORDS) or (
         named and not acting
@@ -106,6 +112,8 @@ _ADJUNCT_WORDS = frozenset(
 )
 
 
+# the small-letter syllables of titles and names of bodies: "Chủ tịch", "Giám đốc", "nhân dân"
+_NAME_SYLLABLES = frozenset("tịch trưởng đốc tướng thư nhân dân ương quốc hội ban".split())
 _TERMINAL_MARKS = frozenset('.!?;:…"”)')
 
 

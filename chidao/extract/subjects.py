@@ -241,7 +241,7 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
             return listed if _REGARDING_MUST.match(text, listed[-1].end) else []
         return listed if not _DESCRIBES.match(text, colon.end()) else []
     listed = list_from(found, text)
-    such = _SUCH_AS.match(text, listed[-1].end) if listed[-1].vague else None
+    such = _SUCH_AS.match(text, listed[-1].end) if listed[-1].is_group else None
     if such is not None:  # "Các sở, ngành liên quan như: Sở NN&PTNT, Công an tỉnh, ... khẩn
         named = [m for m in found if m.start >= such.end()]  # trương ...": those it names
         if named and named[0].start == such.end():

@@ -154,6 +154,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         ) or not (
             any(f.start < m.start() for f in found)
             or _DIRECTING.search(text, start, m.start())  # "UBND tỉnh chỉ đạo các sở ..."
+            or _LEVEL_DIRECTS.search(text, max(start, m.start() - 16), m.start())
         )
         if bare and verb == "chỉ đạo" and _leader_directs_on(text, start, mentions):
             bare = False  # "... Bí thư Huyện ủy đã chỉ đạo Trạm ...; Chỉ đạo phòng NN ...": hers
@@ -245,6 +246,8 @@ _DIRECTING_WORDS = rf"{_AUTHORITY_WORDS}|[Ll]ãnh đạo tỉnh|[Ll]ãnh đạo 
 
 
 _DIRECTING = re.compile(rf"(?<!\w)(?:{_DIRECTING_WORDS})(?!\w)")
+# a level alone right before the verb: "Đồng thời huyện chỉ đạo các phòng, ban ..."
+_LEVEL_DIRECTS = re.compile(r"(?<!\w)(?:huyện|tỉnh|quận|thị xã)\s+(?:cũng\s+|đã\s+)?$")
 
 
 # ... and, before a pause, the letter itself: "văn bản số ... chỉ đạo, UBND huyện Cam Lâm ..."
