@@ -288,3 +288,23 @@ def test_a_page_cut_after_whom_a_leader_asks_leaves_no_task():
         "Thủ tướng trân trọng đề nghị Chủ tịch Ủy ban Trung ương"
     )
     assert len(_tasks(text)) == 1
+
+
+def test_a_committees_name_goes_on_with_the_places_it_serves():
+    [(lead, *_)] = _tasks(
+        "Ban Chỉ huy PCTT và TKCN tỉnh yêu cầu Ban Chỉ huy PCTT và TKCN các huyện, thị xã, thành "
+        "phố và các ngành theo dõi chặt chẽ diễn biến của bão."
+    )
+    assert lead == [
+        "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các huyện, thị xã, thành phố",
+        "sở, ban, ngành",
+    ]
+    [(lead, *_)] = _tasks(
+        "Sở Nội vụ đề nghị Ủy ban bầu cử các huyện, thành phố và Ủy ban bầu cử các xã, phường, "
+        "thị trấn tiến hành tổng kết."
+    )
+    assert lead == ["Ủy ban bầu cử các huyện, thành phố", "Ủy ban bầu cử các xã, phường, thị trấn"]
+    [(lead, *_)] = _tasks("Ủy ban MTTQ Việt Nam và các đoàn thể đẩy mạnh tuyên truyền pháp luật.")
+    assert lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam", "đoàn thể"]
+    [(lead, *_)] = _tasks("Ban Chỉ huy tỉnh đề nghị Bộ chỉ huy Quân sự tỉnh sẵn sàng lực lượng.")
+    assert lead == ["Bộ chỉ huy Quân sự tỉnh"]

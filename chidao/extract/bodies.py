@@ -59,7 +59,8 @@ _HEADS = (
     "Tòa án nhân dân", "Toà án nhân dân", "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ đội Biên phòng",
     "Công an", "Công ty", "Tổng công ty", "Tổng Công ty", "Tập đoàn", "Ngân hàng", "Kho bạc Nhà nước",
     "Bảo hiểm xã hội", "Ủy ban Mặt trận Tổ quốc", "Uỷ ban Mặt trận Tổ quốc", "Ủy ban MTTQ",
-    "UB MTTQ", "UBMTTQ", "UBMT TQ", "Trạm", "Bộ CHQS", "BCHQS", "BĐBP", "BCH BĐBP", "Liên đoàn Lao động", "Liên đoàn", "Liên hiệp các Hội", "Liên hiệp",
+    "UB MTTQ", "UBMTTQ", "UBMT TQ", "Trạm", "Ủy ban bầu cử", "Uỷ ban bầu cử", "Ban bầu cử",
+    "Hội đồng", "Bộ chỉ huy", "Bộ CHQS", "BCHQS", "BĐBP", "BCH BĐBP", "Liên đoàn Lao động", "Liên đoàn", "Liên hiệp các Hội", "Liên hiệp",
     "Hiệp hội", "Tổng Liên đoàn", "Liên minh Hợp tác xã", "Tạp chí", "Hội", "Tỉnh đoàn", "Thành đoàn", "Đoàn",
     "Đài", "Báo", "Bảo tàng", "Thư viện", "Nhà hát", "Bệnh viện", "Trường", "Đại học",
     "Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Thanh tra", "Quỹ", "Hợp tác xã",
@@ -154,10 +155,17 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
             covered = first.start == m.start() and found[inside[-1]].end >= end
             if first.start < m.start() or (first.is_group and first.start == m.start()) or covered:
                 continue  # the registry reads these words, or an enumeration starts here
-            if any(found[k].is_group for k in inside):
-                end = min(found[k].start for k in inside if found[k].is_group)
+            groups = [k for k in inside if found[k].is_group]
+            if groups and _places_of(text, m.group(), end, found[groups[0]]):
+                end = max(end, found[groups[0]].end)  # "Ban Chỉ huy ... các huyện, thị xã"
+            elif groups:
+                end = found[groups[0]].start
                 end = len(text[m.start() : end].rstrip(" ,;và")) + m.start()
-            taken.update(inside)
+            taken.update(  # (not a group the list goes on with: "Ủy ban MTTQ ... và các đoàn thể")
+                k
+                for k in inside
+                if found[k].start < end or not _LIST_JOIN.fullmatch(text, end, found[k].start)
+            )
         surface = text[m.start() : end]
         name = " ".join(surface.split())
         if name.startswith("phòng"):
@@ -172,6 +180,25 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         if mention.agency_id is None and not mention.is_group and _SHORTENED.search(mention.name):
             mention.name = spelled_out(mention.name)
     return out
+
+
+# the places a body's name goes on with: "Ban Chỉ huy PCTT và TKCN các huyện, thị xã, thành
+# phố", "Ủy ban bầu cử các xã, phường, thị trấn" (the committees of those places)
+_LIST_JOIN = re.compile(r"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]+")
+_EACH_PLACE_HEADS = frozenset(
+    ["Ban Chỉ huy", "Ban Chỉ đạo", "Ủy ban bầu cử", "Uỷ ban bầu cử", "Ban bầu cử", "Hội đồng"]
+)
+
+
+def _places_of(text: str, head: str, end: int, group: AgencyMention) -> bool:
+    """The local group ``group`` inside a name is the places the name goes on with."""
+    return (
+        head in _EACH_PLACE_HEADS
+        and group.name == "địa phương"
+        and group.surface.startswith("các ")
+        and text[group.start - 1 : group.start] == " "
+        and not text[: group.start].rstrip().endswith((",", "và"))
+    )
 
 
 # a district's office written in small letters: "giao phòng Tài chính - Kế hoạch huyện"
@@ -349,6 +376,10 @@ _LOWER_FIRST_HEADS = frozenset(
         "Đài",  # "Đài khí tượng thủy văn tỉnh"
         "Hạt Kiểm lâm",  # "các Hạt Kiểm lâm địa phương"
         "Trạm",  # "Trạm thủy nông huyện", "Trạm y tế xã"
+        "Ủy ban bầu cử",  # "Ủy ban bầu cử các huyện, thành phố"
+        "Uỷ ban bầu cử",
+        "Ban bầu cử",
+        "Bộ chỉ huy",  # "Bộ chỉ huy Quân sự tỉnh"
     ]
 )
 # heads whose first name word may itself be a head word ("Văn phòng Sở", "Ban Quản lý")

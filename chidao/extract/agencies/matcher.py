@@ -151,7 +151,10 @@ class _Matcher:
             if start and (text[start - 1].isalnum() or lower[start - 1] in "/-–"):
                 pos = start + 1  # inside a word, or part of a document number
                 continue
-            if lower[max(0, start - 3) : start] == "ub ":
+            if lower[max(0, start - 3) : start] == "ub " or lower[max(0, start - 7) : start] in (
+                "ủy ban ",
+                "uỷ ban ",
+            ):
                 pos = start + 1  # "UB MTTQ và các đoàn thể": the Front's committee, named short
                 continue
             if text[start : start + 2] in _COMPOUNDS and _in_compound(text, start):
