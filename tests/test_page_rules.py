@@ -308,3 +308,18 @@ def test_a_committees_name_goes_on_with_the_places_it_serves():
     assert lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam", "đoàn thể"]
     [(lead, *_)] = _tasks("Ban Chỉ huy tỉnh đề nghị Bộ chỉ huy Quân sự tỉnh sẵn sàng lực lượng.")
     assert lead == ["Bộ chỉ huy Quân sự tỉnh"]
+
+
+def test_marked_items_after_a_colon_are_tasks_each_though_they_hold_semicolons():
+    tasks = _tasks(
+        "Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị, địa phương trong thời gian tới: (1) Tăng "
+        "cường công tác kiểm tra; tiếp tục tiêm chủng vắc xin; (2) Tập trung rà soát các nhiệm vụ "
+        "trong Quý I/2022; (3) Đôn đốc các chủ đầu tư đẩy nhanh tiến độ."
+    )
+    assert [text[:3] for *_, text in tasks] == ["(1)", "(2)", "(3)"]
+    assert all(lead == ["cơ quan, đơn vị", "địa phương"] for lead, *_ in tasks)
+
+
+def test_a_head_of_school_stands_for_the_units():
+    [(lead, *_)] = _tasks("Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./.")
+    assert lead == ["cơ quan, đơn vị"]

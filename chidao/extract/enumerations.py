@@ -35,7 +35,10 @@ _INTRO_WORDS = frozenset(
 )
 
 
-_MARKED_ITEMS = re.compile(r"\s*\(i\)\s")
+_MARKED_ITEMS = re.compile(r"\s*\((?:i|1)\)\s")
+# where the next marked item starts: "...; (ii) ...", "...; (2) ..."
+_SEMICOLON = re.compile(";")
+_NEXT_MARK = re.compile(r";\s*(?=\((?:[ivx]{1,4}|\d{1,2})\)\s)")
 
 
 # a numbered name before the colon: "Dự án 1:", "Tiểu dự án 2:", "Phụ lục II:"
@@ -94,9 +97,10 @@ def _enumeration(text: str, unit: Unit, mentions: Mentions) -> list[Task]:
     colon = text.find(":", unit.lead[-1].end, unit.end)
     if colon == -1:
         return []
-    if not _ENUM_INTRO.search(text, unit.lead[-1].end, colon) and not (
-        _MARKED_ITEMS.match(text, colon + 1) and text.find("; (ii)", colon, unit.end) != -1
-    ):  # ("Bộ Y tế: (i) Tiếp thu ý kiến ...; (ii) Khẩn trương báo cáo ...": marked items)
+    marked = _MARKED_ITEMS.match(text, colon + 1) is not None and (
+        _NEXT_MARK.search(text, colon, unit.end) is not None
+    )  # ("Bộ Y tế: (i) Tiếp thu ý kiến ...; (ii) Khẩn trương báo cáo ...": marked items)
+    if not _ENUM_INTRO.search(text, unit.lead[-1].end, colon) and not marked:
         return []
     if text.count("(", unit.lead[-1].end, colon) > text.count(")", unit.lead[-1].end, colon):
         return []  # "(... Thông tin liên hệ: Đ/c ...; SĐT ...)": a colon inside brackets
@@ -111,14 +115,20 @@ def _enumeration(text: str, unit: Unit, mentions: Mentions) -> list[Task]:
     after = text[colon + 1 : unit.end]
     if after.lstrip().startswith(("“", '"')):
         return []
+    # the items' spans: cut at every ";", or (marked items may hold ";" of their own) only
+    # before the next mark
+    cuts = _NEXT_MARK if marked else _SEMICOLON
+    bounds = [colon + 1]
+    for m in cuts.finditer(text, colon + 1, unit.end):
+        bounds += [m.start(), m.end()]
+    bounds.append(unit.end)
     parts = []
-    pos = colon + 1
-    for piece in after.split(";"):
-        s = pos + len(piece) - len(piece.lstrip())
-        e = pos + len(piece.rstrip())
+    for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+        piece = text[a:b]
+        s = a + len(piece) - len(piece.lstrip())
+        e = a + len(piece.rstrip())
         if e > s:
             parts.append((s, e))
-        pos += len(piece) + 1
     if len(parts) < 2:
         return []
     rule = "enumeration:" + unit.rule

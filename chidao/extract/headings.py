@@ -91,6 +91,14 @@ def _addressees(
     if k is None:
         return [], range(0)
     last = k
+    if (
+        _ADDRESS_ALONE.fullmatch(text, blocks[k].body_start, blocks[k].end)
+        and k + 1 < len(blocks)
+        and blocks[k + 1].marker is None
+        and mentions.first(blocks[k + 1].body_start, blocks[k + 1].end) is not None
+        and not text[blocks[k + 1].body_start : blocks[k + 1].end].rstrip().endswith((".", ":"))
+    ):  # "Kính gửi:" alone, its addressees on the line after
+        last = k + 1
     while last + 1 < len(blocks) and blocks[last + 1].marker in ("-", "+", "–", "•"):
         last += 1
     first = (
@@ -102,6 +110,9 @@ def _addressees(
     # not those a bracket cites: "- Các đồng chí thành viên Ban Chỉ đạo (Theo Quyết định số
     # 2319/QĐ-TTg ... của Thủ tướng Chính phủ);"
     return [m for m in found if not m.vague and not _in_brackets(text, m.start)], range(k, last + 1)
+
+
+_ADDRESS_ALONE = re.compile(r"\s*Kính gửi\s*:?\s*")
 
 
 def _in_brackets(text: str, pos: int) -> bool:
