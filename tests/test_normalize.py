@@ -210,3 +210,22 @@ def test_a_head_word_glued_to_the_word_before():
     assert normalize("Thủ trưởng các sở, Phó Chủ tịch UBND tỉnh.") == (
         "Thủ trưởng các sở, Phó Chủ tịch UBND tỉnh."  # (nothing glued: nothing split)
     )
+
+
+def test_syllables_a_legal_librarys_copy_ran_together_are_parted():
+    text = normalize(
+        "Phó Thủ tướng Thường trựcChính phủ giao các Bộ: Giaothông vận tải, Tàinguyên và Môi "
+        "trường, Thể thaovà Du lịch xác định sựcần thiết ngày 21tháng04 năm 2011; đồng chí "
+        "TổngBí thư; khaitháccát trênhành lang."
+    )
+    assert text == (
+        "Phó Thủ tướng Thường trực Chính phủ giao các Bộ: Giao thông vận tải, Tài nguyên và Môi "
+        "trường, Thể thao và Du lịch xác định sự cần thiết ngày 21 tháng 04 năm 2011; đồng chí "
+        "Tổng Bí thư; khai thác cát trên hành lang."
+    )
+    # words of other tongues, codes, brands and every Vietnamese syllable stay as written
+    kept = (
+        "Covid-19, Pleiku, iPhone, VietinBank, TTg, QĐ-UBND, TTrS, GD&ĐT, Krông Búk, Ea H'leo, "
+        "nghiêng, khuỷu, giữa, huỳnh, khuya, tướng, muốn, quyết, Nguyễn Thị Hường."
+    )
+    assert normalize(kept) == kept

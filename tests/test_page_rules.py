@@ -323,3 +323,14 @@ def test_marked_items_after_a_colon_are_tasks_each_though_they_hold_semicolons()
 def test_a_head_of_school_stands_for_the_units():
     [(lead, *_)] = _tasks("Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./.")
     assert lead == ["cơ quan, đơn vị"]
+
+
+def test_ministries_a_legal_library_ran_together_are_each_read():
+    [(lead, *_)] = _tasks(
+        "Phó Thủ tướng giao các Bộ: Kế hoạch và Đầu tư, Giaothông vận tải, Tàinguyên và Môi "
+        "trường, Văn hóa, Thể thaovà Du lịch làm việc với các tỉnh Tây Nguyên."
+    )
+    assert lead == [
+        "Bộ Kế hoạch và Đầu tư", "Bộ Giao thông vận tải", "Bộ Tài nguyên và Môi trường",
+        "Bộ Văn hóa, Thể thao và Du lịch",
+    ]  # fmt: skip

@@ -98,8 +98,8 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
 # the Party's committees, which no registry of People's Committees holds, named in a list of
 # assignees ("Đảng ủy, UBND 14 phường", "đảng ủy, UBND các xã", "Ban Thường vụ các huyện ủy,
 # thị ủy", "các đảng ủy trực thuộc Tỉnh ủy"; not "các cấp ủy", the Party at every level)
-_PARTY = re.compile(
-    r"(?<![\w/])(?:[Cc]ác[^\S\n]+)?(?:[Đđ]ảng|huyện|thị|quận|thành)[^\S\n]+[uủ][ỷy](?!\w)"
+_PARTY = re.compile(  # (opens on its head word's letters, its left edge checked after)
+    r"(?:[Đđ]ảng|huyện|thị|quận|thành)[^\S\n]+[uủ][ỷy](?!\w)"
     r"(?:[^\S\n]+(?:(?:các[^\S\n]+)?(?:xã|phường|thị trấn|cơ sở)(?:,[^\S\n]+(?:phường|thị trấn))*"
     r"|trực thuộc(?:[^\S\n]+(?:Tỉnh|Thành|Huyện|Quận|Đảng)[^\S\n]+[uủ][ỷy])?)(?!\w))?"
 )
@@ -113,14 +113,19 @@ _SHARED_PLACES = re.compile(
 
 def _party_committees(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """The Party's committees the other passes leave unread (or read as the districts)."""
-    if "ủy" not in text and "uỷ" not in text and "đảng" not in text:
+    if " ủy" not in text and " uỷ" not in text:  # (a plain search first: "huyện ủy", "Đảng ủy")
         return found
     added = []
     starts = [f.start for f in found]
     for m in _PARTY.finditer(text):
-        if _overlaps(found, starts, m.start(), m.end()):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "/"):
+            continue  # inside a word
+        if text[max(0, start - 4) : start] in ("các ", "Các "):
+            start -= 4  # "các đảng ủy trực thuộc Tỉnh ủy"
+        if _overlaps(found, starts, start, m.end()):
             continue
-        surface = m.group()
+        surface = text[start : m.end()]
         name = " ".join(surface.split())
         shared = (
             _SHARED_PLACES.match(text, m.end())
@@ -130,7 +135,7 @@ def _party_committees(text: str, found: Sequence[AgencyMention]) -> Sequence[Age
         if shared is not None:  # "đảng ủy, UBND các xã": the communes' party committees
             name = f"{name} các {shared.group('unit')}"
         added.append(
-            AgencyMention(m.start(), m.end(), surface, name[0].upper() + name[1:], rule=UNLISTED)
+            AgencyMention(start, m.end(), surface, name[0].upper() + name[1:], rule=UNLISTED)
         )
     return _replace(found, added) if added else found
 

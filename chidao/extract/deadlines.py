@@ -25,8 +25,8 @@ _PLAN_NOUN = re.compile(
 _STRONG = ("deadline", "relative")
 # a sentence of its own that sets the time of all the tasks given ("Thời hạn thực hiện nhiệm
 # vụ được giao trước ngày 31/7/2023."): the document's frame (rule 7), no task itself
-TERM_OF_TASKS = re.compile(
-    r"[\s\-–]*Thời hạn (?:thực hiện|hoàn thành)(?: các)? (?:nhiệm vụ|nội dung|công việc)"
+TERM_OF_TASKS = re.compile(  # (opens on its literal: ``document_period`` scans the text)
+    r"Thời hạn (?:thực hiện|hoàn thành)(?: các)? (?:nhiệm vụ|nội dung|công việc)"
     r"(?: (?:được giao|được phân công|nêu trên|trên|này))*\s*(?::|là)?\s*"
 )
 

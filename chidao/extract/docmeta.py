@@ -505,7 +505,7 @@ def document_period(text: str, times: Sequence[TimeMention]) -> TimeMention | No
             if t.start == m.end() and t.value is not None:
                 return t
     for m in TERM_OF_TASKS.finditer(text):  # "Thời hạn thực hiện nhiệm vụ được giao trước ..."
-        at = text.find("Thời hạn", m.start())
+        at = m.start()
         if text[text.rfind("\n", 0, at) + 1 : at].strip(" -–"):
             continue  # (a paragraph of its own)
         for t in times:

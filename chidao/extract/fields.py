@@ -47,9 +47,9 @@ _SECTOR = re.compile(
 )
 # in small letters where a list or a directive verb names it: "yêu cầu lãnh đạo các địa
 # phương, ngành nông nghiệp chỉ đạo ...", "phối hợp với ngành y tế"
-_SECTOR_ASKED = re.compile(
-    r"(?:(?<=, )|(?<=và )|(?<=yêu cầu )|(?<=đề nghị )|(?<=giao )|(?<=chỉ đạo )|(?<=với ))"
-    r"ngành[^\S\n]+(?P<d>(?i:" + _FIELDS + r"))(?!\w)"
+_SECTOR_ASKED = re.compile(  # (opens on its literal, the words before checked after)
+    r"ngành(?:(?<=, ngành)|(?<=và ngành)|(?<=yêu cầu ngành)|(?<=đề nghị ngành)|(?<=giao ngành)"
+    r"|(?<=chỉ đạo ngành)|(?<=với ngành))[^\S\n]+(?P<d>(?i:" + _FIELDS + r"))(?!\w)"
 )
 _PLACE_AFTER = r"[" + CAPITALS + r"]\w*(?:[^\S\n][" + CAPITALS + r"]\w*){0,2}"
 _SECTOR_OPENING = re.compile(  # (its place too: "Ngành giáo dục Hà Nội đã hoàn thành ...")

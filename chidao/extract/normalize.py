@@ -20,6 +20,7 @@ import html
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 
 from chidao.extract.segment import MARKER_PATTERN
 
@@ -93,6 +94,7 @@ def normalize(text: str) -> str:
     text = _GLUED_STOP.sub(". ", text)
     for glued in _GLUED_HEAD:
         text = glued.sub(r" \g<0>", text)
+    text = _split_glued_syllables(text)
     if "ngày\n" in text:  # "Vĩnh Long, ngày" + "30 tháng 3 năm 2015": the dateline a page broke
         text = _BROKEN_DATELINE.sub(r"\1 ", text)
     if "Nơi nhận" in text:  # a text flattened to one line: its footer starts a paragraph
@@ -132,6 +134,124 @@ _GLUED_ROLE = tuple(  # (each opens on its word, its left edge checked after: re
 _GLUED_STOP = re.compile(
     r"\.(?<=[a-zà-ỹđ]{2}\.)(?=(?:Các|Giao|Yêu cầu|Đề nghị|UBND|Sở|Chủ tịch)(?!\w))"
 )
+# Syllables a legal library's copy ran together ("Giaothông vận tải", "Tàinguyên và Môi
+# trường", "Thể thaovà Du lịch", "đểcác Bộ", "TổngBí thư", "21tháng 04"). No Vietnamese
+# syllable holds two groups of vowels, so a word with two (and a letter only Vietnamese
+# writes) is read as the syllables it splits into: onset, vowels, final consonant each.
+_VOWEL_LETTERS = "".join(
+    sorted(
+        {
+            unicodedata.normalize("NFC", v + tone)
+            for base in "aăâeêioôơuưy"
+            for v in (base, base.upper())
+            for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+        }
+    )
+)
+# (only the core is searched, the word around it found after: a pattern that opened on "any
+# letters" would be tried at every letter of the text)
+_TWO_VOWEL_GROUPS = re.compile(rf"[{_VOWEL_LETTERS}][^\W\d_{_VOWEL_LETTERS}]+[{_VOWEL_LETTERS}]")
+# a small letter then a capital inside a word: "TổngBí", "trựcChính" (decided in ``_turned``)
+_LOWER_LETTERS = "a-zđ" + "".join(
+    sorted({c for c in _VOWEL_LETTERS if c.islower() and not c.isascii()} | {"đ"})
+)
+_UPPER_LETTERS = "A-ZĐ" + "".join(
+    sorted({c for c in _VOWEL_LETTERS if c.isupper() and not c.isascii()})
+)
+_CASE_TURN = re.compile(rf"[{_LOWER_LETTERS}][{_UPPER_LETTERS}][{_LOWER_LETTERS}]")
+_DAY_WORD_GLUED = re.compile(r"(\d)(tháng|năm)(?![^\W\d_])")  # (each opens on its literal)
+_WORD_DAY_GLUED = re.compile(r"tháng(?<![^\W\d_]tháng)(?=\d)")
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(?P<v>[aeiouy]{1,3})"
+    r"(?P<c>ng|nh|ch|[cmnpt])?"
+)
+# vowels that close on a glide take no final consonant ("giao|thông", never "giaot|hông")
+_GLIDE_END = frozenset("ai ao au ay eo eu iu oi ui uu ieu yeu oai oay uay uoi uou".split())
+_ONSET = re.compile(r"ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx]")
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_GLUED_PARTS = 3  # syllables one glued word may hold
+
+
+def _toneless(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
+
+
+def _syllable(word: str) -> bool:
+    tones = sum(c in _TONE_MARKS for c in unicodedata.normalize("NFD", word))
+    m = _SYLLABLE.fullmatch(_toneless(word)) if tones <= 1 else None
+    return m is not None and not (m.group("c") and m.group("v") in _GLIDE_END)
+
+
+def _syllables(word: str, parts: int = _GLUED_PARTS) -> list[str] | None:
+    """``word`` as the syllables it is made of; None if it is none. Of two readings, the
+    one whose next syllable opens on a consonant ("cho|các", not "choc|ác"), then whose
+    syllable before it closes on one ("trên|hành", not "trê|nhành")."""
+    if _syllable(word):
+        return [word]
+    best: tuple[tuple[bool, bool], list[str]] | None = None
+    for i in range(1, len(word)):
+        head = word[:i]
+        if parts < 2 or not _syllable(head):
+            continue
+        rest = _syllables(word[i:], parts - 1)
+        if rest is None:
+            continue
+        closed = _SYLLABLE.fullmatch(_toneless(head))
+        score = (
+            _ONSET.match(_toneless(rest[0])) is not None,
+            closed is not None and closed.group("c") is not None,
+        )
+        if best is None or score > best[0]:
+            best = (score, [head, *rest])
+    return best[1] if best else None
+
+
+def _turned(word: str) -> str:
+    """The word with a space where a small letter meets a capital followed by a small one,
+    for words with letters only Vietnamese writes (not "iPhone", "VietinBank")."""
+    if word.isascii():
+        return word
+    out = [word[0]]
+    for prev, ch, nxt in zip(word, word[1:], word[2:] + " ", strict=False):
+        if prev.islower() and ch.isupper() and nxt.islower():
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
+def _parted(word: str) -> str:
+    if word.isascii() or word[1:] != word[1:].lower():
+        return word  # a foreign word ("Covid", "Pleiku"), a code, a turn of case
+    found = _syllables(word)
+    return " ".join(found) if found else word
+
+
+def _mend_words(text: str, core: re.Pattern[str], mend: Callable[[str], str]) -> str:
+    """``text`` with each word that holds a match of ``core`` replaced by ``mend(word)``."""
+    out: list[str] = []
+    pos = 0
+    for m in core.finditer(text):
+        start, end = m.start(), m.end()
+        if start < pos:
+            continue  # (in a word already mended)
+        while start > pos and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        out += [text[pos:start], mend(text[start:end])]
+        pos = end
+    return "".join(out) + text[pos:] if out else text
+
+
+def _split_glued_syllables(text: str) -> str:
+    text = _mend_words(text, _CASE_TURN, _turned)
+    text = _mend_words(text, _TWO_VOWEL_GROUPS, _parted)
+    if "tháng" in text or "năm" in text:  # "ngày 21tháng04 năm 2011"
+        text = _WORD_DAY_GLUED.sub("tháng ", _DAY_WORD_GLUED.sub(r"\1 \2", text))
+    return text
+
+
 _BROKEN_DATELINE = re.compile(r"(,[^\S\n]*ngày)[^\S\n]*\n[^\S\n]*(?=\d{1,2}[^\S\n]+tháng(?!\w))")
 # a body's head word a web page glued to the word before: "tiêu chíVăn phòng Điều phối ...",
 # "giaoTrưởng các phòng" (each opens on its word, its left edge checked after: re skips ahead)
