@@ -334,3 +334,22 @@ def test_ministries_a_legal_library_ran_together_are_each_read():
         "Bộ Kế hoạch và Đầu tư", "Bộ Giao thông vận tải", "Bộ Tài nguyên và Môi trường",
         "Bộ Văn hóa, Thể thao và Du lịch",
     ]  # fmt: skip
+
+
+def test_dates_written_with_dots_and_names_written_short():
+    [(_, _, deadline, *_)] = _tasks(
+        "Ngày 2.3.2017, UBND tỉnh yêu cầu các sở báo cáo trước ngày 20.3."
+    )
+    assert deadline == "2017-03-20"
+    [(_, _, deadline, *_)] = _tasks(
+        "Ngày 2/3/2017, UBND tỉnh yêu cầu các huyện hoàn thành trong tháng 3.2017."
+    )
+    assert deadline == "2017-03-31"
+    [(lead, *_)] = _tasks("Giao Công an, Bộ Chỉ huy Bộ đội Biên phòng tỉnh chỉ đạo lực lượng.")
+    assert lead == ["Công an", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]
+    [(lead, *_)] = _tasks("Giao Sở Văn hóa- Thể thao và Du lịch (VH-TT&DL) kiểm tra.")
+    assert lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+    [(lead, *_)] = _tasks("Yêu cầu Ban cán sự Đảng UBND tỉnh, Sở Y tế tập trung chỉ đạo.")
+    assert lead == ["Ban cán sự Đảng UBND tỉnh", "Sở Y tế"]
+    [(lead, *_)] = _tasks("Giao Ban Quản lý KDL Quốc gia hồ Tuyền Lâm kiểm tra.")
+    assert lead == ["Ban Quản lý Khu du lịch Quốc gia hồ Tuyền Lâm"]

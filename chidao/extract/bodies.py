@@ -117,7 +117,7 @@ _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|\d{1,3}|[A-Z]{1,4}\d{0,2}")
 _MAX_WORDS = 20
 _WHOLE_HEADS = frozenset(  # a whole name on their own
     ["Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Quận đoàn", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy",
-     "Thành uỷ", "Huyện ủy", "Huyện uỷ", "UB MTTQ", "UBMTTQ", "UBMT TQ", "Ủy ban MTTQ"]
+     "Thành uỷ", "Huyện ủy", "Huyện uỷ", "UB MTTQ", "UBMTTQ", "UBMT TQ", "Ủy ban MTTQ", "Công an"]
 )  # fmt: skip
 _PUNCT = re.compile(r"[^\S\n]*[,;:.)]")
 
@@ -240,7 +240,7 @@ _SPELLED_OUT = {
     "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông",
     "LĐTB&XH": "Lao động - Thương binh và Xã hội", "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
     "VHTTDL": "Văn hóa, Thể thao và Du lịch", "VH-TT&DL": "Văn hóa, Thể thao và Du lịch",
-    "QLDA": "Quản lý dự án", "KT-XH": "kinh tế - xã hội", "KTCK": "kinh tế cửa khẩu",
+    "QLDA": "Quản lý dự án", "KDL": "Khu du lịch", "KT-XH": "kinh tế - xã hội", "KTCK": "kinh tế cửa khẩu",
     "KCN": "khu công nghiệp", "PTNT": "Phát triển nông thôn", "KKT": "Khu kinh tế", "CHQS": "Chỉ huy Quân sự",
     "PCTT và TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
     "PCTT&TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",

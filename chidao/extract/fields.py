@@ -19,7 +19,8 @@ from chidao.extract.segment import CAPITALS
 # thanh, Truyền hình tỉnh", the 2025 merger of a province's newspaper and broadcaster),
 # or that no head word begins ("Nhà đầu tư" of a project, capitalised as a party)
 _WHOLE_NAMES = re.compile(
-    r"(?:Sở [Vv]ăn h(?:óa|oá),? (?:[-–] )?[Tt]hể thao,? (?:[-–] |và )?[Dd]u lịch"
+    r"(?:Sở [Vv]ăn h(?:óa|oá)(?:,? (?:[-–] )?|\s?[-–]\s?)[Tt]hể thao,? (?:[-–] |và )?[Dd]u lịch"
+    r"|Ban cán sự (?:Đảng|đảng) (?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:tỉnh|thành phố|Thành phố)"
     r"|Báo và (?:Đài )?Phát [Tt]hanh,? (?:- )?Truyền [Hh]ình(?: tỉnh| [Tt]hành phố)?"
     r"(?: [A-ZĐ][\w]*){0,3}"
     r"|Nhà đầu tư|Nhà thầu thi công|nhà thầu thi công)(?!\w)"  # literal first characters: fast
@@ -27,6 +28,7 @@ _WHOLE_NAMES = re.compile(
 _WHOLE_WORDS = (
     "Sở Văn h",
     "Sở văn h",
+    "Ban cán sự",
     "Báo và ",
     "Nhà đầu tư",
     "hà thầu thi công",

@@ -301,7 +301,9 @@ STAGES: tuple[Callable[[Extraction], None], ...] = (
 
 
 # a year on its own or closing a date ("ngày 28/5/2019"), not inside a number ("55/2007/QĐ")
-_YEAR = re.compile(r"(?<![\d.-])(?:19|20)\d\d(?![\d/])")
+_YEAR = re.compile(  # (closing a date written with dots too: "ngày 2.3.2017")
+    r"(?:(?<![\d.-])|(?<=\d\.\d\.)|(?<=\d\.\d\d\.))(?:19|20)\d\d(?![\d/])"
+)
 
 
 def _year_of_text(text: str) -> int | None:

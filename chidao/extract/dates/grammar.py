@@ -12,7 +12,9 @@ from __future__ import annotations
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _ROMAN = r"(?:iv|i{1,3}|[1-4])(?!\w)"
 _GAP = r"(?:\s*[:,]\s*|\s+)"  # between two words: spaces, or a colon or comma
-_YEAR_LINK = r"(?: ?[/-] ?|\s+năm\s+|\s*,\s*năm\s+)"  # "8/2021", "8 năm 2021"
+_YEAR_LINK = (
+    r"(?: ?[/-] ?|\.(?=(?:19|20)\d\d)|\s+năm\s+|\s*,\s*năm\s+)"  # "8/2021", "8.2021", "8 năm 2021"
+)
 _NO_MORE_DIGITS = r"(?![/.-]?\d)"  # a number must not run on ("8/20", "14/7/20")
 _THANG = r"th[áả]ng"  # "thảng" is a frequent typo
 _TIME_OF_DAY = r"\d{1,2} ?(?:h|giờ)(?: ?\d\d(?: ?phút)?)?(?!\w)(?:\s+(?:sáng|chiều|tối|trưa|đêm))?"
