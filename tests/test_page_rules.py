@@ -353,3 +353,18 @@ def test_dates_written_with_dots_and_names_written_short():
     assert lead == ["Ban cán sự Đảng UBND tỉnh", "Sở Y tế"]
     [(lead, *_)] = _tasks("Giao Ban Quản lý KDL Quốc gia hồ Tuyền Lâm kiểm tra.")
     assert lead == ["Ban Quản lý Khu du lịch Quốc gia hồ Tuyền Lâm"]
+
+
+def test_a_reports_narrative_and_a_letters_conveying_are_no_tasks():
+    for text in (
+        "Văn phòng UBND tỉnh truyền đạt ý kiến của đồng chí Chủ tịch UBND tỉnh về việc kỷ niệm.",
+        "Trong những năm qua, UBND thành phố Ninh Bình tổ chức Hội chợ Hoa Xuân tại sân vận động.",
+        "Năm nay, UBND thành phố Ninh Bình tiếp tục đề nghị UBND tỉnh cho phép tổ chức Hội chợ.",
+        "Các lực lượng chức năng Cà Mau đang khẩn trương khắc phục sạt lở.",
+        "Sau khi vào cuộc kiểm tra, cơ quan chức năng phát hiện có gần 400ha rừng bị phá.",
+        "Trước đây, UBND TP. Sóc Trăng chọn bờ kè tuyến đường Lý Thường Kiệt làm nơi họp chợ.",
+    ):
+        assert _tasks(text) == [], text
+    # a vague group that names a kind of body still acts
+    [(lead, *_)] = _tasks("Các sở, ngành liên quan chủ động triển khai.")
+    assert lead == ["sở, ban, ngành"]

@@ -116,8 +116,10 @@ _TOLD_BEFORE = re.compile(
 
 
 # a dateline opens a report of what happened, not a directive: "Ngày 04/3/2022, Văn phòng ..."
-_NARRATIVE = re.compile(
-    r"[\s\"“'(\-–]*(?:ngày|sáng|chiều|tối|trưa|hôm|tại|theo|trước đó)\b", re.IGNORECASE
+_NARRATIVE = re.compile(  # (and the years past: "Trong những năm qua, UBND thành phố tổ chức ...")
+    r"[\s\"“'(\-–]*(?:ngày|sáng|chiều|tối|trưa|hôm|tại|theo|trước đó|trước đây|"
+    r"(?:trong\s+)?(?:những\s+)?(?:năm|thời gian)\s+qua)\b",
+    re.IGNORECASE,
 )
 
 
@@ -190,6 +192,12 @@ _NOT_ACTING = re.compile(
     r"chịu sự\s+(?:chỉ đạo|quản lý|điều hành|lãnh đạo|giám sát)|"  # who it answers to
     # a proposal upward: "UBND huyện Tri Tôn đề xuất UBND tỉnh, Sở Nông nghiệp ... xem xét ..."
     r"(?:đề xuất|kiến nghị)\s+(?:với\s+)?(?:UBND|Ủy ban|Uỷ ban|Chủ tịch|Thủ tướng|Chính phủ|cấp trên)|"
+    # (or asks its own superior, unnamed: "UBND thành phố Ninh Bình tiếp tục đề nghị UBND tỉnh
+    # cho phép ...")
+    r"(?:tiếp tục\s+)?đề nghị\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|Thành phố)"
+    r"(?!\s+(?-i:[A-ZĐ]))|"
+    # the letter that conveys a leader's words: "Văn phòng UBND tỉnh truyền đạt ý kiến của ..."
+    r"truyền đạt\s+(?:ý kiến|kết luận|chỉ đạo)|"
     # a report of the letter it issued: "Văn phòng Chính phủ có Thông báo số 608/TB-VPCP ..."
     r"(?:có|ban hành)\s+(?:Thông báo|Công văn|Văn bản|Kế hoạch|Quyết định|Công điện|Chỉ thị|"
     r"Nghị quyết)\s+(?:số|khẩn|hỏa tốc|gửi)|"  # ("... tỉnh Thanh Hóa có Công điện khẩn gửi ...")

@@ -67,15 +67,19 @@ def _names(mentions: list[AgencyMention]) -> list[str]:
     return out
 
 
-def _leads(mentions: list[AgencyMention]) -> list[str]:
+def leads_of(mentions: list[AgencyMention]) -> list[str]:
     """Vague groups are no assignee beside named ones ("Sở Y tế và các đơn vị liên quan"),
     but when they are all the subject names, they are who must act ("Các sở, ngành liên
     quan chủ động ..."): then their group labels."""
     named = _names(mentions)
     if named:
         return named
-    return list(  # (not "các đơn vị liên quan": no kind of body at all)
-        dict.fromkeys(m.name for m in mentions if m.is_group and m.name != "cơ quan, đơn vị")
+    return list(  # (not "các đơn vị liên quan", "cơ quan chức năng": no kind of body at all)
+        dict.fromkeys(
+            m.name
+            for m in mentions
+            if m.is_group and m.name not in ("cơ quan, đơn vị", " ".join(m.surface.split()))
+        )
     )
 
 
@@ -101,7 +105,7 @@ def _time(t: TimeMention | None) -> dict[str, Any] | None:
 def _task(t: Task) -> dict[str, Any]:
     return {
         "text": t.text,
-        "lead": _leads(t.lead),
+        "lead": leads_of(t.lead),
         "support": _names(t.support),
         "deadline": _iso(t.deadline.value) if t.deadline else None,
         "recurrence": t.recurrence,

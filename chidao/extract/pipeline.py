@@ -248,6 +248,15 @@ def stage_tasks(doc: Extraction) -> None:
         report=doc.meta.kind == "tin bài",
         government=_from_government(doc),
     )
+    # a sentence whose only subject is vague in its own words directs no one: "Cơ quan chức
+    # năng phát hiện ...", "Các lực lượng chức năng đang khắc phục ..." (a report's narrative)
+    doc.tasks = [t for t in doc.tasks if not all(_vague_phrase(m) for m in t.lead) or not t.lead]
+
+
+def _vague_phrase(m: AgencyMention) -> bool:
+    """A vague mention that names no kind of body: "cơ quan chức năng", not "các đơn vị liên
+    quan" (the group ``cơ quan, đơn vị``, told to act without a name)."""
+    return m.vague and m.name == " ".join(m.surface.split())
 
 
 # where the title of a cited document ends: its bracket or sentence closes, a new clause opens

@@ -346,7 +346,9 @@ def _subject_after_comma(
             lst = list_from(found[i:], text)
             named = _NAMED_ABOVE.match(text, lst[-1].end)  # ("UBND 5 huyện nói trên có ...")
             at = named.end() if named else _past_tail(text, lst[-1].end, found)
-            if (_ISSUER_MODAL if is_issuer(lst) else _MODAL).match(text, at):
+            if (_ISSUER_MODAL if is_issuer(lst) else _MODAL).match(text, at) and not (
+                _NOT_ACTING.match(text, at)  # ("..., UBND thành phố tiếp tục đề nghị UBND tỉnh")
+            ):
                 return lst
             locative = _LOCATIVE.match(text, lst[-1].end)
             after = locative.end() if locative else lst[-1].end
