@@ -318,3 +318,10 @@ def test_the_error_names_the_entry_by_index_and_id(tmp_path: Path) -> None:
     data["agencies"][1]["successor"] = "so-z"
     with pytest.raises(RegistryError, match=r"agencies\[1\] \(id 'so-a'\)"):
         Registry.from_data(data, "test.json")
+
+
+def test_the_registrys_group_labels_are_the_contracts():
+    from chidao.extract.agencies import Registry
+    from chidao.extract.model import GROUP_LABELS
+
+    assert set(Registry.load().groups) <= GROUP_LABELS

@@ -31,6 +31,14 @@ class ReadResult:
         return any(c is not None for c in self.pages_confidence)
 
 
+# the group labels of the extraction contract (rule 6) and the registry's ("bộ, ngành trung
+# ương" for the Government's texts); a vague phrase outside them names no kind of body
+GROUP_LABELS = frozenset(
+    ["sở, ban, ngành", "địa phương", "cơ quan, đơn vị", "chủ đầu tư", "doanh nghiệp nhà nước",
+     "đoàn thể", "bộ, ngành trung ương"]
+)  # fmt: skip
+
+
 @dataclass(slots=True)  # not frozen: built by the thousand on the hot path
 class AgencyMention:
     """An assignee found in text: a registry body, another province's body, or a group."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from chidao.extract.model import AgencyMention, Reference, Task, TimeMention
+from chidao.extract.model import GROUP_LABELS, AgencyMention, Reference, Task, TimeMention
 from chidao.extract.names import UNLISTED
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def leads_of(mentions: list[AgencyMention]) -> list[str]:
         dict.fromkeys(
             m.name
             for m in mentions
-            if m.is_group and m.name not in ("cơ quan, đơn vị", " ".join(m.surface.split()))
+            if m.is_group and m.name != "cơ quan, đơn vị" and m.name in GROUP_LABELS
         )
     )
 

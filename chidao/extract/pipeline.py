@@ -25,6 +25,7 @@ from chidao.extract.bodies import find_unlisted
 from chidao.extract.dates import find_times
 from chidao.extract.docmeta import document_period, find_meta
 from chidao.extract.model import (
+    GROUP_LABELS,
     AgencyMention,
     Correction,
     DocumentMeta,
@@ -256,7 +257,7 @@ def stage_tasks(doc: Extraction) -> None:
 def _vague_phrase(m: AgencyMention) -> bool:
     """A vague mention that names no kind of body: "cơ quan chức năng", not "các đơn vị liên
     quan" (the group ``cơ quan, đơn vị``, told to act without a name)."""
-    return m.vague and m.name == " ".join(m.surface.split())
+    return m.vague and m.name not in GROUP_LABELS
 
 
 # where the title of a cited document ends: its bracket or sentence closes, a new clause opens
