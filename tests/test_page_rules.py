@@ -368,3 +368,12 @@ def test_a_reports_narrative_and_a_letters_conveying_are_no_tasks():
     # a vague group that names a kind of body still acts
     [(lead, *_)] = _tasks("Các sở, ngành liên quan chủ động triển khai.")
     assert lead == ["sở, ban, ngành"]
+
+
+def test_a_body_just_given_the_lead_and_duties_handed_out_by_phan_cong():
+    [(lead, *_)] = _tasks(
+        "Sở Tài nguyên và Môi trường vừa được giao chủ trì, phối hợp với các cơ quan rà soát."
+    )
+    assert lead == ["Sở Tài nguyên và Môi trường"]
+    [(lead, *_)] = _tasks("UBND tỉnh phân công nhiệm vụ UBND các huyện quản lý khoáng sản.")
+    assert lead == ["địa phương"]

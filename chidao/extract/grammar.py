@@ -38,6 +38,7 @@ TRIGGER = re.compile(
 # "các" before a body a mention starts after it ("các UBND", "các các ngành", "các phòng GDĐT",
 # "các huyện Ba Vì, ...", "các Hạt Kiểm lâm")
 _TO_OBJECT = re.compile(
+    r"(?:(?<=phân công)\s+nhiệm vụ(?!\s+cho\s))?"  # ("phân công nhiệm vụ UBND các huyện ...")
     r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+(?=cho\s))?"
     r"(?:(?:cho|đối với|với|giao cho|đến)\s+)?"
     r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s|phòng\s|huyện\s|quận\s|thị xã\s|xã\s"

@@ -187,11 +187,11 @@ _ASKED_BY = re.compile(
     r"\s*(?:đã\s+|vừa\s+)?được\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Phó Chủ tịch|"
     r"Thủ tướng|lãnh đạo)[^,.;:\n]{0,60}?(?:yêu cầu|giao|đề nghị|chỉ đạo)(?!\w)"
     # given the role in the passive: "Sở Tài chính được giao chủ trì, phối hợp với ..."
-    r"|\s*(?:tiếp tục\s+|cũng\s+)?được\s+giao\s+(?:nhiệm vụ\s+)?(?:là\s+)?(?:cơ quan\s+)?"
+    r"|\s*(?:tiếp tục\s+|cũng\s+|vừa\s+)?được\s+giao\s+(?:nhiệm vụ\s+)?(?:là\s+)?(?:cơ quan\s+)?"
     r"(?=chủ trì|làm đầu mối|phối hợp)"
     # "Công an tỉnh được giao đảm bảo an ninh ...", "UBND cấp xã cũng được giao nhiệm vụ ký
     # hợp đồng ...": given an action now (not "đã được giao": what it was given before)
-    r"|\s*(?:cũng\s+)?được\s+(?:giao|yêu cầu|đề nghị)\s+(?:nhiệm vụ\s+|trách nhiệm\s+)?"
+    r"|\s*(?:cũng\s+|vừa\s+)?được\s+(?:giao|yêu cầu|đề nghị)\s+(?:nhiệm vụ\s+|trách nhiệm\s+)?"
     r"(?=[a-zà-ỹđ])(?!(?:tại|theo(?!\s+dõi)|từ|trong|cho|quản lý|nhiệm vụ|làm chủ đầu tư)(?!\w))"
 )
 
