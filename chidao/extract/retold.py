@@ -164,10 +164,19 @@ def _summarises(task: Task, later: list[Task], top: list[Block]) -> bool:
     own = next((b for b in top if b.start <= task.start < b.end), None)
     body = [t for t in later[:40] if t.lead and own is not None and t.start >= own.end]
     words = set(WORD.findall(task.text.lower()))
-    return any(_overlap(words, set(WORD.findall(t.text.lower()))) >= _SUMS_UP for t in body)
+    groups = _named(task)
+    return any(
+        _overlap(words, set(WORD.findall(t.text.lower()))) >= _SUMS_UP
+        or (
+            groups & _named(t)
+            and _overlap(words, set(WORD.findall(t.text.lower()))) >= _SUMS_UP_SAME
+        )
+        for t in body
+    )
 
 
 _SUMS_UP = 0.7  # the lead's words the body's telling holds (a lead with its own ask says less)
+_SUMS_UP_SAME = 0.3  # ... when the body gives it to the same groups: its own words, shorter
 
 
 _SAPO_PARAGRAPHS = 6  # headline and lead paragraph; a page's clutter may stand before them
