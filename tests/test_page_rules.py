@@ -377,3 +377,34 @@ def test_a_body_just_given_the_lead_and_duties_handed_out_by_phan_cong():
     assert lead == ["Sở Tài nguyên và Môi trường"]
     [(lead, *_)] = _tasks("UBND tỉnh phân công nhiệm vụ UBND các huyện quản lý khoáng sản.")
     assert lead == ["địa phương"]
+
+
+def test_a_fronted_purpose_before_a_subject_and_its_colon():
+    [(lead, *_)] = _tasks(
+        "Theo đó, để bảo đảm cho Nhân dân đón xuân an toàn với phương châm “mọi người, mọi nhà đều "
+        "có Tết”, các sở, ban, ngành và UBND các quận, huyện, thị xã: Quán triệt thực hiện nghiêm "
+        "Chỉ thị số 17-CT/TU."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_a_closing_that_names_bodies_and_lists_across_semicolons():
+    [(lead, *_)] = _tasks(
+        "Văn phòng Chính phủ thông báo để Bộ Nông nghiệp và Phát triển nông thôn, Ủy ban nhân dân "
+        "tỉnh Bạc Liêu và các cơ quan liên quan biết, thực hiện./."
+    )
+    assert lead == ["Bộ Nông nghiệp và Phát triển nông thôn", "Ủy ban nhân dân tỉnh Bạc Liêu"]
+    assert _tasks("Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./.") == []
+    [(lead, *_)] = _tasks(
+        "Giao các sở, ngành tỉnh; Uỷ ban nhân dân các huyện, thành phố; Các Ban QLDA chuyên ngành "
+        "tỉnh báo cáo kết quả giải ngân."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương", "Ban Quản lý dự án chuyên ngành tỉnh"]
+
+
+def test_a_page_cut_in_the_partners_keeps_its_task():
+    text = (
+        "UBND Thành phố yêu cầu các quận tăng cường kiểm tra.\n\n"
+        "Các sở, ngành tăng cường, chủ động phối hợp với các địa phương, đơn v"
+    )
+    assert [lead for lead, *_ in _tasks(text)] == [["địa phương"], ["sở, ban, ngành"]]

@@ -74,7 +74,8 @@ _LIST_GAP = re.compile(
     r"(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?"
     r"(?:\(\s*(?=Thường trực))?"  # ("Sở NN&PTNT (Thường trực Ban Chỉ huy ...)": both, rule 8)
     r"(?:(?:Giám đốc|Chủ tịch|Trưởng|Thủ trưởng|Chánh|Chỉ huy trưởng|Tổng biên tập|Thường trực|"
-    r"Người đứng đầu|người đứng đầu|Bí thư)(?:\s*,\s*|\s+và\s+|\s+)){0,2}"  # "..., Trưởng Ban
+    r"Người đứng đầu|người đứng đầu|Bí thư|Các)"
+    r"(?:\s*,\s*|\s+và\s+|\s+)){0,2}"  # "..., Trưởng Ban ...", "...; Các Ban QLDA chuyên ngành tỉnh"
     # Quản lý các khu công nghiệp", "...; Bí thư, Chủ tịch UBND các tỉnh"
     r"(?:\(\s*)?",  # rule 8: a body with another in brackets names both
 )

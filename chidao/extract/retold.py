@@ -86,7 +86,8 @@ def _drop_cut_tail(tasks: list[Task], text: str) -> list[Task]:
     last = tasks[-1]
     if len(last.text.split()) < _CUT_TASK_WORDS:
         return tasks[:-1]
-    named = [m.end for m in last.lead + last.support if last.start <= m.start < last.end]
+    # (its leads: partners come after the action, "... phối hợp với các địa phương, đơn v")
+    named = [m.end for m in last.lead if last.start <= m.start < last.end]
     after = WORD.findall(text, max(named), last.end) if named else []
     if not named and (ask := list(TRIGGER.finditer(text, last.start, last.end))):
         told = WORD.findall(text, ask[-1].end(), last.end)  # "... trân trọng đề nghị Chủ tịch Ủy

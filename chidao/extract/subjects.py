@@ -353,6 +353,12 @@ def _subject_after_comma(
             locative = _LOCATIVE.match(text, lst[-1].end)
             after = locative.end() if locative else lst[-1].end
             if (
+                _BASIS_FRONTED.fullmatch(text, start, m.start)
+                and not is_issuer(lst)
+                and _SUBJECT_COLON.match(text, after)
+            ):  # "Theo đó, để bảo đảm ..., các sở, ban, ngành và UBND các quận: Quán triệt ..."
+                return lst
+            if (
                 (stressed or _BASIS_FRONTED.fullmatch(text, start, m.start))
                 # ("Chủ tịch UBND tỉnh nhấn mạnh các sở, ngành bám sát kế hoạch, ...")
                 and not is_issuer(lst)  # "Để ..., Chủ tịch UBND tỉnh kêu gọi ...": its own act
