@@ -408,3 +408,23 @@ def test_a_page_cut_in_the_partners_keeps_its_task():
         "Các sở, ngành tăng cường, chủ động phối hợp với các địa phương, đơn v"
     )
     assert [lead for lead, *_ in _tasks(text)] == [["địa phương"], ["sở, ban, ngành"]]
+
+
+def test_an_office_in_small_letters_a_meetings_attendees_and_a_team_led_by_a_body():
+    [(lead, *_)] = _tasks("Phòng kinh tế hạ tầng đánh giá lại việc cấp phép xây dựng.")
+    assert lead == ["Phòng kinh tế hạ tầng"]
+    assert _tasks("Phòng chống dịch bệnh là nhiệm vụ quan trọng.") == []
+    assert (
+        _tasks(
+            "Dự phiên họp có: Phó Thủ tướng Trần Hồng Hà; các bộ trưởng, thủ trưởng cơ quan ngang "
+            "bộ, chủ tịch UBND các địa phương."
+        )
+        == []
+    )
+    [(lead, *_)] = _tasks("Giao Trung tâm Văn hoá – thông tin và thể thao huyện tuyên truyền.")
+    assert lead == ["Trung tâm Văn hoá – thông tin và thể thao huyện"]
+    tasks = _tasks(
+        "- UBND các phường rà soát các công trình vi phạm; nghiêm túc thực hiện Kết luận thanh tra của Đoàn Thanh tra liên ngành do Sở Tài nguyên "
+        "và Môi trường chủ trì.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["địa phương"]]

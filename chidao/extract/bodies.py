@@ -185,6 +185,10 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
 # the places a body's name goes on with: "Ban Chỉ huy PCTT và TKCN các huyện, thị xã, thành
 # phố", "Ủy ban bầu cử các xã, phường, thị trấn" (the committees of those places)
 _LIST_JOIN = re.compile(r"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]+")
+_OFFICE_FIELD = re.compile(
+    r"[^\S\n]+(?:tài chính|kinh tế|văn hóa|văn hoá|giáo dục|nội vụ|tư pháp|y tế|tài nguyên|"
+    r"lao động|nông nghiệp|quản lý đô thị|kế hoạch|công thương|dân tộc)(?!\w)"
+)
 _EACH_PLACE_HEADS = frozenset(
     ["Ban Chỉ huy", "Ban Chỉ đạo", "Ủy ban bầu cử", "Uỷ ban bầu cử", "Ban bầu cử", "Hội đồng"]
 )
@@ -310,7 +314,7 @@ def _name_end(text: str, pos: int, head: str) -> int | None:
             or _COMMA_WORD.match(text, at)
             or _COMMA_PHRASE.match(text, at)
             or (_COMMA_TOPIC.match(text, at) if head == "Ban Chỉ đạo" else None)
-            or (_DASH_FIELD.match(text, at) if head in ("Phòng", "phòng") else None)
+            or (_DASH_FIELD.match(text, at) if head in ("Phòng", "phòng", "Trung tâm") else None)
         )
         if dash is not None and words and (after := _PROVINCE.match(text, dash.end() - 1)):
             return after.end()  # "Tòa án nhân dân khu vực 1 - Lâm Đồng": the place ends it
@@ -329,8 +333,12 @@ def _name_end(text: str, pos: int, head: str) -> int | None:
         at = word.end()
         if w != "và":  # a name never ends in "và"
             end = at
-    if words == 0 or (capitals == 0 and head not in _LOWER_FIRST_HEADS):
-        return None  # a name needs words, and one of them capitalised unless its head allows
+    if words == 0 or (
+        capitals == 0
+        and head not in _LOWER_FIRST_HEADS
+        and not (head == "Phòng" and _OFFICE_FIELD.match(text, pos))
+    ):  # a name needs words, and one of them capitalised unless its head allows (or an
+        return None  # office's field in small letters: "Phòng kinh tế hạ tầng")
     return end
 
 
@@ -345,7 +353,7 @@ def _ends_name(text: str, word: re.Match[str], capital: bool, words: int, head: 
         own = head in _OWN_WORD_HEADS or (w == "Phòng" and head in _PREVENTION_HEADS)
         return ender and not (words == 0 and own)
     if words == 0 and head not in _LOWER_FIRST_HEADS:
-        return True
+        return not (head == "Phòng" and _OFFICE_FIELD.match(text, word.start()))
     if w == "và":  # "Chi cục Chăn nuôi và Thú y" goes on; "... và Công an tỉnh" is a list
         return _ENDERS.match(text, word.end() + 1) is not None
     if w == "về" and head == "Ban Chỉ đạo" and words:

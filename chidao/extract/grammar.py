@@ -261,7 +261,7 @@ _ACCOUNTABLE = re.compile(r"\s*(?:phải\s+)?chịu trách nhiệm", re.IGNORECA
 _BOILERPLATE = re.compile(
     r"[\s\-–]*(?:(?:trong quá trình[^,]{0,40},\s*)?nếu có (?:khó khăn|vướng mắc|phát sinh)|"
     r"xét đề nghị|theo đề nghị|theo\s+(?:trung tâm|báo cáo|thông tin|dự báo|kết quả|số liệu)|(?:phải\s+)?chịu trách nhiệm(?:\s+(?:toàn diện|hoàn toàn|cá nhân))?\s+trước|"
-    r"(?:cùng\s+)?(?:tham\s+)?dự\s+(?:hội nghị|buổi|cuộc|lễ|họp|có)|có sự tham dự|"
+    r"(?:cùng\s+)?(?:tham\s+)?dự\s+(?:hội nghị|buổi|cuộc|lễ|họp|phiên họp|có)|có sự tham dự|"
     # a report's background, another letter before this one: "Trước đó, ngày 26/9, Văn phòng
     # Chính phủ ban hành công văn ..." (not the same leader's earlier ask, still to do)
     r"trước đó\s*,[^.;\n]{0,60}?(?:ban hành|đã có|có\s+(?:văn bản|công văn|công điện|thông báo)))",

@@ -170,6 +170,9 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         unit.breaks = False
         return _with_roles(text, unit, modal_subject, found, "subject:modal")
     for m in _PASSIVE_LEAD.finditer(text, start, end):  # "... do Sở Y tế chủ trì, phối hợp ..."
+        if _LED_TEAM.search(text, max(start, m.start() - 60), m.start()):
+            continue  # "Kết luận thanh tra của Đoàn Thanh tra liên ngành do Sở TNMT chủ trì": who
+            # led the team that concluded, not who must act now
         lead = _object_of(text, m.end(), found)
         if lead and _LEAD_ROLE.match(text, lead[-1].end):
             unit.breaks = False
@@ -196,6 +199,12 @@ _ASKS_ON_PROPOSAL = re.compile(
     r"[\s\-–]*(?:xét|theo) đề nghị[^\n]{0,700}?,\s*(?:Phó\s+)?(?:Thủ tướng|Bộ trưởng|Chủ tịch)"
     r"[^;.\n]{0,80}?\s(?:giao|yêu cầu|chỉ đạo)\s",
     re.IGNORECASE,
+)
+
+
+_LED_TEAM = re.compile(
+    r"(?:Đoàn|đoàn|Tổ|tổ|Hội đồng|hội đồng|cuộc|đợt)\s+(?:thanh tra|kiểm tra|công tác|liên ngành|"
+    r"Thanh tra|Kiểm tra|Công tác|khảo sát|giám sát)[^,;.:]{0,40}$"
 )
 
 
