@@ -202,8 +202,8 @@ _ASKS_ON_PROPOSAL = re.compile(
 )
 
 
-_LED_TEAM = re.compile(
-    r"(?:Đoàn|đoàn|Tổ|tổ|Hội đồng|hội đồng|cuộc|đợt)\s+(?:thanh tra|kiểm tra|công tác|liên ngành|"
+_LED_TEAM = re.compile(  # (whose work is cited: "của Đoàn ...", not "Thành lập các Đoàn ...")
+    r"của\s+(?:các\s+)?(?:Đoàn|đoàn|Tổ|tổ|Hội đồng|hội đồng|cuộc|đợt)\s+(?:thanh tra|kiểm tra|công tác|liên ngành|"
     r"Thanh tra|Kiểm tra|Công tác|khảo sát|giám sát)[^,;.:]{0,40}$"
 )
 
