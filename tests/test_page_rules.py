@@ -428,3 +428,13 @@ def test_an_office_in_small_letters_a_meetings_attendees_and_a_team_led_by_a_bod
         "và Môi trường chủ trì.\n"
     )
     assert [lead for lead, *_ in tasks] == [["địa phương"]]
+
+
+def test_ministries_listed_with_a_dash_written_without_its_spaces():
+    [(lead, *_)] = _tasks(
+        "Phó Thủ tướng giao các Bộ: Tài chính, Lao động-Thương binh và Xã hội, Y tế, Nội vụ làm "
+        "việc với các tỉnh."
+    )
+    assert lead == [
+        "Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội", "Bộ Y tế", "Bộ Nội vụ",
+    ]  # fmt: skip

@@ -181,7 +181,18 @@ _MINISTRY_FIELDS = sorted(
     key=len,
     reverse=True,
 )  # fmt: skip
-_FIELD = "(" + "|".join(map(re.escape, _MINISTRY_FIELDS)) + r")(?!\w)"
+_FIELD = (  # (a dash with or without its spaces: "Lao động-Thương binh và Xã hội")
+    "("
+    + "|".join(re.escape(f).replace(r"\ \-\ ", r"\s*-\s*") for f in _MINISTRY_FIELDS)
+    + r")(?!\w)"
+)
+
+
+def _dashless(field: str) -> str:
+    return re.sub(r"\s*-\s*", "-", field)
+
+
+_CANON_FIELD = {_dashless(f): f for f in _MINISTRY_FIELDS}
 _MINISTRIES_HEAD = re.compile(r"(?:Bộ trưởng\s+)?các [Bb]ộ\s*:\s*" + _FIELD)
 _MINISTRY_NEXT = re.compile(r"\s*(?:,|và(?!\w))\s*(?:Bộ\s+)?" + _FIELD)
 
@@ -195,7 +206,7 @@ def _ministry_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[Agenc
         item: re.Match[str] | None = m
         start = m.start()
         while item is not None:
-            name = "Bộ " + item.group(1)
+            name = "Bộ " + _CANON_FIELD[_dashless(item.group(1))]
             added.append(AgencyMention(start, item.end(), text[start : item.end()], name))
             item = _MINISTRY_NEXT.match(text, item.end())
             start = item.start(1) if item else start
