@@ -438,3 +438,14 @@ def test_ministries_listed_with_a_dash_written_without_its_spaces():
     assert lead == [
         "Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội", "Bộ Y tế", "Bộ Nội vụ",
     ]  # fmt: skip
+
+
+def test_a_steering_committee_in_small_letters_and_schools_as_a_class():
+    [(lead, *_)] = _tasks(
+        "Ban chỉ đạo huyện và các xã, thị trấn tập trung chỉ đạo phòng chống dịch."
+    )
+    assert lead == ["Ban chỉ đạo huyện", "địa phương"]
+    [(lead, *_)] = _tasks("Sở chỉ đạo các cơ sở giáo dục chuẩn bị đầy đủ điều kiện cho kỳ thi.")
+    assert lead == ["các cơ sở giáo dục"]
+    # a facility in general is no body: "cơ sở vật chất"
+    assert _tasks("Các cơ sở vật chất được nâng cấp trong năm.") == []

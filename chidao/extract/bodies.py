@@ -52,7 +52,8 @@ from chidao.extract.segment import CAPITALS
 
 # head words that begin the name of a body (capitalised, as written at a name's start)
 _HEADS = (
-    "Ban Quản lý", "Ban quản lý", "Ban Chỉ đạo", "Ban Chỉ huy", "Ban", "Trung tâm", "Chi cục",
+    "Ban Quản lý", "Ban quản lý", "Ban Chỉ đạo", "Ban Chỉ huy", "Ban chỉ đạo", "Ban chỉ huy",
+    "Ban", "Trung tâm", "Chi cục",
     "Cục", "Tổng cục", "Phòng", "Văn phòng", "Viện Kiểm sát nhân dân",
     "Viện kiểm sát nhân dân", "Viện", "Học viện",
     "Bộ tư lệnh",
@@ -377,6 +378,8 @@ _LOWER_FIRST_HEADS = frozenset(
         "Bộ Chỉ huy",
         "Ban Chỉ huy",
         "Ban Chỉ đạo",  # "Ban Chỉ đạo quốc gia về dữ liệu"
+        "Ban chỉ đạo",  # "Ban chỉ đạo huyện"
+        "Ban chỉ huy",
         "Ban cán sự",  # "Ban cán sự các thôn"
         "Công ty",  # "Công ty cổ phần Nước sạch Hà Đông"
         "Tổng công ty",

@@ -31,7 +31,7 @@ _CLASS_REST = (
     rf"(?P<generic>đơn vị|cơ quan)[^\S\n]+(?P<q>{_GENERIC_QUALIFIERS})"
     r"|(?P<noun>doanh nghiệp|[Tt]rường(?! hợp)|[Tt]rung tâm|tổ chức|nhà đầu tư|[Bb]ệnh viện"
     r"|công ty|hợp tác xã|nhà thầu|[Tt]ổ(?= (?:công tác|kiểm tra|kiểm soát|giúp việc|thẩm định|liên ngành|chuyên gia)(?!\w))"
-    r"|[Đđ]ội|chủ rừng)"
+    r"|[Đđ]ội|chủ rừng|cơ sở(?= (?:giáo dục|y tế|đào tạo|khám bệnh|giáo dục nghề nghiệp)(?!\w)))"
     r"(?=[^\S\n]+\w))"
 )
 # two expressions with a literal first word each: the engine then skips to where one can start
