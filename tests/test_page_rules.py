@@ -449,3 +449,14 @@ def test_a_steering_committee_in_small_letters_and_schools_as_a_class():
     assert lead == ["các cơ sở giáo dục"]
     # a facility in general is no body: "cơ sở vật chất"
     assert _tasks("Các cơ sở vật chất được nâng cấp trong năm.") == []
+
+
+def test_functional_units_asked_by_a_directive_verb_keep_their_task():
+    tasks = _tasks(
+        "Theo đó, yêu cầu các đơn vị chức năng thực hiện nghiêm phương châm xử lý triệt để."
+    )
+    assert len(tasks) == 1  # the task stands; "các đơn vị chức năng" names no kind of body
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh yêu cầu Ủy ban nhân dân các huyện, thành, thị khẩn trương triển khai thực hiện."
+    )
+    assert lead == ["địa phương"]

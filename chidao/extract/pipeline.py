@@ -251,7 +251,11 @@ def stage_tasks(doc: Extraction) -> None:
     )
     # a sentence whose only subject is vague in its own words directs no one: "Cơ quan chức
     # năng phát hiện ...", "Các lực lượng chức năng đang khắc phục ..." (a report's narrative)
-    doc.tasks = [t for t in doc.tasks if not all(_vague_phrase(m) for m in t.lead) or not t.lead]
+    doc.tasks = [
+        t
+        for t in doc.tasks
+        if not t.lead or not t.rule.startswith("subject") or not all(map(_vague_phrase, t.lead))
+    ]
 
 
 def _vague_phrase(m: AgencyMention) -> bool:
