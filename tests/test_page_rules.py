@@ -460,3 +460,27 @@ def test_functional_units_asked_by_a_directive_verb_keep_their_task():
         "UBND tỉnh yêu cầu Ủy ban nhân dân các huyện, thành, thị khẩn trương triển khai thực hiện."
     )
     assert lead == ["địa phương"]
+
+
+def test_a_leader_asking_no_one_by_name_asks_those_the_cable_is_sent_to():
+    tasks = _tasks(
+        "date 2023-10 Công điện gửi Bộ trưởng các Bộ: Quốc phòng, Công an; Chủ tịch UBND các "
+        "tỉnh, thành phố: Thanh Hóa, Nghệ An.\n\n"
+        "Thủ tướng yêu cầu chủ động sơ tán ngay những hộ dân ở khu vực nguy hiểm.\n\n"
+        "Phó Thủ tướng có ý kiến chỉ đạo như sau:\n"
+    )
+    [(lead, *_, text)] = tasks  # the line of addressees is no task; the intro gives none
+    assert text.startswith("Thủ tướng yêu cầu chủ động")
+    assert lead[:2] == ["Bộ Quốc phòng", "Bộ Công an"]
+
+
+def test_places_with_an_apostrophe_money_allocated_and_a_score_are_read_right():
+    [(lead, *_)] = _tasks("UBND huyện Ea H’Leo giao Phòng Tài nguyên và Môi trường kiểm tra.")
+    assert lead == ["Phòng Tài nguyên và Môi trường"]
+    assert (
+        _tasks("Thủ tướng giao cho các bộ, cơ quan trung ương và địa phương là 708,4 tỷ đồng.")
+        == []
+    )
+    assert _tasks("Riêng huyện Vĩnh Thuận đạt 86,5 điểm, xếp loại tốt.") == []
+    [(lead, *_)] = _tasks("UBND tỉnh giao Sở Tài chính bố trí 20 tỷ đồng cho dự án.")
+    assert lead == ["Sở Tài chính"]

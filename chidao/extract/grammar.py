@@ -191,6 +191,7 @@ _NOT_ACTING = re.compile(
     # đốc các sở GD&ĐT ... về ứng phó áp thấp nhiệt đới"
     r"gửi\s+(?:công điện|công văn|văn bản|thông báo)(?:\s+hỏa tốc)?\s+(?:đến|tới)(?!\w)|"
     r"có\s+\d+\s+thành viên|"  # a committee's composition
+    r"đạt\s+(?:\d[\d.,]*|tỷ lệ)|xếp (?:loại|hạng|thứ)|"  # a score: "huyện Vĩnh Thuận đạt 86,5 điểm"
     r"chịu sự\s+(?:chỉ đạo|quản lý|điều hành|lãnh đạo|giám sát)|"  # who it answers to
     # a proposal upward: "UBND huyện Tri Tôn đề xuất UBND tỉnh, Sở Nông nghiệp ... xem xét ..."
     r"(?:đề xuất|kiến nghị)\s+(?:với\s+)?(?:UBND|Ủy ban|Uỷ ban|Chủ tịch|Thủ tướng|Chính phủ|cấp trên)|"

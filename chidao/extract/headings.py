@@ -136,7 +136,8 @@ _ADDRESS = ("Kính gửi", "Điện:", "Điện gửi")
 
 # a report's line of whom the directive is sent to: "Công điện gửi Chủ tịch UBND các tỉnh, thành
 # phố: ...; Bộ trưởng các Bộ: ...; Chánh Văn phòng ..."
-_SENT_TO = re.compile(
+_SENT_TO = re.compile(  # (after a page's stored date: "date 2023-10 Công điện gửi ...")
+    r"(?:date\s+\d{4}-\d{2}(?:-\d{2})?\s+)?"
     r"(?:Công điện|Công văn|Văn bản|Chỉ thị|Thông báo)(?:\s+số\s+[\w/.-]+)?\s+(?:được\s+)?gửi"
     r"(?:\s+(?:tới|đến|cho))?\s*:?\s+(?:các\s+)?(?:Chủ tịch|Bộ trưởng|Bí thư|Giám đốc|Thủ trưởng|Ủy ban"
     r"|UBND|Uỷ ban|Bộ|Sở|Ban|Văn phòng)"

@@ -19,7 +19,10 @@ from chidao.extract.segment import CAPITALS
 _LOCAL_GROUP = re.compile(  # ("UBND các Phường 2, 4, 5 và 10")
     r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) các ((?i:xã|phường|thị trấn|huyện|quận|thị xã))$"
 )
-_PLACE = r"(?:[" + CAPITALS + r"][\w]*|\d{1,3})(?:[^\S\n](?:[" + CAPITALS + r"][\w]*|\d{1,3}))*"
+_PLACE = (  # (an apostrophe inside a highland place: "Ea H’Leo")
+    r"(?:[" + CAPITALS + r"](?:['’]\w+|\w*)|\d{1,3})"
+    r"(?:[^\S\n](?:[" + CAPITALS + r"](?:['’]\w+|\w*)|\d{1,3}))*"
+)
 # (a place of another level may be written short in the list: "..., Phù Cát, TX.An Nhơn và
 # TP.Quy Nhơn")
 _PLACE_ITEM = re.compile(

@@ -213,6 +213,15 @@ def find_tasks(
             prev_block_task.text = text[prev_block_task.start : block.end].strip()
             continue
         block_tasks, new_intro = _block_tasks(text, block, mentions, prev_block_task, ctx)
+        if (
+            not block_tasks
+            and new_intro is None
+            and addressees
+            and block.role == "paragraph"
+            and (asks := _ASKS_NO_ONE.match(text, block.body_start, block.end)) is not None
+            and mentions.first(asks.end(), block.end) is None
+        ):  # rule 8: "Thủ tướng yêu cầu chủ động sơ tán ngay ..." asks those it is sent to
+            block_tasks = [_to_addressees(text, block, addressees, "addressees")]
         invites = None if block_tasks else _invites(text, block)
         invited = _invited(text, invites, mentions) if invites else []
         if invites and (invited or addressees):
@@ -303,6 +312,14 @@ def find_tasks(
         if forced.get(id(task)) is not None:
             task.deadline = forced[id(task)]
     return tasks
+
+
+# the issuer's leader asking without naming anyone: the addressees are asked
+_ASKS_NO_ONE = re.compile(
+    r"[^.;:\n]{0,80}?(?<!\w)(?:Thủ tướng|Chủ tịch|Bộ trưởng|Phó Thủ tướng)(?!\w)[^.;:\n]{0,60}?"
+    r"\s(?:yêu cầu|đề nghị|chỉ đạo)\s+(?=[a-zà-ỹđ])(?!(?:các|những|mỗi|từng|toàn|lãnh đạo|như)\s)"
+    r"[^:\n]*$"  # (not an intro: "Phó Thủ tướng có ý kiến chỉ đạo như sau:")
+)
 
 
 _CAPTION_LENGTH = 160
@@ -730,7 +747,12 @@ _INVITED_GAP = re.compile(
 
 
 def _invitation(text: str, block: Block, addressees: list[AgencyMention]) -> Task:
-    task = new_task(block.body_start, block.end, addressees, [], "invitation")
+    return _to_addressees(text, block, addressees, "invitation")
+
+
+def _to_addressees(text: str, block: Block, addressees: list[AgencyMention], rule: str) -> Task:
+    """The block as a task of those the document is sent to (rule 8)."""
+    task = new_task(block.body_start, block.end, addressees, [], rule)
     task.text = text[task.start : task.end].strip()
     task.marker = block.marker
     return task

@@ -141,6 +141,9 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             or _PAUSE_AUTHORITY.search(text, start, m.start())
         ):
             obj = _object_of(text, pause.end(), found)  # "UBND tỉnh chỉ đạo, UBND huyện ..."
+        if obj and m.group().lower() == "giao" and _ALLOCATED_AFTER.match(text, obj[-1].end):
+            past = True  # "Thủ tướng giao cho các bộ ... là 708.252,4 tỷ đồng": money allocated
+            continue
         if obj and _former(text, obj[-1].end):
             past = True  # "... yêu cầu UBND thành phố Đà Lạt (cũ) giải quyết": history
             continue
@@ -202,6 +205,9 @@ _ASKS_ON_PROPOSAL = re.compile(
 )
 
 
+_ALLOCATED_AFTER = re.compile(  # (the sum named after the receivers: "... là 708,4 tỷ đồng")
+    r"[^.;\n]{0,60}?\s(?:là|số tiền|tổng số|với tổng số|số vốn)\s*:?\s*[\d.,]+\s*(?:tỷ|triệu|nghìn)"
+)
 _LED_TEAM = re.compile(  # (whose work is cited: "của Đoàn ...", not "Thành lập các Đoàn ...")
     r"của\s+(?:các\s+)?(?:Đoàn|đoàn|Tổ|tổ|Hội đồng|hội đồng|cuộc|đợt)\s+(?:thanh tra|kiểm tra|công tác|liên ngành|"
     r"Thanh tra|Kiểm tra|Công tác|khảo sát|giám sát)[^,;.:]{0,40}$"

@@ -20,7 +20,7 @@ _VI_LOWER = (
     "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz"
 )
 _UP = "[" + re.escape(_VI_LOWER.upper()) + "]"
-_CAP = _UP + r"\w*"
+_CAP = _UP + r"(?:['’]\w+|\w*)"  # (a highland place: "Ea H’Leo", "Cư M’gar")
 _PROVINCES = (
     "Hà Nội", "Hồ Chí Minh", "TP.HCM", "TPHCM", "TP HCM", "HCM", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
     "Thừa Thiên Huế", "An Giang", "Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu", "Bắc Giang", "Bắc Kạn",
