@@ -186,10 +186,12 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
 # the places a body's name goes on with: "Ban Chỉ huy PCTT và TKCN các huyện, thị xã, thành
 # phố", "Ủy ban bầu cử các xã, phường, thị trấn" (the committees of those places)
 _LIST_JOIN = re.compile(r"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]+")
-_OFFICE_FIELD = re.compile(
-    r"[^\S\n]+(?:tài chính|kinh tế|văn hóa|văn hoá|giáo dục|nội vụ|tư pháp|y tế|tài nguyên|"
-    r"lao động|nông nghiệp|quản lý đô thị|kế hoạch|công thương|dân tộc)(?!\w)"
+# the fields a district's office is named by ("Phòng Tài chính - Kế hoạch", "phòng Y tế")
+_OFFICE_FIELDS = (
+    "Tài chính|Kinh tế|Văn hóa|Văn hoá|Giáo dục|Nội vụ|Tư pháp|Y tế|Tài nguyên|Lao động|"
+    "Nông nghiệp|Quản lý đô thị|Kế hoạch|Công [Tt]hương|Dân tộc"
 )
+_OFFICE_FIELD = re.compile(r"[^\S\n]+(?i:" + _OFFICE_FIELDS + r")(?!\w)")  # (in small letters)
 _EACH_PLACE_HEADS = frozenset(
     ["Ban Chỉ huy", "Ban Chỉ đạo", "Ủy ban bầu cử", "Uỷ ban bầu cử", "Ban bầu cử", "Hội đồng"]
 )
@@ -209,8 +211,7 @@ def _places_of(text: str, head: str, end: int, group: AgencyMention) -> bool:
 # a district's office written in small letters: "giao phòng Tài chính - Kế hoạch huyện"
 # (only before a field's name: "phòng COVID-19", "phòng Cháy" are no office)
 _LOWER_OFFICE = re.compile(
-    r"phòng(?<!\wphòng)(?=[^\S\n]+(?:Tài chính|Kinh tế|Văn hóa|Văn hoá|Giáo dục|Nội vụ|Tư pháp|Y tế|"
-    r"Tài nguyên|Lao động|Nông nghiệp|Quản lý đô thị|Kế hoạch|Công [Tt]hương|Dân tộc|"
+    r"phòng(?<!\wphòng)(?=[^\S\n]+(?:" + _OFFICE_FIELDS + "|"
     r"Thông tin|Hạ tầng|Đô thị|Hành chính|Tổ chức|Kế toán|Tổng hợp|GDĐT|GD&ĐT|GD-ĐT|TN&MT|TN-MT|TC-KH|TCKH|NN&PTNT|NN-PTNT|NN và PTNT|TN và MT|"
     r"VH-TT|VHTT|LĐTB&XH|LĐ-TB&XH|KT-HT|QLĐT)(?![\w&-]))"
 )

@@ -100,6 +100,7 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
 # thị ủy", "các đảng ủy trực thuộc Tỉnh ủy"; not "các cấp ủy", the Party at every level)
 _PARTY = re.compile(  # (opens on its head word's letters, its left edge checked after)
     r"(?:[Đđ]ảng|huyện|thị|quận|thành)[^\S\n]+[uủ][ỷy](?!\w)"
+    r"(?![^\S\n]+(?:quyền|thác|nhiệm|viên|ban)(?!\w))"  # (not "ủy quyền", "ủy nhiệm chi")
     r"(?:[^\S\n]+(?:(?:các[^\S\n]+)?(?:xã|phường|thị trấn|cơ sở)(?:,[^\S\n]+(?:phường|thị trấn))*"
     r"|trực thuộc(?:[^\S\n]+(?:Tỉnh|Thành|Huyện|Quận|Đảng)[^\S\n]+[uủ][ỷy])?)(?!\w))?"
 )

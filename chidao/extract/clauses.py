@@ -60,7 +60,7 @@ _WHILE = re.compile(r",\s+(?:trong khi|còn)\s+(?=\S)", re.IGNORECASE)
 
 # "UBND các phường Ngọc Lâm, Gia Thụy thực hiện đăng ký ..., UBND các phường còn lại tự rà
 # soát ...": the others' own part
-_THE_REST = re.compile(r",\s+(?=(?:UBND\s+|Ủy ban nhân dân\s+)?các\s+[^,;.\n]{1,30}?\s+còn lại\s)")
+_THE_REST = re.compile(r",\s+(?=(?:UBND\s+|Ủy ban nhân dân\s+)?các\s+[^;.\n]{1,40}?\s+còn lại\s)")
 
 
 def _while_clauses(text: str, start: int, end: int, mentions: Mentions) -> list[tuple[int, int]]:

@@ -92,13 +92,17 @@ def _can_be_deadline(task: Task, t: TimeMention, reference_date: date | None) ->
     if reference_date is not None and t.value is not None and t.value < reference_date:
         return False
     if t.kind == "period" and _MEETING_BEFORE.search(
-        task.text, max(0, t.start - task.start - 30), t.start - task.start
-    ):
-        return False  # "phiên họp Chính phủ thường kỳ tháng 8/2015": when it met, not a due time
+        task.text, max(0, t.start - task.start - 80), t.start - task.start
+    ):  # "Nghị quyết phiên họp Chính phủ thường kỳ tháng 8/2015": when the cited meeting met,
+        return False  # not a due time (not "báo cáo tại phiên họp thường kỳ tháng 4/2021")
     return not (t.kind == "period" and t.rule.endswith("year")) or _plan_noun_before(task, t)
 
 
-_MEETING_BEFORE = re.compile(r"(?:thường kỳ|phiên họp|hội nghị|cuộc họp|kỳ họp|giao ban)\s*$", re.I)
+_MEETING_BEFORE = re.compile(
+    r"(?:nghị quyết|kết luận|thông báo)\s+(?:của\s+)?(?:phiên họp|hội nghị|cuộc họp|kỳ họp)"
+    r"[^,;.:]{0,40}?(?:thường kỳ|phiên họp|hội nghị|cuộc họp|kỳ họp|giao ban|Chính phủ)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _plan_noun_before(task: Task, t: TimeMention) -> bool:

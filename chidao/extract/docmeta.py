@@ -506,8 +506,8 @@ def document_period(text: str, times: Sequence[TimeMention]) -> TimeMention | No
                 return t
     for m in TERM_OF_TASKS.finditer(text):  # "Thời hạn thực hiện nhiệm vụ được giao trước ..."
         at = m.start()
-        if text[text.rfind("\n", 0, at) + 1 : at].strip(" -–"):
-            continue  # (a paragraph of its own)
+        if text[text.rfind("\n", 0, at) + 1 : at].strip():
+            continue  # (a paragraph of its own, not an item's line: "- Thời hạn ...: ...")
         for t in times:
             if m.end() <= t.start < m.end() + 30 and t.kind == "deadline" and t.value is not None:
                 return t

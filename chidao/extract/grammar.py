@@ -160,7 +160,9 @@ _CHAIRS = (
 _MODAL = re.compile(
     r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|(?:sẽ\s+)?"
     + _CHAIRS
-    + r"|khẩn trương|tiếp tục|chủ động|tuyệt đối không|không được)(?!\w)",
+    + r"|khẩn trương|tiếp tục|chủ động|tuyệt đối không"
+    # (a ban, not a passive: "các quận không được giao thêm chỉ tiêu biên chế")
+    r"|không được(?!\s+(?:giao|bố trí|cấp|hỗ trợ|phân bổ|phê duyệt|hưởng|xếp|công nhận|thanh toán)(?!\w)))(?!\w)",
     re.IGNORECASE,
 )
 

@@ -55,6 +55,12 @@ class AgencyMention:
     uncertain: bool = False  # read from OCR text after a fuzzy correction: check it
 
 
+def of_a_kind(m: AgencyMention) -> bool:
+    """A group that names a kind of body ("sở, ban, ngành"), not a phrase vague in its own
+    words ("cơ quan chức năng", "lực lượng chức năng")."""
+    return m.is_group and m.name in GROUP_LABELS
+
+
 @dataclass(slots=True)  # not frozen: built by the thousand on the hot path
 class TimeMention:
     """A time expression and what it means.

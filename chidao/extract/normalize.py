@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
-from chidao.extract.segment import MARKER_PATTERN
+from chidao.extract.segment import CAPITALS, MARKER_PATTERN
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -56,10 +56,10 @@ _CAPTION = re.compile(
     r"|\s[-–]\s*Ảnh\s*\d{1,2}\s*\.?$"  # a news site's numbered caption: "... cuối năm 2023 - Ảnh 1."
 )
 # a portal's footer line: who runs the site, its licence, its contacts (never a directive)
-_FOOTER_LINE = re.compile(
-    r"^(?:Cơ quan chủ quản|Đơn vị quản lý|Chịu trách nhiệm (?:chính|nội dung)|Giấy phép (?:số|thiết lập|"
-    r"xuất bản|hoạt động)|Bản quyền thuộc|Ghi rõ nguồn|Trưởng [Bb]an [Bb]iên tập|Điện thoại Ban|"
-    r"Copyright|©)"
+_FOOTER_LINE = re.compile(  # (labels with their colon: "Đơn vị quản lý vận hành ..." is a body)
+    r"^(?:(?:Cơ quan chủ quản|Đơn vị quản lý|Chịu trách nhiệm (?:chính|nội dung)|Trưởng [Bb]an "
+    r"[Bb]iên tập|Điện thoại Ban [Bb]iên tập)\s*:|Giấy phép (?:số\s*\d+/GP|thiết lập|xuất bản)|"
+    r"Bản quyền thuộc|Ghi rõ nguồn|Copyright|©)"
 )
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^(Trang|Page)\s+\d{1,4}(\s*/\s*\d{1,4})?$")
 
@@ -155,9 +155,7 @@ _TWO_VOWEL_GROUPS = re.compile(rf"[{_VOWEL_LETTERS}][^\W\d_{_VOWEL_LETTERS}]+[{_
 _LOWER_LETTERS = "a-zđ" + "".join(
     sorted({c for c in _VOWEL_LETTERS if c.islower() and not c.isascii()} | {"đ"})
 )
-_UPPER_LETTERS = "A-ZĐ" + "".join(
-    sorted({c for c in _VOWEL_LETTERS if c.isupper() and not c.isascii()})
-)
+_UPPER_LETTERS = CAPITALS
 _CASE_TURN = re.compile(rf"[{_LOWER_LETTERS}][{_UPPER_LETTERS}][{_LOWER_LETTERS}]")
 _DAY_WORD_GLUED = re.compile(r"(\d)(tháng|năm)(?![^\W\d_])")  # (each opens on its literal)
 _WORD_DAY_GLUED = re.compile(r"tháng(?<![^\W\d_]tháng)(?=\d)")
@@ -178,6 +176,8 @@ def _toneless(word: str) -> str:
 
 
 def _syllable(word: str) -> bool:
+    if len(word) > _SYLLABLE_LETTERS:
+        return False
     tones = sum(c in _TONE_MARKS for c in unicodedata.normalize("NFD", word))
     m = _SYLLABLE.fullmatch(_toneless(word)) if tones <= 1 else None
     return m is not None and not (m.group("c") and m.group("v") in _GLIDE_END)
@@ -220,9 +220,16 @@ def _turned(word: str) -> str:
     return "".join(out)
 
 
+# names of peoples and things written as one word ("Êđê", "Xơđăng", "Pơmu")
+_ONE_WORD_NAMES = frozenset(["êđê", "xơđăng", "pơmu", "bơnông", "mơnông", "ơđu", "chơro", "cơho"])
+_SYLLABLE_LETTERS = 7  # the longest Vietnamese syllable: "nghiêng"
+
+
 def _parted(word: str) -> str:
     if word.isascii() or word[1:] != word[1:].lower():
         return word  # a foreign word ("Covid", "Pleiku"), a code, a turn of case
+    if len(word) > _GLUED_PARTS * _SYLLABLE_LETTERS or word.lower() in _ONE_WORD_NAMES:
+        return word  # (a text layer without spaces is no glued word: bounds the search)
     found = _syllables(word)
     return " ".join(found) if found else word
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from chidao.extract.model import GROUP_LABELS, AgencyMention, Reference, Task, TimeMention
+from chidao.extract.model import AgencyMention, Reference, Task, TimeMention, of_a_kind
 from chidao.extract.names import UNLISTED
 
 if TYPE_CHECKING:
@@ -75,11 +75,7 @@ def leads_of(mentions: list[AgencyMention]) -> list[str]:
     if named:
         return named
     return list(  # (not "các đơn vị liên quan", "cơ quan chức năng": no kind of body at all)
-        dict.fromkeys(
-            m.name
-            for m in mentions
-            if m.is_group and m.name != "cơ quan, đơn vị" and m.name in GROUP_LABELS
-        )
+        dict.fromkeys(m.name for m in mentions if of_a_kind(m) and m.name != "cơ quan, đơn vị")
     )
 
 

@@ -25,7 +25,6 @@ from chidao.extract.bodies import find_unlisted
 from chidao.extract.dates import find_times
 from chidao.extract.docmeta import document_period, find_meta
 from chidao.extract.model import (
-    GROUP_LABELS,
     AgencyMention,
     Correction,
     DocumentMeta,
@@ -33,6 +32,7 @@ from chidao.extract.model import (
     Reference,
     Task,
     TimeMention,
+    of_a_kind,
 )
 from chidao.extract.normalize import normalize
 from chidao.extract.output import extraction_to_json
@@ -261,7 +261,7 @@ def stage_tasks(doc: Extraction) -> None:
 def _vague_phrase(m: AgencyMention) -> bool:
     """A vague mention that names no kind of body: "cơ quan chức năng", not "các đơn vị liên
     quan" (the group ``cơ quan, đơn vị``, told to act without a name)."""
-    return m.vague and m.name not in GROUP_LABELS
+    return m.vague and not of_a_kind(m)
 
 
 # where the title of a cited document ends: its bracket or sentence closes, a new clause opens

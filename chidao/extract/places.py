@@ -84,10 +84,11 @@ _COUNTED_BY = re.compile(
 )
 
 
+_NUMBER_WORDS = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")  # 2 to 10
 # local committees counted and then named: "UBND 2 xã Tân Lập, Tân Hòa", "yêu cầu hai huyện
 # Kiến Xương và Tiền Hải", "Ủy ban nhân dân ba huyện biên giới Lộc Ninh, Bù Đốp và Bù Gia Mập"
 _COUNTED_NAMED = re.compile(
-    r" (?P<count>[0-9]{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) (?P<unit>" + _LOCAL_UNIT + r")"
+    r" (?P<count>[0-9]{1,2}|" + "|".join(_NUMBER_WORDS) + r") (?P<unit>" + _LOCAL_UNIT + r")"
     r"(?:[^\S\n]+[a-zđà-ỹ]+){0,3}?[^\S\n]+(?=[" + CAPITALS + r"])"
 )
 
@@ -120,9 +121,6 @@ def _counted_named(text: str, found: Sequence[AgencyMention]) -> Sequence[Agency
             name = f"UBND {m.group('unit')} {p.group(at)}"
             added.append(AgencyMention(begin, p.end(), text[begin : p.end()], name, rule=UNLISTED))
     return _with_added(found, added)
-
-
-_NUMBER_WORDS = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
 
 
 _HEAD_TITLE = re.compile(r"(?<!\w)(?:Chủ tịch|Lãnh đạo|lãnh đạo)[^\S\n]+$")

@@ -177,7 +177,7 @@ def _summarises(task: Task, later: list[Task], top: list[Block]) -> bool:
 
 
 _SUMS_UP = 0.7  # the lead's words the body's telling holds (a lead with its own ask says less)
-_SUMS_UP_SAME = 0.3  # ... when the body gives it to the same groups: its own words, shorter
+_SUMS_UP_SAME = 0.38  # ... when the body gives it to the same groups: its own words, shorter
 
 
 _SAPO_PARAGRAPHS = 6  # headline and lead paragraph; a page's clutter may stand before them

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from chidao.extract.grammar import _CHAIRS_WITH, _SUPPORT_ROLE, _TO_OBJECT, Unit, list_from
-from chidao.extract.model import GROUP_LABELS, AgencyMention
+from chidao.extract.model import AgencyMention, of_a_kind
 from chidao.extract.segment import CAPITALS
 
 
@@ -94,7 +94,7 @@ def _named_group(m: AgencyMention) -> AgencyMention:
     các xã liên quan xác định ...", "Các sở, ban, ngành liên quan có trách nhiệm ...") is
     that group: its members must answer for it. Only as a partner is it vague, and "các đơn
     vị liên quan" names no kind of body at all."""
-    if not (m.vague and m.is_group) or m.name == "cơ quan, đơn vị" or m.name not in GROUP_LABELS:
+    if not (m.vague and of_a_kind(m)) or m.name == "cơ quan, đơn vị":
         return m  # (nor "các cơ quan chức năng": vague in its own words, no group it narrows)
     return replace(m, vague=False)
 

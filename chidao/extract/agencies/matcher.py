@@ -49,7 +49,9 @@ if TYPE_CHECKING:
     from chidao.extract.agencies.registry import Registry
 
 
-_PARTY_TAIL = (" ủy", " uỷ")
+# "các huyện ủy, thị ủy": the party's committees of the districts (not "... huyện ủy quyền cho")
+_PARTY_TAIL = re.compile(r" [uủ][ỷy](?!\w)(?! (?:quyền|thác|nhiệm|viên|ban)(?!\w))")
+_PARTY_PLACES = ("huyện", "quận", "thị", "thành", "xã", "tỉnh")
 
 
 class _Matcher:
@@ -160,7 +162,11 @@ class _Matcher:
             if text[start : start + 2] in _COMPOUNDS and _in_compound(text, start):
                 pos = start + 1  # "cơ sở y tế", "cán bộ y tế"
                 continue
-            if lower[pos : pos + 3] in _PARTY_TAIL and not lower[pos + 3 : pos + 4].isalnum():
+            if (
+                lower[pos : pos + 2] in (" ủ", " u")
+                and lower[start:pos].endswith(_PARTY_PLACES)
+                and _PARTY_TAIL.match(lower, pos)
+            ):
                 continue  # "các huyện ủy, thị ủy": the party's committees, not the districts'
             form, city, vague_suffix = m.group("b", "c", "v")
             key = fold_key(form)
