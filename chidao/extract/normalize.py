@@ -221,7 +221,9 @@ def _turned(word: str) -> str:
 
 
 # names of peoples and things written as one word ("Êđê", "Xơđăng", "Pơmu")
-_ONE_WORD_NAMES = frozenset(["êđê", "xơđăng", "pơmu", "bơnông", "mơnông", "ơđu", "chơro", "cơho"])
+_ONE_WORD_NAMES = frozenset(
+    ["êđê", "xơđăng", "pơmu", "bơnông", "mơnông", "ơđu", "chơro", "cơho", "hànộimới"]
+)  # (and a paper that writes its name so: "Báo Hànộimới")
 _SYLLABLE_LETTERS = 7  # the longest Vietnamese syllable: "nghiêng"
 
 
