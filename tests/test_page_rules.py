@@ -502,3 +502,11 @@ def test_places_with_an_apostrophe_money_allocated_and_a_score_are_read_right():
     assert _tasks("Riêng huyện Vĩnh Thuận đạt 86,5 điểm, xếp loại tốt.") == []
     [(lead, *_)] = _tasks("UBND tỉnh giao Sở Tài chính bố trí 20 tỷ đồng cho dự án.")
     assert lead == ["Sở Tài chính"]
+
+
+def test_the_documents_period_of_two_joined_periods_is_the_later():
+    [(_, _, deadline, *_)] = _tasks(
+        "THÔNG BÁO\nKết luận về nhiệm vụ trọng tâm tháng 4 và quý II năm 2021\n"
+        "Giao Sở Y tế kiểm tra an toàn thực phẩm.\n"
+    )
+    assert deadline == "2021-06-30"

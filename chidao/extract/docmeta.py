@@ -494,6 +494,9 @@ def _kind_from_number(number: str | None) -> str | None:
     return _CODE_KIND.get(code, "công văn")
 
 
+_AND = re.compile(r"\s+và\s+")
+
+
 def document_period(text: str, times: Sequence[TimeMention]) -> TimeMention | None:
     """The period a document sets for all its tasks: "nhiệm vụ trọng tâm tháng 2/2021", a
     paragraph "Thời hạn thực hiện nhiệm vụ được giao trước ngày 31/7/2023".
@@ -501,8 +504,16 @@ def document_period(text: str, times: Sequence[TimeMention]) -> TimeMention | No
     for m in re.finditer(
         r"(?i)nhiệm vụ (?:trọng tâm|chủ yếu)(?: của)? (?=tháng|quý|năm|\d{1,2} tháng)", text
     ):
-        for t in times:
+        for k, t in enumerate(times):
             if t.start == m.end() and t.value is not None:
+                later = times[k + 1] if k + 1 < len(times) else None
+                if (
+                    later is not None
+                    and later.value is not None
+                    and _AND.fullmatch(text, t.end, later.start)
+                ):  # "nhiệm vụ trọng tâm trong tháng 4 và quý II năm 2021": through the later
+                    # (whose year the first shares)
+                    return later
                 return t
     for m in TERM_OF_TASKS.finditer(text):  # "Thời hạn thực hiện nhiệm vụ được giao trước ..."
         at = m.start()
