@@ -510,3 +510,12 @@ def test_the_documents_period_of_two_joined_periods_is_the_later():
         "Giao Sở Y tế kiểm tra an toàn thực phẩm.\n"
     )
     assert deadline == "2021-06-30"
+
+
+def test_all_the_units_reminded_and_the_centre_for_disease_control_written_short():
+    [(lead, *_)] = _tasks(
+        "UBND TP Đà Lạt cũng nhắc nhở tất cả các đơn vị được giao nhiệm vụ phải hoàn thành đúng hạn."
+    )
+    assert lead == ["cơ quan, đơn vị"]
+    [(lead, *_)] = _tasks("Ông Lê Tuấn Phong yêu cầu CDC Bình Thuận đưa cán bộ đi cách ly.")
+    assert lead == ["Trung tâm Kiểm soát bệnh tật Bình Thuận"]

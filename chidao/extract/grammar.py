@@ -40,7 +40,7 @@ TRIGGER = re.compile(
 _TO_OBJECT = re.compile(
     r"(?:(?<=phân công)\s+nhiệm vụ(?!\s+cho\s))?"  # ("phân công nhiệm vụ UBND các huyện ...")
     r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+(?=cho\s))?"
-    r"(?:(?:cho|đối với|với|giao cho|đến)\s+)?"
+    r"(?:(?:cho|đối với|với|giao cho|đến)\s+)?(?:(?:tất cả|toàn bộ)\s+(?=các\s))?"
     r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s|phòng\s|huyện\s|quận\s|thị xã\s|xã\s"
     r"|phường\s|Hạt\s))?"
     r"(?:(?:các\s+)?(?:đồng chí\s+)?thành viên\s+)?"  # "đề nghị các đồng chí thành viên Ban Chỉ huy ..."
