@@ -2795,7 +2795,7 @@ def test_an_office_written_in_small_letters():
         "Giao phòng Tài chính - Kế hoạch huyện phối hợp phòng Kinh tế – hạ tầng rà soát dự án."
     )
     assert lead == ["Phòng Tài chính - Kế hoạch huyện"]
-    assert support == ["Phòng Kinh tế – hạ tầng"]
+    assert support == ["Phòng Kinh tế và Hạ tầng"]  # (its full official name)
     # "phòng" of prevention is no office
     [(lead, support, *_)] = _tasks(
         "Yêu cầu Sở Y tế tăng cường công tác phòng COVID-19 và phòng Chống dịch."

@@ -172,6 +172,8 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         name = " ".join(surface.split())
         if name.startswith("phòng"):
             name = "P" + name[1:]
+        if name.startswith("Phòng"):  # "Phòng kinh tế hạ tầng" is "Phòng Kinh tế và Hạ tầng"
+            name = _INFRASTRUCTURE.sub("Kinh tế và Hạ tầng", name)
         added.append(AgencyMention(m.start(), end, surface, name, rule=UNLISTED))
         last_end = end
     if added:
@@ -193,6 +195,7 @@ _OFFICE_FIELDS = (
     "Nông nghiệp|Quản lý đô thị|Kế hoạch|Công [Tt]hương|Dân tộc"
 )
 _OFFICE_FIELD = re.compile(r"[^\S\n]+(?i:" + _OFFICE_FIELDS + r")(?!\w)")  # (in small letters)
+_INFRASTRUCTURE = re.compile(r"(?i:kinh tế)\s*(?:[-–&]|và)?\s*(?i:hạ tầng)(?!\w)")
 _EACH_PLACE_HEADS = frozenset(
     ["Ban Chỉ huy", "Ban Chỉ đạo", "Ủy ban bầu cử", "Uỷ ban bầu cử", "Ban bầu cử", "Hội đồng"]
 )
