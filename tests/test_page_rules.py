@@ -519,3 +519,13 @@ def test_all_the_units_reminded_and_the_centre_for_disease_control_written_short
     assert lead == ["cơ quan, đơn vị"]
     [(lead, *_)] = _tasks("Ông Lê Tuấn Phong yêu cầu CDC Bình Thuận đưa cán bộ đi cách ly.")
     assert lead == ["Trung tâm Kiểm soát bệnh tật Bình Thuận"]
+
+
+def test_a_continuation_with_a_fronted_time_keeps_the_assignee():
+    tasks = _tasks(
+        "UBND tỉnh giao Sở Nông nghiệp và Phát triển nông thôn kiểm tra tàu cá.\n\n"
+        "Ngay sau Tết Nguyên đán 2025, tổ chức đoàn công tác vào làm việc với các tỉnh phía Nam.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Sở Nông nghiệp và Phát triển nông thôn"]] * 2
+    # a report's past time is no continuation: "Trong những năm qua, ..." stays narrative
+    assert len(_tasks("UBND tỉnh giao Sở Y tế kiểm tra.\n\nTrong năm qua, tổ chức 12 đợt.\n")) == 1

@@ -643,9 +643,10 @@ def _first_unit_without_assignee(
         and prev_task.lead
         and block.role == "paragraph"
         and prev_task.marker is None
-        and _IMPERATIVE.match(span)
+        and _IMPERATIVE.match(_after_fronted_time(span))
         and span[-1:] != ":"
     ):  # rule 3: "... yêu cầu các cơ quan, đơn vị quán triệt ..." + "Tổ chức tự kiểm tra ..."
+        # (a time before it too: "Ngay sau Tết Nguyên đán 2025, tổ chức đoàn công tác ...")
         return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     if (
         prev_task is not None
@@ -657,6 +658,24 @@ def _first_unit_without_assignee(
     ):
         return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     return None
+
+
+# a time fronted before an item's verb: "Ngay sau Tết Nguyên đán 2025, ", "Trước ngày 15/3, "
+_FRONTED_TIME = re.compile(
+    r"(?:Ngay sau|Ngay trong|Trước|Sau khi|Trong|Từ nay đến|Chậm nhất|Đến hết)\s[^,.;:\n]{2,60}?,\s*"
+)
+
+
+_PAST_TIME = re.compile(r"(?<!\w)(?:qua|trước đây|đã)(?!\w)")
+
+
+def _after_fronted_time(span: str) -> str:
+    """``span`` past a fronted time, its first letter capitalised as a sentence's."""
+    fronted = _FRONTED_TIME.match(span)
+    if fronted is None or _PAST_TIME.search(fronted.group()):
+        return span  # (not a time past: "Trong năm qua, tổ chức 12 đợt" tells what was done)
+    rest = span[fronted.end() :]
+    return rest[:1].upper() + rest[1:]
 
 
 # a directive verb read as a noun: "văn bản truyền đạt ý kiến chỉ đạo của Chủ tịch ..."
