@@ -529,3 +529,13 @@ def test_a_continuation_with_a_fronted_time_keeps_the_assignee():
     assert [lead for lead, *_ in tasks] == [["Sở Nông nghiệp và Phát triển nông thôn"]] * 2
     # a report's past time is no continuation: "Trong những năm qua, ..." stays narrative
     assert len(_tasks("UBND tỉnh giao Sở Y tế kiểm tra.\n\nTrong năm qua, tổ chức 12 đợt.\n")) == 1
+
+
+def test_a_reply_to_voters_petitions_gives_no_tasks():
+    text = (
+        "Kính gửi: Đoàn Đại biểu Quốc hội tỉnh\n"
+        "Bộ Y tế xin trả lời đối với từng kiến nghị, cụ thể như sau:\n"
+        "1. Cử tri kiến nghị Bộ Y tế nghiên cứu cơ chế phối hợp về thu hồi thực phẩm.\n"
+        "Hiện nay, Bộ Y tế đã tham mưu Chính phủ ban hành Nghị định số 15/2018/NĐ-CP.\n"
+    )
+    assert _tasks(text) == []

@@ -189,6 +189,8 @@ _NOT_ACTING = re.compile(
     r"(?:trân trọng\s+|xin\s+)?(?:đăng|giới thiệu|đăng tải|gửi tới bạn đọc)\s+(?:toàn văn|nội dung)|"
     r"(?:rất\s+)?hoan nghênh|số ra ngày|đưa tin|phản ánh|nhận được|"  # a newspaper's doings
     r"(?:trân trọng\s+|xin\s+|chân thành\s+)?cảm ơn|đồng (?:chủ trì|tổ chức)|"  # thanks; co-hosts
+    # a reply to voters' petitions: "Bộ Y tế xin trả lời đối với từng kiến nghị ..."
+    r"(?:xin\s+)?trả lời\s+(?:đối với\s+)?(?:từng\s+|các\s+)?(?:kiến nghị|cử tri|câu hỏi|chất vấn)|"
     # a report of the letter sent, which the body then tells: "Bộ GD&ĐT gửi công điện đến Giám
     # đốc các sở GD&ĐT ... về ứng phó áp thấp nhiệt đới"
     r"gửi\s+(?:công điện|công văn|văn bản|thông báo)(?:\s+hỏa tốc)?\s+(?:đến|tới)(?!\w)|"
