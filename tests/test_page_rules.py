@@ -539,3 +539,10 @@ def test_a_reply_to_voters_petitions_gives_no_tasks():
         "Hiện nay, Bộ Y tế đã tham mưu Chính phủ ban hành Nghị định số 15/2018/NĐ-CP.\n"
     )
     assert _tasks(text) == []
+
+
+def test_the_body_a_sentence_is_about_before_the_leader_who_speaks():
+    [(lead, *_)] = _tasks(
+        "Đối với sở Xây dựng, UBND TP. Hải Phòng yêu cầu phải kiểm tra, đôn đốc việc tháo dỡ."
+    )
+    assert lead == ["Sở Xây dựng"]

@@ -236,6 +236,11 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
         if not _REGARDING.fullmatch(prefix):
             return []
         listed = list_from(found, text)  # "Đối với huyện Khánh Sơn: Áp dụng ...": a label
+        for k in range(len(listed) - 1):
+            if text[listed[k].end : listed[k + 1].start].strip() == "," and is_issuer(
+                [listed[k + 1]]
+            ):  # "Đối với Sở Xây dựng, UBND TP. Hải Phòng yêu cầu phải kiểm tra ...": the
+                return listed[: k + 1]  # bodies it is about, then who speaks
         colon = _SUBJECT_COLON.match(text, listed[-1].end)
         if colon is None:  # "Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch ...": told
             return listed if _REGARDING_MUST.match(text, listed[-1].end) else []
