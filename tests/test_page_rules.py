@@ -546,3 +546,13 @@ def test_the_body_a_sentence_is_about_before_the_leader_who_speaks():
         "Đối với sở Xây dựng, UBND TP. Hải Phòng yêu cầu phải kiểm tra, đôn đốc việc tháo dỡ."
     )
     assert lead == ["Sở Xây dựng"]
+
+
+def test_a_short_form_in_brackets_after_a_name_is_the_same_body():
+    [(lead, *_)] = _tasks("Giao Trung tâm Kiểm soát bệnh tật tỉnh (CDC) lấy mẫu xét nghiệm.")
+    assert lead == ["Trung tâm Kiểm soát bệnh tật tỉnh"]
+    [(lead, *_)] = _tasks("Giao Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh (UBMTTQ) tuyên truyền.")
+    assert lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+    # rule 8: a body with another in brackets names both
+    [(lead, *_)] = _tasks("Giao Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công) kiểm tra.")
+    assert lead == ["Văn phòng UBND tỉnh", "Trung tâm Phục vụ hành chính công"]

@@ -179,7 +179,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
     if added:
         kept = [f for k, f in enumerate(found) if k not in taken]
         found = sorted(kept + added, key=lambda a: a.start)
-    out = list(_bare_heads(text, found))
+    out = _without_short_forms(text, list(_bare_heads(text, found)))
     for mention in out:
         if mention.agency_id is None and not mention.is_group and _SHORTENED.search(mention.name):
             mention.name = spelled_out(mention.name)
@@ -210,6 +210,27 @@ def _places_of(text: str, head: str, end: int, group: AgencyMention) -> bool:
         and text[group.start - 1 : group.start] == " "
         and not text[: group.start].rstrip().endswith((",", "và"))
     )
+
+
+def _without_short_forms(text: str, found: list[AgencyMention]) -> list[AgencyMention]:
+    """``found`` less the short form a text gives in brackets right after a body's name:
+    "Trung tâm Kiểm soát bệnh tật tỉnh (CDC)", "Bộ Chỉ huy Quân sự tỉnh (Bộ CHQS)" name one
+    body (not rule 8's two: "Sở Y tế (Thường trực Ban Chỉ đạo ...)")."""
+    out: list[AgencyMention] = []
+    for m in found:
+        if (
+            out
+            and text[out[-1].end : m.start].strip() == "("
+            and text[m.end : m.end + 1] == ")"
+            and len(m.surface) <= _SHORT_FORM
+            and all(w[:1].isupper() for w in m.surface.split())
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+_SHORT_FORM = 16  # characters: "UBMTTQ", "Bộ CHQS", "CDC"
 
 
 # a district's office written in small letters: "giao phòng Tài chính - Kế hoạch huyện"
