@@ -556,3 +556,14 @@ def test_a_short_form_in_brackets_after_a_name_is_the_same_body():
     # rule 8: a body with another in brackets names both
     [(lead, *_)] = _tasks("Giao Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công) kiểm tra.")
     assert lead == ["Văn phòng UBND tỉnh", "Trung tâm Phục vụ hành chính công"]
+
+
+def test_the_ministries_concerned_beside_a_named_group_and_bql_written_short():
+    [(lead, *_)] = _tasks(
+        "Thủ tướng yêu cầu các Bộ liên quan và UBND các tỉnh, thành phố bảo đảm sách giáo khoa."
+    )
+    assert lead == ["địa phương"]  # ("các Bộ liên quan" is vague: no assignee of its own)
+    [(lead, *_)] = _tasks(
+        "Cùng với đó, BQL các dự án trọng điểm phát triển đô thị khẩn trương hoàn thiện hồ sơ."
+    )
+    assert lead == ["Ban Quản lý các dự án trọng điểm phát triển đô thị"]

@@ -60,7 +60,7 @@ _HEADS = (
     "Tòa án nhân dân", "Toà án nhân dân", "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ đội Biên phòng",
     "Công an", "Công ty", "Tổng công ty", "Tổng Công ty", "Tập đoàn", "Ngân hàng", "Kho bạc Nhà nước",
     "Bảo hiểm xã hội", "Ủy ban Mặt trận Tổ quốc", "Uỷ ban Mặt trận Tổ quốc", "Ủy ban MTTQ",
-    "UB MTTQ", "UBMTTQ", "UBMT TQ", "Trạm", "Ủy ban bầu cử", "Uỷ ban bầu cử", "Ban bầu cử", "CDC",
+    "UB MTTQ", "UBMTTQ", "UBMT TQ", "Trạm", "Ủy ban bầu cử", "Uỷ ban bầu cử", "Ban bầu cử", "CDC", "BQL",
     "Hội đồng", "Bộ chỉ huy", "Bộ CHQS", "BCHQS", "BĐBP", "BCH BĐBP", "Liên đoàn Lao động", "Liên đoàn", "Liên hiệp các Hội", "Liên hiệp",
     "Hiệp hội", "Tổng Liên đoàn", "Liên minh Hợp tác xã", "Tạp chí", "Hội", "Tỉnh đoàn", "Thành đoàn", "Đoàn",
     "Đài", "Báo", "Bảo tàng", "Thư viện", "Nhà hát", "Bệnh viện", "Trường", "Đại học",
@@ -271,7 +271,8 @@ _SPELLED_OUT = {
     "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông",
     "LĐTB&XH": "Lao động - Thương binh và Xã hội", "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
     "VHTTDL": "Văn hóa, Thể thao và Du lịch", "VH-TT&DL": "Văn hóa, Thể thao và Du lịch",
-    "QLDA": "Quản lý dự án", "KDL": "Khu du lịch", "CDC": "Trung tâm Kiểm soát bệnh tật", "KT-XH": "kinh tế - xã hội", "KTCK": "kinh tế cửa khẩu",
+    "QLDA": "Quản lý dự án", "KDL": "Khu du lịch", "CDC": "Trung tâm Kiểm soát bệnh tật",
+    "BQL": "Ban Quản lý", "KT-XH": "kinh tế - xã hội", "KTCK": "kinh tế cửa khẩu",
     "KCN": "khu công nghiệp", "PTNT": "Phát triển nông thôn", "KKT": "Khu kinh tế", "CHQS": "Chỉ huy Quân sự",
     "PCTT và TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
     "PCTT&TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
@@ -393,6 +394,7 @@ _LOWER_FIRST_HEADS = frozenset(
     [
         "Ban Quản lý",
         "Ban quản lý",
+        "BQL",  # "BQL các dự án trọng điểm phát triển đô thị"
         "Tòa án nhân dân",
         "Toà án nhân dân",
         "Viện Kiểm sát nhân dân",
