@@ -567,3 +567,12 @@ def test_the_ministries_concerned_beside_a_named_group_and_bql_written_short():
         "Cùng với đó, BQL các dự án trọng điểm phát triển đô thị khẩn trương hoàn thiện hồ sơ."
     )
     assert lead == ["Ban Quản lý các dự án trọng điểm phát triển đô thị"]
+
+
+def test_a_reported_cables_day_without_its_year_takes_the_pages_year():
+    meta = extract_text(
+        "Thủ tướng vừa ký Công điện 747/CĐ-TTg ngày 16.8 yêu cầu các bộ, ngành bảo đảm sách giáo "
+        "khoa trong năm 2023.",
+        today=TODAY,
+    ).meta
+    assert (meta.number, meta.date) == ("747/CĐ-TTg", date(2023, 8, 16))

@@ -288,6 +288,12 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
             meta.number = ref.number
             dashed = _DASH_DATE.match(text, ref.end)  # "Văn bản số 2122/UBND-KT2 - 10/04/2025"
             meta.date = ref.date or (_date_of(dashed) if dashed else _date_before(text, ref.start))
+            if meta.date is None and (day := _YEARLESS_DAY_AFTER.match(text, ref.end)):
+                # "Công điện 747/CĐ-TTg ngày 16.8": of the year the page names most
+                year = _page_year(text) or _text_year(text) or _named_year(text)
+                meta.date = (
+                    _safe_date(year, int(day.group("m")), int(day.group("d"))) if year else None
+                )
             if meta.date is None and issued and (on := _FULL_DATE.match(text, issued.end() + 1)):
                 # "... được Chủ tịch UBND ... ký và ban hành ngày 20/12/2023"
                 meta.date = _date_of(on)
@@ -398,6 +404,11 @@ _WORDED_DATE = re.compile(
 # a date that is a sentence of its own before the one telling the letter: "Ngày 29/7/2020.
 # Chủ tịch UBND tỉnh ban hành Công văn số 6732/UBND-Y ..."
 _DATE_ALONE = re.compile(r"(?i)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\s*\.\s*$")
+
+
+_YEARLESS_DAY_AFTER = re.compile(
+    r"\s*,?\s*ngày\s+(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?![/.-]?\d)"
+)
 
 
 def _date_after_bare(text: str, bare: re.Match[str]) -> date | None:
