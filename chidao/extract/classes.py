@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
+from chidao.extract.agencies.grammar import PARTY_UY
 from chidao.extract.model import AgencyMention
 from chidao.extract.names import _ENDERS, _STOPS, _WORD, UNLISTED, _overlaps, _replace
 
@@ -99,9 +100,9 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
 # assignees ("Đảng ủy, UBND 14 phường", "đảng ủy, UBND các xã", "Ban Thường vụ các huyện ủy,
 # thị ủy", "các đảng ủy trực thuộc Tỉnh ủy"; not "các cấp ủy", the Party at every level)
 _PARTY = re.compile(  # (opens on its head word's letters, its left edge checked after)
-    r"(?:[Đđ]ảng|huyện|thị|quận|thành)[^\S\n]+[uủ][ỷy](?!\w)"
-    r"(?![^\S\n]+(?:quyền|thác|nhiệm|viên|ban)(?!\w))"  # (not "ủy quyền", "ủy nhiệm chi")
-    r"(?:[^\S\n]+(?:(?:các[^\S\n]+)?(?:xã|phường|thị trấn|cơ sở)(?:,[^\S\n]+(?:phường|thị trấn))*"
+    r"(?:[Đđ]ảng|huyện|thị|quận|thành)[^\S\n]+"
+    + PARTY_UY
+    + r"(?:[^\S\n]+(?:(?:các[^\S\n]+)?(?:xã|phường|thị trấn|cơ sở)(?:,[^\S\n]+(?:phường|thị trấn))*"
     r"|trực thuộc(?:[^\S\n]+(?:Tỉnh|Thành|Huyện|Quận|Đảng)[^\S\n]+[uủ][ỷy])?)(?!\w))?"
 )
 

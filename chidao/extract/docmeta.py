@@ -288,12 +288,8 @@ def _from_report(meta: DocumentMeta, text: str, references: Sequence[Reference])
             meta.number = ref.number
             dashed = _DASH_DATE.match(text, ref.end)  # "Văn bản số 2122/UBND-KT2 - 10/04/2025"
             meta.date = ref.date or (_date_of(dashed) if dashed else _date_before(text, ref.start))
-            if meta.date is None and (day := _YEARLESS_DAY_AFTER.match(text, ref.end)):
-                # "Công điện 747/CĐ-TTg ngày 16.8": of the year the page names most
-                year = _page_year(text) or _text_year(text) or _named_year(text)
-                meta.date = (
-                    _safe_date(year, int(day.group("m")), int(day.group("d"))) if year else None
-                )
+            if meta.date is None and (day := _DAY_MONTH.match(text, _gap_end(text, ref.end))):
+                meta.date = _of_reports_year(text, day)  # "Công điện 747/CĐ-TTg ngày 16.8"
             if meta.date is None and issued and (on := _FULL_DATE.match(text, issued.end() + 1)):
                 # "... được Chủ tịch UBND ... ký và ban hành ngày 20/12/2023"
                 meta.date = _date_of(on)
@@ -406,9 +402,18 @@ _WORDED_DATE = re.compile(
 _DATE_ALONE = re.compile(r"(?i)ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\s*\.\s*$")
 
 
-_YEARLESS_DAY_AFTER = re.compile(
-    r"\s*,?\s*ngày\s+(?P<d>\d{1,2})\s?[/.-]\s?(?P<m>\d{1,2})(?![/.-]?\d)"
-)
+_GAP = re.compile(r"\s*,?\s*")
+
+
+def _gap_end(text: str, pos: int) -> int:
+    gap = _GAP.match(text, pos)
+    return gap.end() if gap else pos
+
+
+def _of_reports_year(text: str, day: re.Match[str]) -> date | None:
+    """A day and month a report writes without the year: of the year its page names most."""
+    year = _page_year(text) or _text_year(text) or _named_year(text)
+    return _safe_date(year, int(day.group("m")), int(day.group("d"))) if year else None
 
 
 def _date_after_bare(text: str, bare: re.Match[str]) -> date | None:
@@ -432,11 +437,7 @@ def _date_before(text: str, pos: int) -> date | None:
         return _date_of(alone)
     # "Ngày 11/8, UBND tỉnh ban hành Công văn số 6812/UBND-VX": the year is the page's
     short = list(_DAY_MONTH.finditer(text, sentence_start, pos))
-    year = (_page_year(text) or _text_year(text) or _named_year(text)) if short else None
-    if year is None:
-        return None
-    m = short[-1]
-    return _safe_date(year, int(m.group("m")), int(m.group("d")))
+    return _of_reports_year(text, short[-1]) if short else None
 
 
 _DAY_MONTH = re.compile(

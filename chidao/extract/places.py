@@ -106,20 +106,14 @@ def _counted_named(text: str, found: Sequence[AgencyMention]) -> Sequence[Agency
         if first is None:
             continue
         start = by.start() if by.group("committee") else m.start("count")
-        places = [first]
-        while len(places) < 20 and (nxt := _PLACE_ITEM.match(text, places[-1].end())):
-            places.append(nxt)
+        places = _named_places(text, first)
         count = m.group("count")
         wanted = int(count) if count.isdigit() else _NUMBER_WORDS.index(count) + 2
-        if len(places) != wanted or any(_ENDERS.match(p.group(p.lastindex or 1)) for p in places):
+        if places is None or len(places) != wanted:
             continue  # the places named are the ones counted
         if _overlaps(found, starts, start, places[-1].end()):
             continue
-        for k, p in enumerate(places):
-            at = p.lastindex or 1
-            begin = start if k == 0 else p.start(at)
-            name = f"UBND {m.group('unit')} {p.group(at)}"
-            added.append(AgencyMention(begin, p.end(), text[begin : p.end()], name, rule=UNLISTED))
+        added += _place_mentions(text, places, start, m.group("unit"))
     return _with_added(found, added)
 
 
@@ -273,18 +267,40 @@ def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
         if unit is None or first is None:
             out.append(m)
             continue
-        places = [first]
-        while len(places) < 40 and (nxt := _PLACE_ITEM.match(text, places[-1].end())):
-            places.append(nxt)
-        if len(places) < 2 or any(_ENDERS.match(p.group(p.lastindex or 1)) for p in places):
+        places = _named_places(text, first)
+        if places is None or len(places) < 2:
             out.append(m)
             continue
         changed = True
-        for k, p in enumerate(places):
-            at = p.lastindex or 1  # the place's group ("short" is the first of an item's)
-            short = p.groupdict().get("short")  # "TX.An Nhơn" in a list of huyện
-            start = m.start if k == 0 else p.start("short") if short else p.start(at)
-            level = SHORT_UNITS[short + "."] if short else unit.group(1).lower()
-            name = f"UBND {level} {p.group(at)}"
-            out.append(AgencyMention(start, p.end(), text[start : p.end()], name, rule=UNLISTED))
+        out += _place_mentions(text, places, m.start, unit.group(1).lower())
     return out if changed else found
+
+
+_MAX_PLACES = 40
+
+
+def _named_places(text: str, first: re.Match[str]) -> list[re.Match[str]] | None:
+    """The places a list names from ``first`` on ("Đức Trọng, Hiệp Thạnh và Đinh Văn"); None
+    when one of them is the head of another body."""
+    places = [first]
+    while len(places) < _MAX_PLACES and (nxt := _PLACE_ITEM.match(text, places[-1].end())):
+        places.append(nxt)
+    if any(_ENDERS.match(p.group(p.lastindex or 1)) for p in places):
+        return None
+    return places
+
+
+def _place_mentions(
+    text: str, places: list[re.Match[str]], start: int, unit: str
+) -> list[AgencyMention]:
+    """One committee per place of a list; the first spans the words before it from ``start``
+    (its group or its count); a place written short keeps its own unit ("TX.An Nhơn")."""
+    out = []
+    for k, p in enumerate(places):
+        at = p.lastindex or 1  # the place's group ("short" is the first of an item's)
+        short = p.groupdict().get("short")
+        begin = start if k == 0 else p.start("short") if short else p.start(at)
+        level = SHORT_UNITS[short + "."] if short else unit
+        name = f"UBND {level} {p.group(at)}"
+        out.append(AgencyMention(begin, p.end(), text[begin : p.end()], name, rule=UNLISTED))
+    return out

@@ -166,14 +166,11 @@ def _summarises(task: Task, later: list[Task], top: list[Block]) -> bool:
     body = [t for t in later[:40] if t.lead and own is not None and t.start >= own.end]
     words = set(WORD.findall(task.text.lower()))
     groups = _named(task)
-    return any(
-        _overlap(words, set(WORD.findall(t.text.lower()))) >= _SUMS_UP
-        or (
-            groups & _named(t)
-            and _overlap(words, set(WORD.findall(t.text.lower()))) >= _SUMS_UP_SAME
-        )
-        for t in body
-    )
+    for t in body:
+        shared = _overlap(words, set(WORD.findall(t.text.lower())))
+        if shared >= _SUMS_UP or (shared >= _SUMS_UP_SAME and groups & _named(t)):
+            return True
+    return False
 
 
 _SUMS_UP = 0.7  # the lead's words the body's telling holds (a lead with its own ask says less)

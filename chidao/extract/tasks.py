@@ -40,6 +40,7 @@ from chidao.extract.attributes import (
 from chidao.extract.deadlines import TERM_OF_TASKS, attach_times, attribute_deadline
 from chidao.extract.enumerations import _enumeration, _only_introduces
 from chidao.extract.grammar import (
+    _FRONTED,
     CONNECTORS,
     LOCAL_COMMITTEE,
     PAGE_DATE,
@@ -660,21 +661,19 @@ def _first_unit_without_assignee(
     return None
 
 
-# a time fronted before an item's verb: "Ngay sau Tết Nguyên đán 2025, ", "Trước ngày 15/3, "
-_FRONTED_TIME = re.compile(
-    r"(?:Ngay sau|Ngay trong|Trước|Sau khi|Trong|Từ nay đến|Chậm nhất|Đến hết)\s[^,.;:\n]{2,60}?,\s*"
-)
-
-
 _PAST_TIME = re.compile(r"(?<!\w)(?:qua|trước đây|đã)(?!\w)")
 
 
+_FRONTED_REACH = 80
+
+
 def _after_fronted_time(span: str) -> str:
-    """``span`` past a fronted time, its first letter capitalised as a sentence's."""
-    fronted = _FRONTED_TIME.match(span)
-    if fronted is None or _PAST_TIME.search(fronted.group()):
+    """``span`` past a fronted adverbial ("Ngay sau Tết Nguyên đán 2025, "), its first letter
+    capitalised as a sentence's."""
+    comma = span.find(", ", 0, _FRONTED_REACH)  # (the adverbial subjects are read after)
+    if comma == -1 or not _FRONTED.match(span[: comma + 2]) or _PAST_TIME.search(span, 0, comma):
         return span  # (not a time past: "Trong năm qua, tổ chức 12 đợt" tells what was done)
-    rest = span[fronted.end() :]
+    rest = span[comma + 2 :]
     return rest[:1].upper() + rest[1:]
 
 

@@ -19,6 +19,8 @@ from typing import Any
 from chidao.extract.agencies.data import _Head, _Province, _Target
 from chidao.extract.agencies.folding import _NEW_TONE, fold_key
 
+# "ủy" of a Party committee ("huyện ủy", "Đảng ủy"), not of "ủy quyền", "ủy nhiệm chi", "ủy viên"
+PARTY_UY = r"[uủ][ỷy](?!\w)(?![^\S\n]+(?:quyền|thác|nhiệm|viên|ban)(?!\w))"
 _SEP = r"\s{1,10}"  # blank lines are "¶" in the canonical copy, so never inside a match
 _SEP_DOT = r"(?:\.\s{0,8}|\s{1,10})"  # after an abbreviation: "TP.Hà Nội", "Q. Ba Đình"
 _DOT_TOKENS = frozenset({"tp", "q", "h", "tx", "p", "x", "tt"})

@@ -36,6 +36,7 @@ from chidao.extract.agencies.data import _Head, _Target
 from chidao.extract.agencies.folding import fold_key
 from chidao.extract.agencies.grammar import (
     _SEP,
+    PARTY_UY,
     _alternation,
     _heads_rx,
     _registry_rx,
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 
 
 # "các huyện ủy, thị ủy": the party's committees of the districts (not "... huyện ủy quyền cho")
-_PARTY_TAIL = re.compile(r" [uủ][ỷy](?!\w)(?! (?:quyền|thác|nhiệm|viên|ban)(?!\w))")
+_PARTY_TAIL = re.compile(" " + PARTY_UY)
 _PARTY_PLACES = ("huyện", "quận", "thị", "thành", "xã", "tỉnh")
 
 
