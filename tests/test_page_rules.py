@@ -576,3 +576,22 @@ def test_a_reported_cables_day_without_its_year_takes_the_pages_year():
         today=TODAY,
     ).meta
     assert (meta.number, meta.date) == ("747/CĐ-TTg", date(2023, 8, 16))
+
+
+def test_a_time_line_under_an_item_for_the_content_above_is_that_items_deadline():
+    head = (
+        "UBND tỉnh yêu cầu:\n\n"
+        "1. Sở Tài chính chủ trì, phối hợp với Sở Xây dựng rà soát kế hoạch vốn, báo cáo UBND tỉnh.\n"
+    )
+    tail = "\n2. Sở Xây dựng kiểm tra chất lượng công trình.\n"
+    for line in (
+        "- Thời hạn hoàn thành nội dung trên: trước ngày 30/4/2026.",
+        "- Thời hạn thực hiện các nhiệm vụ này: trước ngày 30/4/2026.",
+    ):
+        [(lead, _, deadline, _, _), (_, _, sibling, _, _)] = _tasks(head + line + tail)
+        assert (lead, deadline, sibling) == (["Sở Tài chính"], "2026-04-30", None)
+    # a paragraph of its own after the list is the time of all of them
+    [(_, _, first, _, _), (_, _, second, _, _)] = _tasks(
+        head + tail + "\nThời hạn thực hiện các nhiệm vụ nêu trên: trước ngày 30/6/2026.\n"
+    )
+    assert first == second == "2026-06-30"

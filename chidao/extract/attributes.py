@@ -23,7 +23,8 @@ _SUPPORT_IN_VALUE = re.compile(r"(?<!\w)phối hợp(?:\s+(?:với|cùng))?", re
 _ATTRIBUTE = re.compile(
     r"(?P<lead>(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|thường trực|đầu mối|chịu trách nhiệm)"
     r"(?:\s+thực hiện)?)|(?P<support>(?:cơ quan|đơn vị)\s+phối hợp(?:\s+thực hiện)?)|"
-    r"(?P<time>(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|báo cáo))?)|"
+    r"(?P<time>(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|báo cáo))?"
+    r"(?:\s+(?:các\s+)?(?:nội dung|nhiệm vụ|công việc)(?:\s+(?:trên|này|nêu trên))?)?)|"
     r"(?P<other>sản phẩm|kết quả(?: đầu ra)?|hình thức|kinh phí|nguồn kinh phí|nội dung)",
     re.IGNORECASE,
 )
