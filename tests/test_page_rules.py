@@ -595,3 +595,18 @@ def test_a_time_line_under_an_item_for_the_content_above_is_that_items_deadline(
         head + tail + "\nThời hạn thực hiện các nhiệm vụ nêu trên: trước ngày 30/6/2026.\n"
     )
     assert first == second == "2026-06-30"
+
+
+def test_a_pages_title_on_the_line_above_its_lead_is_not_joined_to_it():
+    [(lead, _, _, _, text)] = _tasks(
+        "Chủ tịch UBND tỉnh Thanh Hóa yêu cầu đẩy nhanh tiến độ giải ngân đầu tư công\n"
+        "Chủ tịch UBND tỉnh Thanh Hóa Nguyễn Hoài Anh yêu cầu các địa phương, đơn vị khẩn trương, "
+        "quyết liệt thực hiện các giải pháp đồng bộ để đẩy nhanh tiến độ giải ngân đầu tư công."
+    )
+    assert lead == ["địa phương", "cơ quan, đơn vị"] and text.startswith("Chủ tịch UBND tỉnh Thanh")
+    # a soft wrap still joins: the line after it is no longer than the one wrapped
+    [(lead, _, _, _, text)] = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Xây dựng chủ trì kiểm tra\n"
+        "Công trình trọng điểm của tỉnh, báo cáo kết quả trước ngày 30/6/2026."
+    )
+    assert lead == ["Sở Xây dựng"] and text.endswith("30/6/2026.")

@@ -591,7 +591,12 @@ def _continues(prev: _Paragraph, line: str, blank_between: bool) -> bool:
         # "- Chủ trì, phối hợp với các" / "Sở, Ban, ngành liên quan rà soát ...", and a dash
         # item's short first line ("- Tham mưu Ủy ban nhân dân" / "Thành phố đánh giá ...")
         return True
+    if len(prev.lines) == 1 and len(line) > _LONGER_THAN_A_WRAP * prev.length:
+        return False  # a page's title over its lead: no line wraps before the width it keeps
     return not (prev.header_like() or _is_header_like(line, short=0))
+
+
+_LONGER_THAN_A_WRAP = 1.5  # times: a line after a soft wrap is no longer than the one wrapped
 
 
 def _open_end(tail: str) -> bool:
