@@ -610,3 +610,25 @@ def test_a_pages_title_on_the_line_above_its_lead_is_not_joined_to_it():
         "Công trình trọng điểm của tỉnh, báo cáo kết quả trước ngày 30/6/2026."
     )
     assert lead == ["Sở Xây dựng"] and text.endswith("30/6/2026.")
+
+
+def test_a_committee_written_bare_before_a_body_of_its_place_is_that_places():
+    [(lead, *_)] = _tasks(
+        "UBND Thành phố yêu cầu UBND huyện, Công an huyện Thanh Trì ngay lập tức chấn chỉnh "
+        "công tác quản lý đất đai."
+    )
+    assert lead == ["UBND huyện Thanh Trì", "Công an huyện Thanh Trì"]
+    [(lead, *_)] = _tasks(
+        "Trưởng Ban Chỉ huy Phòng thủ dân sự tỉnh yêu cầu Chủ tịch UBND, Trưởng Ban Chỉ huy Phòng "
+        "thủ dân sự các xã, phường ven biển; Ban Chỉ huy Bộ đội Biên phòng tỉnh; Chi cục trưởng "
+        "Chi cục Thủy sản và Kiểm ngư khẩn trương thông báo cấm tàu, thuyền ra khơi."
+    )
+    assert lead == [
+        "địa phương",
+        "Ban Chỉ huy Phòng thủ dân sự các xã, phường",
+        "Ban Chỉ huy Bộ đội Biên phòng tỉnh",
+        "Chi cục Thủy sản và Kiểm ngư",
+    ]
+    # not another place's: "UBND huyện, Công an xã ..." shares nothing
+    tasks = _tasks("UBND tỉnh yêu cầu UBND huyện, Công an xã Tân Lập kiểm tra ngay.")
+    assert not any(name.endswith("Tân Lập") for lead, *_ in tasks for name in lead[:-1])

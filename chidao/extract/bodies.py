@@ -47,6 +47,7 @@ from chidao.extract.places import (
     _counted_named,
     _place_lists,
     _place_subjects,
+    _shared_places,
 )
 from chidao.extract.segment import CAPITALS
 
@@ -179,7 +180,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
     if added:
         kept = [f for k, f in enumerate(found) if k not in taken]
         found = sorted(kept + added, key=lambda a: a.start)
-    out = _without_short_forms(text, list(_bare_heads(text, found)))
+    out = list(_shared_places(text, _without_short_forms(text, list(_bare_heads(text, found)))))
     for mention in out:
         if mention.agency_id is None and not mention.is_group and _SHORTENED.search(mention.name):
             mention.name = spelled_out(mention.name)
@@ -422,8 +423,8 @@ _LOWER_FIRST_HEADS = frozenset(
     ]
 )
 # heads whose first name word may itself be a head word ("Văn phòng Sở", "Ban Quản lý")
-_OWN_WORD_HEADS = frozenset(  # "Thanh tra Sở Xây dựng", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"
-    ["Văn phòng", "Công an", "Thanh tra", "Bộ Chỉ huy"]
+_OWN_WORD_HEADS = frozenset(  # "Thanh tra Sở Xây dựng", "Ban Chỉ huy Bộ đội Biên phòng tỉnh"
+    ["Văn phòng", "Công an", "Thanh tra", "Bộ Chỉ huy", "Ban Chỉ huy"]
 )
 # "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh": "Phòng" of prevention
 _PREVENTION_HEADS = frozenset(["Ban Chỉ huy", "Ban Chỉ đạo"])

@@ -53,7 +53,7 @@ _LIST_GAP = re.compile(
     r"(?:\s*\([^()\n]{0,150}\))?"  # "Sở Tài chính (trong việc tổng hợp chỉ số PCI), Sở Y tế"
     r"(?:\s*\))?"  # out of a bracketed body: "Văn phòng UBND tỉnh (Trung tâm ...) và ..."
     r"(?:\s+(?:(?:cấp|của)\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|của\s+(?:[Tt]hành phố|[Qq]uận|[Hh]uyện)"
-    r"|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố|thị xã|huyện|quận))?"
+    r"|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố|thị xã|huyện|quận))?|ven biển|ven sông|biên giới"
     r"|(?:sự nghiệp(?:\s+công lập)?\s+)?(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố"
     r"|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố)))"
     r"|(?:(?<=thuộc)\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố|huyện|quận|"
@@ -74,6 +74,7 @@ _LIST_GAP = re.compile(
     r"(?:(?:và|cùng|với|hoặc)\s+)?(?:[,;]\s*)?"
     r"(?:\(\s*(?=Thường trực))?"  # ("Sở NN&PTNT (Thường trực Ban Chỉ huy ...)": both, rule 8)
     r"(?:(?:Giám đốc|Chủ tịch|Trưởng|Thủ trưởng|Chánh|Chỉ huy trưởng|Tổng biên tập|Thường trực|"
+    r"(?:Chi cục|Cục|Hạt|Viện|Hiệu|Vụ) trưởng|"
     r"Người đứng đầu|người đứng đầu|Bí thư|Các)"
     r"(?:\s*,\s*|\s+và\s+|\s+)){0,2}"  # "..., Trưởng Ban ...", "...; Các Ban QLDA chuyên ngành tỉnh"
     # Quản lý các khu công nghiệp", "...; Bí thư, Chủ tịch UBND các tỉnh"

@@ -304,3 +304,44 @@ def _place_mentions(
         name = f"UBND {level} {p.group(at)}"
         out.append(AgencyMention(begin, p.end(), text[begin : p.end()], name, rule=UNLISTED))
     return out
+
+
+# a committee written bare before a body that names the place they share: "UBND huyện, Công
+# an huyện Thanh Trì", "Chủ tịch UBND, Trưởng Ban Chỉ huy PTDS các xã, phường ven biển"
+_BARE_COMMITTEE = re.compile(
+    r"(?<!\w)(?P<committee>(?:Chủ tịch[^\S\n]+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
+    r"(?:[^\S\n]+(?P<unit>huyện|quận|thị xã|xã|phường|thị trấn))?)"
+    r"(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:(?:Trưởng|Giám đốc|Chỉ huy trưởng)[^\S\n]+)?"
+)
+# the place at the end of the body's name: "... huyện Thanh Trì", "... các xã, phường"
+_SHARED_PLACE = re.compile(
+    rf"(?<!\w)(?:(?P<group>các[^\S\n]+(?:huyện|quận|thị xã|xã|phường|thị trấn)"
+    r"(?:(?:,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn))*)"
+    rf"|(?P<unit>huyện|quận|thị xã|xã|phường|thị trấn)[^\S\n]+(?P<place>{_PLACE}))$"
+)
+
+
+def _shared_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the committee written bare before a body of the same place."""
+    if "UBND" not in text and "nhân dân" not in text:
+        return found
+    added = []
+    starts = [f.start for f in found]
+    for m in _BARE_COMMITTEE.finditer(text):
+        i = bisect_left(starts, m.end())
+        if i >= len(found) or found[i].start != m.end() or _overlaps(found, starts, *m.span()):
+            continue
+        body = found[i]
+        place = _SHARED_PLACE.search(body.surface)
+        if place is None or (m.group("unit") and m.group("unit") != place.group("unit")):
+            continue
+        start, end = m.span("committee")
+        if place.group("group"):
+            mention = AgencyMention(
+                start, end, text[start:end], "địa phương", is_group=True, rule="group:shared"
+            )
+        else:
+            name = f"UBND {place.group('unit')} {place.group('place')}"
+            mention = AgencyMention(start, end, text[start:end], name, rule=UNLISTED)
+        added.append(mention)
+    return _with_added(found, added)
