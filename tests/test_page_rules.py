@@ -632,3 +632,37 @@ def test_a_committee_written_bare_before_a_body_of_its_place_is_that_places():
     # not another place's: "UBND huyện, Công an xã ..." shares nothing
     tasks = _tasks("UBND tỉnh yêu cầu UBND huyện, Công an xã Tân Lập kiểm tra ngay.")
     assert not any(name.endswith("Tân Lập") for lead, *_ in tasks for name in lead[:-1])
+
+
+def test_a_request_to_harbour_authorities_and_a_city_named_hai_phong():
+    [(lead, *_)] = _tasks(
+        "Sở Nông nghiệp và Môi trường đề nghị Sở Xây dựng, Cảng vụ hàng hải Quảng Ninh, Cảng vụ "
+        "đường thủy nội địa, Ủy ban nhân dân các địa phương ven biển tạm ngừng cấp phép ra khơi."
+    )
+    assert lead == [
+        "Sở Xây dựng", "Cảng vụ hàng hải Quảng Ninh", "Cảng vụ đường thủy nội địa", "địa phương"
+    ]  # fmt: skip
+    # the leader with two titles asks; "TP Hải Phòng" is a place, not an office ("Phòng")
+    [(lead, *_)] = _tasks(
+        "Giám đốc Sở Y tế, Phó Trưởng Ban Chỉ huy Phòng thủ dân sự Bùi Văn Thăng cũng đề nghị "
+        "Ban Chỉ huy Bộ đội Biên phòng TP Hải Phòng, UBND các xã, phường ven biển thường xuyên "
+        "thông báo cho tàu thuyền."
+    )
+    assert lead == ["Ban Chỉ huy Bộ đội Biên phòng TP Hải Phòng", "địa phương"]
+
+
+def test_heads_before_a_group_and_the_members_of_a_command_in_a_list():
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu giám đốc, thủ trưởng các sở, ngành, cơ quan đơn vị, thành "
+        "viên Ban Chỉ huy Phòng thủ dân sự tỉnh, Chủ tịch Ủy ban Nhân dân các huyện, thành phố "
+        "tiếp tục tập trung khắc phục hậu quả mưa lũ."
+    )
+    assert lead == ["sở, ban, ngành", "cơ quan, đơn vị", "địa phương"]
+
+
+def test_the_year_of_an_undated_page_is_not_the_end_of_a_term():
+    [(_, _, deadline, *_)] = _tasks(
+        "UBND tỉnh yêu cầu Sở Y tế hoàn thành báo cáo trước 18 giờ ngày 24-9; chuẩn bị Đại hội "
+        "nhiệm kỳ 2025 - 2030 theo kế hoạch năm 2025."
+    )
+    assert deadline == "2025-09-24"

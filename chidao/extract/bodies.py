@@ -329,6 +329,8 @@ def _name_end(text: str, pos: int, head: str) -> int | None:
         level = _LEVEL.match(text, at)
         if level is not None:
             end = level.end()
+            if (province := _PROVINCE.match(text, end)) is not None:
+                return province.end()  # "... TP Hải Phòng": not an office ("Phòng")
             place = _PLACE_WORD.match(text, end)
             while (
                 place is not None
@@ -375,6 +377,8 @@ def _ends_name(text: str, word: re.Match[str], capital: bool, words: int, head: 
     """True when ``word`` is not part of the name: the head of another body or a person,
     a verb or function word, a "và" before another capitalised name."""
     w = word.group("w")
+    if capital and words and head not in _NAMED_FOR_PEOPLE and _PERSON.match(text, word.start("w")):
+        return True  # "Ban Chỉ huy Phòng thủ dân sự Bùi Văn Thăng": its head, by name
     if capital:
         ender = _ENDERS.match(text, word.start("w")) is not None
         if w == "Phòng" and head in _PREVENTION_HEADS and _AGAINST.match(text, word.end()):
@@ -388,6 +392,17 @@ def _ends_name(text: str, word: re.Match[str], capital: bool, words: int, head: 
     if w == "về" and head == "Ban Chỉ đạo" and words:
         return False  # "Ban Chỉ đạo quốc gia về dữ liệu"
     return _STOPS.match(text, word.start("w")) is not None
+
+
+# a person's full name after a body's (the common family names, none that begins a place's
+# name: not "Hà", "Lâm", "Cao", "Thái", "Hồ", "Mai"), a middle name and a given name
+_PERSON = re.compile(
+    r"(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Ngô|Dương|Đinh|Đoàn|Trịnh|"
+    r"Trương|Lương|Tạ|Lưu|Nông|Triệu|Vương|Kiều|Quách|Tô|Lại|Hứa|Phùng|Từ)"
+    r"(?:[^\S\n]+[" + CAPITALS + r"]\w*){1,3}(?![^\S\n]*(?:tỉnh|[Tt]hành phố|huyện|quận|xã)(?!\w))"
+)
+
+_NAMED_FOR_PEOPLE = frozenset(["Trường", "Đại học", "Học viện", "Bệnh viện"])  # "Trường Lê Lợi"
 
 
 # heads whose name may begin with a lower-case word ("Bảo hiểm xã hội", "Ban quản lý dự án")
@@ -411,6 +426,7 @@ _LOWER_FIRST_HEADS = frozenset(
         "Ban chỉ huy",
         "Ban cán sự",  # "Ban cán sự các thôn"
         "Công ty",  # "Công ty cổ phần Nước sạch Hà Đông"
+        "Cảng vụ",  # "Cảng vụ hàng hải Quảng Ninh", "Cảng vụ đường thủy nội địa"
         "Tổng công ty",
         "Tổng Công ty",
         "Đài",  # "Đài khí tượng thủy văn tỉnh"

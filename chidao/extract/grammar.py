@@ -44,7 +44,8 @@ _TO_OBJECT = re.compile(
     r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s|phòng\s|huyện\s|quận\s|thị xã\s|xã\s"
     r"|phường\s|Hạt\s))?"
     r"(?:(?:các\s+)?(?:đồng chí\s+)?thành viên\s+)?"  # "đề nghị các đồng chí thành viên Ban Chỉ huy ..."
-    r"(?:(?:thủ trưởng|giám đốc|người đứng đầu)\s+(?=các\s))?",  # "gửi thủ trưởng các sở, ..."
+    r"(?:(?:(?:thủ trưởng|giám đốc|người đứng đầu)(?:\s*,\s*|\s+và\s+)){0,2}"
+    r"(?:thủ trưởng|giám đốc|người đứng đầu)\s+(?=các\s))?",  # "gửi (giám đốc,) thủ trưởng các sở"
     re.IGNORECASE,
 )
 
@@ -75,7 +76,7 @@ _LIST_GAP = re.compile(
     r"(?:\(\s*(?=Thường trực))?"  # ("Sở NN&PTNT (Thường trực Ban Chỉ huy ...)": both, rule 8)
     r"(?:(?:Giám đốc|Chủ tịch|Trưởng|Thủ trưởng|Chánh|Chỉ huy trưởng|Tổng biên tập|Thường trực|"
     r"(?:Chi cục|Cục|Hạt|Viện|Hiệu|Vụ) trưởng|"
-    r"Người đứng đầu|người đứng đầu|Bí thư|Các)"
+    r"Người đứng đầu|người đứng đầu|Bí thư|Các|thành viên)"
     r"(?:\s*,\s*|\s+và\s+|\s+)){0,2}"  # "..., Trưởng Ban ...", "...; Các Ban QLDA chuyên ngành tỉnh"
     # Quản lý các khu công nghiệp", "...; Bí thư, Chủ tịch UBND các tỉnh"
     r"(?:\(\s*)?",  # rule 8: a body with another in brackets names both
@@ -425,7 +426,7 @@ def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
 _NAMES_AFTER = re.compile(r"[^\S\n]*:[^\S\n]*")
 
 
-_MEMBERS_OF = re.compile(r"\s+(?:(?:là\s+)?thành viên|kiêm)\s*$")
+_MEMBERS_OF = re.compile(r"[\s,;]+(?:(?:là\s+)?thành viên|kiêm)\s*$")
 
 
 # one named local committee, its unit caught: "UBND huyện Sốp Cộp", "Ủy ban nhân dân xã X"

@@ -322,10 +322,22 @@ _YEAR = re.compile(  # (closing a date written with dots too: "ngày 2.3.2017")
 
 def _year_of_text(text: str) -> int | None:
     """The year an undated text speaks of most (the latest on a tie), if it names any."""
-    counts = Counter(int(y) for y in _YEAR.findall(text[:20_000]))
+    head = text[:20_000]
+    counts = Counter(
+        int(m.group())
+        for m in _YEAR.finditer(head)
+        if not _SPAN_YEAR.search(head, max(0, m.start() - 12), m.start())
+        and not _SPAN_FROM.match(head, m.end())
+    )
     if not counts:
         return None
     return max(counts, key=lambda y: (counts[y], y))
+
+
+# a year that ends a span or names a target is not the year a text is of: "nhiệm kỳ 2025 -
+# 2030", "giai đoạn 2021-2025", "đến năm 2030", "tầm nhìn 2045"
+_SPAN_YEAR = re.compile(r"(?:\d[^\S\n]*[-–]|đến năm|tầm nhìn(?: đến)?(?: năm)?)[^\S\n]*$")
+_SPAN_FROM = re.compile(r"[^\S\n]*[-–][^\S\n]*(?:19|20)\d\d(?!\d)")
 
 
 def _with_year(day: date, year: int) -> date:

@@ -78,7 +78,12 @@ def _with_subject(
         or (government and _LOCAL_ISSUER.match(subject[0].name) is not None)
     )
     last = subject[-1].end
-    person = _PERSON.match(text, last) if _LEADER.match(subject[-1].surface) else None
+    leader = _LEADER.match(subject[-1].surface) is not None
+    if leader and (second := _SECOND_TITLE.match(text, last)) is not None:
+        # "Giám đốc Sở NN-MT, Phó Trưởng Ban Chỉ huy PTDS Bùi Văn Thăng đề nghị ...": one person
+        title = next((m for m in found if m.start == second.end()), None)
+        last = title.end if title is not None else last
+    person = _PERSON.match(text, last) if leader else None
     if person is not None:
         last = person.end()  # "Chủ tịch UBND TP Cần Thơ Trần Việt Trường yêu cầu ...": the leader
     if subject[-1].surface.lower().endswith("đơn vị") and _ADMINISTRATIVE.match(text, last):
@@ -168,6 +173,11 @@ _TRAILING_DOTS = re.compile(r"\s*(?:\.{3}|…)(?=\s+[a-zà-ỹđ])")
 
 # a leader named by title and then by name: "Phó Chủ tịch UBND tỉnh Nguyễn Văn A yêu cầu ..."
 _LEADER = re.compile(r"(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Bộ trưởng|Thủ tướng)\s")
+
+
+_SECOND_TITLE = re.compile(
+    r",[^\S\n]+(?:Phó[^\S\n]+)?(?:Trưởng|Chủ tịch|Giám đốc|Chỉ huy trưởng)[^\S\n]+"
+)
 
 
 _PERSON = re.compile(  # (after a dash too: "Chủ tịch UBND huyện Bến Lức - Lê Thành Út")
