@@ -666,3 +666,35 @@ def test_the_year_of_an_undated_page_is_not_the_end_of_a_term():
         "nhiệm kỳ 2025 - 2030 theo kế hoạch năm 2025."
     )
     assert deadline == "2025-09-24"
+
+
+def test_a_lead_in_that_ends_as_follows_gives_its_items_and_is_no_task():
+    tasks = _tasks(
+        "Bộ Nông nghiệp và Phát triển nông thôn đề nghị Chủ tịch UBND các tỉnh, thành phố trực "
+        "thuộc Trung ương chỉ đạo các cơ quan triển khai một số biện pháp để phát triển chăn nuôi "
+        "như sau:\n"
+        "1. Rà soát cơ cấu đàn gia súc, gia cầm trên địa bàn tỉnh;\n"
+        "2. Tăng cường phát triển chăn nuôi các giống vật nuôi có lợi thế.\n"
+    )
+    assert [(lead, text[:7]) for lead, _, _, _, text in tasks] == [
+        (["địa phương"], "Rà soát"), (["địa phương"], "Tăng cư")
+    ]  # fmt: skip
+
+
+def test_where_to_send_a_report_is_no_task_but_sending_it_is():
+    tasks = _tasks(
+        "UBND tỉnh đề nghị các Sở Y tế chuẩn bị Báo cáo tổng kết năm 2011.\n\n"
+        "Báo cáo xin gửi về Văn phòng UBND tỉnh trước ngày 05/12/2011 để tổng hợp.\n\n"
+        "Địa chỉ : Văn phòng UBND tỉnh, số 18 Nguyễn Du, Hà Nội.\n"
+    )
+    assert [(lead, deadline) for lead, _, deadline, _, _ in tasks] == [
+        (["Sở Y tế"], None), (["Sở Y tế"], "2011-12-05")
+    ]  # fmt: skip
+
+
+def test_a_list_goes_on_past_the_places_a_body_of_each_serves():
+    [(lead, *_)] = _tasks(
+        "Sở Giáo dục và Đào tạo đề nghị các phòng Giáo dục và Đào tạo các huyện, thị xã, thành "
+        "phố, các đơn vị trực thuộc sở, Trung tâm Y tế các huyện chỉ đạo cho học sinh nghỉ học."
+    )
+    assert lead[:2] == ["Phòng Giáo dục và Đào tạo", "cơ quan, đơn vị"] and len(lead) == 3

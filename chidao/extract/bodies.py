@@ -99,7 +99,9 @@ _LEVEL = re.compile(
     r"(?![^\S\n]+[ủu][ỷy](?!\w))"
 )
 _PLACE_WORD = re.compile(r"[^\S\n]+(?:[" + CAPITALS + r"][\w]*|\d{1,3}(?!\w))")
-_DASH_WORD = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=[" + CAPITALS + r"])")
+_DASH_WORD = re.compile(  # (a space on one side only too: "Trung tâm GDNN- GDTX")
+    r"(?:[^\S\n]+[-–][^\S\n]*|[-–][^\S\n]+)(?=[" + CAPITALS + r"])"
+)
 # an office's second field in small letters: "Phòng Kinh tế – hạ tầng", "Phòng Tài chính - kế hoạch"
 _DASH_FIELD = re.compile(
     r"[^\S\n]+[-–&][^\S\n]+(?=(?:hạ tầng|kế hoạch|tài chính|xã hội|đô thị|thông tin|thương binh)(?!\w))"

@@ -81,7 +81,16 @@ def _only_introduces(text: str, unit: Unit, mentions: Mentions) -> bool:
     span = text[unit.start : unit.end].rstrip()
     if not span.endswith(":"):
         return False
+    if _AS_FOLLOWS.search(span, len(span) - 16) and not _AND_ALSO.search(span):
+        return True  # "... triển khai một số biện pháp để phát triển chăn nuôi như sau:"
     return _content_words(text, unit.lead[-1].end, unit.end, mentions) < 4
+
+
+# a lead-in that says the list below is what to do, whatever it says before
+_AS_FOLLOWS = re.compile(r"(?<!\w)như sau\s*:$")
+# (not one that gives a task of its own first: "... tiếp tục thực hiện ..., đồng thời tập
+# trung thực hiện những nhiệm vụ sau:")
+_AND_ALSO = re.compile(r"[,;]\s*(?:đồng thời|và)\s", re.IGNORECASE)
 
 
 _BRACKETS = re.compile(r"\([^()]*\)")

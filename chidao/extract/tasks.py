@@ -412,6 +412,12 @@ def _executes(text: str, block: Block, in_force: bool) -> bool:
 _PHONE_LINE = re.compile(r"[^:\n]{3,160}:\s*(?:[\d.\s()–-]{7,}[,;]?\s*)+[.;]?\s*$")
 
 
+# where to send or call: "Địa chỉ : Văn phòng Bộ ..., số 18 Nguyễn Du, Hà Nội."
+_CONTACT_LABEL = re.compile(
+    r"(?:Địa chỉ(?: liên hệ| nhận)?|Điện thoại|Email|E-mail|Fax|Website|Người liên hệ)\s*:"
+)
+
+
 _IN_ANNEX = re.compile(
     r"[^:\n]{3,200}:\s*(?i:(?:chi tiết\s+)?(?:tại|theo|như)\s+phụ lục)[^.;\n]{0,40}[.;]?\s*$"
 )
@@ -490,7 +496,11 @@ def _not_a_task(text: str, start: int, end: int) -> bool:
     with a label, a title at the start or after the label, the formula in the case-folded
     opening, the meeting's word at the start."""
     colon = text.find(":", start, end) != -1
-    if colon and (_PHONE_LINE.match(text, start, end) or _IN_ANNEX.match(text, start, end)):
+    if colon and (
+        _PHONE_LINE.match(text, start, end)
+        or _IN_ANNEX.match(text, start, end)
+        or _CONTACT_LABEL.match(text, start, end)
+    ):
         return True
     if (
         (colon or text.startswith(_PERSON_TITLES, start, end))
@@ -715,7 +725,9 @@ _IMPERATIVE = re.compile(
     r"Kiên quyết|Nghiêm cấm|Tuyệt đối|Không để|Giải quyết|Tham mưu|Phối hợp|"
     r"Lên phương án|Lên kế hoạch|Chuẩn bị|Bổ sung|Ngăn chặn|Giám sát|Ứng trực|Tạm dừng|"
     r"Di dời|Sơ tán|Củng cố|Kiện toàn|Hỗ trợ|Phổ biến|Tổng hợp|Đề xuất|Chỉ đạo|"
-    r"Báo cáo(?= (?:kết quả|tình hình|tiến độ|về|gửi|định kỳ|bằng văn bản|[" + CAPITALS + r"]))|"
+    r"Báo cáo(?= (?:kết quả|tình hình|tiến độ|về|gửi|xin gửi|định kỳ|bằng văn bản|["
+    + CAPITALS
+    + r"]))|"
     r"Cung cấp|Định kỳ(?=[^,.;\n]{0,24},?\s(?:báo cáo|tổ chức|kiểm tra|rà soát|tiến hành|tổng hợp|"
     r"gửi|đánh giá))|"
     r"Thông tin cho (?:nhân dân|người dân))(?!\w)"
