@@ -698,3 +698,36 @@ def test_a_list_goes_on_past_the_places_a_body_of_each_serves():
         "phố, các đơn vị trực thuộc sở, Trung tâm Y tế các huyện chỉ đạo cho học sinh nghỉ học."
     )
     assert lead[:2] == ["Phòng Giáo dục và Đào tạo", "cơ quan, đơn vị"] and len(lead) == 3
+
+
+def test_the_government_of_places_and_units_given_the_investors_role():
+    for text in (
+        "UBND tỉnh yêu cầu chính quyền các huyện, thành phố rà soát phương án ứng phó.",
+        "Chính quyền các huyện, thành phố rà soát, bổ sung các phương án ứng phó với mưa lũ.",
+    ):
+        [(lead, *_)] = _tasks(text)
+        assert lead == ["địa phương"]
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh yêu cầu thủ trưởng các đơn vị được giao nhiệm vụ chủ đầu tư đẩy nhanh giải ngân."
+    )
+    assert lead == ["chủ đầu tư"]
+
+
+def test_a_leader_named_as_a_person_who_has_asked_is_reported_directing():
+    [(lead, *_)] = _tasks(
+        "Tại buổi làm việc, ông Nguyễn Tấn Tuân đã yêu cầu Sở Kế hoạch và Đầu tư rà soát kế hoạch "
+        "vốn."
+    )
+    assert lead == ["Sở Kế hoạch và Đầu tư"]
+    # what a document gave before is still background
+    assert (
+        _tasks("Văn bản số 12/UBND-KT đã yêu cầu Sở Kế hoạch và Đầu tư rà soát kế hoạch vốn.") == []
+    )
+
+
+def test_a_district_office_named_with_its_bare_level_is_the_office():
+    [(lead, support, *_)] = _tasks(
+        "UBND quận giao Phòng Văn hóa và Thông tin quận chủ trì tổ chức Hội sách, phối hợp Phòng "
+        "Tài chính - Kế hoạch huyện."
+    )
+    assert (lead, support) == (["Phòng Văn hóa và Thông tin"], ["Phòng Tài chính - Kế hoạch"])

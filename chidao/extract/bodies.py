@@ -177,6 +177,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
             name = "P" + name[1:]
         if name.startswith("Phòng"):  # "Phòng kinh tế hạ tầng" is "Phòng Kinh tế và Hạ tầng"
             name = _INFRASTRUCTURE.sub("Kinh tế và Hạ tầng", name)
+            name = _OWN_LEVEL.sub("", name)  # "Phòng Văn hóa và Thông tin quận": the issuer's
         added.append(AgencyMention(m.start(), end, surface, name, rule=UNLISTED))
         last_end = end
     if added:
@@ -447,6 +448,8 @@ _OWN_WORD_HEADS = frozenset(  # "Thanh tra Sở Xây dựng", "Ban Chỉ huy B�
 # "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh": "Phòng" of prevention
 _PREVENTION_HEADS = frozenset(["Ban Chỉ huy", "Ban Chỉ đạo"])
 _AGAINST = re.compile(r",?[^\S\n]+chống(?!\w)")
+# the issuing district's own level written bare after its office's name
+_OWN_LEVEL = re.compile(r"[^\S\n]+(?:huyện|quận|thị xã)$")
 # heads that name a body without more words when the level follows ("Công an tỉnh")
 _STANDALONE = frozenset(
     [

@@ -395,7 +395,9 @@ _AUTHORITY = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS})(?!\w)")
 # who directs in a report: a committee, a leader of one, a Party secretary ("đồng chí ... Bí
 # thư Huyện ủy đã chỉ đạo Trạm thủy nông ...")
 _CITES = re.compile(r"(?<!\w)số\s+\d")  # an earlier document cited by its number
-_REPORTED_LEADER = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS}|Bí thư)(?!\w)")
+_REPORTED_LEADER = re.compile(  # (or named: "ông Nguyễn Tấn Tuân đã yêu cầu ...")
+    rf"(?<!\w)(?:{_AUTHORITY_WORDS}|Bí thư|Giám đốc|(?:[Ôô]ng|[Bb]à)(?=[^\S\n]+[{CAPITALS}]))(?!\w)"
+)
 
 
 # a body that no longer exists gave it: "UBND tỉnh Lâm Đồng (cũ) giao Sở ..." tells history

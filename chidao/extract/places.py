@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 
 from chidao.extract.grammar import LOCAL_COMMITTEE
 from chidao.extract.model import AgencyMention
@@ -313,6 +314,7 @@ _BARE_COMMITTEE = re.compile(
     r"(?:[^\S\n]+(?P<unit>huyện|quận|thị xã|xã|phường|thị trấn))?)"
     r"(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:(?:Trưởng|Giám đốc|Chỉ huy trưởng)[^\S\n]+)?"
 )
+_GOVERNMENT = re.compile(r"(?<!\w)[Cc]hính quyền[^\S\n]+$")
 # the place at the end of the body's name: "... huyện Thanh Trì", "... các xã, phường"
 _SHARED_PLACE = re.compile(
     rf"(?<!\w)(?:(?P<group>các[^\S\n]+(?:huyện|quận|thị xã|xã|phường|thị trấn)"
@@ -322,7 +324,16 @@ _SHARED_PLACE = re.compile(
 
 
 def _shared_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
-    """``found`` with the committee written bare before a body of the same place."""
+    """``found`` with the committee written bare before a body of the same place, and the
+    places' government named as such ("chính quyền các huyện, thành phố")."""
+    found = [
+        replace(f, start=f.start - len(g.group()), surface=g.group() + f.surface)
+        if f.is_group
+        and f.name == "địa phương"
+        and (g := _GOVERNMENT.search(text, max(0, f.start - 12), f.start)) is not None
+        else f
+        for f in found
+    ]
     if "UBND" not in text and "nhân dân" not in text:
         return found
     added = []
