@@ -731,3 +731,30 @@ def test_a_district_office_named_with_its_bare_level_is_the_office():
         "Tài chính - Kế hoạch huyện."
     )
     assert (lead, support) == (["Phòng Văn hóa và Thông tin"], ["Phòng Tài chính - Kế hoạch"])
+
+
+def test_a_news_lead_listing_everyone_is_retold_by_the_bodys_lead_and_partners():
+    [(lead, support, *_)] = _tasks(
+        "Bình Định: chuẩn bị cho học sinh trở lại trường\n\n"
+        "Ngày 3/11, UBND tỉnh Bình Định đã có văn bản khẩn yêu cầu Sở Giáo dục và Đào tạo, Sở Y "
+        "tế cùng UBND các huyện, thị xã xây dựng kế hoạch đón học sinh trở lại trường học trên địa "
+        "bàn tỉnh từ ngày 15/11.\n\n"
+        "Theo đó, UBND tỉnh giao Sở GD-ĐT tỉnh Bình Định chủ trì, phối hợp với Sở Y tế và UBND các "
+        "huyện, thị xã khẩn trương xây dựng kế hoạch đón học sinh trở lại trường học trên địa bàn "
+        "tỉnh từ ngày 15/11, bảo đảm an toàn phòng dịch."
+    )
+    assert (lead[0].startswith("Sở Giáo dục và Đào tạo"), support) == (
+        True,
+        ["Sở Y tế", "địa phương"],
+    )
+
+
+def test_a_news_paragraph_on_the_letter_issued_that_day_is_summed_up_by_its_body():
+    [(lead, *_)] = _tasks(
+        "Đồn Biên phòng Cô Tô bắn pháo hiệu kêu gọi tàu thuyền về nơi tránh trú an toàn.\n\n"
+        "Cũng trong ngày 22-9, UBND tỉnh Quảng Ninh ban hành Công văn số 3418/UBND-TC yêu cầu các "
+        "sở, ngành và các địa phương khẩn trương triển khai các biện pháp ứng phó với bão.\n\n"
+        "UBND tỉnh Quảng Ninh yêu cầu Thủ trưởng các sở, ngành, địa phương, đơn vị trên địa bàn "
+        "tỉnh nhanh chóng triển khai ngay các phương án phòng chống bão từ sớm, từ xa."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương", "cơ quan, đơn vị"]

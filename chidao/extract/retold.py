@@ -14,7 +14,7 @@ from chidao.extract.grammar import (
     Mentions,
 )
 from chidao.extract.model import Task
-from chidao.extract.segment import Block
+from chidao.extract.segment import CAPITALS, Block
 
 _DEDUPE_WINDOW = 60  # a repeat is near its first telling, or of the lead at the top
 
@@ -149,9 +149,10 @@ def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
 # "Thủ tướng vừa ký Công điện số 210/CĐ-TTg chỉ đạo ...", "Ngày 31/5, UBND tỉnh ban hành Văn
 # bản chỉ đạo ..." (not an ask to issue one: "yêu cầu các quận ban hành kế hoạch ...")
 _ISSUED_NOW = re.compile(
-    r"(?:(?<!\w)vừa\s+|^[^\S\n]*[-–+•]?[^\S\n]*Ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?\s*,[^.\n]{0,80}?)"
+    r"(?:(?<!\w)(?:vừa|đã)\s+|^[^\S\n]*[-–+•]?[^\S\n]*(?:(?:Cũng\s+)?[Tt]rong\s+|Cũng\s+)?[Nn]gày\s+"
+    r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?\s*,[^.\n]{0,80}?)"
     r"(?:ký|ban hành|có|gửi)(?:\s+ban hành)?\s+(?:\(?\s*)?"
-    r"(?:công văn|văn bản|công điện|chỉ thị|kế hoạch|thông báo|quyết định)",
+    r"(?:công văn|văn bản|công điện|chỉ thị|kế hoạch|thông báo|quyết định|lệnh)",
     re.IGNORECASE,
 )
 
@@ -185,7 +186,7 @@ def _retold(task: Task, later: list[Task]) -> bool:
     names = _named(task)
     words = set(WORD.findall(task.text.lower()))
     return any(
-        _named(t) == names
+        (_named(t) == names or _named(t, with_partners=True) == names)
         and not t.rule.startswith("closing:")  # "... để UBND các xã biết, thực hiện./."
         and len(t.text) >= len(task.text) * _RETOLD_LENGTH  # (not a shorter remark on them)
         and _overlap(words, set(WORD.findall(t.text.lower()))) >= _RETOLD_WORDS
@@ -201,13 +202,18 @@ _RETOLD_LENGTH = 0.8  # the body's telling is about as long as the lead's, or lo
 _RETOLD_WORDS = 0.6
 
 
-_LEVEL_END = re.compile(r"\s+(?:tỉnh|[Tt]hành phố)$")
+_LEVEL_END = re.compile(r"\s+(?:tỉnh|[Tt]hành phố)(?:\s+[" + CAPITALS + r"]\w*)*$")
 
 
-def _named(task: Task) -> set[str]:
+def _named(task: Task, *, with_partners: bool = False) -> set[str]:
     """The bodies a task names, as a headline and its body may both write them: "Cục Thống kê
-    tỉnh" is "Cục Thống kê"; "các đơn vị liên quan" beside them names no one."""
-    return {_LEVEL_END.sub("", m.name) for m in task.lead if not m.vague}
+    tỉnh (Lâm Đồng)" is "Cục Thống kê"; "các đơn vị liên quan" beside them names no one; with
+    its partners, as a lead that lists everyone may tell a body's "X chủ trì, phối hợp Y"."""
+    return {
+        _LEVEL_END.sub("", m.name)
+        for m in (task.lead + task.support if with_partners else task.lead)
+        if not m.vague
+    }
 
 
 def _retells(
