@@ -758,3 +758,36 @@ def test_a_news_paragraph_on_the_letter_issued_that_day_is_summed_up_by_its_body
         "tỉnh nhanh chóng triển khai ngay các phương án phòng chống bão từ sớm, từ xa."
     )
     assert lead == ["sở, ban, ngành", "địa phương", "cơ quan, đơn vị"]
+
+
+def test_giving_the_responsibility_to_a_head_names_the_body():
+    [(lead, *_)] = _tasks(
+        "UBND Tỉnh giao trách nhiệm Giám đốc Sở Giáo dục và Đào tạo tham mưu kế hoạch năm học mới."
+    )
+    assert lead == ["Sở Giáo dục và Đào tạo"]
+
+
+def test_in_a_report_a_body_saying_what_it_will_do_is_asked_by_no_one():
+    tasks = _tasks(
+        "UBND quận giao Phòng Y tế chủ trì kiểm tra an toàn thực phẩm.\n\n"
+        "Ban Chỉ đạo thành phố sẽ kiểm tra công tác chuẩn bị tại các quận, huyện."
+    )
+    assert [lead for lead, *_ in tasks] == [["Phòng Y tế"]]
+    # what a body named in the text's header will do is the header's own business too; a
+    # body asked to do it is asked ("giao Sở Y tế ... Sở Y tế sẽ ..." in one task)
+    [(lead, _, _, recurrence, _)] = _tasks(
+        "UBND tỉnh giao Sở Y tế chủ trì giám sát dịch bệnh tại các xã. Cơ quan này sẽ tiếp tục "
+        "giám sát chặt chẽ các ổ dịch và báo cáo hằng tuần."
+    )
+    assert (lead, recurrence) == (["Sở Y tế"], "weekly")
+
+
+def test_a_sector_after_the_2025_merger_is_the_merged_department():
+    [(lead, *_)] = _tasks(
+        "Ngày 5/1/2026, UBND tỉnh yêu cầu ngành nông nghiệp hướng dẫn nông dân xuống giống."
+    )
+    assert lead == ["Sở Nông nghiệp và Môi trường"]
+    [(lead, *_)] = _tasks(
+        "Ngày 5/1/2024, UBND tỉnh yêu cầu ngành nông nghiệp hướng dẫn nông dân xuống giống."
+    )
+    assert lead == ["Sở Nông nghiệp và Phát triển nông thôn"]

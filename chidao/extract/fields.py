@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from datetime import date
 
 from chidao.extract.model import AgencyMention
 from chidao.extract.names import UNLISTED, _overlaps, _replace, _with_added
@@ -84,6 +85,28 @@ _SECTOR_BODY = {
     "Kế hoạch và Đầu tư": "Sở Kế hoạch và Đầu tư",
     "Khoa học và Công nghệ": "Sở Khoa học và Công nghệ",
 }  # fmt: skip
+
+
+# the departments merged on 1 March 2025 (Nghị quyết 176/2025/QH15 and the provinces' own):
+# a sector named after it is the merged department's ("ngành nông nghiệp" in 2026)
+SECTOR_MERGED = date(2025, 3, 1)
+_MERGED_INTO = {
+    "Sở Nông nghiệp và Phát triển nông thôn": "Sở Nông nghiệp và Môi trường",
+    "Sở Tài nguyên và Môi trường": "Sở Nông nghiệp và Môi trường",
+    "Sở Kế hoạch và Đầu tư": "Sở Tài chính",
+    "Sở Giao thông vận tải": "Sở Xây dựng",
+    "Sở Thông tin và Truyền thông": "Sở Khoa học và Công nghệ",
+    "Sở Lao động - Thương binh và Xã hội": "Sở Nội vụ",
+}
+
+
+def merged_sectors(found: Sequence[AgencyMention], on: date) -> None:
+    """The sectors ``found`` names for departments merged before ``on`` are the merged ones."""
+    if on < SECTOR_MERGED:
+        return
+    for m in found:
+        if m.rule == UNLISTED and m.surface[:5].lower() == "ngành" and m.name in _MERGED_INTO:
+            m.name = _MERGED_INTO[m.name]
 
 
 def _sector_key(field: str) -> str:

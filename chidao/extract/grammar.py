@@ -39,7 +39,8 @@ TRIGGER = re.compile(
 # "các huyện Ba Vì, ...", "các Hạt Kiểm lâm")
 _TO_OBJECT = re.compile(
     r"(?:(?<=phân công)\s+nhiệm vụ(?!\s+cho\s))?"  # ("phân công nhiệm vụ UBND các huyện ...")
-    r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+(?=cho\s))?"
+    r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+(?=cho\s|(?-i:Giám đốc|Chủ tịch|"
+    r"Thủ trưởng|Sở|UBND|Ủy ban|Uỷ ban|Công an|Ban|Phòng|Trung tâm|Văn phòng|Thanh tra)\s))?"
     r"(?:(?:cho|đối với|với|giao cho|đến)\s+)?(?:(?:tất cả|toàn bộ)\s+(?=các\s))?"
     r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s|phòng\s|huyện\s|quận\s|thị xã\s|xã\s"
     r"|phường\s|Hạt\s))?"

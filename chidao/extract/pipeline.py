@@ -24,6 +24,7 @@ from chidao.extract.agencies.patterns import _PROVINCES
 from chidao.extract.bodies import find_unlisted
 from chidao.extract.dates import find_times
 from chidao.extract.docmeta import document_period, find_meta
+from chidao.extract.fields import merged_sectors
 from chidao.extract.model import (
     AgencyMention,
     Correction,
@@ -126,6 +127,7 @@ def stage_mentions(doc: Extraction) -> None:
                 m.name = "sở, ban, ngành"
     doc.times = find_times(doc.text, doc_date=doc.meta.date, today=doc.today)
     doc.period = document_period(doc.text, doc.times)
+    _of_its_time(doc)
     if doc.meta.date is not None:
         return
     start = _period_start(doc.period)
@@ -138,6 +140,18 @@ def stage_mentions(doc: Extraction) -> None:
     elif year is None:
         # a text that names no year at all: "trước ngày 30/9" of an unknown year is no date
         doc.times = find_times(doc.text, today=None)
+
+
+def _of_its_time(doc: Extraction) -> None:
+    """A sector's department as it was when the text was written: its date, else the year
+    it speaks of ("ngành nông nghiệp" in 2026 is the Sở Nông nghiệp và Môi trường)."""
+    if not any(m.surface[:5].lower() == "ngành" for m in doc.agencies):
+        return  # (most texts name no sector: no year to look for)
+    on = doc.meta.date
+    if on is None and (year := _year_of_text(doc.text)) is not None:
+        on = date(year, 12, 31)
+    if on is not None:
+        merged_sectors(doc.agencies, on)
 
 
 # the registry's own place at the end of a name ("Cục Thuế Hà Nội"), and another province

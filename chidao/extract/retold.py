@@ -56,10 +56,20 @@ def _drop_own_announcements(
     tasks: list[Task], text: str, blocks: Sequence[Block], mentions: Mentions
 ) -> list[Task]:
     """Rule 8: the issuer announcing its own future action ("Sở Giáo dục và Đào tạo sẽ
-    tổ chức kiểm tra ...", the Sở heading the letter) directs no one."""
+    tổ chức kiểm tra ...", the Sở heading the letter) directs no one; nor, in a report, does
+    a body that opens a sentence saying what it will do ("Ban Chỉ đạo thành phố sẽ kiểm tra")."""
     header = [b for b in blocks if b.role == "header"]
-    if not header:
-        return tasks
+    if not header:  # a report: a body that says what it will do is asked by no one
+        return [
+            t
+            for t in tasks
+            if not (
+                t.lead
+                and t.rule == "subject"
+                and t.lead[0].start == t.start
+                and _FUTURE.match(text, t.lead[-1].end)
+            )
+        ]
     own = {
         m.agency_id or m.name.casefold()
         for b in header

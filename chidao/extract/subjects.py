@@ -90,7 +90,9 @@ def _with_subject(
         return unit  # "Các đơn vị hành chính mới sẽ đi vào hoạt động ...": places, no one told
     if subject[-1].surface.endswith("TP") and (city := _CITY_NAMED.match(text, last)):
         last = city.end()  # "Chủ tịch UBND các huyện, thị xã, TP.Lào Cai có trách nhiệm ..."
-    if [m.name for m in subject] == ["địa phương"] and _THESE.match(text, last):
+    if [m.name for m in subject] in (["địa phương"], ["cơ quan, đơn vị"]) and _THESE.match(
+        text, last
+    ):
         # "Các địa phương này phải báo cáo ...": the places just named; the task that named
         # them goes on (``_block_tasks``), else they act on their own
         return _with_roles(text, unit, subject, found, "subject:these")

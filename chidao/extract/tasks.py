@@ -543,7 +543,11 @@ def _block_tasks(
             # under "1. Sở Giao thông vận tải:", "Yêu cầu các chủ đầu tư ..." is the Sở's task
             unit.lead, unit.rule = ctx.lead, "under-heading:" + unit.rule
             unit.support = unit.support or ctx.support
-        if unit.rule == "subject:these" and current is not None and _local(current.lead):
+        if (
+            unit.rule == "subject:these"
+            and current is not None
+            and (_local(current.lead) or unit.lead[0].name == "cơ quan, đơn vị")
+        ):
             current.end = unit.end  # "... UBND huyện A, UBND huyện B rà soát. Các địa phương này
             continue  # phải báo cáo ...": the same assignees, the same task (rule 2)
         if unit.lead:
