@@ -791,3 +791,24 @@ def test_a_sector_after_the_2025_merger_is_the_merged_department():
         "Ngày 5/1/2024, UBND tỉnh yêu cầu ngành nông nghiệp hướng dẫn nông dân xuống giống."
     )
     assert lead == ["Sở Nông nghiệp và Phát triển nông thôn"]
+
+
+def test_an_urgent_letter_directing_and_a_leader_who_signed_one_sent_to_groups():
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh Đồng Tháp ban hành văn bản chỉ đạo khẩn các sở, ngành và địa phương triển khai "
+        "các biện pháp phòng chống sạt lở."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+    [(lead, *_)] = _tasks(
+        "Ông Trần Văn Lâu, Chủ tịch UBND TP Cần Thơ vừa ký ban hành văn bản gửi các sở, ngành "
+        "và các địa phương yêu cầu bảo đảm an toàn giao thông."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_places_given_a_task_by_the_province_in_the_passive():
+    [(lead, *_)] = _tasks(
+        "UBND các huyện Trần Văn Thời và U Minh được tỉnh giao theo dõi, cập nhật phương án "
+        "chống hạn."
+    )
+    assert lead == ["UBND huyện Trần Văn Thời", "UBND huyện U Minh"]

@@ -38,6 +38,7 @@ TRIGGER = re.compile(
 # "các" before a body a mention starts after it ("các UBND", "các các ngành", "các phòng GDĐT",
 # "các huyện Ba Vì, ...", "các Hạt Kiểm lâm")
 _TO_OBJECT = re.compile(
+    r"(?:\s+(?:khẩn cấp|khẩn|hỏa tốc|hoả tốc)(?=\s))?"  # "văn bản chỉ đạo khẩn các sở, ..."
     r"(?:(?<=phân công)\s+nhiệm vụ(?!\s+cho\s))?"  # ("phân công nhiệm vụ UBND các huyện ...")
     r"[\s:“\"'(]*(?:(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+(?=cho\s|(?-i:Giám đốc|Chủ tịch|"
     r"Thủ trưởng|Sở|UBND|Ủy ban|Uỷ ban|Công an|Ban|Phòng|Trung tâm|Văn phòng|Thanh tra)\s))?"

@@ -436,7 +436,9 @@ _MEMBER_LINE = re.compile(
 _ASKS_OF = re.compile(
     r"(?<!\w)(?:(?:yêu cầu|đề nghị|giao|chỉ đạo|lưu ý)\s+(?:các\s|những\s|lãnh đạo\s|thủ trưởng\s|"
     r"người đứng đầu\s|[" + CAPITALS + r"])"
-    r"|(?:nhấn mạnh|yêu cầu|chỉ đạo|đề nghị|lưu ý|kết luận)\s*:)"  # ("..., Chủ tịch ... nhấn mạnh:")
+    r"|(?:nhấn mạnh|yêu cầu|chỉ đạo|đề nghị|lưu ý|kết luận)\s*:"  # ("..., Chủ tịch ... nhấn mạnh:")
+    # ("..., Chủ tịch UBND TP Cần Thơ vừa ký ban hành văn bản gửi các sở, ...")
+    r"|(?:ký|ban hành)\s+(?:ban hành\s+)?(?:văn bản|công văn|công điện|chỉ thị|kế hoạch)(?!\w))"
 )
 _MEMBER_REACH = 200  # characters: a roster's line is short; a leader's ask comes early
 
