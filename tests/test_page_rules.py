@@ -812,3 +812,36 @@ def test_places_given_a_task_by_the_province_in_the_passive():
         "chống hạn."
     )
     assert lead == ["UBND huyện Trần Văn Thời", "UBND huyện U Minh"]
+
+
+def test_paragraphs_that_go_on_with_the_task_before_in_a_report():
+    tasks = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu UBND các huyện, thành phố theo dõi chặt chẽ diễn biến mưa lũ.\n\n"
+        "Đối với các khu vực dễ bị ảnh hưởng của lũ, sạt lở đất… thông báo, cảnh báo kịp thời cho "
+        "người dân biết để chủ động ứng phó.\n\n"
+        "Tạm ngừng cấp phép cho các phương tiện thủy ra khơi.\n\n"
+        "Các công việc này phải hoàn thành trước 21h00 ngày 20/7/2025.\n"
+    )
+    assert [(lead, deadline) for lead, _, deadline, _, _ in tasks] == [
+        (["địa phương"], None), (["địa phương"], None), (["địa phương"], None),
+        (["địa phương"], "2025-07-20"),
+    ]  # fmt: skip
+    # what was done there is background
+    tasks = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu UBND các huyện theo dõi chặt chẽ diễn biến mưa lũ.\n\n"
+        "Đối với các khu vực sạt lở, năm qua tỉnh đã di dời 300 hộ dân.\n"
+    )
+    assert len(tasks) == 1
+
+
+def test_a_caption_that_repeats_a_summed_up_lead_goes_with_it():
+    tasks = _tasks(
+        "Hải Phòng cấm biển, kêu gọi phương tiện vào nơi tránh trú\n\n"
+        "TP Hải Phòng đã ban hành lệnh cấm biển; đồng thời yêu cầu các địa phương, đơn vị khẩn "
+        "trương kêu gọi tàu thuyền, lao động hoạt động trên biển vào nơi tránh trú an toàn.\n\n"
+        "Đồng thời, yêu cầu Bộ Chỉ huy Quân sự, Ủy ban nhân dân các xã, phường, đặc khu thường "
+        "xuyên thông báo, kêu gọi tàu thuyền đang hoạt động trên biển vào nơi tránh trú an toàn.\n\n"
+        "TP Hải Phòng yêu cầu các địa phương, đơn vị khẩn trương kêu gọi tàu thuyền, lao động "
+        "hoạt động trên biển vào nơi tránh trú an toàn.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Bộ Chỉ huy Quân sự", "địa phương"]]

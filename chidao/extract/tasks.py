@@ -299,7 +299,7 @@ def find_tasks(
         if block_tasks or not _aside(text, block, mentions):
             prev_block_task = block_tasks[-1] if block_tasks else None
         # (a photo's caption between a task and its "Cùng với đó, ..." leaves the task before)
-    tasks = _drop_cut_tail(_dedupe(_drop_retold_lead(tasks, blocks)), text)
+    tasks = _drop_cut_tail(_drop_retold_lead(_dedupe(tasks), blocks), text)
     tasks = _drop_own_announcements(tasks, text, blocks, mentions)
     for task in tasks:
         if task.text.startswith("date ") and (dated := _PAGE_DATE.match(task.text)) is not None:
@@ -660,9 +660,13 @@ def _first_unit_without_assignee(
         and prev_task.lead
         and block.role == "paragraph"
         and prev_task.marker is None
-        and _IMPERATIVE.match(_after_fronted_time(span))
+        and (
+            _IMPERATIVE.match(_after_fronted_time(span))
+            or (_SCOPE_FIRST.match(span) and not _PAST_TIME.search(span))
+        )
         and span[-1:] != ":"
     ):  # rule 3: "... yêu cầu các cơ quan, đơn vị quán triệt ..." + "Tổ chức tự kiểm tra ..."
+        # or what to do where: "Đối với các khu vực dễ bị ảnh hưởng ... thông báo, cảnh báo ..."
         # (a time before it too: "Ngay sau Tết Nguyên đán 2025, tổ chức đoàn công tác ...")
         return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     if (
@@ -678,6 +682,7 @@ def _first_unit_without_assignee(
 
 
 _PAST_TIME = re.compile(r"(?<!\w)(?:qua|trước đây|đã)(?!\w)")
+_SCOPE_FIRST = re.compile(r"[\s\-–+]*Đối với\s")
 
 
 _FRONTED_REACH = 80
@@ -729,7 +734,9 @@ _IMPERATIVE = re.compile(
     r"Nâng cao|Đẩy nhanh|Huy động|Quản lý|Cập nhật|Duy trì|Ưu tiên|Hoàn thành|Hoàn thiện|"
     r"Chấn chỉnh|Vận động|Khắc phục|Phấn đấu|Hạn chế|Nghiên cứu|Phát huy|Đổi mới|"
     r"Kiên quyết|Nghiêm cấm|Tuyệt đối|Không để|Giải quyết|Tham mưu|Phối hợp|"
-    r"Lên phương án|Lên kế hoạch|Chuẩn bị|Bổ sung|Ngăn chặn|Giám sát|Ứng trực|Tạm dừng|"
+    r"Lên phương án|Lên kế hoạch|Chuẩn bị|Bổ sung|Ngăn chặn|Giám sát|Ứng trực|Tạm dừng|Tạm ngừng|"
+    # the tasks just given, to be done: "Các công việc này phải hoàn thành trước 21h00 ..."
+    r"(?:Các\s+)?(?:công việc|nhiệm vụ|nội dung)\s+(?:này|trên|nêu trên)\s+(?:phải|cần)|"
     r"Di dời|Sơ tán|Củng cố|Kiện toàn|Hỗ trợ|Phổ biến|Tổng hợp|Đề xuất|Chỉ đạo|"
     r"Báo cáo(?= (?:kết quả|tình hình|tiến độ|về|gửi|xin gửi|định kỳ|bằng văn bản|["
     + CAPITALS
