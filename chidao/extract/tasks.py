@@ -662,7 +662,7 @@ def _first_unit_without_assignee(
         and prev_task.marker is None
         and (
             _IMPERATIVE.match(_after_fronted_time(span))
-            or (_SCOPE_FIRST.match(span) and not _PAST_TIME.search(span))
+            or (_SCOPE_FIRST.match(span) and not _PAST_TIME.search(span) and ":" not in span)
         )
         and span[-1:] != ":"
     ):  # rule 3: "... yêu cầu các cơ quan, đơn vị quán triệt ..." + "Tổ chức tự kiểm tra ..."
