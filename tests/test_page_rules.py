@@ -845,3 +845,27 @@ def test_a_caption_that_repeats_a_summed_up_lead_goes_with_it():
         "hoạt động trên biển vào nơi tránh trú an toàn.\n"
     )
     assert [lead for lead, *_ in tasks] == [["Bộ Chỉ huy Quân sự", "địa phương"]]
+
+
+def test_lists_after_a_colon_name_the_members_of_the_group():
+    [(lead, *_)] = _tasks(
+        "Thủ tướng yêu cầu Các Bộ: Công an, Quốc phòng, Lao động – Thương binh và Xã hội và Ủy "
+        "ban nhân dân các tỉnh, thành phố trực thuộc Trung ương tăng cường kiểm tra."
+    )
+    assert lead == [
+        "Bộ Công an", "Bộ Quốc phòng", "Bộ Lao động - Thương binh và Xã hội", "địa phương"
+    ]  # fmt: skip
+    [(_, support, *_)] = _tasks(
+        "UBND tỉnh giao Sở Giao thông vận tải chủ trì, phối hợp với các sở, ngành: Công an tỉnh, "
+        "Y tế, Báo Hà Nam tổ chức tuyên truyền."
+    )
+    assert support == ["Công an tỉnh", "Sở Y tế", "Báo Hà Nam"]
+
+
+def test_an_undated_report_counts_no_week_from_a_day_it_does_not_give():
+    [(_, _, deadline, *_), (_, _, dated, *_)] = _tasks(
+        "Năm 2021 là năm khó khăn. Chủ tịch UBND TP đề nghị trong tuần sau, Sở GD&ĐT khẩn trương đánh "
+        "giá thí điểm việc đi học trở lại.\n\n"
+        "UBND TP yêu cầu Sở Y tế báo cáo trước ngày 15/12.\n"
+    )
+    assert (deadline, dated) == (None, "2021-12-15")

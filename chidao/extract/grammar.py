@@ -411,11 +411,12 @@ def list_from(found: list[AgencyMention], text: str) -> list[AgencyMention]:
     a vague label before a colon stands for the names after it ("Các đơn vị liên quan: Công
     an tỉnh, Sở Giao thông vận tải, ...")."""
     if (
-        found[0].vague
+        (found[0].vague or found[0].is_group)
         and len(found) > 1
         and not found[1].vague
+        and not found[1].is_group
         and _NAMES_AFTER.fullmatch(text, found[0].end, found[1].start)
-    ):
+    ):  # (and a group before the names of its members: "các sở, ngành: Công an tỉnh, Y tế")
         found = found[1:]
     out = [found[0]]
     end = found[0].end

@@ -136,7 +136,7 @@ def stage_mentions(doc: Extraction) -> None:
         doc.times = find_times(doc.text, doc_date=start, today=doc.today)
     elif (year := _year_of_text(doc.text)) is not None and doc.today is not None:
         # an undated report of 2021 means 2021 by "trước ngày 12/9", not today's year
-        doc.times = find_times(doc.text, today=_with_year(doc.today, year))
+        doc.times = find_times(doc.text, year=year)
     elif year is None:
         # a text that names no year at all: "trước ngày 30/9" of an unknown year is no date
         doc.times = find_times(doc.text, today=None)
@@ -352,14 +352,6 @@ def _year_of_text(text: str) -> int | None:
 # 2030", "giai đoạn 2021-2025", "đến năm 2030", "tầm nhìn 2045"
 _SPAN_YEAR = re.compile(r"(?:\d[^\S\n]*[-–]|đến năm|tầm nhìn(?: đến)?(?: năm)?)[^\S\n]*$")
 _SPAN_FROM = re.compile(r"[^\S\n]*[-–][^\S\n]*(?:19|20)\d\d(?!\d)")
-
-
-def _with_year(day: date, year: int) -> date:
-    return (
-        day.replace(year=year, day=28)
-        if (day.month, day.day) == (2, 29)
-        else day.replace(year=year)
-    )
 
 
 def _period_start(period: TimeMention | None) -> date | None:

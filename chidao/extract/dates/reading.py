@@ -56,6 +56,9 @@ def _or(value: int | None, default: int | None) -> int | None:
     return default if value is None else value
 
 
-def _context(doc_date: date | None, today: date | None) -> _Ctx:
+def _context(doc_date: date | None, today: date | None, year: int | None = None) -> _Ctx:
+    """``year`` alone (an undated text of a known year): no day to count "tuần này" from."""
+    if year is not None and doc_date is None:
+        return _Ctx(year=year, ref=None, doc=None)
     ref = doc_date or today
     return _Ctx(year=None if ref is None else ref.year, ref=ref, doc=doc_date)

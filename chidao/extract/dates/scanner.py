@@ -94,16 +94,17 @@ def _fold(text: str) -> str:
 
 
 def find_times(
-    text: str, *, doc_date: date | None = None, today: date | None = None
+    text: str, *, doc_date: date | None = None, today: date | None = None, year: int | None = None
 ) -> list[TimeMention]:
     """Every time expression in ``text``, sorted by start, non-overlapping.
 
     ``doc_date`` (the document's date) and ``today`` fill in missing years (and months, for
-    "cuối tháng"); ``doc_date`` anchors "kể từ ngày ký". Never raises on a string; offsets
+    "cuối tháng"); ``doc_date`` anchors "kể từ ngày ký"; ``year`` alone (an undated text that
+    speaks of one year) fills in years and leaves what counts from a day ("tuần này") open. Never raises on a string; offsets
     index ``text``; see the module docstring for the kinds and rules.
     """
     low = " " + _fold(text)  # the scanner starts on a non-word character
-    ctx = _context(doc_date, today)
+    ctx = _context(doc_date, today, year)
     found: list[TimeMention] = []
     pos, search = 0, _SCAN.search
     while (m := search(low, pos)) is not None:
