@@ -869,3 +869,22 @@ def test_an_undated_report_counts_no_week_from_a_day_it_does_not_give():
         "UBND TP yêu cầu Sở Y tế báo cáo trước ngày 15/12.\n"
     )
     assert (deadline, dated) == (None, "2021-12-15")
+
+
+def test_the_ministers_and_heads_of_ministry_level_bodies_are_the_governments_departments():
+    [(lead, *_)] = _tasks(
+        "Thủ tướng Chính phủ yêu cầu:\n\n"
+        "Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ và Chủ tịch UBND "
+        "các tỉnh, thành phố trực thuộc Trung ương chỉ đạo thực hiện hiệu quả các biện pháp."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_what_the_government_asked_before_does_not_make_a_report_the_governments():
+    tasks = _tasks(
+        "Trước đó, Văn phòng Chính phủ đã ban hành Công văn số 3167/VPCP-V.I ngày 14/5 yêu cầu "
+        "tỉnh Vĩnh Phúc kiểm tra, giải quyết dứt điểm phản ánh về đất đai.\n\n"
+        "Theo đó, UBND tỉnh Vĩnh Phúc chỉ đạo Sở Tài nguyên & Môi trường khẩn trương tổ chức "
+        "công khai bản đồ thu hồi đất.\n"
+    )
+    assert tasks[-1][0] == ["Sở Tài nguyên và Môi trường"]

@@ -221,6 +221,7 @@ _MINISTRIES = "bộ, ngành trung ương"
 _GOVERNMENT_NUMBER = re.compile(r"-(?:TTg|CP|VPCP)\b")
 _GOVERNMENT_HEADER = re.compile(r"THỦ TƯỚNG CHÍNH PHỦ|^CHÍNH PHỦ|VĂN PHÒNG CHÍNH PHỦ", re.MULTILINE)
 _GOVERNMENT = re.compile(r"Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân")
+_BEFORE_THAT = re.compile(r"(?<!\w)(?:Trước đó|Trước đây),[^.\n]*$")
 
 
 # the first body a report tells directing: the Prime Minister's ask makes it the Government's
@@ -244,7 +245,11 @@ def _from_government(doc: Extraction) -> bool:
     if doc.meta.kind != "tin bài":
         return False
     first = _GOVERNMENT.search(doc.text, 0, 1500)
-    if first is not None and first.group() in ("Thủ tướng", "Chính phủ"):
+    if (
+        first is not None
+        and first.group() in ("Thủ tướng", "Chính phủ")
+        and not _BEFORE_THAT.search(doc.text, max(0, first.start() - 40), first.start())
+    ):  # (not what the Government asked earlier, the report's background: "Trước đó, ...")
         return True
     directing = _FIRST_DIRECTING.search(doc.text, 0, 2000)
     return directing is not None and directing.group("who").startswith("Thủ tướng")
