@@ -888,3 +888,12 @@ def test_what_the_government_asked_before_does_not_make_a_report_the_governments
         "công khai bản đồ thu hồi đất.\n"
     )
     assert tasks[-1][0] == ["Sở Tài nguyên và Môi trường"]
+
+
+def test_the_leader_saying_what_they_will_do_is_no_continuation():
+    tasks = _tasks(
+        "Phó Thủ tướng yêu cầu Bộ trưởng Bộ Tài chính báo cáo về tình hình thị trường chứng "
+        "khoán.\n\n"
+        "Trên cơ sở đó, Phó Thủ tướng sẽ họp với Bộ trưởng Bộ Tài chính để thống nhất giải pháp.\n"
+    )
+    assert len(tasks) == 1

@@ -634,7 +634,13 @@ def _first_unit_without_assignee(
     agency heading."""
     span = text[unit.start : unit.end]
     connector = _CONNECTOR_START.match(span) and not _ORDINAL.match(span)
-    if prev_task is not None and prev_task.lead and connector and not _ANSWERABLE.search(span):
+    if (
+        prev_task is not None
+        and prev_task.lead
+        and connector
+        and not _ANSWERABLE.search(span)
+        and not _LEADER_WILL.search(span, 0, _FRONTED_REACH)
+    ):
         # (not "Đặc biệt, Công văn nêu rõ, Giám đốc các sở ... chịu trách nhiệm trước UBND tỉnh")
         return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     # "- Nghị định số 57/2018/NĐ-CP ... về ...; Nghị quyết số ...": documents an intro lists
@@ -681,6 +687,10 @@ def _first_unit_without_assignee(
     return None
 
 
+# the one who directs saying what they will do: "Trên cơ sở đó, Phó Thủ tướng sẽ họp với ..."
+_LEADER_WILL = re.compile(
+    r"(?<!\w)(?:Thủ tướng|Chủ tịch|Bộ trưởng|Bí thư|lãnh đạo)[^,.;:]{0,40}?\s(?:cũng\s+)?sẽ(?!\w)"
+)
 _PAST_TIME = re.compile(r"(?<!\w)(?:qua|trước đây|đã)(?!\w)")
 _SCOPE_FIRST = re.compile(r"[\s\-–+]*Đối với\s")
 
