@@ -897,3 +897,23 @@ def test_the_leader_saying_what_they_will_do_is_no_continuation():
         "Trên cơ sở đó, Phó Thủ tướng sẽ họp với Bộ trưởng Bộ Tài chính để thống nhất giải pháp.\n"
     )
     assert len(tasks) == 1
+
+
+def test_a_label_over_items_each_opening_as_a_sentence_gives_one_task_each():
+    tasks = _tasks(
+        "Đối với Bộ Y tế: Đẩy nhanh tiến độ tiêm chủng vắc xin phòng bệnh Sởi, kết thúc chậm nhất "
+        "ngày 31/3/2025; Đảm bảo đủ vắc xin phòng bệnh Sởi cho các địa phương; Phối hợp với Bộ "
+        "Tài chính bố trí đủ kinh phí trước ngày 18/3/2025.\n\n"
+        "Đối với UBND các tỉnh, thành phố trực thuộc Trung ương: Có kế hoạch tổ chức chiến dịch "
+        "tiêm vắc xin phòng bệnh Sởi.\n"
+    )
+    assert [(lead, deadline) for lead, _, deadline, _, _ in tasks] == [
+        (["Bộ Y tế"], "2025-03-31"), (["Bộ Y tế"], None), (["Bộ Y tế"], "2025-03-18"),
+        (["địa phương"], None),
+    ]  # fmt: skip
+    # a list of names inside the label's items is one task
+    [(lead, *_)] = _tasks(
+        "2. Bộ Y tế: Mời đại diện lãnh đạo các đơn vị thuộc Bộ Y tế: Cục Phòng bệnh, Cục Quản lý "
+        "Khám, chữa bệnh; Tổng hợp danh sách gửi Văn phòng Chính phủ trước ngày 8/10/2025.\n"
+    )
+    assert lead == ["Bộ Y tế"]

@@ -13,6 +13,7 @@ from chidao.extract.grammar import (
     list_from,
 )
 from chidao.extract.model import AgencyMention, Task, new_task
+from chidao.extract.segment import CAPITALS
 
 _OPENS_ON = re.compile(r"[\s\-–+•]*(?:(?:các|những)\s+)?", re.IGNORECASE)
 
@@ -38,6 +39,10 @@ _INTRO_WORDS = frozenset(
 _MARKED_ITEMS = re.compile(r"\s*\((?:i|1)\)\s")
 # where the next marked item starts: "...; (ii) ...", "...; (2) ..."
 _SEMICOLON = re.compile(";")
+# two items or more after a label's colon, each opening on a capital: "A ...; B ...; C ..."
+_CAPITAL_ITEMS = re.compile(
+    r"\s*[" + CAPITALS + r"][^;]{10,}(?:;\s*[" + CAPITALS + r"][^;]{10,})+[.;]?\s*$"
+)
 _NEXT_MARK = re.compile(r";\s*(?=\((?:[ivx]{1,4}|\d{1,2})\)\s)")
 
 
@@ -109,7 +114,14 @@ def _enumeration(text: str, unit: Unit, mentions: Mentions) -> list[Task]:
     marked = _MARKED_ITEMS.match(text, colon + 1) is not None and (
         _NEXT_MARK.search(text, colon, unit.end) is not None
     )  # ("Bộ Y tế: (i) Tiếp thu ý kiến ...; (ii) Khẩn trương báo cáo ...": marked items)
-    if not _ENUM_INTRO.search(text, unit.lead[-1].end, colon) and not marked:
+    # ("Đối với Bộ Y tế: Đẩy nhanh ...; Đảm bảo đủ vắc xin ...; Phối hợp ...": a label over
+    # items each opening as a sentence does)
+    labelled = (  # (not "Mời ... đơn vị thuộc Bộ Y tế: Cục ..., ...; Tổng hợp ...": a list in it)
+        unit.rule == "subject:colon"
+        and text.find(":", colon + 1, unit.end) == -1
+        and _CAPITAL_ITEMS.match(text, colon + 1, unit.end) is not None
+    )
+    if not _ENUM_INTRO.search(text, unit.lead[-1].end, colon) and not marked and not labelled:
         return []
     if text.count("(", unit.lead[-1].end, colon) > text.count(")", unit.lead[-1].end, colon):
         return []  # "(... Thông tin liên hệ: Đ/c ...; SĐT ...)": a colon inside brackets

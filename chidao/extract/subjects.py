@@ -279,7 +279,10 @@ _REGARDING_MUST = re.compile(r"[^;:.\n]{0,30}?\s(?:cần phải|cần|phải|có
 
 
 # what a label describes rather than directs: "Đối với UBND cấp xã: Có kết quả đánh giá ..."
-_DESCRIBES = re.compile(r"(?:Có|Là|Được|Đạt|Gồm|Không|Chưa|Tổng|Số)(?!\w)")
+_DESCRIBES = re.compile(  # (not "Có kế hoạch tổ chức ...": to make a plan is a duty)
+    r"(?:Có(?!\s+(?:kế hoạch|phương án|văn bản|biện pháp|giải pháp)(?!\w))|Là|Được|Đạt|Gồm|Không|"
+    r"Chưa|Tổng|Số)(?!\w)"
+)
 
 
 # a short label before the subject: "Liệt kê tài liệu: Các cơ quan, địa phương liệt kê ..."
