@@ -917,3 +917,15 @@ def test_a_label_over_items_each_opening_as_a_sentence_gives_one_task_each():
         "Khám, chữa bệnh; Tổng hợp danh sách gửi Văn phòng Chính phủ trước ngày 8/10/2025.\n"
     )
     assert lead == ["Bộ Y tế"]
+
+
+def test_a_committee_and_a_department_of_each_province_and_a_department_cut_short():
+    [(lead, *_)] = _tasks(
+        "Bộ Y tế vừa có văn bản gửi UBND và Sở Y tế các tỉnh, thành phố trực thuộc Trung ương, "
+        "đề nghị xây dựng kế hoạch tiêm chủng."
+    )
+    assert lead == ["địa phương", "Sở Y tế"]
+    [(lead, support, *_)] = _tasks(
+        "UBND thành phố giao Sở Giáo dục phối hợp Sở Y tế kiểm tra an toàn thực phẩm trường học."
+    )
+    assert (lead, support) == (["Sở Giáo dục và Đào tạo"], ["Sở Y tế"])

@@ -185,9 +185,20 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         found = sorted(kept + added, key=lambda a: a.start)
     out = list(_shared_places(text, _without_short_forms(text, list(_bare_heads(text, found)))))
     for mention in out:
-        if mention.agency_id is None and not mention.is_group and _SHORTENED.search(mention.name):
-            mention.name = spelled_out(mention.name)
+        if mention.agency_id is None and not mention.is_group:
+            if _SHORTENED.search(mention.name):
+                mention.name = spelled_out(mention.name)
+            mention.name = _CUT_SHORT.get(mention.name, mention.name)
     return out
+
+
+# a department named by the first words of its name: "giao Sở Giáo dục phối hợp Sở Y tế"
+_CUT_SHORT = {
+    "Sở Giáo dục": "Sở Giáo dục và Đào tạo", "Sở Lao động": "Sở Lao động - Thương binh và Xã hội",
+    "Sở Tài nguyên": "Sở Tài nguyên và Môi trường", "Sở Kế hoạch": "Sở Kế hoạch và Đầu tư",
+    "Sở Khoa học": "Sở Khoa học và Công nghệ", "Sở Thông tin": "Sở Thông tin và Truyền thông",
+    "Sở Giao thông": "Sở Giao thông vận tải",
+}  # fmt: skip
 
 
 # the places a body's name goes on with: "Ban Chỉ huy PCTT và TKCN các huyện, thị xã, thành

@@ -317,8 +317,9 @@ _BARE_COMMITTEE = re.compile(
 _GOVERNMENT = re.compile(r"(?<!\w)[Cc]hính quyền[^\S\n]+$")
 # the place at the end of the body's name: "... huyện Thanh Trì", "... các xã, phường"
 _SHARED_PLACE = re.compile(
-    rf"(?<!\w)(?:(?P<group>các[^\S\n]+(?:huyện|quận|thị xã|xã|phường|thị trấn)"
-    r"(?:(?:,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn))*)"
+    rf"(?<!\w)(?:(?P<group>các[^\S\n]+(?:tỉnh|huyện|quận|thị xã|xã|phường|thị trấn)"
+    r"(?:(?:,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn))*"
+    r"(?:[^\S\n]+trực thuộc Trung ương)?)"
     rf"|(?P<unit>huyện|quận|thị xã|xã|phường|thị trấn)[^\S\n]+(?P<place>{_PLACE}))$"
 )
 
@@ -344,15 +345,22 @@ def _shared_places(text: str, found: Sequence[AgencyMention]) -> Sequence[Agency
             continue
         body = found[i]
         place = _SHARED_PLACE.search(body.surface)
-        if place is None or (m.group("unit") and m.group("unit") != place.group("unit")):
+        places = (  # "UBND và Sở Y tế các tỉnh, thành phố": the group read on its own
+            i + 1 < len(found)
+            and found[i + 1].name == "địa phương"
+            and not text[body.end : found[i + 1].start].strip()
+        )
+        if not places and (
+            place is None or (m.group("unit") and m.group("unit") != place.group("unit"))
+        ):
             continue
         start, end = m.span("committee")
-        if place.group("group"):
+        if place is not None and not place.group("group"):
+            name = f"UBND {place.group('unit')} {place.group('place')}"
+            mention = AgencyMention(start, end, text[start:end], name, rule=UNLISTED)
+        else:
             mention = AgencyMention(
                 start, end, text[start:end], "địa phương", is_group=True, rule="group:shared"
             )
-        else:
-            name = f"UBND {place.group('unit')} {place.group('place')}"
-            mention = AgencyMention(start, end, text[start:end], name, rule=UNLISTED)
         added.append(mention)
     return _with_added(found, added)
