@@ -929,3 +929,10 @@ def test_a_committee_and_a_department_of_each_province_and_a_department_cut_shor
         "UBND thành phố giao Sở Giáo dục phối hợp Sở Y tế kiểm tra an toàn thực phẩm trường học."
     )
     assert (lead, support) == (["Sở Giáo dục và Đào tạo"], ["Sở Y tế"])
+
+
+def test_a_communes_own_bodies_named_by_their_level():
+    [(lead, *_)] = _tasks("2. Đề nghị Ủy ban MTTQ phường tuyên truyền vận động nhân dân.")
+    assert lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam phường"]
+    [(lead, *_)] = _tasks("Ban CHQS xã tham mưu UBND xã tổ chức huấn luyện dân quân.")
+    assert lead == ["Ban Chỉ huy Quân sự xã"]
