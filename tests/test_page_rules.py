@@ -936,3 +936,12 @@ def test_a_communes_own_bodies_named_by_their_level():
     assert lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam phường"]
     [(lead, *_)] = _tasks("Ban CHQS xã tham mưu UBND xã tổ chức huấn luyện dân quân.")
     assert lead == ["Ban Chỉ huy Quân sự xã"]
+
+
+def test_a_labels_items_with_a_statement_of_accountability_stay_one_task():
+    [(lead, *_)] = _tasks(
+        "1. Chủ tịch UBND 36 phường, xã: Khẩn trương, nghiêm túc triển khai chỉ đạo của UBND thành "
+        "phố tại công văn số 3724/UBND-TM; Chủ tịch UBND các phường, xã chịu trách nhiệm trước Chủ "
+        "tịch UBND thành phố nếu để xảy ra vi phạm.\n"
+    )
+    assert lead == ["địa phương"]

@@ -119,6 +119,7 @@ def _enumeration(text: str, unit: Unit, mentions: Mentions) -> list[Task]:
     labelled = (  # (not "Mời ... đơn vị thuộc Bộ Y tế: Cục ..., ...; Tổng hợp ...": a list in it)
         unit.rule == "subject:colon"
         and text.find(":", colon + 1, unit.end) == -1
+        and text.find("chịu trách nhiệm", colon + 1, unit.end) == -1  # (accountable: no task)
         and _CAPITAL_ITEMS.match(text, colon + 1, unit.end) is not None
     )
     if not _ENUM_INTRO.search(text, unit.lead[-1].end, colon) and not marked and not labelled:
