@@ -945,3 +945,22 @@ def test_a_labels_items_with_a_statement_of_accountability_stay_one_task():
         "tịch UBND thành phố nếu để xảy ra vi phạm.\n"
     )
     assert lead == ["địa phương"]
+
+
+def test_a_headline_opening_on_the_committee_is_no_header_and_members_of_a_board_asked():
+    extraction = extract_text(
+        "UBND tỉnh Vĩnh Phúc ban hành Kế hoạch cải cách hành chính năm 2020\n\n"
+        "Ngày 30/12/2019 UBND tỉnh Vĩnh Phúc đã ban hành Kế hoạch số 180/KH-UBND về cải cách hành "
+        "chính năm 2020. UBND tỉnh đã yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các "
+        "huyện, thành phố nêu cao tinh thần trách nhiệm trong cải cách hành chính.\n",
+        today=TODAY,
+    )
+    assert (extraction.meta.number, extraction.meta.date) == ("180/KH-UBND", date(2019, 12, 30))
+    assert [[m.name for m in t.lead] for t in extraction.tasks] == [
+        ["sở, ban, ngành", "địa phương"]
+    ]
+    tasks = _tasks(
+        "Sở Xây dựng chủ trì họp định kỳ hàng tháng để nghe báo cáo tiến độ. Đề nghị các đồng chí "
+        "Ban Chỉ đạo dự án tập trung thực hiện nhiệm vụ được giao."
+    )
+    assert [lead for lead, *_ in tasks] == [["Sở Xây dựng"], ["Ban Chỉ đạo dự án"]]

@@ -45,7 +45,8 @@ _TO_OBJECT = re.compile(
     r"(?:(?:cho|đối với|với|giao cho|đến)\s+)?(?:(?:tất cả|toàn bộ)\s+(?=các\s))?"
     r"[\s:“\"'(]*(?:các\s+(?=UBND|Ủy ban|Uỷ ban|các\s|phòng\s|huyện\s|quận\s|thị xã\s|xã\s"
     r"|phường\s|Hạt\s))?"
-    r"(?:(?:các\s+)?(?:đồng chí\s+)?thành viên\s+)?"  # "đề nghị các đồng chí thành viên Ban Chỉ huy ..."
+    r"(?:(?:các\s+)?(?:đồng chí\s+)?thành viên\s+|các\s+đồng chí\s+(?=Ban\s))?"  # "đề nghị các
+    # đồng chí thành viên Ban Chỉ huy ...", "đề nghị các đồng chí Ban Chỉ đạo ..."
     r"(?:(?:(?:thủ trưởng|giám đốc|người đứng đầu)(?:\s*,\s*|\s+và\s+)){0,2}"
     r"(?:thủ trưởng|giám đốc|người đứng đầu)\s+(?=các\s))?",  # "gửi (giám đốc,) thủ trưởng các sở"
     re.IGNORECASE,

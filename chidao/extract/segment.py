@@ -29,6 +29,8 @@ MARKER = re.compile(r"(?P<marker>" + MARKER_PATTERN + r")\s+")
 _HEADER_START = re.compile(
     r"^(?:CỘNG HÒA|CỘNG HOÀ|ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|VĂN PHÒNG|BỘ |SỞ |Số\s*:|THÀNH ỦY|THÀNH UỶ)"
 )
+# a news headline that opens on the committee: "UBND tỉnh Vĩnh Phúc ban hành Kế hoạch ..."
+_HEADLINE = re.compile(r"UBND\s+(?:tỉnh|thành phố|huyện|quận|xã|phường)\s[^\n]{40,}$")
 # (a draft or an unsigned copy leaves the day blank: "Lâm Đồng, ngày   tháng 4 năm 2026")
 _HEADER_END = re.compile(
     r"^(?:Kính gửi|Căn cứ|Thực hiện)\b|, ngày\s+(?:\d{1,2}\s+)?tháng\s+(?:\d{1,2}\s+)?năm \d{4}"
@@ -145,7 +147,8 @@ def _header_start(blocks: list[Block], text: str) -> int | None:
     issuer's lines above the first national motto or "Số:" line found near the top."""
     if not blocks:
         return None
-    if _HEADER_START.match(text[blocks[0].start : blocks[0].end]):
+    first = text[blocks[0].start : blocks[0].end]
+    if _HEADER_START.match(first) and not _HEADLINE.match(first):
         return 0
     for i, block in enumerate(blocks[:_HEADER_SEARCH]):
         if _OFFICIAL.match(text, block.start, block.end) or (
