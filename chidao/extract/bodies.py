@@ -391,7 +391,12 @@ def _ends_name(text: str, word: re.Match[str], capital: bool, words: int, head: 
     """True when ``word`` is not part of the name: the head of another body or a person,
     a verb or function word, a "và" before another capitalised name."""
     w = word.group("w")
-    if capital and words and head not in _NAMED_FOR_PEOPLE and _PERSON.match(text, word.start("w")):
+    if (
+        capital
+        and words
+        and head not in _NAMED_FOR_PEOPLE
+        and _FULL_NAME.match(text, word.start("w"))
+    ):
         return True  # "Ban Chỉ huy Phòng thủ dân sự Bùi Văn Thăng": its head, by name
     if capital:
         ender = _ENDERS.match(text, word.start("w")) is not None
@@ -410,7 +415,7 @@ def _ends_name(text: str, word: re.Match[str], capital: bool, words: int, head: 
 
 # a person's full name after a body's (the common family names, none that begins a place's
 # name: not "Hà", "Lâm", "Cao", "Thái", "Hồ", "Mai"), a middle name and a given name
-_PERSON = re.compile(
+_FULL_NAME = re.compile(
     r"(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Ngô|Dương|Đinh|Đoàn|Trịnh|"
     r"Trương|Lương|Tạ|Lưu|Nông|Triệu|Vương|Kiều|Quách|Tô|Lại|Hứa|Phùng|Từ)"
     r"(?:[^\S\n]+[" + CAPITALS + r"]\w*){1,3}(?![^\S\n]*(?:tỉnh|[Tt]hành phố|huyện|quận|xã)(?!\w))"

@@ -314,7 +314,7 @@ _BARE_COMMITTEE = re.compile(
     r"(?:[^\S\n]+(?P<unit>huyện|quận|thị xã|xã|phường|thị trấn))?)"
     r"(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:(?:Trưởng|Giám đốc|Chỉ huy trưởng)[^\S\n]+)?"
 )
-_GOVERNMENT = re.compile(r"(?<!\w)[Cc]hính quyền[^\S\n]+$")
+_GOVERNMENT_OF = re.compile(r"(?<!\w)[Cc]hính quyền[^\S\n]+$")
 # the place at the end of the body's name: "... huyện Thanh Trì", "... các xã, phường"
 _SHARED_PLACE = re.compile(
     rf"(?<!\w)(?:(?P<group>các[^\S\n]+(?:tỉnh|huyện|quận|thị xã|xã|phường|thị trấn)"
@@ -331,7 +331,7 @@ def _shared_places(text: str, found: Sequence[AgencyMention]) -> Sequence[Agency
         replace(f, start=f.start - len(g.group()), surface=g.group() + f.surface)
         if f.is_group
         and f.name == "địa phương"
-        and (g := _GOVERNMENT.search(text, max(0, f.start - 12), f.start)) is not None
+        and (g := _GOVERNMENT_OF.search(text, max(0, f.start - 12), f.start)) is not None
         else f
         for f in found
     ]
