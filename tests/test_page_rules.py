@@ -964,3 +964,13 @@ def test_a_headline_opening_on_the_committee_is_no_header_and_members_of_a_board
         "Ban Chỉ đạo dự án tập trung thực hiện nhiệm vụ được giao."
     )
     assert [lead for lead, *_ in tasks] == [["Sở Xây dựng"], ["Ban Chỉ đạo dự án"]]
+
+
+def test_common_verbs_after_a_subject_end_its_name():
+    extraction = extract_text(
+        "Sở Giáo dục yêu cầu Trung tâm Giáo dục nghề nghiệp tranh thủ thời gian ôn tập cho học "
+        "viên; Phòng Văn hóa khuyến cáo người dân không tụ tập đông người.",
+        today=TODAY,
+    )
+    names = {m.name for t in extraction.tasks for m in t.lead}
+    assert names == {"Trung tâm Giáo dục nghề nghiệp", "Phòng Văn hóa"}
