@@ -974,3 +974,15 @@ def test_common_verbs_after_a_subject_end_its_name():
     )
     names = {m.name for t in extraction.tasks for m in t.lead}
     assert names == {"Trung tâm Giáo dục nghề nghiệp", "Phòng Văn hóa"}
+
+
+def test_in_a_report_a_task_ending_on_its_list_passes_its_assignees_to_the_items():
+    tasks = _tasks(
+        "Theo đó, Bộ Y tế đề nghị Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương thành lập "
+        "Ban Chỉ đạo chiến dịch tiêm chủng năm 2024 cấp tỉnh để chỉ đạo các sở, ngành, đoàn thể, "
+        "chính quyền các cấp phối hợp với Sở Y tế chuẩn bị và tổ chức tốt chiến dịch với những nội "
+        "dung chính sau:\n"
+        "– Đẩy mạnh công tác tuyên truyền về chiến dịch;\n"
+        "– Tăng cường kiểm tra việc bảo quản vắc xin tại các điểm tiêm.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["địa phương"]] * 3

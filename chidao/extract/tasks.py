@@ -215,6 +215,20 @@ def find_tasks(
             continue
         block_tasks, new_intro = _block_tasks(text, block, mentions, prev_block_task, ctx)
         if (
+            new_intro is None
+            and mentions.report
+            and block_tasks
+            and block_tasks[-1].lead
+            and block.role == "paragraph"
+            and text[block.start : block.end].rstrip().endswith(":")
+            and i + 1 < len(blocks)
+            and blocks[i + 1].role == "item"
+        ):  # rule 8: in a report, a task that ends on the list of what to do passes its
+            # assignees down ("... đề nghị Chủ tịch UBND các tỉnh thành lập Ban Chỉ đạo ... với những nội
+            # dung cơ bản sau:" over "– Đẩy mạnh ...", "– Tăng cường ...")
+            last = block_tasks[-1]
+            new_intro = last.lead, [m for m in last.support if not m.vague]
+        if (
             not block_tasks
             and new_intro is None
             and addressees
