@@ -986,3 +986,16 @@ def test_in_a_report_a_task_ending_on_its_list_passes_its_assignees_to_the_items
         "– Tăng cường kiểm tra việc bảo quản vắc xin tại các điểm tiêm.\n"
     )
     assert [lead for lead, *_ in tasks] == [["địa phương"]] * 3
+
+
+def test_a_span_of_years_a_hard_wrap_cut_is_not_a_list_item():
+    [(lead, _, _, _, text)] = _tasks(
+        "UBND tỉnh yêu cầu các sở, ban, ngành rà soát kế hoạch đầu tư công trung hạn giai đoạn "
+        "2016\n- 2020; tổng hợp nhu cầu vốn và báo cáo UBND tỉnh.\n"
+    )
+    assert lead == ["sở, ban, ngành"] and text.endswith("báo cáo UBND tỉnh.")
+    # a real item under a line that ends on a year stays an item
+    tasks = _tasks(
+        "UBND tỉnh yêu cầu các sở, ban, ngành thực hiện trong năm 2020:\n- Rà soát dự án.\n"
+    )
+    assert [t[4] for t in tasks] == ["Rà soát dự án."]

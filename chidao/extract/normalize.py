@@ -578,6 +578,8 @@ def _continues(prev: _Paragraph, line: str, blank_between: bool) -> bool:
     if _ends_sentence(prev.tail) or prev.piped:
         return False  # (a menu "Trang chủ | Tin tức | ..." never runs into the next line)
     # (but "... vào tháng 10 và" / "11. Để chủ động ...": a number a hard wrap put first)
+    if not blank_between and _YEAR_RANGE_END.match(line) and _YEAR_AT_END.search(prev.tail):
+        return True  # a span of years a hard wrap cut: "giai đoạn 2016" / "- 2020; tình hình ..."
     wrapped_number = not blank_between and _NUMBER_START.match(line) and _open_end(prev.tail)
     if _LIST_MARKER.match(line) and not wrapped_number:
         return False
@@ -604,6 +606,8 @@ def _open_end(tail: str) -> bool:
 
 
 _NUMBER_START = re.compile(r"\d{1,3}\.\s")
+_YEAR_RANGE_END = re.compile(r"[-–]\s*(?:19|20)\d\d(?!\d)")
+_YEAR_AT_END = re.compile(r"(?<!\d)(?:19|20)\d\d$")
 _BULLET = re.compile(r"[-+–•]\s")
 # a line that stops on a word no sentence or heading ends with was wrapped, however short
 # (searched for in the last characters only: a paragraph grows with every line joined to it)
