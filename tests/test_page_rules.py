@@ -999,3 +999,10 @@ def test_a_span_of_years_a_hard_wrap_cut_is_not_a_list_item():
         "UBND tỉnh yêu cầu các sở, ban, ngành thực hiện trong năm 2020:\n- Rà soát dự án.\n"
     )
     assert [t[4] for t in tasks] == ["Rà soát dự án."]
+
+
+def test_provinces_named_after_their_committees_group():
+    [(lead, *_)] = _tasks(
+        "Thủ tướng giao Chủ tịch UBND các tỉnh Tây Ninh, Bình Phước, Bình Dương chỉ đạo kiểm tra."
+    )
+    assert lead == ["UBND tỉnh Tây Ninh", "UBND tỉnh Bình Phước", "UBND tỉnh Bình Dương"]

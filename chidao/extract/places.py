@@ -18,7 +18,7 @@ from chidao.extract.segment import CAPITALS
 
 # "UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà": the group names its members
 _LOCAL_GROUP = re.compile(  # ("UBND các Phường 2, 4, 5 và 10")
-    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) các ((?i:xã|phường|thị trấn|huyện|quận|thị xã))$"
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) các ((?i:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh))$"
 )
 _PLACE = (  # (an apostrophe inside a highland place: "Ea H’Leo")
     r"(?:[" + CAPITALS + r"](?:['’]\w+|\w*)|\d{1,3})"
