@@ -36,7 +36,7 @@ from chidao.extract.classes import (
     _short_names,
     _state_groups,
 )
-from chidao.extract.fields import _field_lists, _sectors, _whole_names
+from chidao.extract.fields import CUT_SHORT, _field_lists, _sectors, _whole_names
 from chidao.extract.model import AgencyMention
 from chidao.extract.names import _ENDERS, _PROVINCE, _STOPS, _WORD, UNLISTED
 from chidao.extract.places import (
@@ -95,7 +95,7 @@ def _heads_rx(heads: Sequence[str]) -> str:
 _HEAD = re.compile(_heads_rx(_HEADS))
 # a body of the issuing province or city, named by its level alone: "Công an tỉnh"
 _LEVEL = re.compile(
-    r"[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)"
+    r"[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|huyện|quận|thị xã|xã(?![^\S\n]+hội)|phường|thị trấn)(?!\w)"
     r"(?![^\S\n]+[ủu][ỷy](?!\w))"
 )
 _PLACE_WORD = re.compile(r"[^\S\n]+(?:[" + CAPITALS + r"][\w]*|\d{1,3}(?!\w))")
@@ -177,7 +177,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
             name = "P" + name[1:]
         if name.startswith("Phòng"):  # "Phòng kinh tế hạ tầng" is "Phòng Kinh tế và Hạ tầng"
             name = _INFRASTRUCTURE.sub("Kinh tế và Hạ tầng", name)
-            name = _OWN_LEVEL.sub("", name)  # "Phòng Văn hóa và Thông tin quận": the issuer's
+            name = _OWN_LEVEL.sub("", name)  # "Phòng Văn hóa và Thông tin quận"
         added.append(AgencyMention(m.start(), end, surface, name, rule=UNLISTED))
         last_end = end
     if added:
@@ -188,17 +188,8 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
         if mention.agency_id is None and not mention.is_group:
             if _SHORTENED.search(mention.name):
                 mention.name = spelled_out(mention.name)
-            mention.name = _CUT_SHORT.get(mention.name, mention.name)
+            mention.name = CUT_SHORT.get(mention.name, mention.name)
     return out
-
-
-# a department named by the first words of its name: "giao Sở Giáo dục phối hợp Sở Y tế"
-_CUT_SHORT = {
-    "Sở Giáo dục": "Sở Giáo dục và Đào tạo", "Sở Lao động": "Sở Lao động - Thương binh và Xã hội",
-    "Sở Tài nguyên": "Sở Tài nguyên và Môi trường", "Sở Kế hoạch": "Sở Kế hoạch và Đầu tư",
-    "Sở Khoa học": "Sở Khoa học và Công nghệ", "Sở Thông tin": "Sở Thông tin và Truyền thông",
-    "Sở Giao thông": "Sở Giao thông vận tải",
-}  # fmt: skip
 
 
 # the places a body's name goes on with: "Ban Chỉ huy PCTT và TKCN các huyện, thị xã, thành
@@ -391,13 +382,6 @@ def _ends_name(text: str, word: re.Match[str], capital: bool, words: int, head: 
     """True when ``word`` is not part of the name: the head of another body or a person,
     a verb or function word, a "và" before another capitalised name."""
     w = word.group("w")
-    if (
-        capital
-        and words
-        and head not in _NAMED_FOR_PEOPLE
-        and _FULL_NAME.match(text, word.start("w"))
-    ):
-        return True  # "Ban Chỉ huy Phòng thủ dân sự Bùi Văn Thăng": its head, by name
     if capital:
         ender = _ENDERS.match(text, word.start("w")) is not None
         if w == "Phòng" and head in _PREVENTION_HEADS and _AGAINST.match(text, word.end()):
@@ -411,17 +395,6 @@ def _ends_name(text: str, word: re.Match[str], capital: bool, words: int, head: 
     if w == "về" and head == "Ban Chỉ đạo" and words:
         return False  # "Ban Chỉ đạo quốc gia về dữ liệu"
     return _STOPS.match(text, word.start("w")) is not None
-
-
-# a person's full name after a body's (the common family names, none that begins a place's
-# name: not "Hà", "Lâm", "Cao", "Thái", "Hồ", "Mai"), a middle name and a given name
-_FULL_NAME = re.compile(
-    r"(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Ngô|Dương|Đinh|Đoàn|Trịnh|"
-    r"Trương|Lương|Tạ|Lưu|Nông|Triệu|Vương|Kiều|Quách|Tô|Lại|Hứa|Phùng|Từ)"
-    r"(?:[^\S\n]+[" + CAPITALS + r"]\w*){1,3}(?![^\S\n]*(?:tỉnh|[Tt]hành phố|huyện|quận|xã)(?!\w))"
-)
-
-_NAMED_FOR_PEOPLE = frozenset(["Trường", "Đại học", "Học viện", "Bệnh viện"])  # "Trường Lê Lợi"
 
 
 # heads whose name may begin with a lower-case word ("Bảo hiểm xã hội", "Ban quản lý dự án")
@@ -464,7 +437,8 @@ _OWN_WORD_HEADS = frozenset(  # "Thanh tra Sở Xây dựng", "Ban Chỉ huy B�
 # "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh": "Phòng" of prevention
 _PREVENTION_HEADS = frozenset(["Ban Chỉ huy", "Ban Chỉ đạo"])
 _AGAINST = re.compile(r",?[^\S\n]+chống(?!\w)")
-# the issuing district's own level written bare after its office's name
+# a level written bare after an office's name, the office standing for its kind ("Phòng Văn
+# hóa và Thông tin quận": the annotators write "Phòng Văn hóa và Thông tin")
 _OWN_LEVEL = re.compile(r"[^\S\n]+(?:huyện|quận|thị xã)$")
 # heads that name a body without more words when the level follows ("Công an tỉnh")
 _STANDALONE = frozenset(

@@ -87,8 +87,9 @@ _SECTOR_BODY = {
 }  # fmt: skip
 
 
-# the departments merged on 1 March 2025 (Nghị quyết 176/2025/QH15 and the provinces' own):
-# a sector named after it is the merged department's ("ngành nông nghiệp" in 2026)
+# the provinces' departments merged in 2025 (Nghị định 45/2025/NĐ-CP and each province's own
+# resolutions, most from 1 March): a sector named after it is the merged department's
+# ("ngành nông nghiệp" in 2026)
 SECTOR_MERGED = date(2025, 3, 1)
 _MERGED_INTO = {
     "Sở Nông nghiệp và Phát triển nông thôn": "Sở Nông nghiệp và Môi trường",
@@ -100,13 +101,27 @@ _MERGED_INTO = {
 }
 
 
+def names_a_sector(m: AgencyMention) -> bool:
+    """``m`` is a department read from its sector ("ngành y tế")."""
+    return m.rule == UNLISTED and m.surface[:5].lower() == "ngành"
+
+
 def merged_sectors(found: Sequence[AgencyMention], on: date) -> None:
     """The sectors ``found`` names for departments merged before ``on`` are the merged ones."""
     if on < SECTOR_MERGED:
         return
     for m in found:
-        if m.rule == UNLISTED and m.surface[:5].lower() == "ngành" and m.name in _MERGED_INTO:
+        if names_a_sector(m) and m.name in _MERGED_INTO:
             m.name = _MERGED_INTO[m.name]
+
+
+# a department named by the first words of its name: "giao Sở Giáo dục phối hợp Sở Y tế"
+CUT_SHORT = {
+    "Sở Giáo dục": "Sở Giáo dục và Đào tạo", "Sở Lao động": "Sở Lao động - Thương binh và Xã hội",
+    "Sở Tài nguyên": "Sở Tài nguyên và Môi trường", "Sở Kế hoạch": "Sở Kế hoạch và Đầu tư",
+    "Sở Khoa học": "Sở Khoa học và Công nghệ", "Sở Thông tin": "Sở Thông tin và Truyền thông",
+    "Sở Giao thông": "Sở Giao thông vận tải",
+}  # fmt: skip
 
 
 def _sector_key(field: str) -> str:

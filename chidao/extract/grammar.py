@@ -398,8 +398,10 @@ _AUTHORITY = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS})(?!\w)")
 # who directs in a report: a committee, a leader of one, a Party secretary ("đồng chí ... Bí
 # thư Huyện ủy đã chỉ đạo Trạm thủy nông ...")
 _CITES = re.compile(r"(?<!\w)số\s+\d")  # an earlier document cited by its number
-_REPORTED_LEADER = re.compile(  # (or named: "ông Nguyễn Tấn Tuân đã yêu cầu ...")
-    rf"(?<!\w)(?:{_AUTHORITY_WORDS}|Bí thư|Giám đốc|(?:[Ôô]ng|[Bb]à)(?=[^\S\n]+[{CAPITALS}]))(?!\w)"
+_REPORTED_LEADER = re.compile(  # (or named, the verb right after: "ông Nguyễn Tấn Tuân đã yêu
+    # cầu ...", not "bà X, người dân thôn 3, đã đề nghị ...")
+    rf"(?<!\w)(?:{_AUTHORITY_WORDS}|Bí thư|Giám đốc (?:Sở|Công an)|(?:[Ôô]ng|[Bb]à)"
+    rf"(?=(?:[^\S\n]+[{CAPITALS}]\w*){{2,4}}[^\S\n]+(?:cũng[^\S\n]+)?(?:đã|vừa)[^\S\n]))(?!\w)"
 )
 
 

@@ -606,7 +606,7 @@ def _open_end(tail: str) -> bool:
 
 
 _NUMBER_START = re.compile(r"\d{1,3}\.\s")
-_YEAR_RANGE_END = re.compile(r"[-–]\s*(?:19|20)\d\d(?!\d)")
+_YEAR_RANGE_END = re.compile(r"[-–]\s*(?:19|20)\d\d(?!\d)(?!\s*:)")  # (not "- 2026: Sở Y tế ...")
 _YEAR_AT_END = re.compile(r"(?<!\d)(?:19|20)\d\d$")
 _BULLET = re.compile(r"[-+–•]\s")
 # a line that stops on a word no sentence or heading ends with was wrapped, however short

@@ -24,7 +24,7 @@ from chidao.extract.agencies.patterns import _PROVINCES
 from chidao.extract.bodies import find_unlisted
 from chidao.extract.dates import find_times
 from chidao.extract.docmeta import document_period, find_meta
-from chidao.extract.fields import merged_sectors
+from chidao.extract.fields import merged_sectors, names_a_sector
 from chidao.extract.model import (
     AgencyMention,
     Correction,
@@ -127,14 +127,15 @@ def stage_mentions(doc: Extraction) -> None:
                 m.name = "sở, ban, ngành"
     doc.times = find_times(doc.text, doc_date=doc.meta.date, today=doc.today)
     doc.period = document_period(doc.text, doc.times)
-    _of_its_time(doc)
+    year = None if doc.meta.date is not None else _year_of_text(doc.text)
+    _of_its_time(doc, year)
     if doc.meta.date is not None:
         return
     start = _period_start(doc.period)
     if start is not None:
         # an undated text that sets its period ("tháng 3/2022"): day-month dates are of that year
         doc.times = find_times(doc.text, doc_date=start, today=doc.today)
-    elif (year := _year_of_text(doc.text)) is not None and doc.today is not None:
+    elif year is not None and doc.today is not None:
         # an undated report of 2021 means 2021 by "trước ngày 12/9", not today's year
         doc.times = find_times(doc.text, year=year)
     elif year is None:
@@ -142,15 +143,11 @@ def stage_mentions(doc: Extraction) -> None:
         doc.times = find_times(doc.text, today=None)
 
 
-def _of_its_time(doc: Extraction) -> None:
+def _of_its_time(doc: Extraction, year: int | None) -> None:
     """A sector's department as it was when the text was written: its date, else the year
     it speaks of ("ngành nông nghiệp" in 2026 is the Sở Nông nghiệp và Môi trường)."""
-    if not any(m.surface[:5].lower() == "ngành" for m in doc.agencies):
-        return  # (most texts name no sector: no year to look for)
-    on = doc.meta.date
-    if on is None and (year := _year_of_text(doc.text)) is not None:
-        on = date(year, 12, 31)
-    if on is not None:
+    on = doc.meta.date or (date(year, 12, 31) if year is not None else None)
+    if on is not None and any(names_a_sector(m) for m in doc.agencies):
         merged_sectors(doc.agencies, on)
 
 

@@ -59,12 +59,15 @@ def _drop_own_announcements(
     tổ chức kiểm tra ...", the Sở heading the letter) directs no one; nor, in a report, does
     a body that opens a sentence saying what it will do ("Ban Chỉ đạo thành phố sẽ kiểm tra")."""
     header = [b for b in blocks if b.role == "header"]
-    if not header:  # a report: a body that says what it will do is asked by no one
+    if not header:  # a news report: a body that says what it will do is asked by no one
+        if not mentions.report:
+            return tasks
         return [
             t
             for t in tasks
             if not (
                 t.lead
+                and t.marker is None
                 and t.rule == "subject"
                 and t.lead[0].start == t.start
                 and _FUTURE.match(text, t.lead[-1].end)

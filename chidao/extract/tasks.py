@@ -77,7 +77,7 @@ from chidao.extract.retold import (
     _drop_retold_lead,
 )
 from chidao.extract.segment import CAPITALS, Block
-from chidao.extract.units import retells_earlier, units
+from chidao.extract.units import _TOPIC, retells_earlier, units
 
 _PAGE_DATE = re.compile(PAGE_DATE)
 
@@ -220,7 +220,7 @@ def find_tasks(
             and block_tasks
             and block_tasks[-1].lead
             and block.role == "paragraph"
-            and text[block.start : block.end].rstrip().endswith(":")
+            and _FOLLOWING.search(block_tasks[-1].text)
             and i + 1 < len(blocks)
             and blocks[i + 1].role == "item"
         ):  # rule 8: in a report, a task that ends on the list of what to do passes its
@@ -653,7 +653,7 @@ def _first_unit_without_assignee(
         and prev_task.lead
         and connector
         and not _ANSWERABLE.search(span)
-        and not _LEADER_WILL.search(span, 0, _FRONTED_REACH)
+        and not _LEADER_WILL.match(span)
     ):
         # (not "Đặc biệt, Công văn nêu rõ, Giám đốc các sở ... chịu trách nhiệm trước UBND tỉnh")
         return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
@@ -682,7 +682,12 @@ def _first_unit_without_assignee(
         and prev_task.marker is None
         and (
             _IMPERATIVE.match(_after_fronted_time(span))
-            or (_SCOPE_FIRST.match(span) and not _PAST_TIME.search(span) and ":" not in span)
+            or (
+                _TOPIC.match(span)
+                and not _PAST_TIME.search(span)
+                and not _TOPIC_TOLD.search(span, 0, _TOPIC_REACH)
+                and ":" not in span
+            )
         )
         and span[-1:] != ":"
     ):  # rule 3: "... yêu cầu các cơ quan, đơn vị quán triệt ..." + "Tổ chức tự kiểm tra ..."
@@ -702,11 +707,18 @@ def _first_unit_without_assignee(
 
 
 # the one who directs saying what they will do: "Trên cơ sở đó, Phó Thủ tướng sẽ họp với ..."
-_LEADER_WILL = re.compile(
-    r"(?<!\w)(?:Thủ tướng|Chủ tịch|Bộ trưởng|Bí thư|lãnh đạo)[^,.;:]{0,40}?\s(?:cũng\s+)?sẽ(?!\w)"
+_LEADER_WILL = re.compile(  # (the subject right after the connector, not a word further on)
+    r"[^,.;:]{0,30},\s*(?:Phó\s+)?(?:Thủ tướng|Chủ tịch|Bộ trưởng|Bí thư|lãnh đạo)[^,.;:]{0,40}?"
+    r"\s(?:cũng\s+)?sẽ(?!\w)"
 )
+# a task that ends on the list of what to do: "... với những nội dung cơ bản sau:"
+_FOLLOWING = re.compile(r"(?<!\w)sau(?: đây)?\s*:$")
 _PAST_TIME = re.compile(r"(?<!\w)(?:qua|trước đây|đã)(?!\w)")
-_SCOPE_FIRST = re.compile(r"[\s\-–+]*Đối với\s")
+# what a topic is, not what to do there: "Đối với ngành y tế, hiện toàn tỉnh có 20 bệnh viện"
+_TOPIC_TOLD = re.compile(
+    r",\s*(?:hiện(?: nay)?|đây là|năm nay|toàn (?:tỉnh|thành phố|huyện)|tỉnh|thành phố|huyện)(?!\w)"
+)
+_TOPIC_REACH = 160
 
 
 _FRONTED_REACH = 80
@@ -760,7 +772,7 @@ _IMPERATIVE = re.compile(
     r"Kiên quyết|Nghiêm cấm|Tuyệt đối|Không để|Giải quyết|Tham mưu|Phối hợp|"
     r"Lên phương án|Lên kế hoạch|Chuẩn bị|Bổ sung|Ngăn chặn|Giám sát|Ứng trực|Tạm dừng|Tạm ngừng|"
     # the tasks just given, to be done: "Các công việc này phải hoàn thành trước 21h00 ..."
-    r"(?:Các\s+)?(?:công việc|nhiệm vụ|nội dung)\s+(?:này|trên|nêu trên)\s+(?:phải|cần)|"
+    r"(?:Các\s+)?(?:[Cc]ông việc|[Nn]hiệm vụ|[Nn]ội dung)\s+(?:này|trên|nêu trên)\s+(?:phải|cần)|"
     r"Di dời|Sơ tán|Củng cố|Kiện toàn|Hỗ trợ|Phổ biến|Tổng hợp|Đề xuất|Chỉ đạo|"
     r"Báo cáo(?= (?:kết quả|tình hình|tiến độ|về|gửi|xin gửi|định kỳ|bằng văn bản|["
     + CAPITALS
