@@ -407,11 +407,15 @@ def test_a_fronted_purpose_before_a_subject_and_its_colon():
 
 
 def test_a_closing_that_names_bodies_and_lists_across_semicolons():
-    [(lead, *_)] = _tasks(
-        "Văn phòng Chính phủ thông báo để Bộ Nông nghiệp và Phát triển nông thôn, Ủy ban nhân dân "
-        "tỉnh Bạc Liêu và các cơ quan liên quan biết, thực hiện./."
+    # an office handing a notice on names those it informs: no task of theirs (the notice's
+    # items are the tasks), whether it names bodies or groups
+    assert (
+        _tasks(
+            "Văn phòng Chính phủ thông báo để Bộ Nông nghiệp và Phát triển nông thôn, Ủy ban nhân "
+            "dân tỉnh Bạc Liêu và các cơ quan liên quan biết, thực hiện./."
+        )
+        == []
     )
-    assert lead == ["Bộ Nông nghiệp và Phát triển nông thôn", "Ủy ban nhân dân tỉnh Bạc Liêu"]
     assert _tasks("Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./.") == []
     [(lead, *_)] = _tasks(
         "Giao các sở, ngành tỉnh; Uỷ ban nhân dân các huyện, thành phố; Các Ban QLDA chuyên ngành "
@@ -1015,3 +1019,29 @@ def test_provinces_named_after_their_committees_group():
         "Thủ tướng giao Chủ tịch UBND các tỉnh Tây Ninh, Bình Phước, Bình Dương chỉ đạo kiểm tra."
     )
     assert lead == ["UBND tỉnh Tây Ninh", "UBND tỉnh Bình Phước", "UBND tỉnh Bình Dương"]
+
+
+def test_an_office_handing_conclusions_on_gives_no_task_a_letters_own_closing_does():
+    tasks = _tasks(
+        "1. Bộ Tài chính chủ trì rà soát cơ chế tài chính của dự án.\n\n"
+        "Văn phòng Chính phủ thông báo để Bộ Tài chính biết, thực hiện./.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Bộ Tài chính"]]
+    tasks = _tasks(
+        "Đề nghị UBND các xã, phường rà soát nhu cầu sử dụng đất.\n\n"
+        "Sở Nông nghiệp và Môi trường có ý kiến để UBND các xã, phường biết, thực hiện./.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["địa phương"], ["địa phương"]]
+
+
+def test_under_an_account_a_paragraph_that_asks_bodies_on_a_basis_is_a_task():
+    tasks = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở lập kế hoạch đầu tư công, với các nội dung "
+        "sau:\n"
+        "I. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH ĐẦU TƯ CÔNG GIAI ĐOẠN 2021-2025\n"
+        "Căn cứ kế hoạch phát triển kinh tế - xã hội của tỉnh; tình hình thực hiện năm 2024, yêu "
+        "cầu các sở, ban, ngành, UBND các huyện khẩn trương đánh giá tình hình thực hiện kế hoạch.\n"
+        "Năm 2024, các sở, ban, ngành đã giải ngân 95% kế hoạch vốn.\n"
+    )
+    assert [lead for lead, *_ in tasks][-1] == ["sở, ban, ngành", "địa phương"]
+    assert not any(text.startswith("Năm 2024") for *_, text in tasks)

@@ -262,6 +262,7 @@ class _Context:
     roster: bool = False  # the members of a committee: no tasks below
     attendance: bool = False  # who attends a meeting: tasks below only where a duty is said
     loose: bool = False  # a paragraph's intro: its items may be paragraphs a web page unmarked
+    account: bool = False  # an account ("I. TÌNH HÌNH THỰC HIỆN"): tasks below only where asked
 
 
 _BULLET_LEVEL = 9  # "-", "•": below every numbered level

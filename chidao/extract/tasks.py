@@ -159,8 +159,18 @@ def find_tasks(
         if block.marker is not None and _level(block.marker) < _BULLET_LEVEL:
             section = _level(block.marker)  # a paragraph's intro lasts to this item's sibling
         ctx = stack[-1] if stack else None
-        if ctx is not None and ctx.roster:
+        if (
+            ctx is not None
+            and ctx.roster
+            and not (
+                ctx.account
+                and _ON_A_BASIS.match(text, block.body_start, block.end)
+                and _ASKS_NAMED.search(text, block.body_start, block.end)
+            )
+        ):
             continue  # "Điều 1. Thành lập Ban Chỉ đạo ... gồm các thành viên sau:" over its members
+            # (an account's paragraph that asks bodies by name on a basis is a task: "Căn cứ
+            # ..., yêu cầu các sở, ban, ngành ... khẩn trương đánh giá tình hình thực hiện ...")
         if (
             ctx is not None
             and ctx.attendance
@@ -184,7 +194,9 @@ def find_tasks(
         if _ACCOUNT_TITLE.fullmatch(text, block.body_start, block.end) and (
             block.role == "heading" or _level(block.marker) <= 2
         ):  # "I. DIỄN BIẾN VỤ VIỆC", "1. Đánh giá chung": what happened, not what to do
-            stack.append(_Context([], [], _level(block.marker), paragraphs=False, roster=True))
+            stack.append(
+                _Context([], [], _level(block.marker), paragraphs=False, roster=True, account=True)
+            )
             prev_block_task = None
             continue
         heading = (
@@ -710,6 +722,13 @@ def _first_unit_without_assignee(
 _LEADER_WILL = re.compile(  # (the subject right after the connector, not a word further on)
     r"[^,.;:]{0,30},\s*(?:Phó\s+)?(?:Thủ tướng|Chủ tịch|Bộ trưởng|Bí thư|lãnh đạo)[^,.;:]{0,40}?"
     r"\s(?:cũng\s+)?sẽ(?!\w)"
+)
+_ON_A_BASIS = re.compile(r"\s*(?:Căn cứ|Trên cơ sở|Để)\s", re.IGNORECASE)
+# an ask and the bodies asked: "yêu cầu các sở, ban, ngành ..." (not "giao": in an account,
+# what was given then: "UBND tỉnh giao Thanh tra tỉnh chủ trì ...")
+_ASKS_NAMED = re.compile(
+    r"(?<!\w)(?:yêu cầu|đề nghị)\s+(?:(?:Giám đốc|Thủ trưởng|Chủ tịch)\s+)?(?:các\s+)?"
+    r"(?:[Ss]ở|UBND|Ủy ban|Uỷ ban|Công an|Ban|[Pp]hòng|[Cc]hủ đầu tư|[Đđ]ơn vị|[Cc]ơ quan)(?!\w)"
 )
 # a task that ends on the list of what to do: "... với những nội dung cơ bản sau:"
 _FOLLOWING = re.compile(r"(?<!\w)sau(?: đây)?\s*:$")

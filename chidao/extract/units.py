@@ -82,11 +82,9 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             told
             and not all(m.vague for m in told)
             and told[-1].end <= informed.start("verb")
-            and not (
-                _NOTIFIES.search(text, start, informed.start())
-                and all(m.is_group or m.vague for m in told)
-            )
-        ):  # (not a notice's boilerplate: "Văn phòng UBND thông báo để các cơ quan biết, ...")
+            and not _NOTIFIES.search(text, start, informed.start())
+        ):  # (not a notice's boilerplate: "Văn phòng Chính phủ thông báo để Bộ Tài chính biết,
+            # thực hiện": the office hands a leader's conclusions on, whose items are the tasks)
             return _with_roles(text, unit, told, told, "closing:to-know-and-act")
         unit.breaks = True
         return unit
