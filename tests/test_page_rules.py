@@ -1045,3 +1045,11 @@ def test_under_an_account_a_paragraph_that_asks_bodies_on_a_basis_is_a_task():
     )
     assert [lead for lead, *_ in tasks][-1] == ["sở, ban, ngành", "địa phương"]
     assert not any(text.startswith("Năm 2024") for *_, text in tasks)
+
+
+def test_an_ask_of_no_one_then_those_it_names_after_trong_do():
+    [(lead, _, deadline, *_)] = _tasks(
+        "Về nhiệm vụ trọng tâm tháng 9.2022, ông Phan Văn Mãi yêu cầu tập trung cho công tác phòng "
+        "chống dịch, trong đó ngành giáo dục và UBND các quận, huyện tăng tốc tiêm vắc xin."
+    )
+    assert (lead, deadline) == (["Sở Giáo dục và Đào tạo", "địa phương"], "2022-09-30")

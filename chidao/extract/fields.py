@@ -52,7 +52,8 @@ _SECTOR = re.compile(
 # phương, ngành nông nghiệp chỉ đạo ...", "phối hợp với ngành y tế"
 _SECTOR_ASKED = re.compile(  # (opens on its literal, the words before checked after)
     r"ngành(?:(?<=, ngành)|(?<=và ngành)|(?<=yêu cầu ngành)|(?<=đề nghị ngành)|(?<=giao ngành)"
-    r"|(?<=chỉ đạo ngành)|(?<=với ngành))[^\S\n]+(?P<d>(?i:" + _FIELDS + r"))(?!\w)"
+    r"|(?<=chỉ đạo ngành)|(?<=với ngành)|(?<=trong đó ngành)|(?<=trong đó, ngành))[^\S\n]+"
+    r"(?P<d>(?i:" + _FIELDS + r"))(?!\w)"
 )
 _PLACE_AFTER = r"[" + CAPITALS + r"]\w*(?:[^\S\n][" + CAPITALS + r"]\w*){0,2}"
 _SECTOR_OPENING = re.compile(  # (its place too: "Ngành giáo dục Hà Nội đã hoàn thành ...")

@@ -133,6 +133,9 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         if not obj and _asks(m) and (sent := _sent_to(text, start, m.start(), found)):
             obj = sent  # "Ngày 15/4, Chủ tịch UBND tỉnh đã có điện gửi thủ trưởng các sở, ...
             # yêu cầu tiếp tục ...": those it wrote to
+        if not obj and _asks(m) and (which := _IN_WHICH.search(text, m.end(), end)) is not None:
+            obj = _object_of(text, which.end(), found)  # "... yêu cầu tập trung phòng dịch,
+            # trong đó ngành giáo dục và UBND các quận, huyện tăng tốc tiêm vắc xin ..."
         pause = None if obj else _PAUSE_AFTER_VERB.match(text, m.end())
         if pause is not None and (
             any(f.start < m.start() for f in found)
@@ -183,6 +186,9 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         return unit
     unit.support = _partners(text, start, end, found)  # "Chủ trì, phối hợp Sở Tư pháp ..."
     return unit
+
+
+_IN_WHICH = re.compile(r",\s*trong đó\s*,?\s+")
 
 
 # rule 1: "UBND thành phố giao Chủ tịch UBND quận ...; giám đốc các sở ... chịu trách nhiệm thi
