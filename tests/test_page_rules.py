@@ -1053,3 +1053,24 @@ def test_an_ask_of_no_one_then_those_it_names_after_trong_do():
         "chống dịch, trong đó ngành giáo dục và UBND các quận, huyện tăng tốc tiêm vắc xin."
     )
     assert (lead, deadline) == (["Sở Giáo dục và Đào tạo", "địa phương"], "2022-09-30")
+
+
+def test_heads_opening_a_subject_list_a_letter_sent_about_an_action_and_the_provinces_leaders():
+    [(lead, support, *_)] = _tasks(
+        "Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh, Giám đốc Sở NN&PTNT, Chi cục trưởng Chi "
+        "cục Thủy sản phối hợp với các địa phương ven biển theo dõi chặt chẽ tàu thuyền."
+    )
+    assert lead == [
+        "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Sở Nông nghiệp và Phát triển nông thôn",
+        "Chi cục Thủy sản",
+    ] and support == ["địa phương"]  # fmt: skip
+    [(lead, *_)] = _tasks(
+        "UBND thành phố Nha Trang đã ký văn bản khẩn gửi Phòng Văn hóa và Thông tin, Công an "
+        "thành phố về việc kiểm tra, xử lý vi phạm."
+    )
+    assert lead == ["Phòng Văn hóa và Thông tin", "Công an Thành phố"]
+    [(lead, *_)] = _tasks(
+        "Lãnh đạo tỉnh và Ban Chỉ huy đã yêu cầu các địa phương, đơn vị tiếp tục theo dõi chặt "
+        "chẽ diễn biến của bão."
+    )
+    assert lead == ["địa phương", "cơ quan, đơn vị"]

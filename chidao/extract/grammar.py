@@ -108,7 +108,8 @@ _SUBJECT_PREFIX = re.compile(
     + r"(?:(?:"
     + CONNECTORS
     + r")\s*,?\s*)*(?:riêng\s+|về phía\s+|còn\s+)?(?:(?:tất cả|toàn bộ|mỗi|từng|các|những)\s+)?"
-    r"(?:lực lượng\s+)?$",  # "Lực lượng Công an tỉnh tăng cường tuần tra": the body acts
+    r"(?:lực lượng\s+)?"  # "Lực lượng Công an tỉnh tăng cường tuần tra": the body acts
+    r"(?:(?:Chỉ huy trưởng|Chi cục trưởng|Cục trưởng|Hạt trưởng)\s+)?$",  # (its head: the body)
     re.IGNORECASE,
 )
 
@@ -400,7 +401,8 @@ _AUTHORITY = re.compile(rf"(?<!\w)(?:{_AUTHORITY_WORDS})(?!\w)")
 _CITES = re.compile(r"(?<!\w)số\s+\d")  # an earlier document cited by its number
 _REPORTED_LEADER = re.compile(  # (or named, the verb right after: "ông Nguyễn Tấn Tuân đã yêu
     # cầu ...", not "bà X, người dân thôn 3, đã đề nghị ...")
-    rf"(?<!\w)(?:{_AUTHORITY_WORDS}|Bí thư|Giám đốc (?:Sở|Công an)|(?:[Ôô]ng|[Bb]à)"
+    rf"(?<!\w)(?:{_AUTHORITY_WORDS}|Bí thư|Giám đốc (?:Sở|Công an)|[Ll]ãnh đạo (?:tỉnh|thành phố)|"
+    rf"(?:[Ôô]ng|[Bb]à)"
     rf"(?=(?:[^\S\n]+[{CAPITALS}]\w*){{2,4}}[^\S\n]+(?:cũng[^\S\n]+)?(?:đã|vừa)[^\S\n]))(?!\w)"
 )
 

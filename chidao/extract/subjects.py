@@ -230,7 +230,11 @@ _SENDS_TO = re.compile(
 )
 
 
-_ASKS_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:đề nghị|yêu cầu)(?!\w)", re.IGNORECASE)
+_ASKS_AFTER = re.compile(  # (or what the letter is about, an action: "... về việc kiểm tra, xử lý")
+    r"\s*,?\s*(?:và\s+)?(?:(?:đề nghị|yêu cầu)(?!\w)|về việc\s+(?=(?:kiểm tra|xử lý|triển khai|"
+    r"tăng cường|khẩn trương|rà soát|tổ chức|thực hiện)(?!\w)))",
+    re.IGNORECASE,
+)
 
 
 def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMention]:
