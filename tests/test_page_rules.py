@@ -1074,3 +1074,14 @@ def test_heads_opening_a_subject_list_a_letter_sent_about_an_action_and_the_prov
         "chẽ diễn biến của bão."
     )
     assert lead == ["địa phương", "cơ quan, đơn vị"]
+
+
+def test_more_short_forms_inside_names_are_spelled_out():
+    for written, name in (
+        ("BQL DA các công trình giao thông", "Ban Quản lý dự án các công trình giao thông"),
+        ("Phòng CSGT", "Phòng Cảnh sát giao thông"),
+        ("Văn phòng Điều phối Chương trình xây dựng NTM tỉnh",
+         "Văn phòng Điều phối Chương trình xây dựng nông thôn mới tỉnh"),
+    ):  # fmt: skip
+        [(lead, *_)] = _tasks(f"UBND tỉnh giao {written} đẩy nhanh tiến độ.")
+        assert lead == [name], written
