@@ -1085,3 +1085,12 @@ def test_more_short_forms_inside_names_are_spelled_out():
     ):  # fmt: skip
         [(lead, *_)] = _tasks(f"UBND tỉnh giao {written} đẩy nhanh tiến độ.")
         assert lead == [name], written
+
+
+def test_the_city_offices_deputy_head_conveying_an_ask_is_not_its_assignee():
+    [(lead, _, deadline, *_)] = _tasks(
+        "Về vấn đề này, Phó Chánh Văn phòng UBND TP Hà Nội Võ Tuấn Anh vừa ký văn bản truyền đạt "
+        "ý kiến chỉ đạo của Phó Chủ tịch UBND TP giao Chủ tịch UBND quận Bắc Từ Liêm kiểm tra, "
+        "giải quyết theo quy định; báo cáo kết quả về UBND TP trước ngày 31/10/2020."
+    )
+    assert (lead, deadline) == (["UBND quận Bắc Từ Liêm"], "2020-10-31")

@@ -174,7 +174,9 @@ _TRAILING_DOTS = re.compile(r"\s*(?:\.{3}|…)(?=\s+[a-zà-ỹđ])")
 
 
 # a leader named by title and then by name: "Phó Chủ tịch UBND tỉnh Nguyễn Văn A yêu cầu ..."
-_LEADER = re.compile(r"(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Bộ trưởng|Thủ tướng)\s")
+_LEADER = re.compile(
+    r"(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Bộ trưởng|Thủ tướng|Chánh Văn phòng)\s"
+)
 
 
 _SECOND_TITLE = re.compile(
