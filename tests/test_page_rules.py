@@ -1094,3 +1094,10 @@ def test_the_city_offices_deputy_head_conveying_an_ask_is_not_its_assignee():
         "giải quyết theo quy định; báo cáo kết quả về UBND TP trước ngày 31/10/2020."
     )
     assert (lead, deadline) == (["UBND quận Bắc Từ Liêm"], "2020-10-31")
+
+
+def test_the_head_of_an_office_opening_a_sentence_stands_for_it():
+    [(lead, *_)] = _tasks(
+        "Trưởng phòng Giáo dục và Đào tạo các quận, huyện, thị xã nắm rõ mốc thời gian tuyển sinh."
+    )
+    assert lead == ["Phòng Giáo dục và Đào tạo"]
