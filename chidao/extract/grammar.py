@@ -109,7 +109,7 @@ _SUBJECT_PREFIX = re.compile(
     + CONNECTORS
     + r")\s*,?\s*)*(?:riêng\s+|về phía\s+|còn\s+)?(?:(?:tất cả|toàn bộ|mỗi|từng|các|những)\s+)?"
     r"(?:lực lượng\s+)?"  # "Lực lượng Công an tỉnh tăng cường tuần tra": the body acts
-    r"(?:(?:Chỉ huy trưởng|Chi cục trưởng|Cục trưởng|Hạt trưởng|Trưởng)\s+)?$",  # (its head)
+    r"(?:(?:Chỉ huy trưởng|Chi cục trưởng|Cục trưởng|Hạt trưởng)\s+)?$",  # (its head)
     re.IGNORECASE,
 )
 

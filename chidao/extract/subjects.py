@@ -250,6 +250,7 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
         or _LABEL.fullmatch(prefix)
         or _REPORTED_FRONT.fullmatch(prefix)
         or _TITLE.fullmatch(prefix)
+        or (_HEAD_OF_OFFICE.fullmatch(prefix) and first.surface[:5].lower() == "phòng")
     ):
         if not _REGARDING.fullmatch(prefix):
             return []
@@ -270,6 +271,10 @@ def _subject(text: str, start: int, found: list[AgencyMention]) -> list[AgencyMe
         if named and named[0].start == such.end():
             return list_from(named, text)
     return listed
+
+
+# the head of an office before its name: "Trưởng phòng Giáo dục và Đào tạo các quận ..."
+_HEAD_OF_OFFICE = re.compile(r"[\s\-–+•]*Trưởng\s+")
 
 
 # a vague group's members, named: "Các sở, ngành liên quan như: Sở ..., Công an tỉnh, ..."
