@@ -205,7 +205,9 @@ def test_what_a_plan_is_for_is_no_task_and_its_content_keeps_the_letters_address
         "1. Công tác chỉ đạo:\n"
         "– Kiện toàn hệ thống cán bộ làm công tác bảo vệ, chăm sóc trẻ em.\n"
     )
-    assert [(lead, text[:9]) for lead, *_, text in tasks] == [(["Sở Y tế"], "Kiện toàn")]
+    assert [(list(dict.fromkeys(lead)), text[:9]) for lead, *_, text in tasks] == [
+        (["Sở Y tế"], "Kiện toàn")
+    ]
 
 
 def test_a_leader_who_acts_on_a_proposal_in_the_same_sentence_gives_a_task():
@@ -1101,3 +1103,18 @@ def test_the_head_of_an_office_opening_a_sentence_stands_for_it():
         "Trưởng phòng Giáo dục và Đào tạo các quận, huyện, thị xã nắm rõ mốc thời gian tuyển sinh."
     )
     assert lead == ["Phòng Giáo dục và Đào tạo"]
+
+
+def test_an_item_ending_on_its_own_list_keeps_the_intro_for_its_siblings():
+    tasks = _tasks(
+        "Sở Y tế đề nghị giám đốc các sở, thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND các "
+        "huyện, thành phố trong tỉnh chỉ đạo đơn vị liên quan thực hiện tốt các nội dung:\n"
+        "(1) Thực hiện nghiêm việc đeo khẩu trang đối với các đối tượng:\n"
+        "Cán bộ, công chức, viên chức khi đến công sở.\n"
+        "Hành khách trên các phương tiện công cộng.\n"
+        "(2) Tuyên truyền, vận động người dân thực hiện 2K.\n"
+    )
+    assert [(list(dict.fromkeys(lead)), text[:9]) for lead, *_, text in tasks] == [
+        (["sở, ban, ngành", "địa phương"], "Thực hiện"),
+        (["sở, ban, ngành", "địa phương"], "Tuyên tru"),
+    ]

@@ -32,7 +32,7 @@ _INTRO_WORDS = frozenset(
     """tập trung triển khai thực hiện tổ chức tốt nghiêm túc quyết liệt hiệu quả khẩn trương
     tiếp tục các những một số nhiệm vụ nội dung giải pháp công việc biện pháp trọng tâm chủ
     yếu cụ thể sau đây như chủ trì phối hợp nhóm có liên quan theo chức năng và đồng thời
-    được giao yêu cầu với cùng chính""".split()
+    được giao yêu cầu với cùng chính chỉ đạo trong trên địa bàn tỉnh""".split()
 )
 
 

@@ -397,16 +397,31 @@ def _runs_on(text: str, blocks: Sequence[Block], i: int, mentions: Mentions) -> 
 
 def _opens_paragraph(text: str, blocks: Sequence[Block], i: int) -> bool:
     """The block before ``blocks[i]`` is a bullet item that ends on ":" (its paragraph), or
-    runs on into it (a line that a page broke: "... danh sách/“bản đồ”" + "các điểm ...")."""
+    runs on into it (a line that a page broke: "... danh sách/“bản đồ”" + "các điểm ..."); or
+    the paragraphs since the last item are the list that item opened on ":" ("(1) Thực hiện
+    nghiêm việc đeo khẩu trang đối với các đối tượng:" + "Cán bộ, công chức ...")."""
     before = blocks[i - 1] if i else None
-    return (
+    if (
         before is not None
         and before.marker in ("-", "+", "–", "•")
         and (
             text[before.body_start : before.end].rstrip().endswith(":")
             or text[blocks[i].body_start : blocks[i].body_start + 1].islower()
         )
-    )
+    ):
+        return True
+    for k in range(i - 1, max(-1, i - 1 - _ITS_LIST), -1):
+        if blocks[k].marker is not None:
+            return (
+                blocks[k].role == "item"
+                and text[blocks[k].start : blocks[k].end].rstrip()[-1:] == ":"
+            )
+        if blocks[k].role != "paragraph":
+            return False
+    return False
+
+
+_ITS_LIST = 8  # paragraphs an item that ends on ":" may hold
 
 
 # lines that name no one to act: "Trung tâm Quản lý hạ tầng kỹ thuật: 0243.6269.3723" in a
