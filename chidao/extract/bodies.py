@@ -95,7 +95,8 @@ def _heads_rx(heads: Sequence[str]) -> str:
 _HEAD = re.compile(_heads_rx(_HEADS))
 # a body of the issuing province or city, named by its level alone: "Công an tỉnh"
 _LEVEL = re.compile(
-    r"[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|huyện|quận|thị xã|xã(?![^\S\n]+hội)|phường|thị trấn)(?!\w)"
+    r"[^\S\n]+(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|huyện|quận|thị xã|xã(?![^\S\n]+hội)|phường|"
+    r"thị trấn)(?!\w)"
     r"(?![^\S\n]+[ủu][ỷy](?!\w))"
 )
 _PLACE_WORD = re.compile(r"[^\S\n]+(?:[" + CAPITALS + r"][\w]*|\d{1,3}(?!\w))")

@@ -91,7 +91,7 @@ _SECTOR_BODY = {
 # the provinces' departments merged in 2025 (Nghị định 45/2025/NĐ-CP and each province's own
 # resolutions, most from 1 March): a sector named after it is the merged department's
 # ("ngành nông nghiệp" in 2026)
-SECTOR_MERGED = date(2025, 3, 1)
+_SECTOR_MERGED = date(2025, 3, 1)
 _MERGED_INTO = {
     "Sở Nông nghiệp và Phát triển nông thôn": "Sở Nông nghiệp và Môi trường",
     "Sở Tài nguyên và Môi trường": "Sở Nông nghiệp và Môi trường",
@@ -102,17 +102,17 @@ _MERGED_INTO = {
 }
 
 
-def names_a_sector(m: AgencyMention) -> bool:
+def _names_a_sector(m: AgencyMention) -> bool:
     """``m`` is a department read from its sector ("ngành y tế")."""
     return m.rule == UNLISTED and m.surface[:5].lower() == "ngành"
 
 
 def merged_sectors(found: Sequence[AgencyMention], on: date) -> None:
     """The sectors ``found`` names for departments merged before ``on`` are the merged ones."""
-    if on < SECTOR_MERGED:
+    if on < _SECTOR_MERGED:
         return
     for m in found:
-        if names_a_sector(m) and m.name in _MERGED_INTO:
+        if _names_a_sector(m) and m.name in _MERGED_INTO:
             m.name = _MERGED_INTO[m.name]
 
 

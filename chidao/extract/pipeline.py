@@ -24,7 +24,7 @@ from chidao.extract.agencies.patterns import _PROVINCES
 from chidao.extract.bodies import find_unlisted
 from chidao.extract.dates import find_times
 from chidao.extract.docmeta import document_period, find_meta
-from chidao.extract.fields import merged_sectors, names_a_sector
+from chidao.extract.fields import merged_sectors
 from chidao.extract.model import (
     AgencyMention,
     Correction,
@@ -147,7 +147,7 @@ def _of_its_time(doc: Extraction, year: int | None) -> None:
     """A sector's department as it was when the text was written: its date, else the year
     it speaks of ("ngành nông nghiệp" in 2026 is the Sở Nông nghiệp và Môi trường)."""
     on = doc.meta.date or (date(year, 12, 31) if year is not None else None)
-    if on is not None and any(names_a_sector(m) for m in doc.agencies):
+    if on is not None:
         merged_sectors(doc.agencies, on)
 
 

@@ -236,8 +236,8 @@ def find_tasks(
             and i + 1 < len(blocks)
             and blocks[i + 1].role == "item"
         ):  # rule 8: in a report, a task that ends on the list of what to do passes its
-            # assignees down ("... đề nghị Chủ tịch UBND các tỉnh thành lập Ban Chỉ đạo ... với những nội
-            # dung cơ bản sau:" over "– Đẩy mạnh ...", "– Tăng cường ...")
+            # assignees down ("... đề nghị Chủ tịch UBND các tỉnh thành lập Ban Chỉ đạo ...
+            # với những nội dung cơ bản sau:" over "– Đẩy mạnh ...", "– Tăng cường ...")
             last = block_tasks[-1]
             new_intro = last.lead, [m for m in last.support if not m.vague]
         if (

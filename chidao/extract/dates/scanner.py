@@ -100,8 +100,9 @@ def find_times(
 
     ``doc_date`` (the document's date) and ``today`` fill in missing years (and months, for
     "cuối tháng"); ``doc_date`` anchors "kể từ ngày ký"; ``year`` alone (an undated text that
-    speaks of one year) fills in years and leaves what counts from a day ("tuần này") open. Never raises on a string; offsets
-    index ``text``; see the module docstring for the kinds and rules.
+    speaks of one year) fills in years and leaves what counts from a day ("tuần này") open.
+    Never raises on a string; offsets index ``text``; see the module docstring for the kinds
+    and rules.
     """
     low = " " + _fold(text)  # the scanner starts on a non-word character
     ctx = _context(doc_date, today, year)
