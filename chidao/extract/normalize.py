@@ -156,7 +156,8 @@ _LOWER_LETTERS = "a-zđ" + "".join(
     sorted({c for c in _VOWEL_LETTERS if c.islower() and not c.isascii()} | {"đ"})
 )
 _UPPER_LETTERS = CAPITALS
-_CASE_TURN = re.compile(rf"[{_LOWER_LETTERS}][{_UPPER_LETTERS}][{_LOWER_LETTERS}]")
+# (the capital first, its neighbours checked around it: re skips to the rare capitals)
+_CASE_TURN = re.compile(rf"[{_UPPER_LETTERS}](?<=[{_LOWER_LETTERS}].)(?=[{_LOWER_LETTERS}])")
 _DAY_WORD_GLUED = re.compile(r"(\d)(tháng|năm)(?![^\W\d_])")  # (each opens on its literal)
 _WORD_DAY_GLUED = re.compile(r"tháng(?<![^\W\d_]tháng)(?=\d)")
 _SYLLABLE = re.compile(

@@ -309,8 +309,8 @@ def _place_mentions(
 
 # a committee written bare before a body that names the place they share: "UBND huyện, Công
 # an huyện Thanh Trì", "Chủ tịch UBND, Trưởng Ban Chỉ huy PTDS các xã, phường ven biển"
-_BARE_COMMITTEE = re.compile(
-    r"(?<!\w)(?P<committee>(?:Chủ tịch[^\S\n]+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
+_BARE_COMMITTEE = re.compile(  # (the look-ahead lets the scan skip most characters)
+    r"(?=[CUỦ])(?<!\w)(?P<committee>(?:Chủ tịch[^\S\n]+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
     r"(?:[^\S\n]+(?P<unit>huyện|quận|thị xã|xã|phường|thị trấn))?)"
     r"(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:(?:Trưởng|Giám đốc|Chỉ huy trưởng)[^\S\n]+)?"
 )
