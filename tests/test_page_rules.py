@@ -1118,3 +1118,24 @@ def test_an_item_ending_on_its_own_list_keeps_the_intro_for_its_siblings():
         (["sở, ban, ngành", "địa phương"], "Thực hiện"),
         (["sở, ban, ngành", "địa phương"], "Tuyên tru"),
     ]
+
+
+def test_items_counted_in_words_are_items_and_a_communes_bodies_in_small_letters_are_named():
+    tasks = _tasks(
+        "Để phòng ngừa cháy nổ trong mùa hanh khô, UBND phường yêu cầu:\n\n"
+        "Một là, công an phường chủ trì, phối hợp Ban chỉ huy quân sự phường kiểm tra các cơ sở "
+        "kinh doanh, hoàn thành trước ngày 30/11/2026.\n\n"
+        "Hai là: Văn phòng HĐND và UBND phường tổng hợp kết quả, báo cáo Chủ tịch UBND phường.\n"
+    )
+    assert [(lead, support, deadline, text[:8]) for lead, support, deadline, _, text in tasks] == [
+        (["Công an phường"], ["Ban chỉ huy quân sự phường"], "2026-11-30", "công an "),
+        (["Văn phòng HĐND và UBND phường"], [], None, "Văn phòn"),
+    ]
+
+
+def test_a_task_counted_in_words_goes_on_with_the_assignees_before_it():
+    tasks = _tasks(
+        "UBND tỉnh giao Sở Xây dựng tổ chức thực hiện một số nội dung.\n\n"
+        "Hai là, rà soát các công trình xuống cấp trên địa bàn.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Sở Xây dựng"], ["Sở Xây dựng"]]

@@ -69,6 +69,8 @@ _HEADS = (
     "Cảng vụ", "Vườn quốc gia", "Vườn Quốc gia", "Khu bảo tồn", "Hạt Kiểm lâm", "Đội",
     "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Đảng ủy", "Đảng uỷ",
     "Ban cán sự", "Huyện đoàn", "Quận đoàn",
+    "Văn phòng HĐND và UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+    "Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân",
 )  # fmt: skip
 
 
@@ -123,7 +125,8 @@ _MAX_WORDS = 20
 _WHOLE_HEADS = frozenset(  # a whole name on their own
     ["Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Quận đoàn", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy",
      "Thành uỷ", "Huyện ủy", "Huyện uỷ", "UB MTTQ", "UBMTTQ", "UBMT TQ", "Ủy ban MTTQ", "Công an",
-     "CDC"]
+     "CDC", "Văn phòng HĐND và UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+     "Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân"]
 )  # fmt: skip
 _PUNCT = re.compile(r"[^\S\n]*[,;:.)]")
 
@@ -174,8 +177,8 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
             )
         surface = text[m.start() : end]
         name = " ".join(surface.split())
-        if name.startswith("phòng"):
-            name = "P" + name[1:]
+        if name[0].islower():  # "phòng Tài chính - Kế hoạch", "công an xã"
+            name = name[0].upper() + name[1:]
         if name.startswith("Phòng"):  # "Phòng kinh tế hạ tầng" is "Phòng Kinh tế và Hạ tầng"
             name = _INFRASTRUCTURE.sub("Kinh tế và Hạ tầng", name)
             name = _OWN_LEVEL.sub("", name)  # "Phòng Văn hóa và Thông tin quận"
@@ -254,13 +257,17 @@ _WORKS = re.compile(
 )
 
 
+# a commune's police written in small letters: "công an xã chủ trì", "công an phường Yên Hòa"
+_LOWER_POLICE = re.compile(r"công an(?<!\wcông an)(?=[^\S\n]+(?:xã|phường|thị trấn|đặc khu)(?!\w))")
+
+
 def _heads(text: str) -> list[re.Match[str]]:
-    """The head words of bodies in ``text``, in order: capitalised, and an office in small
-    letters (read as "Phòng")."""
+    """The head words of bodies in ``text``, in order: capitalised, and an office or a
+    commune's police in small letters (read as "Phòng", "Công an")."""
     heads = list(_HEAD.finditer(text))
-    if text.find("phòng ") == -1:
-        return heads
-    lower = list(_LOWER_OFFICE.finditer(text))
+    lower = list(_LOWER_OFFICE.finditer(text)) if text.find("phòng ") != -1 else []
+    if text.find("công an ") != -1:
+        lower += _LOWER_POLICE.finditer(text)
     return sorted(heads + lower, key=lambda m: m.start()) if lower else heads
 
 

@@ -277,8 +277,8 @@ def _level(marker: str | None) -> int:
         return 0
     if marker[0] in "IVXLC" and marker.endswith("."):
         return 1
-    if marker.startswith("Thứ"):
-        return 2
+    if marker.startswith("Thứ") or marker.endswith((" là,", " là:")):
+        return 2  # "Thứ nhất,", "Một là:"
     if marker[0].isdigit():
         return 2 + marker.rstrip(".)").count(".")
     if marker.endswith(")") or marker.startswith("("):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 # Latin-1 and Latin Extended Additional interleave the cases)
 CAPITALS = "A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
 # an item's number: Điều 3. | II. | 2.1. | 2. | 2) | (3) (3). | a) | - + – •
-MARKER_PATTERN = r"(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)[,:]|Điều \d{1,3}\.|[IVXLC]{1,6}\.|\d{1,5}(?:\.\d{1,3}){1,4}[.)]?|\d{1,5}[.)]|\(\d{1,2}\)\.?|[a-zđ]\)|[-+–•])"
+MARKER_PATTERN = r"(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)[,:]|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là[,:]|Điều \d{1,3}\.|[IVXLC]{1,6}\.|\d{1,5}(?:\.\d{1,3}){1,4}[.)]?|\d{1,5}[.)]|\(\d{1,2}\)\.?|[a-zđ]\)|[-+–•])"
 MARKER = re.compile(r"(?P<marker>" + MARKER_PATTERN + r")\s+")
 _HEADER_START = re.compile(
     r"^(?:CỘNG HÒA|CỘNG HOÀ|ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|VĂN PHÒNG|BỘ |SỞ |Số\s*:|THÀNH ỦY|THÀNH UỶ)"

@@ -87,7 +87,11 @@ _CONNECTOR_START = re.compile(
 )
 
 
-_ORDINAL = re.compile(r"[\s\-–]*thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)", re.IGNORECASE)
+_ORDINAL = re.compile(
+    r"[\s\-–]*(?:thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+    r"|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là[,:])",
+    re.IGNORECASE,
+)
 
 
 def find_tasks(
