@@ -1139,3 +1139,32 @@ def test_a_task_counted_in_words_goes_on_with_the_assignees_before_it():
         "Hai là, rà soát các công trình xuống cấp trên địa bàn.\n"
     )
     assert [lead for lead, *_ in tasks] == [["Sở Xây dựng"], ["Sở Xây dựng"]]
+
+
+def test_a_minister_named_by_his_field_stands_for_his_ministry():
+    tasks = _tasks(
+        "Thủ tướng Chính phủ vừa ký Công điện số 12/CĐ-TTg ngày 4/2/2025.\n\n"
+        "Thủ tướng Chính phủ yêu cầu các bộ, cơ quan, địa phương khẩn trương xử lý công việc.\n\n"
+        "Thủ tướng yêu cầu Bộ trưởng Công an chỉ đạo công an các địa phương bảo đảm an ninh.\n\n"
+        "Ban Chỉ đạo phòng thủ dân sự quốc gia đề nghị 32 tỉnh, thành phố chủ động ứng phó.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [
+        ["cơ quan, đơn vị", "địa phương"],  # ("các bộ, cơ quan" one group, as train's gold)
+        ["Bộ Công an"],
+        ["địa phương"],
+    ]
+
+
+def test_in_a_ministrys_text_the_ministries_it_asks_are_of_its_own_level():
+    text = (
+        "Bộ trưởng Bộ Nông nghiệp và Môi trường ban hành Công điện số 5630/CĐ-BNNMT ngày "
+        "16/8/2025.\n\nBộ trưởng đề nghị các bộ, ngành và UBND các tỉnh ven biển theo dõi chặt "
+        "chẽ diễn biến của áp thấp nhiệt đới.\n"
+    )
+    [(lead, *_)] = _tasks(text)
+    assert lead == ["sở, ban, ngành", "địa phương"]
+    # a province's text asks the central ministries: no sectors of its own level
+    [(lead, *_)] = _tasks(
+        text.replace("5630/CĐ-BNNMT", "563/CĐ-UBND").replace("Bộ trưởng", "Chủ tịch UBND tỉnh")
+    )
+    assert "sở, ban, ngành" not in lead

@@ -199,11 +199,22 @@ _MINISTRIES_HEAD = re.compile(r"(?:Bộ trưởng\s+)?[Cc]ác [Bb]ộ\s*:\s*" + 
 _MINISTRY_NEXT = re.compile(r"\s*(?:,|và(?!\w))\s*(?:Bộ\s+)?" + _FIELD)
 
 
+# a minister named by the field alone: "Thủ tướng yêu cầu Bộ trưởng Công an ..."
+_MINISTER = re.compile(r"Bộ trưởng[^\S\n]+" + _FIELD)
+
+
 def _ministry_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
-    """ "Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế": one mention per ministry."""
-    if "ác Bộ" not in text and "ác bộ:" not in text:  # (a plain substring search first)
+    """ "Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế": one mention per ministry; "Bộ trưởng
+    Công an" stands for the ministry."""
+    minister = "Bộ trưởng " in text
+    if "ác Bộ" not in text and "ác bộ:" not in text and not minister:  # (substrings first)
         return found
     added: list[AgencyMention] = []
+    if minister:
+        added += (
+            AgencyMention(m.start(), m.end(), m.group(), "Bộ " + _CANON_FIELD[_dashless(m[1])])
+            for m in _MINISTER.finditer(text)
+        )
     for m in _MINISTRIES_HEAD.finditer(text):
         item: re.Match[str] | None = m
         start = m.start()
@@ -214,7 +225,7 @@ def _ministry_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[Agenc
             start = item.start(1) if item else start
     if not added:
         return found
-    return _replace(found, added)
+    return _replace(found, sorted(added, key=lambda a: a.start))
 
 
 # a committee named in full once, then by its head alone: "Ban Chỉ đạo phổ cập giáo dục, xóa mù

@@ -121,7 +121,7 @@ def stage_mentions(doc: Extraction) -> None:
     doc.agencies = find_unlisted(doc.text, doc.registry.find(doc.text, on=doc.meta.date))
     _of_issuers_province(doc)
     doc.agencies = _of_each_province(doc)
-    if _from_government(doc):  # rule 6: the issuing level's departments are `sở, ban, ngành`
+    if _from_government(doc) or _from_ministry(doc):  # rule 6: the issuing level's sectors
         for m in doc.agencies:
             if m.is_group and m.name == _MINISTRIES:
                 m.name = "sở, ban, ngành"
@@ -218,6 +218,12 @@ _MINISTRIES = "bộ, ngành trung ương"
 _GOVERNMENT_NUMBER = re.compile(r"-(?:TTg|CP|VPCP)\b")
 _GOVERNMENT_HEADER = re.compile(r"THỦ TƯỚNG CHÍNH PHỦ|^CHÍNH PHỦ|VĂN PHÒNG CHÍNH PHỦ", re.MULTILINE)
 _GOVERNMENT = re.compile(r"Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân")
+# a ministry's number ("5630/CĐ-BNNMT", "123/BYT-KCB") or header ("BỘ Y TẾ" on its own line)
+_MINISTRY_NUMBER = re.compile(
+    r"[/-]B(?:NNMT|NNPTNT|NN|YT|GDĐT|CT|TC|XD|CA|QP|TP|NV|KHĐT|TNMT|VHTTDL|LĐTBXH|GTVT|TTTT|NG"
+    r"|KHCN|DTTG)(?![A-ZĐ])"
+)
+_MINISTRY_HEADER = re.compile(r"^BỘ [" + CAPITALS + r" ,-]+$", re.MULTILINE)
 _BEFORE_THAT = re.compile(r"(?<!\w)(?:Trước đó|Trước đây),[^.\n]*$")
 
 
@@ -250,6 +256,14 @@ def _from_government(doc: Extraction) -> bool:
         return True
     directing = _FIRST_DIRECTING.search(doc.text, 0, 2000)
     return directing is not None and directing.group("who").startswith("Thủ tướng")
+
+
+def _from_ministry(doc: Extraction) -> bool:
+    """The text is a ministry's (its number, its header): the ministries it names ("đề nghị
+    các bộ, ngành, UBND các tỉnh") are of its own level (rule 6)."""
+    if doc.meta.number and _MINISTRY_NUMBER.search(doc.meta.number):
+        return True
+    return _MINISTRY_HEADER.search(doc.text, 0, 400) is not None
 
 
 def stage_tasks(doc: Extraction) -> None:

@@ -69,11 +69,11 @@ def _more_places(text: str, pos: int, unit: str, taken: set[int]) -> list[Agency
 # "giao" that hands over, not assigns: "bàn giao 3 xã", "chuyển giao", "Ngoại giao"
 _NOT_HANDING = r"(?<![Bb]àn )(?<!chuyển )(?<![Nn]goại )"
 # local committees counted, not listed: "Chủ tịch UBND 36 phường, xã", "yêu cầu 13 huyện,
-# thị xã, thành phố": the group of local People's Committees (rule 6)
+# thị xã, thành phố", "đề nghị 32 tỉnh, thành phố": the group of local People's Committees (rule 6)
 _LOCAL_UNIT = r"(?:quận|huyện|thị xã|thành phố|xã|phường|thị trấn|đặc khu)"
 # (read from the count on; the words before it are checked after)
 _COUNTED = re.compile(  # (a literal space first: the fastest scan re has)
-    rf" (?P<count>[0-9]{{1,3}}) (?=[qhtxpđ]){_LOCAL_UNIT}"
+    rf" (?P<count>[0-9]{{1,3}}) (?=[qhtxpđ])(?:tỉnh|{_LOCAL_UNIT})"
     rf"(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+){_LOCAL_UNIT})*(?!\w)"
     r"(?![^\S\n]+[" + CAPITALS + r"])"  # ("UBND 2 xã Tân Lập, Tân Hòa": the places are named)
 )
