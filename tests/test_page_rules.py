@@ -1168,3 +1168,26 @@ def test_in_a_ministrys_text_the_ministries_it_asks_are_of_its_own_level():
         text.replace("5630/CĐ-BNNMT", "563/CĐ-UBND").replace("Bộ trưởng", "Chủ tịch UBND tỉnh")
     )
     assert "sở, ban, ngành" not in lead
+
+
+def test_a_task_that_ends_on_its_list_of_duties_passes_its_assignees_to_the_items():
+    intro = (
+        "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN\nSố: 10/CT-UBND\nNinh Thuận, ngày 26 tháng 6 năm 2022\n"
+        "CHỈ THỊ\nVề tăng cường công tác phòng, chống thiên tai\n"
+        "Những năm gần đây, thiên tai ngày càng cực đoan, bất thường, khó dự báo. Để chủ động "
+        "phòng, chống thiên tai, Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành, UBND các huyện "
+        "tiếp tục chỉ đạo, chủ động triển khai công tác phòng, chống thiên tai theo chức năng "
+        "quản lý nhà nước và nhiệm vụ được phân công, tập trung một số nhiệm vụ cụ thể sau:\n"
+    )
+    tasks = _tasks(
+        intro + "1. Tiếp tục triển khai thực hiện nghiêm các chỉ thị của Thủ tướng.\n"
+        "2. Rà soát, hoàn thiện phương án ứng phó với bão mạnh.\n"
+    )
+    assert [(lead, text[:8]) for lead, *_, text in tasks] == [
+        (["sở, ban, ngành", "địa phương"], "Để chủ đ"),
+        (["sở, ban, ngành", "địa phương"], "Tiếp tục"),
+        (["sở, ban, ngành", "địa phương"], "Rà soát,"),
+    ]
+    # a list whose items name their own assignees takes nothing from above
+    tasks = _tasks(intro + "1. Sở Xây dựng:\na) Rà soát các công trình.\n")
+    assert [lead for lead, *_ in tasks][1:] == [["Sở Xây dựng"]]

@@ -232,16 +232,17 @@ def find_tasks(
         block_tasks, new_intro = _block_tasks(text, block, mentions, prev_block_task, ctx)
         if (
             new_intro is None
-            and mentions.report
             and block_tasks
             and block_tasks[-1].lead
             and block.role == "paragraph"
             and _FOLLOWING.search(block_tasks[-1].text)
             and i + 1 < len(blocks)
             and blocks[i + 1].role == "item"
-        ):  # rule 8: in a report, a task that ends on the list of what to do passes its
-            # assignees down ("... đề nghị Chủ tịch UBND các tỉnh thành lập Ban Chỉ đạo ...
-            # với những nội dung cơ bản sau:" over "– Đẩy mạnh ...", "– Tăng cường ...")
+            and (mentions.report or not text[: blocks[i + 1].end].rstrip().endswith(":"))
+        ):  # rule 8: a task that ends on the list of what to do passes its assignees down
+            # ("... đề nghị Chủ tịch UBND các tỉnh thành lập Ban Chỉ đạo ... với những nội dung
+            # cơ bản sau:" over "– Đẩy mạnh ...", "– Tăng cường ..."); outside a report, not
+            # over a list whose items name their own ("1. Nhà đầu tư ...:")
             last = block_tasks[-1]
             new_intro = last.lead, [m for m in last.support if not m.vague]
         if (
