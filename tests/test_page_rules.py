@@ -1191,3 +1191,33 @@ def test_a_task_that_ends_on_its_list_of_duties_passes_its_assignees_to_the_item
     # a list whose items name their own assignees takes nothing from above
     tasks = _tasks(intro + "1. Sở Xây dựng:\na) Rà soát các công trình.\n")
     assert [lead for lead, *_ in tasks][1:] == [["Sở Xây dựng"]]
+
+
+def test_a_retelling_that_names_more_of_whom_it_asks_is_the_task():
+    tasks = _tasks(
+        "UBND tỉnh yêu cầu Sở Y tế tăng cường kiểm tra an toàn thực phẩm\n\n"
+        "Theo đó, UBND tỉnh yêu cầu Sở Y tế, Sở Công Thương tăng cường kiểm tra an toàn thực "
+        "phẩm trong dịp Tết.\n"
+    )
+    assert [(lead, text[:7]) for lead, *_, text in tasks] == [
+        (["Sở Y tế", "Sở Công Thương"], "Theo đó")
+    ]
+
+
+def test_a_dispatch_sent_to_leaders_after_its_long_number_asks_them():
+    [(lead, *_)] = _tasks(
+        "Phó Thủ tướng Chính phủ Hồ Đức Phớc vừa ký Công điện số 180/CĐ-TTg ngày 30/9/2025 của "
+        "Thủ tướng Chính phủ, gửi Bộ trưởng Bộ Tài chính, Bộ trưởng Bộ Nội vụ và Chủ tịch Ủy ban "
+        "nhân dân các tỉnh, thành phố trực thuộc Trung ương, yêu cầu tập trung xử lý ngay những "
+        "tồn tại, vướng mắc."
+    )
+    assert lead == ["Bộ Tài chính", "Bộ Nội vụ", "địa phương"]
+
+
+def test_a_caption_with_its_photo_credit_in_brackets_is_no_task():
+    tasks = _tasks(
+        "Tỉnh Đắk Lắk chỉ đạo các địa phương quản lý chặt chẽ tàu thuyền (Ảnh minh họa: Minh Châu)."
+        "\n\nĐể chủ động ứng phó với bão, tỉnh Đắk Lắk yêu cầu các sở, ngành theo dõi sát diễn "
+        "biến của cơn bão.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["sở, ban, ngành"]]

@@ -54,6 +54,8 @@ _CLUTTER_START = re.compile(
 _CAPTION = re.compile(
     r"(?:^|[.!?]\s)(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s*:\s*[^.]{1,80}\.?$"
     r"|\s[-–]\s*Ảnh\s*\d{1,2}\s*\.?$"  # a news site's numbered caption: "... cuối năm 2023 - Ảnh 1."
+    # a caption with its credit in brackets: "... tàu thuyền ra khơi (Ảnh minh họa: Minh Châu)."
+    r"|^.{0,240}\((?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)(?:\s*:[^()]{1,80})?\)\s*\.?$"
 )
 # a portal's footer line: who runs the site, its licence, its contacts (never a directive)
 _FOOTER_LINE = re.compile(  # (labels with their colon: "Đơn vị quản lý vận hành ..." is a body)

@@ -29,9 +29,11 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
     """Rule 4: keep the first telling of a task. Linear: each task is compared with the
     tasks just before it and with the first few of the document (a news lead). Two
     numbered items are two tasks however alike (rule 2): a repeat is running text."""
-    kept: list[Task] = []
-    every: list[tuple[set[str], set[str]]] = []  # the words and leads of each kept task
-    running: list[tuple[set[str], set[str]]] = []  # ... of each kept task not a numbered item
+    kept: list[Task | None] = []
+    # the words and leads of each kept task (and where it is in ``kept``); ``running``: those
+    # of each kept task not a numbered item
+    every: list[tuple[set[str], set[str], int]] = []
+    running: list[tuple[set[str], set[str], int]] = []
     for task in tasks:
         words = set(task.text.lower().split())
         leads = {m.name for m in task.lead}
@@ -40,13 +42,21 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
         if len(pool) > _DEDUPE_LEAD + _DEDUPE_WINDOW:  # (a shorter pool: each task once)
             pool = pool[:_DEDUPE_LEAD] + pool[-_DEDUPE_WINDOW:]
         own_sentence = task.text[:1].isupper()  # (not a piece of one: "các doanh nghiệp ...")
-        if any(_retells(words, leads, w, names, own_sentence) for w, names in pool):
-            continue
+        first = next((e for e in pool if _retells(words, leads, e[0], e[1], own_sentence)), None)
+        if first is not None:
+            w, names, at = first
+            if not numbered and names < leads and len(words) > len(w) and kept[at] is not None:
+                # the body retells the lead naming more of whom it asks ("... yêu cầu Bộ Tài
+                # chính ..." and then "... gửi Bộ trưởng Bộ Tài chính, Bộ trưởng Bộ Nội vụ và
+                # Chủ tịch UBND các tỉnh ..., yêu cầu ..."): the fuller telling is the task
+                kept[at] = None
+            else:
+                continue
         kept.append(task)
-        every.append((words, leads))
+        every.append((words, leads, len(kept) - 1))
         if not numbered:
-            running.append((words, leads))
-    return kept
+            running.append((words, leads, len(kept) - 1))
+    return [t for t in kept if t is not None]
 
 
 _FUTURE = re.compile(r"\s*(?:cũng\s+|sau đó\s+)?sẽ(?!\w)", re.IGNORECASE)

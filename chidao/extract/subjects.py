@@ -227,7 +227,7 @@ def _sent_to(text: str, start: int, verb: int, found: list[AgencyMention]) -> li
 
 _SENDS_TO = re.compile(
     r"\s*(?:đã\s+|vừa\s+)?(?:có|ban hành|ký ban hành|ký)\s+(?:văn bản|công văn|công điện|điện|thông báo)"
-    r"[^,.;:\n]{0,60}?\s+gửi\s+",
+    r"[^,.;:\n]{0,100}?,?\s+gửi\s+",  # ("... số 180/CĐ-TTg ngày 30/9/2025 của Thủ tướng, gửi")
     re.IGNORECASE,
 )
 
