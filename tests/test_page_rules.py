@@ -1221,3 +1221,17 @@ def test_a_caption_with_its_photo_credit_in_brackets_is_no_task():
         "biến của cơn bão.\n"
     )
     assert [lead for lead, *_ in tasks] == [["sở, ban, ngành"]]
+
+
+def test_a_city_written_short_after_and_is_its_committee():
+    [(lead, *_)] = _tasks("UBND tỉnh yêu cầu UBND thị xã Sông Cầu và TP Tuy Hòa sơ tán dân.")
+    assert lead == ["UBND thị xã Sông Cầu", "UBND thành phố Tuy Hòa"]
+
+
+def test_the_traffic_sector_and_the_specialised_bodies_in_a_list_of_groups():
+    [(lead, *_)] = _tasks("UBND tỉnh yêu cầu ngành giao thông bảo đảm an toàn các tuyến đường.")
+    assert lead == ["Sở Giao thông vận tải"]
+    [(lead, *_)] = _tasks(
+        "Sở Nông nghiệp đề nghị các địa phương, cơ quan chuyên môn tăng cường kiểm tra hồ đập."
+    )
+    assert lead == ["địa phương", "sở, ban, ngành"]

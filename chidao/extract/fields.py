@@ -40,7 +40,7 @@ _WHOLE_WORDS = (
 # opening a sentence, in small letters too: "Ngành giao thông vận tải theo dõi diễn biến bão"
 _FIELDS = (
     r"Y tế|Giáo dục(?:[^\S\n]+và[^\S\n]+Đào tạo)?|GD-ĐT|GD&ĐT|Du lịch|Thuế|Công Thương|Tài chính|"
-    r"Xây dựng|Giao thông vận tải|Văn hóa|Tư pháp|Nội vụ|Nông nghiệp(?:[^\S\n]+và[^\S\n]+Phát "
+    r"Xây dựng|Giao thông(?:[^\S\n]+vận tải)?|Văn hóa|Tư pháp|Nội vụ|Nông nghiệp(?:[^\S\n]+và[^\S\n]+Phát "
     r"triển nông thôn|[^\S\n]+và[^\S\n]+Môi trường)?|Tài nguyên(?:[^\S\n]+và[^\S\n]+Môi trường)?|"
     r"Lao động(?:[^\S\n]*-[^\S\n]*Thương binh[^\S\n]+và[^\S\n]+Xã hội)?|"
     r"Thông tin và Truyền thông|Kế hoạch và Đầu tư|Khoa học và Công nghệ"
@@ -75,7 +75,8 @@ _SECTOR_BODY = {
     "Y tế": "Sở Y tế", "Giáo dục": "Sở Giáo dục và Đào tạo", "GD-ĐT": "Sở Giáo dục và Đào tạo",
     "GD&ĐT": "Sở Giáo dục và Đào tạo", "Du lịch": "Sở Du lịch", "Thuế": "Cục Thuế",
     "Công Thương": "Sở Công Thương", "Tài chính": "Sở Tài chính", "Xây dựng": "Sở Xây dựng",
-    "Giao thông vận tải": "Sở Giao thông vận tải", "Văn hóa": "Sở Văn hóa", "Tư pháp": "Sở Tư pháp",
+    "Giao thông vận tải": "Sở Giao thông vận tải", "Giao thông": "Sở Giao thông vận tải",
+    "Văn hóa": "Sở Văn hóa", "Tư pháp": "Sở Tư pháp",
     "Nội vụ": "Sở Nội vụ", "Nông nghiệp": "Sở Nông nghiệp và Phát triển nông thôn",
     "Nông nghiệp và Phát triển nông thôn": "Sở Nông nghiệp và Phát triển nông thôn",
     "Nông nghiệp và Môi trường": "Sở Nông nghiệp và Môi trường",

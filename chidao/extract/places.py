@@ -32,10 +32,11 @@ _PLACE_ITEM = re.compile(
 _PLACE_FIRST = re.compile(rf"[^\S\n]*:?[^\S\n]*({_PLACE})")
 
 
-_MORE_PLACE = re.compile(
+_MORE_PLACE = re.compile(  # (a unit written short: "TX.Sơn Tây", "TP Tuy Hòa")
     rf"(?:[,;][^\S\n]+(?:(?P<unit>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+"
-    r"|(?P<short>TX|TP|H)\.[^\S\n]?)?"
-    rf"|[^\S\n]+và[^\S\n]+(?P<named>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+)"
+    r"|(?P<short>TX|TP|H)\.[^\S\n]?|(?P<bare>TX|TP)[^\S\n]+)?"
+    rf"|[^\S\n]+và[^\S\n]+(?:(?P<named>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)[^\S\n]+"
+    r"|(?P<and_short>TX|TP|H)\.[^\S\n]?|(?P<and_bare>TX|TP)[^\S\n]+))"
     rf"(?P<place>{_PLACE})"
     rf"(?=[^\S\n]*(?:[,;:]|và|[^\S\n][a-zđà-ỹ]))"
 )
@@ -48,15 +49,18 @@ def _more_places(text: str, pos: int, unit: str, taken: set[int]) -> list[Agency
     while len(out) < 20 and (nxt := _MORE_PLACE.match(text, pos)) is not None:
         place = nxt.group("place")
         # the place's own unit, if written: "..., huyện Chư Sê", "... và thị xã X", ", TX.Sơn Tây"
-        named = next((g for g in ("unit", "named", "short") if nxt.group(g)), None)
+        named = next(
+            (g for g in ("unit", "named", "short", "bare", "and_short", "and_bare") if nxt[g]),
+            None,
+        )
         if (
             _ENDERS.match(place)
             or (_PROVINCE.match(" " + place) and not named)  # ("thị xã Quảng Trị" is a place)
             or nxt.start("place") in taken
         ):
             break
-        if named == "short":
-            unit = SHORT_UNITS[nxt.group("short") + "."]
+        if named in ("short", "bare", "and_short", "and_bare"):
+            unit = SHORT_UNITS[nxt.group(named) + "."]
         elif named:
             unit = nxt.group(named)  # "UBND thị xã An Khê, huyện Chư Sê, Mang Yang"
         start = nxt.start(named) if named else nxt.start("place")
