@@ -1235,3 +1235,15 @@ def test_the_traffic_sector_and_the_specialised_bodies_in_a_list_of_groups():
         "Sở Nông nghiệp đề nghị các địa phương, cơ quan chuyên môn tăng cường kiểm tra hồ đập."
     )
     assert lead == ["địa phương", "sở, ban, ngành"]
+
+
+def test_a_paragraph_that_goes_on_from_the_one_before_is_no_lead_its_body_retells():
+    text = (
+        "Ngày 15.1, Thứ trưởng Bộ Nông nghiệp và Môi trường đã ký văn bản đề nghị chủ động ứng "
+        "phó rét đậm.\n\n"
+        "Theo đó, Ban Chỉ đạo phòng thủ dân sự quốc gia đề nghị 32 tỉnh, thành phố chủ động ứng "
+        "phó với rét đậm, rét hại và gió mạnh trên biển.\n\n"
+        "Đối với rét đậm, rét hại, Ban Chỉ đạo phòng thủ dân sự quốc gia đề nghị các tỉnh, thành "
+        "phố Bắc bộ theo dõi chặt chẽ bản tin cảnh báo.\n"
+    )
+    assert [text[:7] for *_, text in _tasks(text)] == ["Theo đó", "Đối với"]

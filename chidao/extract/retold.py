@@ -159,13 +159,17 @@ def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
     top = top[:_SAPO_PARAGRAPHS]
     out = []
     for i, task in enumerate(tasks):
-        in_top = any(b.start <= task.start < b.end for b in top)
+        in_top = any(b.start <= task.start < b.end for b in top) and not _GOES_ON.match(task.text)
         if in_top and task.marker is None and _retold(task, tasks[i + 1 :]):
             continue
         if in_top and task.marker is None and _summarises(task, tasks[i + 1 :], top):
             continue
         out.append(task)
     return out
+
+
+# a paragraph that goes on from the one before is the body's, never the lead: "Theo đó, ..."
+_GOES_ON = re.compile(r"(?:Theo đó|Cụ thể|Trong đó|Đồng thời)\s*,")
 
 
 # the lead reports the directive issued: "UBND tỉnh vừa ban hành công văn (số ...) yêu cầu ...",
