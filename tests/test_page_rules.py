@@ -1247,3 +1247,15 @@ def test_a_paragraph_that_goes_on_from_the_one_before_is_no_lead_its_body_retell
         "phố Bắc bộ theo dõi chặt chẽ bản tin cảnh báo.\n"
     )
     assert [text[:7] for *_, text in _tasks(text)] == ["Theo đó", "Đối với"]
+
+
+def test_the_day_before_which_something_was_already_approved_is_no_deadline():
+    text = (
+        "Đối với các dự án đã được UBND tỉnh phê duyệt trước ngày 31/5/2021, các chủ đầu tư "
+        "khẩn trương hoàn thiện hồ sơ quyết toán."
+    )
+    [(_, _, deadline, *_)] = _tasks(text)
+    assert deadline is None  # which projects, not when
+    # not yet approved: the day it must be done by
+    [(_, _, deadline, *_)] = _tasks(text.replace("đã được", "chưa được"))
+    assert deadline == "2021-05-31"

@@ -91,6 +91,10 @@ def _can_be_deadline(task: Task, t: TimeMention, reference_date: date | None) ->
         return False
     if reference_date is not None and t.value is not None and t.value < reference_date:
         return False
+    if t.kind == "deadline" and _DONE_BEFORE.search(
+        task.text, max(0, t.start - task.start - 60), t.start - task.start
+    ):  # "các dự án đã được UBND tỉnh phê duyệt trước ngày 31/5/2021": which ones, not when
+        return False
     if t.kind == "period" and _MEETING_BEFORE.search(
         task.text, max(0, t.start - task.start - 80), t.start - task.start
     ):  # "Nghị quyết phiên họp Chính phủ thường kỳ tháng 8/2015": when the cited meeting met,
@@ -98,6 +102,10 @@ def _can_be_deadline(task: Task, t: TimeMention, reference_date: date | None) ->
     return not (t.kind == "period" and t.rule.endswith("year")) or _plan_noun_before(task, t)
 
 
+_DONE_BEFORE = re.compile(
+    r"(?<!\w)đã\s+được\s+(?:[^\s,;.:]+\s+){0,4}?(?:phê duyệt|ban hành|cấp phép|thành lập|phân bổ|"
+    r"bố trí|cấp|ký)\s+$"
+)
 _MEETING_BEFORE = re.compile(
     r"(?:nghị quyết|kết luận|thông báo)\s+(?:của\s+)?(?:phiên họp|hội nghị|cuộc họp|kỳ họp)"
     r"[^,;.:]{0,40}?(?:thường kỳ|phiên họp|hội nghị|cuộc họp|kỳ họp|giao ban|Chính phủ)\s*$",
