@@ -1259,3 +1259,33 @@ def test_the_day_before_which_something_was_already_approved_is_no_deadline():
     # not yet approved: the day it must be done by
     [(_, _, deadline, *_)] = _tasks(text.replace("đã được", "chưa được"))
     assert deadline == "2021-05-31"
+
+
+def test_a_page_whose_text_kept_its_markup_is_read_as_text():
+    page = (
+        "UBND tỉnh triển khai thực hiện kết luận\n17-8-2021\n"
+        '<p style="text-align: justify;"><span style="font-family: arial;">Ủy ban nh&acirc;n '
+        "d&acirc;n tỉnh y&ecirc;u cầu:</span></p> <p><span><strong>1.</strong> C&aacute;c Sở, "
+        "ban ng&agrave;nh tiếp tục thực hiện c&oacute; hiệu quả c&aacute;c chỉ đạo của tỉnh về "
+        "ph&ograve;ng, chống dịch.</span></p>"
+    )
+    [(lead, *_, text)] = _tasks(page)
+    assert lead == ["sở, ban, ngành"] and "<" not in text and text.startswith("Các Sở")
+
+
+def test_a_line_that_ends_on_the_kind_of_a_document_runs_on():
+    [(lead, *_, text)] = _tasks(
+        "Thực hiện Luật Đầu tư công, Luật\n"
+        "Ngân sách nhà nước, Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Giám đốc các Ban Quản lý "
+        "dự án chuyên ngành, các chủ đầu tư triển khai việc lập kế hoạch đầu tư công."
+    )
+    assert text.startswith("Thực hiện Luật Đầu tư công, Luật Ngân sách")
+    # (a title before "các" in the list: "Giám đốc các Ban Quản lý ...")
+    assert lead == ["sở, ban, ngành", "Ban Quản lý dự án chuyên ngành", "chủ đầu tư"]
+
+
+def test_a_board_named_before_what_it_must_draw_up_ends_there():
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND tỉnh yêu cầu Ban Quản lý các khu công nghiệp xây dựng biểu đồ tiến độ."
+    )
+    assert lead == ["Ban Quản lý các khu công nghiệp"]

@@ -82,7 +82,7 @@ _LIST_GAP = re.compile(
     r"(?:\(\s*(?=Thường trực))?"  # ("Sở NN&PTNT (Thường trực Ban Chỉ huy ...)": both, rule 8)
     r"(?:(?:Giám đốc|Chủ tịch|Trưởng|Thủ trưởng|Chánh|Chỉ huy trưởng|Tổng biên tập|Thường trực|"
     r"(?:Chi cục|Cục|Hạt|Viện|Hiệu|Vụ) trưởng|"
-    r"Người đứng đầu|người đứng đầu|Bí thư|Các|thành viên)"
+    r"Người đứng đầu|người đứng đầu|Bí thư|Các|thành viên)(?:\s+các(?=\s))?"  # ("Giám đốc các")
     r"(?:\s*,\s*|\s+và\s+|\s+)){0,2}"  # "..., Trưởng Ban ...", "...; Các Ban QLDA chuyên ngành tỉnh"
     # Quản lý các khu công nghiệp", "...; Bí thư, Chủ tịch UBND các tỉnh"
     r"(?:\(\s*)?",  # rule 8: a body with another in brackets names both

@@ -67,7 +67,16 @@ _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^(Trang|Page)\s+\d{1,4
 
 # an HTML character reference, always with its semicolon (not "Sở KH&ĐT", "NN&PTNT")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,9});")
-_ENTITY_PROBE = 20_000  # characters looked at to decide a text is escaped
+_ENTITY_PROBE = 20_000  # characters looked at to decide a text is escaped (or marked up)
+_TAG = re.compile(
+    r"</?(p|span|div|strong|b|i|em|u|br|li|ul|ol|h[1-6]|table|tbody|thead|tr|td|th|a|font|sup"
+    r"|sub|img|section|article|header|footer|nav|figure|figcaption)(?:\s[^<>]{0,400})?/?>",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 table tr section article header footer nav figure".split()
+)
+_TAGS_MIN = 3  # tags there that make it so
 _ENTITIES_MIN = 3  # references there that make it so
 _TERMINAL = frozenset('.!?:;…"”»)')
 _LIST_MARKER = re.compile("^" + MARKER_PATTERN + r"\s")
@@ -75,6 +84,9 @@ _LIST_MARKER = re.compile("^" + MARKER_PATTERN + r"\s")
 
 def normalize(text: str) -> str:
     """Return the normalised text of a document (see the module docstring)."""
+    if "<" in text and len(_TAG.findall(text, 0, _ENTITY_PROBE)) >= _TAGS_MIN:
+        # a page whose text kept its markup: "<p style=...><span ...>Các Sở, ban ngành ..."
+        text = _TAG.sub(lambda m: "\n" if m.group(1).lower() in _BLOCK_TAGS else "", text)
     if "&" in text and len(_ENTITY.findall(text, 0, _ENTITY_PROBE)) >= _ENTITIES_MIN:
         # a page saved with its HTML escapes: "C&aacute;c Sở, ban ng&agrave;nh ..."
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
@@ -614,10 +626,11 @@ _YEAR_AT_END = re.compile(r"(?<!\d)(?:19|20)\d\d$")
 _BULLET = re.compile(r"[-+–•]\s")
 # a line that stops on a word no sentence or heading ends with was wrapped, however short
 # (searched for in the last characters only: a paragraph grows with every line joined to it)
-_OPEN_END_WITHIN = 8  # the longest word ("đối với") and a line end
-_OPEN_END = re.compile(
+_OPEN_END_WITHIN = 11  # the longest word ("Nghị quyết") and a line end
+_OPEN_END = re.compile(  # (and the kind or head of a name: "Thực hiện Luật" / "Ngân sách ...")
     r"(?<!\w)(?:các|những|với|của|và|cho|tại|về|theo|trong|đối với|thuộc|được|để|từ|đến|"
-    r"hoặc|là|Ban|Sở|Bộ|Ủy ban|Uỷ ban|UBND)$"
+    r"hoặc|là|Ban|Sở|Bộ|Ủy ban|Uỷ ban|UBND|Luật|Nghị định|Nghị quyết|Thông tư|Chỉ thị|"
+    r"Công văn|Công điện|Trung tâm|Chi cục|Cục|Văn phòng)$"
 )
 
 
