@@ -1289,3 +1289,15 @@ def test_a_board_named_before_what_it_must_draw_up_ends_there():
         "Chủ tịch UBND tỉnh yêu cầu Ban Quản lý các khu công nghiệp xây dựng biểu đồ tiến độ."
     )
     assert lead == ["Ban Quản lý các khu công nghiệp"]
+
+
+def test_a_report_without_a_number_is_dated_by_the_day_its_ask_paragraph_opens_on():
+    meta = extract_text(
+        "Hải Phòng: Yêu cầu người dân không ra khỏi nhà\n\n"
+        "PV-Thứ bảy, ngày 07/09/2024 17:14 GMT+7\n\n"
+        "Ngày 7/9, căn cứ tình hình thực tế cơn bão số 3 và ý kiến chỉ đạo của Thủ tướng Chính "
+        "phủ tại Hội nghị trưa cùng ngày, Chủ tịch UBND thành phố yêu cầu các sở, ngành tập trung "
+        "ứng phó bão.\n",
+        today=TODAY,
+    ).meta
+    assert meta.number is None and meta.date == date(2024, 9, 7)

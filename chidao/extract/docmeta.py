@@ -455,12 +455,32 @@ def _dateline(text: str) -> date | None:
 
 
 def _event_date(text: str) -> date | None:
-    """The day of the reported meeting ("chiều 14/12"), when the dateline gives the year."""
+    """The day a paragraph opens on before the leader's ask ("Ngày 7/9, căn cứ ..., Chủ tịch
+    UBND thành phố yêu cầu ..."), else the day of the reported meeting ("chiều 14/12"), when
+    the dateline gives the year."""
     year = _page_year(text)
-    day = _EVENT_DAY.search(text[:3000]) if year is not None else None
-    if year is None or day is None:
+    if year is None:
+        return None
+    day = next(
+        (
+            m
+            for m in _DAY_OPENING.finditer(text, 0, 3000)
+            if _ASKS_IN_PARAGRAPH.search(text, m.end(), _paragraph_end(text, m.end()))
+        ),
+        None,
+    ) or _EVENT_DAY.search(text[:3000])
+    if day is None:
         return None
     return _safe_date(year, int(day.group("m")), int(day.group("d")))
+
+
+_DAY_OPENING = re.compile(r"(?:^|\n)[^\S\n]*Ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})\s*,")
+_ASKS_IN_PARAGRAPH = re.compile(r"(?<!\w)(?:yêu cầu|chỉ đạo|đề nghị|giao)(?!\w)")
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end == -1 else end
 
 
 _DATE_YEAR = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)(?![\d/])")
