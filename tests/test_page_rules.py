@@ -55,7 +55,8 @@ def test_the_party_committees_are_assignees_not_the_districts():
         "UBND quận yêu cầu Đảng ủy, UBND 14 phường và các phòng, ban, đơn vị nghiêm túc thực hiện "
         "tiết kiệm."
     )
-    assert lead == ["Đảng ủy các phường", "địa phương", "sở, ban, ngành"]
+    # ("các phòng, ban, đơn vị" gives each group, as "các sở, ban, ngành, đơn vị" does: rule 6)
+    assert lead == ["Đảng ủy các phường", "địa phương", "sở, ban, ngành", "cơ quan, đơn vị"]
     [(lead, *_)] = _tasks(
         "Ban Thường vụ Tỉnh ủy yêu cầu Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế, các đảng "
         "ủy trực thuộc Tỉnh ủy tạm dừng tổ chức đại hội."
@@ -1301,3 +1302,39 @@ def test_a_report_without_a_number_is_dated_by_the_day_its_ask_paragraph_opens_o
         today=TODAY,
     ).meta
     assert meta.number is None and meta.date == date(2024, 9, 7)
+
+
+def test_two_classes_joined_by_and_are_two_assignees():
+    [(lead, *_)] = _tasks(
+        "Chủ đầu tư, các đơn vị tư vấn và nhà thầu thi công rà soát các biện pháp an toàn."
+    )
+    assert lead == ["chủ đầu tư", "các đơn vị tư vấn", "nhà thầu thi công"]
+
+
+def test_the_whole_province_is_no_part_of_a_bodys_name():
+    [(lead, *_)] = _tasks(
+        "Giám đốc Công an tỉnh yêu cầu Phòng Cảnh sát giao thông toàn tỉnh tuần tra."
+    )
+    assert lead == ["Phòng Cảnh sát giao thông"]
+
+
+def test_in_a_report_units_saying_what_they_will_do_after_a_connector_are_asked_by_no_one():
+    assert (
+        _tasks(
+            "Hà Tĩnh ra quân cao điểm\n\n"
+            "Theo đó, các đơn vị nghiệp vụ sẽ huy động tối đa lực lượng, phương tiện.\n"
+        )
+        == []
+    )
+
+
+def test_a_list_goes_on_past_the_level_of_its_groups_and_each_group_of_an_enumeration_counts():
+    [(lead, *_)] = _tasks(
+        "UBND huyện đề nghị các cơ quan, ban, ngành, đoàn thể huyện, UBND các xã, thị trấn "
+        "nghiên cứu hồ sơ."
+    )
+    assert lead == ["sở, ban, ngành", "đoàn thể", "địa phương"]
+    [(lead, *_)] = _tasks(
+        "Chủ tịch UBND thị xã yêu cầu Thủ trưởng các Phòng, ban, đơn vị trực ban."
+    )
+    assert lead == ["sở, ban, ngành", "cơ quan, đơn vị"]

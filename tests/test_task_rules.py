@@ -1664,7 +1664,10 @@ def test_the_group_phrasings_of_ministries_districts_and_owners_of_state_firms()
             "sở, ban, ngành", "địa phương"],  # (rule 6: the ministries of a Government text)
         "Chủ tịch UBND huyện yêu cầu Thủ trưởng cơ quan, ban ngành huyện và Chủ tịch UBND các xã, "
         "thị trấn tăng cường kiểm tra.": ["sở, ban, ngành", "địa phương"],
-        "Sở Văn hóa yêu cầu các phòng, ban, đơn vị thực hiện nghiêm quy định.": ["sở, ban, ngành"],
+        "Sở Văn hóa yêu cầu các phòng, ban, đơn vị thực hiện nghiêm quy định.": [
+            "sở, ban, ngành",
+            "cơ quan, đơn vị",
+        ],
         "UBND tỉnh yêu cầu các doanh nghiệp có vốn nhà nước chấp hành nghiêm quy định.": [
             "doanh nghiệp nhà nước"],
         "UBND tỉnh giao các đơn vị hành chính cấp huyện, cấp xã rà soát trụ sở.": ["địa phương"],

@@ -281,8 +281,16 @@ def _class_end(text: str, pos: int) -> int | None:
             break  # ("Giáo dục thường xuyên" is a name)
         if _ENDERS.match(text, word.start("w")):
             break
+        if word.group("w") == "và" and _NEXT_CLASS.match(text, word.end()):
+            break  # "các đơn vị tư vấn và nhà thầu thi công": two classes
         at = end = word.end()
     return end if end > pos else None
+
+
+_NEXT_CLASS = re.compile(
+    r"[^\S\n]+(?:(?:các|những)[^\S\n]+)?(?:nhà thầu|nhà đầu tư|chủ đầu tư|doanh nghiệp|đơn vị|"
+    r"cơ quan|tổ chức|công ty|hợp tác xã|trường|bệnh viện|trung tâm)(?!\w)"
+)
 
 
 # the state groups a text names by their short names: "Các Tập đoàn EVN, VNPT, Viettel phối hợp"

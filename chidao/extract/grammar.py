@@ -56,7 +56,8 @@ _TO_OBJECT = re.compile(
 _LIST_GAP = re.compile(
     r"(?:\s*\([^()\n]{0,150}\))?"  # "Sở Tài chính (trong việc tổng hợp chỉ số PCI), Sở Y tế"
     r"(?:\s*\))?"  # out of a bracketed body: "Văn phòng UBND tỉnh (Trung tâm ...) và ..."
-    r"(?:\s+(?:(?:cấp|của)\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|của\s+(?:[Tt]hành phố|[Qq]uận|[Hh]uyện)"
+    r"(?:\s+(?:(?:cấp|của)\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|huyện|quận|thị xã"
+    r"|của\s+(?:[Tt]hành phố|[Qq]uận|[Hh]uyện)"
     r"|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố|thị xã|huyện|quận))?|ven biển|ven sông|biên giới"
     # the places a body of each serves: "các phòng GDĐT các huyện, thị xã, thành phố, ..."
     r"|các\s+(?:huyện|quận|thị xã|xã|phường)(?:\s*,\s*(?:huyện|quận|thị xã|thành phố|xã|phường|"

@@ -36,6 +36,7 @@ _STOP_PHRASES = (
     "vẫn", "còn", "phụ trách", "lấy", "tạo điều kiện", "dành", "đưa", "trân trọng", "kính mời", "kính gửi", "các sở", "các cơ quan", "các đơn vị", "các địa phương", "các ngành",
     "công khai", "khắc phục", "ứng phó", "thu hồi", "rất", "hoan nghênh", "nhận được", "xin", "thông báo", "tham gia", "kiêm", "vừa",
     "tranh thủ", "khuyến cáo", "huy động", "vận động", "theo dõi", "phổ biến", "quán triệt",
+    "toàn tỉnh", "toàn thành phố", "toàn huyện", "toàn quốc", "toàn ngành", "toàn lực lượng",
 )  # fmt: skip
 _STOPS = re.compile(
     r"(?:" + "|".join(map(re.escape, _STOP_PHRASES)) + r"|giao(?![^\S\n]+thông))(?!\w)"

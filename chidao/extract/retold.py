@@ -60,6 +60,9 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
 
 
 _FUTURE = re.compile(r"\s*(?:cũng\s+|sau đó\s+)?sẽ(?!\w)", re.IGNORECASE)
+# (the words that qualify it between: "các đơn vị nghiệp vụ sẽ huy động ...")
+_FUTURE_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){0,2}?" + _FUTURE.pattern, re.IGNORECASE)
+_LEADING = re.compile(r"(?:Theo đó|Đồng thời|Bên cạnh đó|Ngoài ra|Sau đó)\s*,\s*")  # before it
 
 
 def _drop_own_announcements(
@@ -79,8 +82,10 @@ def _drop_own_announcements(
                 t.lead
                 and t.marker is None
                 and t.rule == "subject"
-                and t.lead[0].start == t.start
-                and _FUTURE.match(text, t.lead[-1].end)
+                and (
+                    t.lead[0].start == t.start or _LEADING.fullmatch(text, t.start, t.lead[0].start)
+                )
+                and _FUTURE_AFTER.match(text, t.lead[-1].end)
             )
         ]
     own = {
