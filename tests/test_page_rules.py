@@ -1338,3 +1338,18 @@ def test_a_list_goes_on_past_the_level_of_its_groups_and_each_group_of_an_enumer
         "Chủ tịch UBND thị xã yêu cầu Thủ trưởng các Phòng, ban, đơn vị trực ban."
     )
     assert lead == ["sở, ban, ngành", "cơ quan, đơn vị"]
+
+
+def test_in_a_report_those_a_body_directs_are_the_ones_told_to_act():
+    report = (
+        "TP HCM tăng tốc ngăn sốt xuất huyết\n\n"
+        "Sở Y tế TP.HCM chỉ đạo các địa phương triển khai giải pháp kiểm soát ổ dịch.\n"
+    )
+    [(lead, *_)] = _tasks(report)
+    assert lead == ["địa phương"]
+    # in the directive itself, the department told to direct is the one that must
+    [(lead, *_)] = _tasks(
+        "ỦY BAN NHÂN DÂN TỈNH AN GIANG\nSố: 12/UBND-KT\nAn Giang, ngày 5 tháng 9 năm 2024\n\n"
+        "Sở Y tế chỉ đạo các địa phương triển khai giải pháp kiểm soát ổ dịch."
+    )
+    assert lead == ["Sở Y tế"]
