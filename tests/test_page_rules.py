@@ -1353,3 +1353,21 @@ def test_in_a_report_those_a_body_directs_are_the_ones_told_to_act():
         "Sở Y tế chỉ đạo các địa phương triển khai giải pháp kiểm soát ổ dịch."
     )
     assert lead == ["Sở Y tế"]
+
+
+def test_the_head_of_an_office_in_small_letters_asked_to_direct_stands_for_it():
+    [(lead, *_)] = _tasks(
+        "Sở Giáo dục và Đào tạo Hà Nội vừa ban hành văn bản đề nghị trưởng phòng Giáo dục và Đào "
+        "tạo các quận, huyện, thị xã chỉ đạo các trường mầm non tạm dừng việc rà soát dữ liệu."
+    )
+    assert lead == ["Phòng Giáo dục và Đào tạo"]
+
+
+def test_those_a_department_guides_to_carry_out_its_items_are_their_assignees():
+    tasks = _tasks(
+        "Số: 1557/SGDĐT-GDPT\nThành phố Hồ Chí Minh, ngày 19 tháng 8 năm 2025\n\n"
+        "Sở Giáo dục và Đào tạo hướng dẫn các cơ sở giáo dục phổ thông thực hiện nhiệm vụ năm "
+        "học 2025 - 2026 như sau:\n"
+        "1. Thực hiện hiệu quả Chương trình giáo dục phổ thông 2018.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["các cơ sở giáo dục phổ thông"]]

@@ -48,7 +48,8 @@ _TO_OBJECT = re.compile(
     r"(?:(?:các\s+)?(?:đồng chí\s+)?thành viên\s+|các\s+đồng chí\s+(?=Ban\s))?"  # "đề nghị các
     # đồng chí thành viên Ban Chỉ huy ...", "đề nghị các đồng chí Ban Chỉ đạo ..."
     r"(?:(?:(?:thủ trưởng|giám đốc|người đứng đầu)(?:\s*,\s*|\s+và\s+)){0,2}"
-    r"(?:thủ trưởng|giám đốc|người đứng đầu)\s+(?=các\s))?",  # "gửi (giám đốc,) thủ trưởng các sở"
+    r"(?:thủ trưởng|giám đốc|người đứng đầu)\s+(?=các\s))?"  # "gửi (giám đốc,) thủ trưởng các sở"
+    r"(?:trưởng\s+(?=phòng\s))?",  # "đề nghị trưởng phòng Giáo dục và Đào tạo các quận, ..."
     re.IGNORECASE,
 )
 

@@ -140,6 +140,11 @@ def _with_subject(
             and (addressed or not (is_issuer(subject) or _local_committee(subject) or report))
         ):
             return _with_roles(text, unit, obj, found, "trigger:" + transfer.group("verb").lower())
+    guides = _GUIDES.match(text, last)
+    guided = _object_of(text, guides.end(), found) if guides is not None else []
+    if guided and _TO_CARRY_OUT.match(text, guided[-1].end):
+        # "Sở GDĐT hướng dẫn các cơ sở giáo dục phổ thông thực hiện nhiệm vụ ... như sau:"
+        return _with_roles(text, unit, guided, found, "trigger:hướng dẫn")
     if _INTRO_COLON.fullmatch(text, last, unit.end):
         return _with_roles(text, unit, subject, found, "subject:list-intro")
     if _SUBJECT_COLON.match(text, last) and (person is None or not is_issuer(subject)):
@@ -162,6 +167,10 @@ def _with_subject(
         rule = "role:chủ trì" if _LEAD_ROLE.match(text, last) else "subject"
         return _with_roles(text, unit, subject, found, rule)
     return None
+
+
+_GUIDES = re.compile(r"\s*(?:(?:cũng|tiếp tục)\s+)?hướng dẫn(?!\w)")
+_TO_CARRY_OUT = re.compile(r"\s+(?:thực hiện|triển khai|tổ chức thực hiện)(?!\w)")
 
 
 _WHICH_ARE = re.compile(r"\s+(?:đang|đã)\s+(?:thực hiện|áp dụng)\s", re.IGNORECASE)
