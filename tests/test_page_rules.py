@@ -1371,3 +1371,20 @@ def test_those_a_department_guides_to_carry_out_its_items_are_their_assignees():
         "1. Thực hiện hiệu quả Chương trình giáo dục phổ thông 2018.\n"
     )
     assert [lead for lead, *_ in tasks] == [["các cơ sở giáo dục phổ thông"]]
+
+
+def test_one_persons_titles_before_his_name_and_what_he_says_is_no_task():
+    assert (
+        _tasks(
+            "(KGO) - Giám đốc Sở Nông nghiệp và Phát triển nông thôn, Thường trực Ban Chỉ huy phòng, "
+            "chống thiên tai, tìm kiếm cứu nạn và phòng thủ dân sự tỉnh Kiên Giang Lê Hữu Toàn cho "
+            "biết, nhà thầu đang quyết liệt đẩy nhanh tiến độ khắc phục các điểm sạt lở."
+        )
+        == []
+    )
+    # (the board's name goes on past its comma: "... thiên tai, tìm kiếm cứu nạn ...")
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh giao Ban Chỉ huy phòng, chống thiên tai, tìm kiếm cứu nạn và phòng thủ dân sự "
+        "tỉnh kiểm tra các điểm sạt lở."
+    )
+    assert lead == ["Ban Chỉ huy phòng, chống thiên tai, tìm kiếm cứu nạn và phòng thủ dân sự tỉnh"]

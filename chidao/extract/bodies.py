@@ -118,7 +118,9 @@ _COMMA_WORD = re.compile(r",[^\S\n]+(?=[" + CAPITALS + r"])")
 # a fixed phrase with its comma inside a name: "Phòng Kiểm tra xây dựng và phòng cháy, chữa cháy"
 _COMMA_PHRASE = re.compile(
     r"(?<=[Pp]hòng cháy),[^\S\n]+(?=chữa cháy(?!\w))|(?<=[Pp]hòng),[^\S\n]+(?=[Cc]hống(?!\w))"
-)  # (and "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh")
+    r"|(?<=[Tt]hiên tai),[^\S\n]+(?=[Tt]ìm kiếm cứu nạn(?!\w))"
+)  # (and "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh", "... thiên tai, tìm
+# kiếm cứu nạn và phòng thủ dân sự tỉnh")
 _ROMAN_OR_CODE = re.compile(r"[IVXLC]+|\d{1,3}|[A-Z]{1,4}\d{0,2}")
 # lower-case words that end a name: verbs that follow a subject, function words
 _MAX_WORDS = 20

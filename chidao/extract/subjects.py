@@ -86,7 +86,10 @@ def _with_subject(
         # "Giám đốc Sở NN-MT, Phó Trưởng Ban Chỉ huy PTDS Bùi Văn Thăng đề nghị ...": one person
         title = next((m for m in found if m.start == second.end()), None)
         last = title.end if title is not None else last
-    person = _PERSON.match(text, last) if leader else None
+    # (or the titles of one person, the first a leader's: "Giám đốc Sở NN&PTNT, Thường trực Ban
+    # Chỉ huy PCTT tỉnh Lê Hữu Toàn cho biết ...")
+    titled = leader or _LEADER.match(subject[0].surface) is not None
+    person = _PERSON.match(text, last) if titled else None
     if person is not None:
         last = person.end()  # "Chủ tịch UBND TP Cần Thơ Trần Việt Trường yêu cầu ...": the leader
     if subject[-1].surface.lower().endswith("đơn vị") and _ADMINISTRATIVE.match(text, last):
@@ -191,8 +194,8 @@ _LEADER = re.compile(
 )
 
 
-_SECOND_TITLE = re.compile(
-    r",[^\S\n]+(?:Phó[^\S\n]+)?(?:Trưởng|Chủ tịch|Giám đốc|Chỉ huy trưởng)[^\S\n]+"
+_SECOND_TITLE = re.compile(  # ("..., Thường trực Ban Chỉ huy ... tỉnh Lê Hữu Toàn cho biết")
+    r",[^\S\n]+(?:Phó[^\S\n]+)?(?:Trưởng|Chủ tịch|Giám đốc|Chỉ huy trưởng|Thường trực)[^\S\n]+"
 )
 
 
