@@ -1388,3 +1388,18 @@ def test_one_persons_titles_before_his_name_and_what_he_says_is_no_task():
         "tỉnh kiểm tra các điểm sạt lở."
     )
     assert lead == ["Ban Chỉ huy phòng, chống thiên tai, tìm kiếm cứu nạn và phòng thủ dân sự tỉnh"]
+
+
+def test_giao_of_a_compound_word_is_no_directive_verb():
+    tasks = _tasks(
+        "Ngoài ra, Phó Chủ tịch UBND tỉnh chỉ đạo các sở, ngành, địa phương quan tâm công tác "
+        "bình ổn thị trường.\n\n"
+        "Trong đó, chương trình lễ hội đón giao thừa tại Kiên Giang có 4 điểm bắn pháo hoa.\n"
+    )
+    assert [text[:8] for *_, text in tasks] == ["Ngoài ra"]
+    # (nor a connector over a fact counted, with no verb in it at all)
+    tasks = _tasks(
+        "UBND tỉnh yêu cầu các sở, ngành quan tâm công tác bình ổn thị trường.\n\n"
+        "Trong đó, chương trình lễ hội tại Kiên Giang có 4 điểm bắn pháo hoa.\n"
+    )
+    assert len(tasks) == 1

@@ -31,7 +31,9 @@ TRIGGER = re.compile(
     rf"[{_TRIGGER_FIRST}](?<!\w[{_TRIGGER_FIRST}])(?:(?i:"
     + "|".join(f"(?<={t[0]}){t[1:]}" for t in TRIGGERS)
     + r")|(?<=c)hỉ thị)(?!\w)"  # the verb "chỉ thị" in small letters only ("Chỉ thị số ..." is a
-)  # document; "Chủ tịch UBND tỉnh chỉ thị các sở ..." directs)
+    # document; "Chủ tịch UBND tỉnh chỉ thị các sở ..." directs); "giao" of a compound is none:
+    r"(?<!iao(?=[^\S\n]thông|[^\S\n]thừa|[^\S\n]lưu|[^\S\n]dịch|[^\S\n]ban|[^\S\n]hữu))"
+)  # ("giao thông", "đón giao thừa", "giao lưu", "giao dịch", "họp giao ban")
 
 
 # what may stand between a directive verb and its object: "giao trách nhiệm (cụ thể) cho X";

@@ -653,6 +653,12 @@ def _law_quotes(text: str, block: Block) -> list[tuple[int, int]]:
     return out
 
 
+# a connector over a fact counted: "Trong đó, chương trình lễ hội ... có 4 điểm bắn pháo hoa"
+_COUNTS_A_FACT = re.compile(
+    r"[^,]{0,30},\s+[^,;:.]{0,120}?\s(?:có|gồm|là|đạt|chiếm)\s+(?:\d|khoảng\s|gần\s|hơn\s|trên\s)"
+)
+
+
 _ATTRIBUTION = re.compile(
     r"[”\"]\s*,\s*[^.“”\"]{0,100}?(?:nhấn mạnh|yêu cầu|chỉ đạo|nói|cho biết|khẳng định|lưu ý|"
     r"nêu rõ|đề nghị|phát biểu)\s*\.?\s*$",
@@ -686,6 +692,7 @@ def _first_unit_without_assignee(
         and connector
         and not _ANSWERABLE.search(span)
         and not _LEADER_WILL.match(span)
+        and not _COUNTS_A_FACT.match(span)
     ):
         # (not "Đặc biệt, Công văn nêu rõ, Giám đốc các sở ... chịu trách nhiệm trước UBND tỉnh")
         return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
