@@ -1403,3 +1403,50 @@ def test_giao_of_a_compound_word_is_no_directive_verb():
         "Trong đó, chương trình lễ hội tại Kiên Giang có 4 điểm bắn pháo hoa.\n"
     )
     assert len(tasks) == 1
+
+
+def test_the_city_that_has_directed_in_a_report_gives_the_task_to_whom_it_directed():
+    [(lead, *_)] = _tasks(
+        "Thành phố đã có chỉ đạo các sở, ban ngành, Ủy ban Nhân dân các xã, phường tập trung ứng "
+        "phó với bão số 10."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_a_leader_named_between_commas_who_tells_figures_gives_no_task():
+    assert (
+        _tasks(
+            "Giám đốc Sở Tài chính thành phố Huế, ông La Phúc Thành, cho biết 10 tháng đầu năm 2025, "
+            "tổng thu ngân sách đạt 8.000 tỷ đồng."
+        )
+        == []
+    )
+
+
+def test_a_region_ends_a_name_not_a_ministry():
+    [(lead, *_)] = _tasks(
+        "UBND Thành phố giao Đài Khí tượng Thủy văn Bắc Bộ theo dõi sát diễn biến."
+    )
+    assert lead == ["Đài Khí tượng Thủy văn Bắc Bộ"]
+
+
+def test_schools_and_hospitals_named_bare_are_assignees():
+    for text, lead in (
+        ("Sau khi phát động, các trường chủ động triển khai các hoạt động.", ["các trường"]),
+        ("Giám đốc Sở Y tế yêu cầu các bệnh viện tăng cường trực.", ["các bệnh viện"]),
+        (
+            "Sở yêu cầu các trường, các trung tâm giáo dục thường xuyên rà soát.",
+            ["các trường", "các trung tâm giáo dục thường xuyên"],
+        ),
+    ):
+        [(found, *_)] = _tasks(text)
+        assert found == lead, text
+
+
+def test_a_report_that_the_leader_put_out_a_dispatch_gives_its_number():
+    meta = extract_text(
+        "Quảng Bình chủ động ứng phó bão\n\nChủ tịch UBND tỉnh Quảng Bình đã ra công điện số "
+        "20/CĐ-UBND gửi các sở, ngành yêu cầu chủ động ứng phó với bão.\n",
+        today=TODAY,
+    ).meta
+    assert meta.number == "20/CĐ-UBND"

@@ -33,7 +33,7 @@ _CLASS_REST = (
     r"|(?P<noun>doanh nghiệp|[Tt]rường(?! hợp)|[Tt]rung tâm|tổ chức|nhà đầu tư|[Bb]ệnh viện"
     r"|công ty|hợp tác xã|nhà thầu|[Tt]ổ(?= (?:công tác|kiểm tra|kiểm soát|giúp việc|thẩm định|liên ngành|chuyên gia)(?!\w))"
     r"|[Đđ]ội|chủ rừng|cơ sở(?= (?:giáo dục|y tế|đào tạo|khám bệnh|giáo dục nghề nghiệp)(?!\w)))"
-    r"(?=[^\S\n]+\w))"
+    r"(?=[^\S\n]+\w|[,;:]))"
 )
 # two expressions with a literal first word each: the engine then skips to where one can start
 _CLASSES = (re.compile("các" + _CLASS_REST), re.compile("Các" + _CLASS_REST))
@@ -78,7 +78,9 @@ def _classes(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMentio
     for m in itertools.chain(_class_matches(text), _heading_classes(text)):
         if m.start() in groups:
             continue  # a group's own phrasing: "các tổ chức chính trị - xã hội"
-        end = _class_end(text, m.end()) or (m.end() if m.group("generic") else None)
+        end = _class_end(text, m.end()) or (
+            m.end() if m.group("generic") or _bare_institutions(text, m) else None
+        )
         if end is None:
             continue
         under = _UNDER.match(text, end)
@@ -262,6 +264,18 @@ def _bare_heads(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMen
 
 
 _AGAINST = re.compile(r",[^\S\n]*(?P<w>chống)(?!\w)")
+
+
+def _bare_institutions(text: str, m: re.Match[str]) -> bool:
+    """Schools or hospitals named bare, acting at once: "các trường chủ động triển khai ...",
+    "yêu cầu các bệnh viện tăng cường trực" (not "các doanh nghiệp", anyone's firms)."""
+    return m.group("noun") in _INSTITUTIONS and (
+        _STOPS.match(text, m.end() + 1) is not None or _PUNCT_AFTER.match(text, m.end()) is not None
+    )
+
+
+_INSTITUTIONS = frozenset(["trường", "Trường", "bệnh viện", "Bệnh viện"])
+_PUNCT_AFTER = re.compile(r"[^\S\n]*[,;:]")
 
 
 def _class_end(text: str, pos: int) -> int | None:

@@ -39,7 +39,7 @@ _KIND_TITLE = re.compile(
     re.MULTILINE,
 )
 _REPORTED = re.compile(
-    r"(?:(?:ban hành|banh|có|ký|gửi|phát hành|(?:UBND|[ỦU][ỷy] ban [Nn]hân dân)[^\n.;]{0,40}?\s+triển khai|kết luận tại)\s+"
+    r"(?:(?:ban hành|banh|có|ký|gửi|phát hành|(?<=đã )ra|(?<=vừa )ra|(?:UBND|[ỦU][ỷy] ban [Nn]hân dân)[^\n.;]{0,40}?\s+triển khai|kết luận tại)\s+"
     r"(?:văn bản\s+)?|\(\s*(?:theo|nguồn\s*:?\s*(?:từ|theo)?)\s+)$",
     re.IGNORECASE,
 )  # (a page's closing attribution too: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)")

@@ -406,6 +406,7 @@ _CITES = re.compile(r"(?<!\w)số\s+\d")  # an earlier document cited by its num
 _REPORTED_LEADER = re.compile(  # (or named, the verb right after: "ông Nguyễn Tấn Tuân đã yêu
     # cầu ...", not "bà X, người dân thôn 3, đã đề nghị ...")
     rf"(?<!\w)(?:{_AUTHORITY_WORDS}|Bí thư|Giám đốc (?:Sở|Công an)|[Ll]ãnh đạo (?:tỉnh|thành phố)|"
+    r"(?:Thành phố|Tỉnh)(?=[^\S\n]+(?:cũng[^\S\n]+)?đã[^\S\n])|"  # ("Thành phố đã có chỉ đạo ...")
     rf"(?:[Ôô]ng|[Bb]à)"
     rf"(?=(?:[^\S\n]+[{CAPITALS}]\w*){{2,4}}[^\S\n]+(?:cũng[^\S\n]+)?(?:đã|vừa)[^\S\n]))(?!\w)"
 )

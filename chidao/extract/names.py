@@ -44,7 +44,7 @@ _STOPS = re.compile(
 # capitalised words that begin another body or a person: the name stops before them
 _ENDERS = re.compile(
     r"(?:Sở|UBND|HĐND|Ủy|Uỷ|Công (?:an|ty)|Ban|Trung tâm|Chi cục|Cục|Phòng|Văn phòng|Viện|"
-    r"Tòa|Toà|Bộ|Kho bạc|Bảo hiểm|Liên đoàn|Hội|Đài|Báo|Bệnh viện|Trường|Đại học|Thanh tra|"
+    r"Tòa|Toà|Bộ(?<!Bắc Bộ)(?<!Trung Bộ)(?<!Nam Bộ)|Kho bạc|Bảo hiểm|Liên đoàn|Hội|Đài|Báo|Bệnh viện|Trường|Đại học|Thanh tra|"
     r"Quỹ|Giám đốc|Chủ tịch|Phó|Trưởng|Chánh|Thủ trưởng|Đồng chí|(?:Ông|Bà)(?=[^\S\n]+["
     + CAPITALS
     + r"])|"

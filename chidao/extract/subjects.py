@@ -199,9 +199,11 @@ _SECOND_TITLE = re.compile(  # ("..., Thường trực Ban Chỉ huy ... tỉnh 
 )
 
 
-_PERSON = re.compile(  # (after a dash too: "Chủ tịch UBND huyện Bến Lức - Lê Thành Út")
-    rf"(?:[^\S\n]+[-–])?[^\S\n]+(?:[{CAPITALS}][a-zà-ỹđ]*[^\S\n]+){{1,3}}[{CAPITALS}][a-zà-ỹđ]*"
-    r"(?=[^\S\n,]|[,;.:]|$)"
+_PERSON = re.compile(  # (after a dash too: "Chủ tịch UBND huyện Bến Lức - Lê Thành Út"; or
+    # between commas: "Giám đốc Sở Tài chính thành phố Huế, ông La Phúc Thành, cho biết")
+    rf"(?:[^\S\n]+[-–]|,(?=[^\S\n]+(?:ông|bà)[^\S\n]))?(?:[^\S\n]+(?:ông|bà))?"
+    rf"[^\S\n]+(?:[{CAPITALS}][a-zà-ỹđ]*[^\S\n]+){{1,3}}[{CAPITALS}][a-zà-ỹđ]*"
+    r"(?=[^\S\n,]|[,;.:]|$)(?:,(?=[^\S\n]+[a-zđ]))?"
 )
 
 

@@ -266,7 +266,9 @@ def _topic(text: str, start: int, verb: int, found: list[AgencyMention]) -> list
 
 # ... and the province's leaders by their level: "Tỉnh chỉ đạo Sở Y tế hỗ trợ ...", "Lãnh đạo
 # tỉnh Đồng Nai yêu cầu ..."
-_DIRECTING_WORDS = rf"{_AUTHORITY_WORDS}|[Ll]ãnh đạo tỉnh|[Ll]ãnh đạo [Tt]hành phố|Tỉnh|Bộ|Sở"
+_DIRECTING_WORDS = (
+    rf"{_AUTHORITY_WORDS}|[Ll]ãnh đạo tỉnh|[Ll]ãnh đạo [Tt]hành phố|Tỉnh|Thành phố|Bộ|Sở"
+)
 
 
 _DIRECTING = re.compile(rf"(?<!\w)(?:{_DIRECTING_WORDS})(?!\w)")
