@@ -1450,3 +1450,12 @@ def test_a_report_that_the_leader_put_out_a_dispatch_gives_its_number():
         today=TODAY,
     ).meta
     assert meta.number == "20/CĐ-UBND"
+
+
+def test_a_body_given_the_lead_after_a_fronted_clause_and_a_year_with_the_years_after():
+    [(lead, _, deadline, *_)] = _tasks(
+        "Theo kết luận của Phó Chủ tịch UBND Thành phố, trong năm 2026 và các năm tiếp theo, Sở "
+        "Công Thương được giao chủ trì tổ chức các hoạt động xúc tiến thương mại."
+    )
+    assert lead == ["Sở Công Thương"]
+    assert deadline is None  # from then on: no day it is due

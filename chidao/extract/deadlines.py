@@ -91,6 +91,8 @@ def _can_be_deadline(task: Task, t: TimeMention, reference_date: date | None) ->
         return False
     if reference_date is not None and t.value is not None and t.value < reference_date:
         return False
+    if _AND_AFTER.match(task.text, t.end - task.start):
+        return False  # "trong năm 2026 và các năm tiếp theo": from then on, no due day
     if t.kind == "deadline" and _DONE_BEFORE.search(
         task.text, max(0, t.start - task.start - 60), t.start - task.start
     ):  # "các dự án đã được UBND tỉnh phê duyệt trước ngày 31/5/2021": which ones, not when
@@ -102,6 +104,7 @@ def _can_be_deadline(task: Task, t: TimeMention, reference_date: date | None) ->
     return not (t.kind == "period" and t.rule.endswith("year")) or _plan_noun_before(task, t)
 
 
+_AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:và|cùng)\s+(?:các|những)\s+năm\s+(?:tiếp theo|sau)(?!\w)")
 _DONE_BEFORE = re.compile(
     r"(?<!\w)đã\s+được\s+(?:[^\s,;.:]+\s+){0,4}?(?:phê duyệt|ban hành|cấp phép|thành lập|phân bổ|"
     r"bố trí|cấp|ký)\s+$"
