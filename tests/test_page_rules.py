@@ -1459,3 +1459,24 @@ def test_a_body_given_the_lead_after_a_fronted_clause_and_a_year_with_the_years_
     )
     assert lead == ["Sở Công Thương"]
     assert deadline is None  # from then on: no day it is due
+
+
+def test_a_news_pages_section_line_naming_a_body_leads_nothing():
+    tasks = _tasks(
+        "TPO - Chủ tịch UBND TP Hà Nội chỉ đạo Công an TP chủ trì kiểm tra làm rõ thông tin.\n"
+        "Mục lục\nVăn phòng UBND TP\n"
+        "Thửa đất tại hồ Đập Cờ bị phản ánh đã biến hóa đất khai hoang thành đất tư.\n"
+    )
+    assert all(lead != ["Văn phòng UBND Thành phố"] for lead, *_ in tasks)
+
+
+def test_a_paragraph_opening_on_a_condition_after_a_task_goes_on_with_it():
+    tasks = _tasks(
+        "UBND tỉnh giao Công an tỉnh chủ trì kiểm tra làm rõ thông tin phản ánh.\n\n"
+        "Trường hợp có dấu hiệu vi phạm pháp luật xử lý theo thẩm quyền. Báo cáo UBND tỉnh trước "
+        "ngày 15/1/2024.\n"
+    )
+    assert [(lead, deadline) for lead, _, deadline, *_ in tasks] == [
+        (["Công an tỉnh"], None),
+        (["Công an tỉnh"], "2024-01-15"),
+    ]

@@ -653,6 +653,12 @@ def _law_quotes(text: str, block: Block) -> list[tuple[int, int]]:
     return out
 
 
+# a condition opening a paragraph after a task, and what to do then: "Trường hợp có dấu hiệu vi
+# phạm pháp luật xử lý theo thẩm quyền. Báo cáo UBND TP trước ngày 15/1/2024."
+_CONDITION_START = re.compile(r"(?:Trường hợp|Nếu)\s")
+_ACTS_ON_IT = re.compile(r"(?<!\w)(?:xử lý|báo cáo|đề xuất|kịp thời|chủ động|phải|cần)(?!\w)")
+
+
 # a connector over a fact counted: "Trong đó, chương trình lễ hội ... có 4 điểm bắn pháo hoa"
 _COUNTS_A_FACT = re.compile(
     r"[^,]{0,30},\s+[^,;:.]{0,120}?\s(?:có|gồm|là|đạt|chiếm)\s+(?:\d|khoảng\s|gần\s|hơn\s|trên\s)"
@@ -693,6 +699,13 @@ def _first_unit_without_assignee(
         and not _ANSWERABLE.search(span)
         and not _LEADER_WILL.match(span)
         and not _COUNTS_A_FACT.match(span)
+    ) or (
+        prev_task is not None
+        and prev_task.lead
+        and block.role == "paragraph"
+        and _CONDITION_START.match(span)
+        and _ACTS_ON_IT.search(span)
+        and " thì " not in span  # (a provision: "Khi ... thì các cơ quan có thẩm quyền phải ...")
     ):
         # (not "Đặc biệt, Công văn nêu rõ, Giám đốc các sở ... chịu trách nhiệm trước UBND tỉnh")
         return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
