@@ -1480,3 +1480,13 @@ def test_a_paragraph_opening_on_a_condition_after_a_task_goes_on_with_it():
         (["Công an tỉnh"], None),
         (["Công an tỉnh"], "2024-01-15"),
     ]
+
+
+def test_a_continuation_that_acts_before_it_answers_for_the_result_is_a_task():
+    tasks = _tasks(
+        "Chủ tịch UBND thành phố yêu cầu Chủ tịch UBND các quận, huyện, thị xã: tăng cường kiểm "
+        "tra trật tự xây dựng.\n\n"
+        "Cùng với đó, tiếp tục duy trì hoạt động hiệu quả Đội Quản lý trật tự xây dựng đô thị; "
+        "đồng thời, chịu trách nhiệm toàn diện trước pháp luật về tình hình trật tự xây dựng.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["địa phương"], ["địa phương"]]

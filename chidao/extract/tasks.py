@@ -653,6 +653,11 @@ def _law_quotes(text: str, block: Block) -> list[tuple[int, int]]:
     return out
 
 
+def _first_clause(span: str) -> str:
+    semicolon = span.find(";")
+    return span if semicolon == -1 else span[:semicolon]
+
+
 # a condition opening a paragraph after a task, and what to do then: "Trường hợp có dấu hiệu vi
 # phạm pháp luật xử lý theo thẩm quyền. Báo cáo UBND TP trước ngày 15/1/2024."
 _CONDITION_START = re.compile(r"(?:Trường hợp|Nếu)\s")
@@ -696,7 +701,8 @@ def _first_unit_without_assignee(
         prev_task is not None
         and prev_task.lead
         and connector
-        and not _ANSWERABLE.search(span)
+        and not _ANSWERABLE.search(_first_clause(span))  # (only: "Cùng với đó, tiếp tục ...;
+        # đồng thời, chịu trách nhiệm toàn diện trước ..." acts first)
         and not _LEADER_WILL.match(span)
         and not _COUNTS_A_FACT.match(span)
     ) or (
