@@ -1490,3 +1490,11 @@ def test_a_continuation_that_acts_before_it_answers_for_the_result_is_a_task():
         "đồng thời, chịu trách nhiệm toàn diện trước pháp luật về tình hình trật tự xây dựng.\n"
     )
     assert [lead for lead, *_ in tasks] == [["địa phương"], ["địa phương"]]
+
+
+def test_a_leader_with_a_long_title_and_name_who_has_directed_in_a_report():
+    [(lead, *_)] = _tasks(
+        "Tối ngày 28/9, Phó Chủ tịch Ủy ban Nhân dân thành phố Hà Nội Nguyễn Mạnh Quyền đã có chỉ "
+        "đạo các sở, ban ngành, Ủy ban Nhân dân các xã, phường tập trung ứng phó với bão số 10."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]

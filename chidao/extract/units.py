@@ -238,7 +238,7 @@ def _reported(text: str, start: int, verb: int, mentions: Mentions) -> bool:
     earlier document is cited there."""
     if not mentions.report:
         return False
-    subject = _REPORTED_LEADER.search(text, max(start, verb - 60), verb)
+    subject = _REPORTED_LEADER.search(text, max(start, verb - 90), verb)
     return subject is not None and _CITES.search(text, start, verb) is None
 
 
