@@ -1498,3 +1498,14 @@ def test_a_leader_with_a_long_title_and_name_who_has_directed_in_a_report():
         "đạo các sở, ban ngành, Ủy ban Nhân dân các xã, phường tập trung ứng phó với bão số 10."
     )
     assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_a_closing_sentence_that_sets_the_day_for_all_the_above_is_their_deadline():
+    tasks = _tasks(
+        "UBND tỉnh yêu cầu Ban Quản lý dự án đầu tư xây dựng tỉnh khẩn trương đẩy nhanh tiến độ "
+        "thi công.\n\n"
+        "UBND huyện Nam Trà My khẩn trương đẩy nhanh tiến độ giải ngân kế hoạch vốn dự án.\n\n"
+        "UBND tỉnh ra thời hạn các dự án trên phải đảm bảo giải ngân toàn bộ kế hoạch vốn trước "
+        "ngày 31/12/2024.\n"
+    )
+    assert [deadline for _, _, deadline, *_ in tasks][:2] == ["2024-12-31", "2024-12-31"]

@@ -554,4 +554,17 @@ def document_period(text: str, times: Sequence[TimeMention]) -> TimeMention | No
         for t in times:
             if m.end() <= t.start < m.end() + 30 and t.kind == "deadline" and t.value is not None:
                 return t
+    for m in _ALL_ABOVE_BY.finditer(text):  # "UBND tỉnh ra thời hạn các dự án trên phải ... trước"
+        for t in times:
+            if m.end() <= t.start < m.end() + _ABOVE_BY_REACH and t.kind == "deadline" and t.value:
+                return t
     return None
+
+
+# a closing sentence that sets the day for everything above: "UBND tỉnh ra thời hạn các dự án trên
+# phải đảm bảo giải ngân toàn bộ kế hoạch vốn trước ngày 31/12/2024"
+_ALL_ABOVE_BY = re.compile(
+    r"(?:ra thời hạn|yêu cầu)\s+(?:cho\s+)?(?:các|những)\s+(?:dự án|nhiệm vụ|nội dung|công trình|"
+    r"công việc|đơn vị)\s+(?:nêu\s+|kể\s+)?trên\s+phải(?!\w)"
+)
+_ABOVE_BY_REACH = 150
