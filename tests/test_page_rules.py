@@ -1509,3 +1509,30 @@ def test_a_closing_sentence_that_sets_the_day_for_all_the_above_is_their_deadlin
         "ngày 31/12/2024.\n"
     )
     assert [deadline for _, _, deadline, *_ in tasks][:2] == ["2024-12-31", "2024-12-31"]
+
+
+def test_a_province_the_directive_names_bare_is_its_committee():
+    for text, lead in (
+        (
+            "Thủ tướng yêu cầu Điện Biên tập trung lãnh đạo bảo đảm an ninh.",
+            ["UBND tỉnh Điện Biên"],
+        ),
+        ("Thủ tướng yêu cầu tỉnh Điện Biên tập trung lãnh đạo.", ["UBND tỉnh Điện Biên"]),
+        (
+            "Thủ tướng yêu cầu Hà Nội, TP. Hồ Chí Minh khẩn trương giải phóng mặt bằng.",
+            ["UBND thành phố Hà Nội", "UBND thành phố Hồ Chí Minh"],
+        ),
+        (
+            "Thủ tướng đề nghị Hậu Giang và Sóc Trăng đẩy nhanh tiến độ.",
+            ["UBND tỉnh Hậu Giang", "UBND tỉnh Sóc Trăng"],
+        ),
+        # the Icelandic eth a page typed for "Đ"
+        ("Thủ tướng yêu cầu Ðiện Biên tập trung lãnh đạo.", ["UBND tỉnh Điện Biên"]),
+    ):
+        [(found, *_)] = _tasks(text)
+        assert found == lead, text
+
+
+def test_the_food_safety_department_is_one_name():
+    [(lead, *_)] = _tasks("UBND Thành phố giao Sở An toàn thực phẩm kiểm tra các bếp ăn.")
+    assert lead == ["Sở An toàn thực phẩm"]

@@ -24,6 +24,7 @@ _WHOLE_NAMES = re.compile(
     r"|Ban cán sự (?:Đảng|đảng) (?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:tỉnh|thành phố|Thành phố)"
     r"|Báo và (?:Đài )?Phát [Tt]hanh,? (?:- )?Truyền [Hh]ình(?: tỉnh| [Tt]hành phố)?"
     r"(?: [A-ZĐ][\w]*){0,3}"
+    r"|Sở An toàn thực phẩm"  # (TP.HCM's since 2025: "Sở An" and "toàn ..." to a pattern)
     r"|Nhà đầu tư|Nhà thầu thi công|nhà thầu thi công)(?!\w)"  # literal first characters: fast
 )
 _WHOLE_WORDS = (
@@ -33,6 +34,7 @@ _WHOLE_WORDS = (
     "Báo và ",
     "Nhà đầu tư",
     "hà thầu thi công",
+    "Sở An toàn",
 )  # one is in each match
 
 

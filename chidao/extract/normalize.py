@@ -67,6 +67,7 @@ _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$|^(Trang|Page)\s+\d{1,4
 
 # an HTML character reference, always with its semicolon (not "Sở KH&ĐT", "NN&PTNT")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,9});")
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
 _ENTITY_PROBE = 20_000  # characters looked at to decide a text is escaped (or marked up)
 _TAG = re.compile(
     r"</?(p|span|div|strong|b|i|em|u|br|li|ul|ol|h[1-6]|table|tbody|thead|tr|td|th|a|font|sup"
@@ -91,6 +92,8 @@ def normalize(text: str) -> str:
         # a page saved with its HTML escapes: "C&aacute;c Sở, ban ng&agrave;nh ..."
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
     text = unicodedata.normalize("NFC", text)
+    if "Ð" in text or "ð" in text:  # the Icelandic eth a page typed for "Đ": "Ðiện Biên"
+        text = text.translate(_ETH)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     if _ANY_ODD.search(text):
         text = _INVISIBLE.sub("", text)

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
+from chidao.extract.agencies.patterns import _PROVINCES
 from chidao.extract.grammar import LOCAL_COMMITTEE
 from chidao.extract.model import AgencyMention
 from chidao.extract.names import _ENDERS, _PROVINCE, UNLISTED, _overlaps, _with_added
@@ -227,7 +228,9 @@ def _colon_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyM
 def _bare_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """``found`` with the places a directive verb names bare, one mention each, "UBND
     huyện Gio Linh" (the places listed after the first are read by ``_place_lists``)."""
-    if not any(w in text for w in ("phố ", "xã ", "huyện ", "quận ", "phường ", "H.", "TX.", "TP")):
+    if not any(
+        w in text for w in ("phố ", "xã ", "huyện ", "quận ", "phường ", "tỉnh ", "H.", "TX.", "TP")
+    ):
         return found
     added = []
     dropped: set[int] = set()
@@ -251,6 +254,65 @@ def _bare_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
         start = m.start("unit")
         added.append(AgencyMention(start, m.end(), text[start : m.end()], name, rule=UNLISTED))
     return _with_added([f for k, f in enumerate(found) if k not in dropped], added)
+
+
+_PROVINCE_NAMES = [p for p in _PROVINCES if not p.startswith("TP") and p != "HCM"]
+# a province the directive verb names bare (the Government's or a ministry's text): "Thủ tướng
+# yêu cầu Điện Biên tập trung ...", "đề nghị Hậu Giang, Sóc Trăng phối hợp ..." (looked up by its
+# words in a set, after a directive verb: far cheaper than an alternation tried at each word)
+_PROVINCE_NAMES = frozenset(p for p in _PROVINCES if not p.startswith("TP") and p != "HCM")
+_CAPITALISED_WORDS = re.compile(rf"[{CAPITALS}]\w*(?:[^\S\n][{CAPITALS}]\w*){{0,3}}")
+_TO_A_PLACE = (
+    r"(?:[^\S\n]+(?:cho|đối với))?[^\S\n]+(?:(?:tỉnh|thành phố)[^\S\n]+)?(?=[" + CAPITALS + r"])"
+)
+_ASKS_A_PLACE = tuple(
+    re.compile(f"{verb}(?<!\\w{verb})" + _TO_A_PLACE) for verb in ("yêu cầu", "đề nghị", "giao")
+)
+_AFTER_PLACE = re.compile(r"[^\S\n]*(?:,|và[^\S\n])|[^\S\n]+[a-zđ]")
+_HANDED = re.compile(r"(?:[Bb]àn|chuyển|[Nn]goại)\s+$")  # "bàn giao Hà Nội ...": hands over
+_AND_PLACE = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*")
+_UNIT_WORD = re.compile(r"(?:TP\.?|tỉnh|thành phố)[^\S\n]*")
+_CITIES = frozenset(["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"])
+
+
+def _province_at(text: str, pos: int) -> tuple[int, str] | None:
+    """(end, name) of the province named at ``pos`` and followed by a list's comma or a verb."""
+    words = _CAPITALISED_WORDS.match(text, pos)
+    if words is None:
+        return None
+    parts = words.group().split(" ")
+    for k in range(len(parts), 0, -1):
+        name = " ".join(parts[:k])
+        end = pos + len(name)
+        if name in _PROVINCE_NAMES and _AFTER_PLACE.match(text, end):
+            return end, name
+    return None
+
+
+def _bare_provinces(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the provinces a directive verb names bare, each its People's Committee
+    ("UBND tỉnh Điện Biên"), and those listed after the first."""
+    added: list[AgencyMention] = []
+    starts = [f.start for f in found]
+    verbs = sorted((v for rx in _ASKS_A_PLACE for v in rx.finditer(text)), key=lambda v: v.start())
+    for verb in verbs:  # (the verbs first, each opening on its literal: re jumps between them)
+        first = _province_at(text, verb.end())
+        if first is None or _HANDED.search(text, max(0, verb.start() - 8), verb.start()):
+            continue
+        listed = [(verb.end(), *first)]
+        while (gap := _AND_PLACE.match(text, listed[-1][1])) is not None:
+            unit_word = _UNIT_WORD.match(text, gap.end())  # ("Hà Nội, TP. Hồ Chí Minh")
+            nxt = _province_at(text, unit_word.end() if unit_word else gap.end())
+            if nxt is None:
+                break
+            listed.append((gap.end(), *nxt))
+        for start, end, place in listed:
+            if _overlaps(found, starts, start, end):
+                continue
+            unit = "thành phố" if place in _CITIES else "tỉnh"
+            name = f"UBND {unit} {place}"
+            added.append(AgencyMention(start, end, text[start:end], name, rule=UNLISTED))
+    return _with_added(found, added) if added else found
 
 
 def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
