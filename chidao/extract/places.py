@@ -256,7 +256,6 @@ def _bare_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
     return _with_added([f for k, f in enumerate(found) if k not in dropped], added)
 
 
-_PROVINCE_NAMES = [p for p in _PROVINCES if not p.startswith("TP") and p != "HCM"]
 # a province the directive verb names bare (the Government's or a ministry's text): "Thủ tướng
 # yêu cầu Điện Biên tập trung ...", "đề nghị Hậu Giang, Sóc Trăng phối hợp ..." (looked up by its
 # words in a set, after a directive verb: far cheaper than an alternation tried at each word)
