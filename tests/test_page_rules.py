@@ -1467,7 +1467,7 @@ def test_a_news_pages_section_line_naming_a_body_leads_nothing():
         "Mục lục\nVăn phòng UBND TP\n"
         "Thửa đất tại hồ Đập Cờ bị phản ánh đã biến hóa đất khai hoang thành đất tư.\n"
     )
-    assert all(lead != ["Văn phòng UBND Thành phố"] for lead, *_ in tasks)
+    assert [lead for lead, *_ in tasks] == [["Công an Thành phố"]]  # (the caption below: no task)
 
 
 def test_a_paragraph_opening_on_a_condition_after_a_task_goes_on_with_it():
@@ -1509,6 +1509,13 @@ def test_a_closing_sentence_that_sets_the_day_for_all_the_above_is_their_deadlin
         "ngày 31/12/2024.\n"
     )
     assert [deadline for _, _, deadline, *_ in tasks][:2] == ["2024-12-31", "2024-12-31"]
+    # one item's own words set no day for its siblings (rule 8)
+    tasks = _tasks(
+        "UBND tỉnh yêu cầu:\n1. Sở Y tế tăng cường kiểm tra an toàn thực phẩm.\n"
+        "2. Sở Xây dựng rà soát các công trình. UBND tỉnh yêu cầu các công trình trên phải hoàn "
+        "thành sửa chữa trước ngày 30/6/2024.\n3. Sở Tài chính bố trí kinh phí.\n"
+    )
+    assert [deadline for _, _, deadline, *_ in tasks] == [None, "2024-06-30", None]
 
 
 def test_a_province_the_directive_names_bare_is_its_committee():
@@ -1536,3 +1543,29 @@ def test_a_province_the_directive_names_bare_is_its_committee():
 def test_the_food_safety_department_is_one_name():
     [(lead, *_)] = _tasks("UBND Thành phố giao Sở An toàn thực phẩm kiểm tra các bếp ăn.")
     assert lead == ["Sở An toàn thực phẩm"]
+
+
+def test_what_the_rules_of_this_round_leave_alone():
+    # a continuation that acts on what it counts
+    assert len(_tasks("Sở Y tế tăng cường kiểm tra.\n\nĐồng thời, rà soát các bệnh viện có trên "
+                      "500 giường bệnh.")) == 2  # fmt: skip
+    # a condition with someone else to act: no task of the one before
+    assert len(_tasks("Sở Y tế tăng cường kiểm tra.\n\nNếu phát hiện người có biểu hiện sốt, "
+                      "người dân cần báo ngay cho trạm y tế.")) == 1  # fmt: skip
+    # a count of what a body was given: an account
+    assert (
+        _tasks("Năm 2024, Sở Y tế được giao chủ trì 12 nhiệm vụ, đến nay đã hoàn thành 10.") == []
+    )
+    # in a report, the role a plan gives a body that will act
+    [(lead, support, *_)] = _tasks(
+        "Hà Tĩnh ra quân\n\nTheo đó, Sở Y tế sẽ chủ trì, phối hợp các địa phương tổ chức tiêm "
+        "vắc xin.\n"
+    )
+    assert (lead, support) == (["Sở Y tế"], ["địa phương"])
+    # a province's military command heads no ministry's text
+    text = (
+        "BỘ CHỈ HUY QUÂN SỰ TỈNH\nSố: 12/BCH-TM\nLạng Sơn, ngày 5 tháng 9 năm 2024\n\n"
+        "Đề nghị các bộ, ngành tạo điều kiện cho các đơn vị huấn luyện.\n"
+    )
+    [(lead, *_)] = _tasks(text)
+    assert "sở, ban, ngành" not in lead

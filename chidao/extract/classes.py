@@ -269,13 +269,17 @@ _AGAINST = re.compile(r",[^\S\n]*(?P<w>chống)(?!\w)")
 def _bare_institutions(text: str, m: re.Match[str]) -> bool:
     """Schools or hospitals named bare, acting at once: "các trường chủ động triển khai ...",
     "yêu cầu các bệnh viện tăng cường trực" (not "các doanh nghiệp", anyone's firms)."""
-    return m.group("noun") in _INSTITUTIONS and (
-        _STOPS.match(text, m.end() + 1) is not None or _PUNCT_AFTER.match(text, m.end()) is not None
+    if m.group("noun") not in _INSTITUTIONS:
+        return False
+    gap = _GAP.match(text, m.end())
+    return _PUNCT_AFTER.match(text, m.end()) is not None or (
+        gap is not None and _STOPS.match(text, gap.end()) is not None
     )
 
 
 _INSTITUTIONS = frozenset(["trường", "Trường", "bệnh viện", "Bệnh viện"])
 _PUNCT_AFTER = re.compile(r"[^\S\n]*[,;:]")
+_GAP = re.compile(r"[^\S\n]+")
 
 
 def _class_end(text: str, pos: int) -> int | None:
@@ -303,7 +307,7 @@ def _class_end(text: str, pos: int) -> int | None:
 
 _NEXT_CLASS = re.compile(
     r"[^\S\n]+(?:(?:các|những)[^\S\n]+)?(?:nhà thầu|nhà đầu tư|chủ đầu tư|doanh nghiệp|đơn vị|"
-    r"cơ quan|tổ chức|công ty|hợp tác xã|trường|bệnh viện|trung tâm)(?!\w)"
+    r"cơ quan|tổ chức|công ty|hợp tác xã|trường(?! hợp)|bệnh viện|trung tâm)(?!\w)"
 )
 
 

@@ -15,8 +15,9 @@ from datetime import date
 
 from chidao.extract.agencies.patterns import _PROVINCES
 from chidao.extract.deadlines import TERM_OF_TASKS
+from chidao.extract.grammar import TRIGGER
 from chidao.extract.model import DocumentMeta, Reference, TimeMention
-from chidao.extract.segment import CAPITALS, Block
+from chidao.extract.segment import CAPITALS, MARKER, Block
 
 _NUMBER_LINE = re.compile(r"^[*_\s]*Số\s*:?\s*(?P<number>[^\s*]*[\d/][^\s*]*)", re.MULTILINE)
 # the kinds of letter a page or a report names by number, as written in running text
@@ -465,7 +466,7 @@ def _event_date(text: str) -> date | None:
         (
             m
             for m in _DAY_OPENING.finditer(text, 0, 3000)
-            if _ASKS_IN_PARAGRAPH.search(text, m.end(), _paragraph_end(text, m.end()))
+            if TRIGGER.search(text, m.end(), _paragraph_end(text, m.end()))
         ),
         None,
     ) or _EVENT_DAY.search(text[:3000])
@@ -475,7 +476,6 @@ def _event_date(text: str) -> date | None:
 
 
 _DAY_OPENING = re.compile(r"(?:^|\n)[^\S\n]*Ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})\s*,")
-_ASKS_IN_PARAGRAPH = re.compile(r"(?<!\w)(?:yêu cầu|chỉ đạo|đề nghị|giao)(?!\w)")
 
 
 def _paragraph_end(text: str, pos: int) -> int:
@@ -555,6 +555,9 @@ def document_period(text: str, times: Sequence[TimeMention]) -> TimeMention | No
             if m.end() <= t.start < m.end() + 30 and t.kind == "deadline" and t.value is not None:
                 return t
     for m in _ALL_ABOVE_BY.finditer(text):  # "UBND tỉnh ra thời hạn các dự án trên phải ... trước"
+        line = text.rfind("\n", 0, m.start()) + 1
+        if MARKER.match(text, line):
+            continue  # (an item's own words: its deadline passes to no sibling, rule 8)
         for t in times:
             if m.end() <= t.start < m.end() + _ABOVE_BY_REACH and t.kind == "deadline" and t.value:
                 return t
@@ -564,7 +567,7 @@ def document_period(text: str, times: Sequence[TimeMention]) -> TimeMention | No
 # a closing sentence that sets the day for everything above: "UBND tỉnh ra thời hạn các dự án trên
 # phải đảm bảo giải ngân toàn bộ kế hoạch vốn trước ngày 31/12/2024"
 _ALL_ABOVE_BY = re.compile(
-    r"(?:ra thời hạn|yêu cầu)\s+(?:cho\s+)?(?:các|những)\s+(?:dự án|nhiệm vụ|nội dung|công trình|"
+    r"(?:ra thời hạn|[Yy]êu cầu)\s+(?:cho\s+)?(?:các|những)\s+(?:dự án|nhiệm vụ|nội dung|công trình|"
     r"công việc|đơn vị)\s+(?:nêu\s+|kể\s+)?trên\s+phải(?!\w)"
 )
 _ABOVE_BY_REACH = 150

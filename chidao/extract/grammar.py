@@ -170,14 +170,18 @@ _CHAIRS = (
 )
 
 
+# what a body is given to do, an action (not a count: "được giao chủ trì 12 nhiệm vụ, đến nay đã
+# hoàn thành 10": an account)
+_GIVEN_LEAD = r"(?:chủ trì|thực hiện|tổ chức|triển khai|tham mưu)(?!\w)(?!\s+\d)"
 _MODAL = re.compile(
     r"\s*(?:cũng\s+|đều\s+)?(?:phải|cần phải|cần|có trách nhiệm|có nhiệm vụ|(?:sẽ\s+)?"
     + _CHAIRS
     + r"|khẩn trương|tiếp tục|chủ động|tuyệt đối không"
     # (given the lead: "..., Sở Công Thương được giao chủ trì tổ chức ...")
-    r"|được giao(?:\s+nhiệm vụ)?\s+(?:chủ trì|thực hiện|tổ chức|triển khai|tham mưu)"
+    + r"|được giao(?:\s+nhiệm vụ)?\s+"
+    + _GIVEN_LEAD
     # (a ban, not a passive: "các quận không được giao thêm chỉ tiêu biên chế")
-    r"|không được(?!\s+(?:giao|bố trí|cấp|hỗ trợ|phân bổ|phê duyệt|hưởng|xếp|công nhận|thanh toán)(?!\w)))(?!\w)",
+    + r"|không được(?!\s+(?:giao|bố trí|cấp|hỗ trợ|phân bổ|phê duyệt|hưởng|xếp|công nhận|thanh toán)(?!\w)))(?!\w)",
     re.IGNORECASE,
 )
 
@@ -198,7 +202,7 @@ _TO_PEOPLE = r"(?!\s+(?:kịp thời\s+)?(?:cho|đến|tới)\s+(?:nhân dân|ng
 
 _NOT_ACTING = re.compile(
     r"\s*(?:cũng\s+|vẫn\s+|đều\s+|mới đây\s+|gần đây\s+|mới\s+)?(?:đã|vừa|đang|bị|"
-    r"được(?!\s+giao(?:\s+nhiệm vụ)?\s+(?:chủ trì|thực hiện|tổ chức|triển khai|tham mưu)(?!\w))|"
+    r"được(?!\s+giao(?:\s+nhiệm vụ)?\s+" + _GIVEN_LEAD + ")|"
     r"là(?! (?:cơ quan|đơn vị|đầu mối))|"
     # what a body is, and a newspaper publishing the text: "... là đơn vị sự nghiệp có thu",
     # "Báo Hà Giang trân trọng đăng toàn văn Công điện", "... xin giới thiệu toàn văn ..."

@@ -325,9 +325,13 @@ def _agency_heading(
         return None  # not "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" over a decision's preamble
     if block.marker is None and block.start < _BANNER_REACH and not text[: block.start].strip():
         return None  # a page's banner: "Đài Truyền Thanh - Truyền Hình Huyện Duy Xuyên"
-    if mentions.report and block.marker is None and not text[: block.end].rstrip().endswith(":"):
+    if mentions.report and block.marker is None and not _ends_colon(text, block):
         return None  # a news page's section or byline line: "Mục lục" / "Văn phòng UBND TP"
     return heading
+
+
+def _ends_colon(text: str, block: Block) -> bool:
+    return text[block.start : block.end].rstrip().endswith(":")
 
 
 def _heading_roles(

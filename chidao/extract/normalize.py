@@ -78,6 +78,19 @@ _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 table tr section article header footer nav figure".split()
 )
 _TAGS_MIN = 3  # tags there that make it so
+_SCRIPT = re.compile(r"<(script|style)\b[^>]{0,400}>.{0,20000}?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_CELL_TAGS = frozenset(["td", "th"])
+
+
+def _tag_to_text(m: re.Match[str]) -> str:
+    """A block's tag is a line break, a table cell's end the cell mark " | " (the rows the
+    reader of tables reads), any other tag nothing."""
+    name = m.group(1).lower()
+    if name in _BLOCK_TAGS:
+        return "\n"
+    return " | " if name in _CELL_TAGS and m.group().startswith("</") else ""
+
+
 _ENTITIES_MIN = 3  # references there that make it so
 _TERMINAL = frozenset('.!?:;…"”»)')
 _LIST_MARKER = re.compile("^" + MARKER_PATTERN + r"\s")
@@ -87,7 +100,7 @@ def normalize(text: str) -> str:
     """Return the normalised text of a document (see the module docstring)."""
     if "<" in text and len(_TAG.findall(text, 0, _ENTITY_PROBE)) >= _TAGS_MIN:
         # a page whose text kept its markup: "<p style=...><span ...>Các Sở, ban ngành ..."
-        text = _TAG.sub(lambda m: "\n" if m.group(1).lower() in _BLOCK_TAGS else "", text)
+        text = _TAG.sub(_tag_to_text, _SCRIPT.sub("", text))
     if "&" in text and len(_ENTITY.findall(text, 0, _ENTITY_PROBE)) >= _ENTITIES_MIN:
         # a page saved with its HTML escapes: "C&aacute;c Sở, ban ng&agrave;nh ..."
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)

@@ -22,6 +22,7 @@ from chidao.extract import confidence
 from chidao.extract.agencies import Registry
 from chidao.extract.agencies.patterns import _PROVINCES
 from chidao.extract.bodies import find_unlisted
+from chidao.extract.classes import _MINISTRY_FIELDS
 from chidao.extract.dates import find_times
 from chidao.extract.docmeta import document_period, find_meta
 from chidao.extract.fields import merged_sectors
@@ -223,7 +224,9 @@ _MINISTRY_NUMBER = re.compile(
     r"[/-]B(?:NNMT|NNPTNT|NN|YT|GDĐT|CT|TC|XD|CA|QP|TP|NV|KHĐT|TNMT|VHTTDL|LĐTBXH|GTVT|TTTT|NG"
     r"|KHCN|DTTG)(?![A-ZĐ])"
 )
-_MINISTRY_HEADER = re.compile(r"^BỘ [" + CAPITALS + r" ,-]+$", re.MULTILINE)
+_MINISTRY_HEADER = re.compile(  # (not "BỘ CHỈ HUY QUÂN SỰ TỈNH", a province's command)
+    r"^BỘ (?:" + "|".join(re.escape(f.upper()) for f in _MINISTRY_FIELDS) + r")\s*$", re.MULTILINE
+)
 _BEFORE_THAT = re.compile(r"(?<!\w)(?:Trước đó|Trước đây),[^.\n]*$")
 
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from chidao.extract.grammar import (
+    CONNECTORS,
     TRIGGER,
     WORD,
     Mentions,
@@ -29,7 +30,7 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
     """Rule 4: keep the first telling of a task. Linear: each task is compared with the
     tasks just before it and with the first few of the document (a news lead). Two
     numbered items are two tasks however alike (rule 2): a repeat is running text."""
-    kept: list[Task | None] = []
+    kept: list[Task] = []
     # the words and leads of each kept task (and where it is in ``kept``); ``running``: those
     # of each kept task not a numbered item
     every: list[tuple[set[str], set[str], int]] = []
@@ -45,24 +46,28 @@ def _dedupe(tasks: list[Task]) -> list[Task]:
         first = next((e for e in pool if _retells(words, leads, e[0], e[1], own_sentence)), None)
         if first is not None:
             w, names, at = first
-            if not numbered and names < leads and len(words) > len(w) and kept[at] is not None:
-                # the body retells the lead naming more of whom it asks ("... yêu cầu Bộ Tài
-                # chính ..." and then "... gửi Bộ trưởng Bộ Tài chính, Bộ trưởng Bộ Nội vụ và
-                # Chủ tịch UBND các tỉnh ..., yêu cầu ..."): the fuller telling is the task
-                kept[at] = None
-            else:
+            earlier = kept[at]
+            if numbered or earlier.marker is not None or not names < leads or len(words) <= len(w):
                 continue
+            # the body retells the lead naming more of whom it asks ("... yêu cầu Bộ Tài chính
+            # ..." and then "... gửi Bộ trưởng Bộ Tài chính, Bộ trưởng Bộ Nội vụ và Chủ tịch
+            # UBND các tỉnh ..., yêu cầu ..."): the fuller telling is the task, where the first was
+            kept[at] = task
+            every.append((words, leads, at))
+            running.append((words, leads, at))
+            continue
         kept.append(task)
         every.append((words, leads, len(kept) - 1))
         if not numbered:
             running.append((words, leads, len(kept) - 1))
-    return [t for t in kept if t is not None]
+    return kept
 
 
 _FUTURE = re.compile(r"\s*(?:cũng\s+|sau đó\s+)?sẽ(?!\w)", re.IGNORECASE)
 # (the words that qualify it between: "các đơn vị nghiệp vụ sẽ huy động ...")
 _FUTURE_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+){0,2}?" + _FUTURE.pattern, re.IGNORECASE)
-_LEADING = re.compile(r"(?:Theo đó|Đồng thời|Bên cạnh đó|Ngoài ra|Sau đó)\s*,\s*")  # before it
+_TAKES_A_ROLE = re.compile(r"\s+(?:chủ trì|phối hợp|là cơ quan thường trực)(?!\w)")
+_LEADING = re.compile(rf"(?:{CONNECTORS})\s*,\s*", re.IGNORECASE)  # ("Theo đó, ...") before it
 
 
 def _drop_own_announcements(
@@ -85,7 +90,9 @@ def _drop_own_announcements(
                 and (
                     t.lead[0].start == t.start or _LEADING.fullmatch(text, t.start, t.lead[0].start)
                 )
-                and _FUTURE_AFTER.match(text, t.lead[-1].end)
+                and (will := _FUTURE_AFTER.match(text, t.lead[-1].end)) is not None
+                and not _TAKES_A_ROLE.match(text, will.end())  # ("... sẽ chủ trì, phối hợp ...":
+                # the role the reported plan gives it)
             )
         ]
     own = {
@@ -174,7 +181,7 @@ def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
 
 
 # a paragraph that goes on from the one before is the body's, never the lead: "Theo đó, ..."
-_GOES_ON = re.compile(r"(?:Theo đó|Cụ thể|Trong đó|Đồng thời)\s*,")
+_GOES_ON = _LEADING
 
 
 # the lead reports the directive issued: "UBND tỉnh vừa ban hành công văn (số ...) yêu cầu ...",

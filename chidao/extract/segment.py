@@ -23,8 +23,15 @@ from dataclasses import dataclass, field
 # a Vietnamese capital letter, for character classes ("À-Ỹ" would hold small letters too:
 # Latin-1 and Latin Extended Additional interleave the cases)
 CAPITALS = "A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
-# an item's number: Điều 3. | II. | 2.1. | 2. | 2) | (3) (3). | a) | - + – •
-MARKER_PATTERN = r"(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)[,:]|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là[,:]|Điều \d{1,3}\.|[IVXLC]{1,6}\.|\d{1,5}(?:\.\d{1,3}){1,4}[.)]?|\d{1,5}[.)]|\(\d{1,2}\)\.?|[a-zđ]\)|[-+–•])"
+# an item counted in words: "Thứ nhất,", "Một là," (``tasks`` reads them in any case)
+_RANKS = "nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười"
+_NUMBERS = "Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười"
+COUNTED_ITEM = rf"(?:Thứ (?:{_RANKS})|(?:{_NUMBERS}) là)"
+# an item's number: Thứ nhất, | Một là, | Điều 3. | II. | 2.1. | 2. | 2) | (3) (3). | a) | - + – •
+MARKER_PATTERN = (
+    rf"(?:{COUNTED_ITEM}[,:]|Điều \d{{1,3}}\.|[IVXLC]{{1,6}}\.|\d{{1,5}}(?:\.\d{{1,3}}){{1,4}}[.)]?"
+    r"|\d{1,5}[.)]|\(\d{1,2}\)\.?|[a-zđ]\)|[-+–•])"
+)
 MARKER = re.compile(r"(?P<marker>" + MARKER_PATTERN + r")\s+")
 _HEADER_START = re.compile(
     r"^(?:CỘNG HÒA|CỘNG HOÀ|ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|VĂN PHÒNG|BỘ |SỞ |Số\s*:|THÀNH ỦY|THÀNH UỶ)"

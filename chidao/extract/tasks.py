@@ -64,6 +64,7 @@ from chidao.extract.headings import (
     _colon_intro,
     _Context,
     _duties_heading,
+    _ends_colon,
     _level,
     _only_names,
     _roster,
@@ -76,7 +77,7 @@ from chidao.extract.retold import (
     _drop_own_announcements,
     _drop_retold_lead,
 )
-from chidao.extract.segment import CAPITALS, Block
+from chidao.extract.segment import CAPITALS, COUNTED_ITEM, Block
 from chidao.extract.units import _TOPIC, retells_earlier, units
 
 _PAGE_DATE = re.compile(PAGE_DATE)
@@ -87,11 +88,7 @@ _CONNECTOR_START = re.compile(
 )
 
 
-_ORDINAL = re.compile(
-    r"[\s\-–]*(?:thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
-    r"|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là[,:])",
-    re.IGNORECASE,
-)
+_ORDINAL = re.compile(r"[\s\-–]*" + COUNTED_ITEM, re.IGNORECASE)
 
 
 def find_tasks(
@@ -238,7 +235,7 @@ def find_tasks(
             and _FOLLOWING.search(block_tasks[-1].text)
             and i + 1 < len(blocks)
             and blocks[i + 1].role == "item"
-            and (mentions.report or not text[: blocks[i + 1].end].rstrip().endswith(":"))
+            and (mentions.report or not _ends_colon(text, blocks[i + 1]))
         ):  # rule 8: a task that ends on the list of what to do passes its assignees down
             # ("... đề nghị Chủ tịch UBND các tỉnh thành lập Ban Chỉ đạo ... với những nội dung
             # cơ bản sau:" over "– Đẩy mạnh ...", "– Tăng cường ..."); outside a report, not
@@ -664,10 +661,29 @@ _CONDITION_START = re.compile(r"(?:Trường hợp|Nếu)\s")
 _ACTS_ON_IT = re.compile(r"(?<!\w)(?:xử lý|báo cáo|đề xuất|kịp thời|chủ động|phải|cần)(?!\w)")
 
 
-# a connector over a fact counted: "Trong đó, chương trình lễ hội ... có 4 điểm bắn pháo hoa"
+def _acts_on_a_condition(span: str) -> bool:
+    """What the task's assignees do if something happens, with no one else named to do it
+    (not "Nếu phát hiện ..., người dân cần báo ngay ...", nor a provision's "Khi ... thì ...")."""
+    if not _CONDITION_START.match(span) or " thì " in span:
+        return False
+    act = _ACTS_ON_IT.search(span)
+    if act is None:
+        return False
+    comma = span.rfind(",", 0, act.start())
+    return comma == -1 or not span[comma + 1 : act.start()].strip()
+
+
+# a fact counted after "Trong đó,": "Trong đó, chương trình lễ hội ... có 4 điểm bắn pháo hoa"
 _COUNTS_A_FACT = re.compile(
-    r"[^,]{0,30},\s+[^,;:.]{0,120}?\s(?:có|gồm|là|đạt|chiếm)\s+(?:\d|khoảng\s|gần\s|hơn\s|trên\s)"
+    r"(?:Trong đó|Cụ thể)\s*,\s+(?P<what>[^,;:.]{0,120}?)\s(?:có|gồm|là|đạt|chiếm)\s+"
+    r"(?:\d|khoảng\s|gần\s|hơn\s|trên\s)"
 )
+
+
+def _counts_a_fact(span: str) -> bool:
+    """(not what to do with what is counted: "Trong đó, rà soát các bệnh viện có trên 500 ...")"""
+    fact = _COUNTS_A_FACT.match(span)
+    return fact is not None and not _IMPERATIVE.match(fact.group("what"))
 
 
 _ATTRIBUTION = re.compile(
@@ -697,23 +713,15 @@ def _first_unit_without_assignee(
     agency heading."""
     span = text[unit.start : unit.end]
     connector = _CONNECTOR_START.match(span) and not _ORDINAL.match(span)
-    if (
-        prev_task is not None
-        and prev_task.lead
-        and connector
-        and not _ANSWERABLE.search(_first_clause(span))  # (only: "Cùng với đó, tiếp tục ...;
-        # đồng thời, chịu trách nhiệm toàn diện trước ..." acts first)
+    continues = (
+        connector
+        # (not "Đặc biệt, Công văn nêu rõ, Giám đốc các sở ... chịu trách nhiệm trước UBND tỉnh";
+        # but "Cùng với đó, tiếp tục ...; đồng thời, chịu trách nhiệm ... trước ..." acts first)
+        and not _ANSWERABLE.search(_first_clause(span))
         and not _LEADER_WILL.match(span)
-        and not _COUNTS_A_FACT.match(span)
-    ) or (
-        prev_task is not None
-        and prev_task.lead
-        and block.role == "paragraph"
-        and _CONDITION_START.match(span)
-        and _ACTS_ON_IT.search(span)
-        and " thì " not in span  # (a provision: "Khi ... thì các cơ quan có thẩm quyền phải ...")
-    ):
-        # (not "Đặc biệt, Công văn nêu rõ, Giám đốc các sở ... chịu trách nhiệm trước UBND tỉnh")
+        and not _counts_a_fact(span)
+    ) or (block.role == "paragraph" and _acts_on_a_condition(span))
+    if prev_task is not None and prev_task.lead and continues:
         return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
     # "- Nghị định số 57/2018/NĐ-CP ... về ...; Nghị quyết số ...": documents an intro lists
     if ctx is not None and all(_CITATION_ITEM.match(p) for p in span.split(";") if p.strip()):
