@@ -40,7 +40,8 @@ _KIND_TITLE = re.compile(
     re.MULTILINE,
 )
 _REPORTED = re.compile(
-    r"(?:(?:ban hành|banh|có|ký|gửi|phát hành|(?<=đã )ra|(?<=vừa )ra|(?:UBND|[ỦU][ỷy] ban [Nn]hân dân)[^\n.;]{0,40}?\s+triển khai|kết luận tại)\s+"
+    r"(?:(?:ban hành|banh|có|ký|gửi|phát hành|(?<=đã )ra|(?<=vừa )ra"  # ("đã ra công điện số")
+    r"|(?:UBND|[ỦU][ỷy] ban [Nn]hân dân)[^\n.;]{0,40}?\s+triển khai|kết luận tại)\s+"
     r"(?:văn bản\s+)?|\(\s*(?:theo|nguồn\s*:?\s*(?:từ|theo)?)\s+)$",
     re.IGNORECASE,
 )  # (a page's closing attribution too: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)")
@@ -567,7 +568,7 @@ def document_period(text: str, times: Sequence[TimeMention]) -> TimeMention | No
 # a closing sentence that sets the day for everything above: "UBND tỉnh ra thời hạn các dự án trên
 # phải đảm bảo giải ngân toàn bộ kế hoạch vốn trước ngày 31/12/2024"
 _ALL_ABOVE_BY = re.compile(
-    r"(?:ra thời hạn|[Yy]êu cầu)\s+(?:cho\s+)?(?:các|những)\s+(?:dự án|nhiệm vụ|nội dung|công trình|"
-    r"công việc|đơn vị)\s+(?:nêu\s+|kể\s+)?trên\s+phải(?!\w)"
+    r"(?:ra thời hạn|[Yy]êu cầu)\s+(?:cho\s+)?(?:các|những)\s+"
+    r"(?:dự án|nhiệm vụ|nội dung|công trình|công việc|đơn vị)\s+(?:nêu\s+|kể\s+)?trên\s+phải(?!\w)"
 )
 _ABOVE_BY_REACH = 150

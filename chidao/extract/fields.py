@@ -42,7 +42,8 @@ _WHOLE_WORDS = (
 # opening a sentence, in small letters too: "Ngành giao thông vận tải theo dõi diễn biến bão"
 _FIELDS = (
     r"Y tế|Giáo dục(?:[^\S\n]+và[^\S\n]+Đào tạo)?|GD-ĐT|GD&ĐT|Du lịch|Thuế|Công Thương|Tài chính|"
-    r"Xây dựng|Giao thông(?:[^\S\n]+vận tải)?|Văn hóa|Tư pháp|Nội vụ|Nông nghiệp(?:[^\S\n]+và[^\S\n]+Phát "
+    r"Xây dựng|Giao thông(?:[^\S\n]+vận tải)?|Văn hóa|Tư pháp|Nội vụ|"
+    r"Nông nghiệp(?:[^\S\n]+và[^\S\n]+Phát "
     r"triển nông thôn|[^\S\n]+và[^\S\n]+Môi trường)?|Tài nguyên(?:[^\S\n]+và[^\S\n]+Môi trường)?|"
     r"Lao động(?:[^\S\n]*-[^\S\n]*Thương binh[^\S\n]+và[^\S\n]+Xã hội)?|"
     r"Thông tin và Truyền thông|Kế hoạch và Đầu tư|Khoa học và Công nghệ"

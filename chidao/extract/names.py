@@ -32,7 +32,8 @@ _STOP_PHRASES = (
     "quan tâm", "phân công", "cử", "yêu cầu", "đề nghị", "tổ chức",
     "xây dựng kế hoạch", "xây dựng phương án", "xây dựng biểu", "xây dựng quy chế",
     "xây dựng đề án", "xây dựng báo cáo", "xây dựng chương trình", "xây dựng dự thảo",
-    "xây dựng hồ sơ", "xây dựng cơ sở dữ liệu", "xây dựng tiêu chí", "xây dựng lộ trình", "nắm", "thống kê", "thành lập", "làm", "trực tiếp", "cũng", "đều",
+    "xây dựng hồ sơ", "xây dựng cơ sở dữ liệu", "xây dựng tiêu chí", "xây dựng lộ trình", "nắm",
+    "thống kê", "thành lập", "làm", "trực tiếp", "cũng", "đều",
     "vẫn", "còn", "phụ trách", "lấy", "tạo điều kiện", "dành", "đưa", "trân trọng", "kính mời", "kính gửi", "các sở", "các cơ quan", "các đơn vị", "các địa phương", "các ngành",
     "công khai", "khắc phục", "ứng phó", "thu hồi", "rất", "hoan nghênh", "nhận được", "xin", "thông báo", "tham gia", "kiêm", "vừa",
     "tranh thủ", "khuyến cáo", "huy động", "vận động", "theo dõi", "phổ biến", "quán triệt",
@@ -44,7 +45,8 @@ _STOPS = re.compile(
 # capitalised words that begin another body or a person: the name stops before them
 _ENDERS = re.compile(
     r"(?:Sở|UBND|HĐND|Ủy|Uỷ|Công (?:an|ty)|Ban|Trung tâm|Chi cục|Cục|Phòng|Văn phòng|Viện|"
-    r"Tòa|Toà|Bộ(?<!Bắc Bộ)(?<!Trung Bộ)(?<!Nam Bộ)|Kho bạc|Bảo hiểm|Liên đoàn|Hội|Đài|Báo|Bệnh viện|Trường|Đại học|Thanh tra|"
+    r"Tòa|Toà|Bộ(?<!Bắc Bộ)(?<!Trung Bộ)(?<!Nam Bộ)|Kho bạc|Bảo hiểm|Liên đoàn|Hội|Đài|Báo|"
+    r"Bệnh viện|Trường|Đại học|Thanh tra|"  # (a region ends no name: "Đài ... Bắc Bộ")
     r"Quỹ|Giám đốc|Chủ tịch|Phó|Trưởng|Chánh|Thủ trưởng|Đồng chí|(?:Ông|Bà)(?=[^\S\n]+["
     + CAPITALS
     + r"])|"
