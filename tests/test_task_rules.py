@@ -2823,9 +2823,7 @@ def test_a_sector_opening_a_sentence_in_small_letters_is_its_department():
         "Ngành giao thông vận tải theo dõi diễn biến bão, bố trí lực lượng ứng trực."
     )
     assert lead == ["Sở Giao thông vận tải"]
-    # (in a directive: the sector must direct; in a report the localities it directs would act)
     [(lead, *_)] = _tasks(
-        "ỦY BAN NHÂN DÂN TỈNH AN GIANG\nSố: 12/UBND-KT\nAn Giang, ngày 5 tháng 9 năm 2024\n\n"
         "Ngành nông nghiệp và phát triển nông thôn chỉ đạo các địa phương thu hoạch lúa."
     )
     assert lead == ["Sở Nông nghiệp và Phát triển nông thôn"]

@@ -66,11 +66,8 @@ def _with_subject(
     found: list[AgencyMention],
     addressed_names: frozenset[str] = frozenset(),
     government: bool = False,
-    report: bool = False,
 ) -> Unit | None:
-    """Decide a unit that opens with assignees; None when the triggers must decide. In a
-    news ``report``, a body that directs others ("Sở Y tế TP.HCM chỉ đạo các địa phương
-    triển khai ...") is the one whose directive is told: those it directs act."""
+    """Decide a unit that opens with assignees; None when the triggers must decide."""
     # a leader a letter is sent to: "Kính gửi: Chủ tịch UBND tỉnh Phú Thọ" over "Chủ tịch
     # UBND tỉnh Phú Thọ chỉ đạo các sở, ngành kiểm tra ...": the addressee must direct; so
     # must a province's committee in the Government's text ("UBND TP Hà Nội phối hợp chặt chẽ
@@ -140,7 +137,7 @@ def _with_subject(
             return unit  # "Sở GD-ĐT yêu cầu rà soát, kiểm tra ...": it asks, someone else acts
         if obj and not (
             transfer.group("verb").lower() == "chỉ đạo"
-            and (addressed or not (is_issuer(subject) or _local_committee(subject) or report))
+            and (addressed or not (is_issuer(subject) or _local_committee(subject)))
         ):
             return _with_roles(text, unit, obj, found, "trigger:" + transfer.group("verb").lower())
     guides = _GUIDES.match(text, last)

@@ -113,9 +113,7 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
         return _with_roles(text, unit, told, found, "reported:that-is")
     subject = _subject(text, start, found)
     if subject:
-        decided = _with_subject(
-            text, unit, subject, found, mentions.addressed, mentions.government, mentions.report
-        )
+        decided = _with_subject(text, unit, subject, found, mentions.addressed, mentions.government)
         if decided is not None:
             return decided
     past = False
