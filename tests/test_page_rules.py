@@ -1564,3 +1564,12 @@ def test_a_body_directing_others_is_the_one_told_to_act_in_a_report_too():
         "rà soát danh sách học sinh chưa tiêm vắc xin sởi.\n"
     )
     assert lead == ["Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh"]
+
+
+def test_the_tasks_and_measures_of_a_quarter_set_its_last_day():
+    tasks = _tasks(
+        "Phó Thủ tướng chủ trì hội nghị sơ kết công tác bảo đảm trật tự, an toàn giao thông 6 tháng "
+        "đầu năm và nhiệm vụ, giải pháp quý 3/2025.\n\n"
+        "Phó Thủ tướng yêu cầu Bộ Công an đẩy nhanh hiện đại hóa lực lượng cảnh sát giao thông.\n"
+    )
+    assert [deadline for _, _, deadline, *_ in tasks] == ["2025-09-30"]

@@ -530,13 +530,19 @@ def _kind_from_number(number: str | None) -> str | None:
 _AND = re.compile(r"\s+và\s+")
 
 
+# "nhiệm vụ trọng tâm tháng 2/2021", "nhiệm vụ, giải pháp quý 3/2025" (a quarter's or a month's
+# only, bare: "nhiệm vụ, giải pháp năm 2024" is as often a plan's title)
+_TASKS_OF_A_PERIOD = re.compile(
+    r"(?i)nhiệm vụ (?:trọng tâm|chủ yếu)(?: của)? (?=tháng|quý|năm|\d{1,2} tháng)"
+    r"|nhiệm vụ,? giải pháp (?:trọng tâm )?(?=(?:tháng|quý) )"
+)
+
+
 def document_period(text: str, times: Sequence[TimeMention]) -> TimeMention | None:
     """The period a document sets for all its tasks: "nhiệm vụ trọng tâm tháng 2/2021", a
     paragraph "Thời hạn thực hiện nhiệm vụ được giao trước ngày 31/7/2023".
     The year in a plan's title ("Kế hoạch ... năm 2026") is not one (rule 7)."""
-    for m in re.finditer(
-        r"(?i)nhiệm vụ (?:trọng tâm|chủ yếu)(?: của)? (?=tháng|quý|năm|\d{1,2} tháng)", text
-    ):
+    for m in _TASKS_OF_A_PERIOD.finditer(text):
         for k, t in enumerate(times):
             if t.start == m.end() and t.value is not None:
                 later = times[k + 1] if k + 1 < len(times) else None
