@@ -1573,3 +1573,11 @@ def test_the_tasks_and_measures_of_a_quarter_set_its_last_day():
         "Phó Thủ tướng yêu cầu Bộ Công an đẩy nhanh hiện đại hóa lực lượng cảnh sát giao thông.\n"
     )
     assert [deadline for _, _, deadline, *_ in tasks] == ["2025-09-30"]
+
+
+def test_the_ministers_and_the_committees_of_the_provinces_without_cac():
+    [(lead, *_)] = _tasks(
+        "Thủ tướng Chính phủ yêu cầu các Bộ trưởng, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực "
+        "thuộc Trung ương tăng cường kiểm tra an toàn thực phẩm."
+    )
+    assert lead == ["sở, ban, ngành", "địa phương"]
