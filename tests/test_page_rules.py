@@ -1581,3 +1581,19 @@ def test_the_ministers_and_the_committees_of_the_provinces_without_cac():
         "thuộc Trung ương tăng cường kiểm tra an toàn thực phẩm."
     )
     assert lead == ["sở, ban, ngành", "địa phương"]
+
+
+def test_local_committees_by_their_levels_alone_or_as_a_named_citys_government():
+    [(lead, *_)] = _tasks("UBND tỉnh Yên Bái yêu cầu huyện, thị xã rà soát hộ dân vùng sạt lở.")
+    assert lead == ["địa phương"]
+    [(lead, *_)] = _tasks("UBND tỉnh chỉ đạo chính quyền thành phố Hưng Yên vào cuộc làm rõ.")
+    assert lead == ["UBND thành phố Hưng Yên"]
+
+
+def test_a_command_named_in_full_once_then_by_its_head_alone():
+    tasks = _tasks(
+        "UBND tỉnh kiện toàn Ban Chỉ huy phòng thủ dân sự tỉnh Lai Châu do Chủ tịch UBND tỉnh làm "
+        "Trưởng ban.\n\n"
+        "Ban Chỉ huy có nhiệm vụ giúp Chủ tịch UBND tỉnh chỉ đạo công tác phòng thủ dân sự.\n"
+    )
+    assert [lead for lead, *_ in tasks] == [["Ban Chỉ huy phòng thủ dân sự tỉnh Lai Châu"]]

@@ -41,6 +41,7 @@ from chidao.extract.model import AgencyMention
 from chidao.extract.names import _ENDERS, _PROVINCE, _STOPS, _WORD, UNLISTED
 from chidao.extract.places import (
     SHORT_UNITS,
+    _bare_levels,
     _bare_places,
     _bare_provinces,
     _colon_places,
@@ -138,7 +139,7 @@ def find_unlisted(text: str, found: Sequence[AgencyMention]) -> list[AgencyMenti
     """``found`` (the registry's mentions, in order) with the unlisted bodies of ``text``
     merged in, in order; see the module docstring."""
     found = _bare_places(text, _counted(text, _counted_named(text, _whole_names(text, found))))
-    found = _bare_provinces(text, found)
+    found = _bare_levels(text, _bare_provinces(text, found))
     found = _place_lists(text, _colon_places(text, _place_subjects(text, found)))
     found = _field_lists(text, _sectors(text, found))
     found = _short_names(text, _party_committees(text, _classes(text, found)))

@@ -233,16 +233,17 @@ def _ministry_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[Agenc
 # a committee named in full once, then by its head alone: "Ban Chỉ đạo phổ cập giáo dục, xóa mù
 # chữ thành phố Hà Nội có 27 thành viên ... Ban Chỉ đạo có nhiệm vụ xây dựng kế hoạch ..."
 _BARE = re.compile(  # (a literal first)
-    r"(?:Ban [Cc]hỉ đạo|Tổ công tác(?:[^\S\n]+liên ngành)?)(?=[^\S\n]+[a-zđà-ỹ])"
+    r"(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Tổ công tác(?:[^\S\n]+liên ngành)?)(?=[^\S\n]+[a-zđà-ỹ])"
 )
 
 
+_BARE_HEADS = ("Ban Chỉ đạo", "Ban chỉ đạo", "Ban Chỉ huy", "Ban chỉ huy", "Tổ công tác")
 _BARE_DUTY = re.compile(r"[^\S\n]+(?:có nhiệm vụ|có trách nhiệm|chủ trì|khẩn trương)(?!\w)")
 
 
 def _bare_heads(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
     """The head alone stands for the one body of that head the text names in full."""
-    if "Ban Chỉ đạo" not in text and "Ban chỉ đạo" not in text and "Tổ công tác" not in text:
+    if not any(head in text for head in _BARE_HEADS):
         return found
     added: list[AgencyMention] = []
     starts = [m.start for m in found]

@@ -164,7 +164,7 @@ _BARE_VERB = re.compile(
     + _NOT_HANDING
     + r"giao|yêu cầu|đề nghị|chỉ đạo|chỉ thị|lưu ý|Giao|Yêu cầu|Đề nghị|Chỉ đạo|[Đđ]ối với|"
     r"[Tt]rong đó,|Riêng|Đặc biệt,)"  # ("Trong đó, các huyện Ba Vì, Phúc Thọ ... cần ...")
-    r"(?:[^\S\n]+(?:cho|đối với))?$"
+    r"(?:[^\S\n]+(?:cho|đối với|chính quyền))?$"  # ("chỉ đạo chính quyền thành phố Hưng Yên")
 )
 SHORT_UNITS = {
     "H.": "huyện",
@@ -252,6 +252,8 @@ def _bare_places(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMe
         unit = SHORT_UNITS.get(m.group("unit"), m.group("unit"))
         name = f"UBND {unit} {place}"
         start = m.start("unit")
+        if (government := _GOVERNMENT_OF.search(text, max(0, start - 13), start)) is not None:
+            start = government.start()  # "chính quyền thành phố Hưng Yên": its committee
         added.append(AgencyMention(start, m.end(), text[start : m.end()], name, rule=UNLISTED))
     return _with_added([f for k, f in enumerate(found) if k not in dropped], added)
 
@@ -312,6 +314,33 @@ def _bare_provinces(text: str, found: Sequence[AgencyMention]) -> Sequence[Agenc
             name = f"UBND {unit} {place}"
             added.append(AgencyMention(start, end, text[start:end], name, rule=UNLISTED))
     return _with_added(found, added) if added else found
+
+
+# the local committees named by their levels alone after the verb, no "các", no "UBND": "UBND
+# tỉnh Yên Bái yêu cầu huyện, thị xã rà soát ..." (rule 6: the local group)
+_ASKS_LEVELS = tuple(
+    re.compile(
+        f"{verb}(?<!\\w{verb})[^\\S\\n]+(?P<units>{_LOCAL_UNIT}"
+        rf"(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+){_LOCAL_UNIT})+)(?=[^\S\n]+[a-zđ])"
+    )
+    for verb in ("yêu cầu", "đề nghị", "giao")
+)
+
+
+def _bare_levels(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
+    """``found`` with the local group a directive names by its levels alone."""
+    added = []
+    starts = [f.start for f in found]
+    for rx in _ASKS_LEVELS:
+        for m in rx.finditer(text):
+            start, end = m.span("units")
+            if not _overlaps(found, starts, start, end):
+                added.append(
+                    AgencyMention(
+                        start, end, m.group("units"), "địa phương", is_group=True, rule="group:bare"
+                    )
+                )
+    return _with_added(found, sorted(added, key=lambda a: a.start)) if added else found
 
 
 def _place_lists(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMention]:
