@@ -1597,3 +1597,19 @@ def test_a_command_named_in_full_once_then_by_its_head_alone():
         "Ban Chỉ huy có nhiệm vụ giúp Chủ tịch UBND tỉnh chỉ đạo công tác phòng thủ dân sự.\n"
     )
     assert [lead for lead, *_ in tasks] == [["Ban Chỉ huy phòng thủ dân sự tỉnh Lai Châu"]]
+
+
+def test_the_items_of_a_label_near_the_top_are_no_lead_and_keep_their_own_partners():
+    tasks = _tasks(
+        "Thủ tướng Chính phủ có Công điện số 23/CĐ-TTg yêu cầu đẩy nhanh tiêm chủng vắc xin sởi.\n"
+        "Theo đó, Công điện gửi Bộ trưởng các Bộ: Y tế, Giáo dục và Đào tạo, tập trung triển khai "
+        "một số nội dung:\n"
+        "Đối với Bộ Y tế: Đẩy nhanh tiến độ triển khai chiến dịch tiêm chủng; Đảm bảo đủ vắc xin "
+        "phòng bệnh Sởi, cấp phát kịp thời cho các địa phương; Phối hợp với Bộ Tài chính bảo đảm "
+        "bố trí đủ kinh phí cho chiến dịch tiêm chủng vắc xin phòng bệnh Sởi.\n"
+    )
+    assert [(lead, support, text[:8]) for lead, support, *_, text in tasks] == [
+        (["Bộ Y tế"], [], "Đẩy nhan"),
+        (["Bộ Y tế"], [], "Đảm bảo "),
+        (["Bộ Y tế"], ["Bộ Tài chính"], "Phối hợp"),
+    ]

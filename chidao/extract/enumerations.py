@@ -154,8 +154,19 @@ def _enumeration(text: str, unit: Unit, mentions: Mentions) -> list[Task]:
     if len(parts) < 2:
         return []
     rule = "enumeration:" + unit.rule
-    return [new_task(s, e, _own_subject(text, s, e, mentions) or unit.lead, unit.support, rule)
-            for s, e in parts]  # fmt: skip
+    # partners named before the colon are every item's; those inside an item are its own
+    # ("Đối với Bộ Y tế: ...; Phối hợp với Bộ Tài chính bảo đảm ...": not the siblings')
+    shared = [p for p in unit.support if p.start < colon]
+    return [
+        new_task(
+            s,
+            e,
+            _own_subject(text, s, e, mentions) or unit.lead,
+            shared + [p for p in unit.support if s <= p.start < e],
+            rule,
+        )
+        for s, e in parts
+    ]
 
 
 def _own_subject(text: str, start: int, end: int, mentions: Mentions) -> list[AgencyMention]:

@@ -171,7 +171,12 @@ def _drop_retold_lead(tasks: list[Task], blocks: Sequence[Block]) -> list[Task]:
     top = top[:_SAPO_PARAGRAPHS]
     out = []
     for i, task in enumerate(tasks):
-        in_top = any(b.start <= task.start < b.end for b in top) and not _GOES_ON.match(task.text)
+        in_top = (
+            any(b.start <= task.start < b.end for b in top)
+            and not _GOES_ON.match(task.text)
+            and not task.rule.startswith("enumeration")  # (an item of a list: "Đối với Bộ Y tế:
+            # Đẩy nhanh ...; Đảm bảo đủ vắc xin ...; Phối hợp ... bảo đảm ... vắc xin ...")
+        )
         if in_top and task.marker is None and _retold(task, tasks[i + 1 :]):
             continue
         if in_top and task.marker is None and _summarises(task, tasks[i + 1 :], top):
