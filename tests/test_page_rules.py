@@ -1613,3 +1613,15 @@ def test_the_items_of_a_label_near_the_top_are_no_lead_and_keep_their_own_partne
         (["Bộ Y tế"], [], "Đảm bảo "),
         (["Bộ Y tế"], ["Bộ Tài chính"], "Phối hợp"),
     ]
+
+
+def test_what_a_report_tells_of_the_plan_or_of_the_issuers_own_doings_continues_no_task():
+    tasks = _tasks(
+        "(PLO)- Sở Y tế chủ trì phối hợp với các đơn vị liên quan để tăng cường kiểm soát an toàn "
+        "thực phẩm.\n\n"
+        "Ngày 11-10, Ban Chỉ đạo liên ngành An toàn thực phẩm tỉnh Quảng Trị thông tin, đã ban hành "
+        "kế hoạch tăng cường kiểm soát an toàn thực phẩm đối với bếp ăn tập thể.\n\n"
+        "Theo đó, kế hoạch đặt ra mục tiêu siết chặt quản lý, chủ động phát hiện nguy cơ.\n\n"
+        "Đồng thời, tỉnh tiếp tục đẩy mạnh tuyên truyền, nâng cao nhận thức của giáo viên.\n"
+    )
+    assert [text[:6] for *_, text in tasks] == ["(PLO)-"]  # ("Ban Chỉ đạo" names, directs no one)

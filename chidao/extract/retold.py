@@ -15,6 +15,7 @@ from chidao.extract.grammar import (
     Mentions,
 )
 from chidao.extract.model import Task
+from chidao.extract.names import _PROVINCE
 from chidao.extract.segment import CAPITALS, Block
 
 _DEDUPE_WINDOW = 60  # a repeat is near its first telling, or of the lead at the top
@@ -254,10 +255,13 @@ def _named(task: Task, *, with_partners: bool = False) -> set[str]:
     tỉnh (Lâm Đồng)" is "Cục Thống kê"; "các đơn vị liên quan" beside them names no one; with
     its partners, as a lead that lists everyone may tell a body's "X chủ trì, phối hợp Y"."""
     return {
-        _LEVEL_END.sub("", m.name)
+        _PROVINCE_END.sub("", _LEVEL_END.sub("", m.name))  # ("Sở Y tế Quảng Trị": "Sở Y tế")
         for m in (task.lead + task.support if with_partners else task.lead)
         if not m.vague
     }
+
+
+_PROVINCE_END = re.compile(_PROVINCE.pattern + "$")
 
 
 def _retells(

@@ -673,6 +673,15 @@ def _acts_on_a_condition(span: str) -> bool:
     return comma == -1 or not span[comma + 1 : act.start()].strip()
 
 
+# after a connector, what the plan itself sets out, or the issuer's own doings: "Theo đó, kế
+# hoạch đặt ra mục tiêu ...", "Đồng thời, tỉnh tiếp tục đẩy mạnh tuyên truyền ..." (rule 8)
+_TELLS_ITSELF = re.compile(
+    r"[^,]{0,30},\s+(?:(?:kế hoạch|chương trình|công điện|văn bản|chỉ thị|đề án|phương án)\s+"
+    r"(?:đặt ra|nêu|xác định|đề ra|hướng tới|nhằm|gồm)"
+    r"|(?:tỉnh|thành phố|huyện)\s+(?:sẽ|tiếp tục|cũng|đã))(?!\w)"
+)
+
+
 # a fact counted after "Trong đó,": "Trong đó, chương trình lễ hội ... có 4 điểm bắn pháo hoa"
 _COUNTS_A_FACT = re.compile(
     r"(?:Trong đó|Cụ thể)\s*,\s+(?P<what>[^,;:.]{0,120}?)\s(?:có|gồm|là|đạt|chiếm)\s+"
@@ -720,6 +729,7 @@ def _first_unit_without_assignee(
         and not _ANSWERABLE.search(_first_clause(span))
         and not _LEADER_WILL.match(span)
         and not _counts_a_fact(span)
+        and not _TELLS_ITSELF.match(span)
     ) or (block.role == "paragraph" and _acts_on_a_condition(span))
     if prev_task is not None and prev_task.lead and continues:
         return new_task(unit.start, unit.end, prev_task.lead, unit.support, "continuation")
@@ -808,7 +818,9 @@ def _after_fronted_time(span: str) -> str:
 
 
 # a directive verb read as a noun: "văn bản truyền đạt ý kiến chỉ đạo của Chủ tịch ..."
-_NOUN_BEFORE = re.compile(r"(?:ý kiến|văn bản|sự|theo|những|các|ban hành|có)\s+$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(
+    r"(?:ý kiến|văn bản|sự|theo|những|các|ban hành|có|ban)\s+$", re.IGNORECASE
+)
 
 
 _OF_AFTER = re.compile(r"\s+(?:của|này|về|số)(?!\w)")
