@@ -1625,3 +1625,10 @@ def test_what_a_report_tells_of_the_plan_or_of_the_issuers_own_doings_continues_
         "Đồng thời, tỉnh tiếp tục đẩy mạnh tuyên truyền, nâng cao nhận thức của giáo viên.\n"
     )
     assert [text[:6] for *_, text in tasks] == ["(PLO)-"]  # ("Ban Chỉ đạo" names, directs no one)
+
+
+def test_the_press_agencies_are_assignees_not_a_vague_phrase():
+    [(lead, *_)] = _tasks(
+        "Các cơ quan báo chí cũng có trách nhiệm tăng cường tuyên truyền, phản ánh thực tế."
+    )
+    assert lead == ["Các cơ quan báo chí"]
