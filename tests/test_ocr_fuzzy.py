@@ -9,7 +9,8 @@ from chidao.extract.pipeline import extract_read, extract_text
 
 NOISY = (
     "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n\nSố: 75/NÑQ-CP\n\n"
-    "Căn cứ Quyết định số 15/2020/QÐ-TTg của Thủ tướng Chính phủ.\n\n"
+    # (a misread letter; an eth "QÐ" is a typing variant that normalising makes "QĐ", not noise)
+    "Căn cứ Quyết định số 15/2020/QĐ-TÍg của Thủ tướng Chính phủ.\n\n"
     "1. Giao Sờ Tài chinh chủ trì, phối hợp Sở Kế hoạch và Đầu tu rà soát, "
     "báo cáo trước ngày 30/9/2021.\n\n"
     "2. Giao Sở Y tế chủ trì thực hiện; bảo đảm cơ sở tài chính vững.\n"

@@ -238,6 +238,8 @@ _BARE = re.compile(  # (a literal first)
 
 
 _BARE_HEADS = ("Ban Chỉ đạo", "Ban chỉ đạo", "Ban Chỉ huy", "Ban chỉ huy", "Tổ công tác")
+_BARE_HEADS_LOWER = ("ban chỉ đạo", "ban chỉ huy", "tổ công tác", "tổ công tác liên ngành")
+_HEAD_STARTS = tuple(h + " " for h in _BARE_HEADS_LOWER)
 _BARE_DUTY = re.compile(r"[^\S\n]+(?:có nhiệm vụ|có trách nhiệm|chủ trì|khẩn trương)(?!\w)")
 
 
@@ -247,13 +249,23 @@ def _bare_heads(text: str, found: Sequence[AgencyMention]) -> Sequence[AgencyMen
         return found
     added: list[AgencyMention] = []
     starts = [m.start for m in found]
+    # the full names of each head, those that end before the bare head: one walk through the
+    # mentions in order of their ends, as the bare heads come (not a scan of them all per head)
+    by_end = sorted(
+        (f for f in found if f.name.lower().startswith(_HEAD_STARTS)), key=lambda f: f.end
+    )
+    full_names: dict[str, set[str]] = {}
+    k = 0
     for m in _BARE.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "/"):
             continue
-        head = m.group().lower()
-        full = {
-            f.name for f in found if f.name.lower().startswith(head + " ") and f.end <= m.start()
-        }
+        while k < len(by_end) and by_end[k].end <= m.start():
+            name = by_end[k].name
+            for head in _BARE_HEADS_LOWER:
+                if name.lower().startswith(head + " "):
+                    full_names.setdefault(head, set()).add(name)
+            k += 1
+        full = set(full_names.get(m.group().lower(), ()))
         i = bisect_left(starts, m.start() + 1) - 1
         inside = i >= 0 and found[i].end > m.start()
         if len(full) == 1 and not inside:
