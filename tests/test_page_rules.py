@@ -1632,3 +1632,20 @@ def test_the_press_agencies_are_assignees_not_a_vague_phrase():
         "Các cơ quan báo chí cũng có trách nhiệm tăng cường tuyên truyền, phản ánh thực tế."
     )
     assert lead == ["Các cơ quan báo chí"]
+
+
+def test_a_dispatch_sent_to_a_colon_list_that_directs_asks_those_listed():
+    [(lead, *_)] = _tasks(
+        "Ngày 04/9, UBND tỉnh Thái Nguyên đã có Công điện gửi: Thủ trưởng các sở, ban, ngành, đoàn "
+        "thể thuộc tỉnh; Chủ tịch UBND các huyện, thành phố, chỉ đạo về việc khẩn trương triển "
+        "khai ứng phó với bão số 3 năm 2024."
+    )
+    assert lead == ["sở, ban, ngành", "đoàn thể", "địa phương"]
+
+
+def test_the_partys_bodies_opening_a_list_leave_the_rest_of_it_to_act():
+    [(lead, *_)] = _tasks(
+        "Ban Thường vụ Tỉnh ủy yêu cầu cấp ủy, tổ chức đảng, chính quyền các cấp, các sở, ban, "
+        "ngành khẩn trương triển khai phương án ứng phó."
+    )
+    assert lead == ["cơ quan, đơn vị", "sở, ban, ngành"]

@@ -51,7 +51,11 @@ _TO_OBJECT = re.compile(
     # đồng chí thành viên Ban Chỉ huy ...", "đề nghị các đồng chí Ban Chỉ đạo ..."
     r"(?:(?:(?:thủ trưởng|giám đốc|người đứng đầu)(?:\s*,\s*|\s+và\s+)){0,2}"
     r"(?:thủ trưởng|giám đốc|người đứng đầu)\s+(?=các\s))?"  # "gửi (giám đốc,) thủ trưởng các sở"
-    r"(?:trưởng\s+(?=phòng\s))?",  # "đề nghị trưởng phòng Giáo dục và Đào tạo các quận, ..."
+    r"(?:trưởng\s+(?=phòng\s))?"  # "đề nghị trưởng phòng Giáo dục và Đào tạo các quận, ..."
+    # the Party's bodies first, which no group label holds: "yêu cầu cấp ủy, tổ chức đảng, chính
+    # quyền các cấp, các sở, ban, ngành ..." (the list is read from the first body it holds)
+    r"(?:(?:các\s+)?cấp ủy(?:\s*,\s*|\s+và\s+)(?:tổ chức đảng(?:\s*,\s*|\s+và\s+))?"
+    r"(?=chính quyền|các\s))?",
     re.IGNORECASE,
 )
 

@@ -114,7 +114,7 @@ def _with_subject(
         return _with_roles(text, unit, subject, found, "subject:asked")
     sent = _SENDS_TO.match(text, last)
     to = _object_of(text, sent.end(), found) if sent else []
-    if to and _ASKS_AFTER.match(text, to[-1].end):
+    if to and _ASKS_AFTER.match(text, _past_tail(text, to[-1].end, found)):  # (past "thuộc tỉnh")
         # "Bộ Y tế có văn bản gửi UBND các tỉnh, thành phố đề nghị ...": those it writes to
         return _with_roles(text, unit, to, found, "subject:writes-asking")
     relative = _RELATIVE.match(text, last)
@@ -230,24 +230,25 @@ def _asks(m: re.Match[str]) -> bool:
 
 def _sent_to(text: str, start: int, verb: int, found: list[AgencyMention]) -> list[AgencyMention]:
     """The list after "gửi" that ends right before the asking verb, if any."""
-    sent = text.rfind("gửi ", start, verb)
+    sent = max(text.rfind("gửi ", start, verb), text.rfind("gửi:", start, verb))
     if sent == -1 or not _SENDS_TO.search(text, max(start, sent - 80), sent + 5):
         return []
     if not (any(f.start < sent for f in found) or _AUTHORITY.search(text, start, sent)):
         return []  # "- Có văn bản gửi Bộ Xây dựng đề nghị hướng dẫn ...": the item's own ask
     to = _object_of(text, sent + 4, found)
-    return to if to and not text[to[-1].end : verb].strip(" ,") else []
+    # (right before the verb, past what qualifies the list: "... đoàn thể thuộc tỉnh, chỉ đạo")
+    return to if to and not text[_past_tail(text, to[-1].end, found) : verb].strip(" ,") else []
 
 
 _SENDS_TO = re.compile(
     r"\s*(?:đã\s+|vừa\s+)?(?:có|ban hành|ký ban hành|ký)\s+(?:văn bản|công văn|công điện|điện|thông báo)"
-    r"[^,.;:\n]{0,100}?,?\s+gửi\s+",  # ("... số 180/CĐ-TTg ngày 30/9/2025 của Thủ tướng, gửi")
+    r"[^,.;:\n]{0,100}?,?\s+gửi\s*:?\s*",  # ("... số 180/CĐ-TTg ngày 30/9/2025 của Thủ tướng, gửi")
     re.IGNORECASE,
 )
 
 
 _ASKS_AFTER = re.compile(  # (or what the letter is about, an action: "... về việc kiểm tra, xử lý")
-    r"\s*,?\s*(?:và\s+)?(?:(?:đề nghị|yêu cầu)(?!\w)|về việc\s+(?=(?:kiểm tra|xử lý|triển khai|"
+    r"\s*,?\s*(?:và\s+)?(?:(?:đề nghị|yêu cầu|chỉ đạo)(?!\w)|về việc\s+(?=(?:kiểm tra|xử lý|triển khai|"
     r"tăng cường|khẩn trương|rà soát|tổ chức|thực hiện)(?!\w)))",
     re.IGNORECASE,
 )

@@ -130,7 +130,11 @@ def _analyse(text: str, start: int, end: int, mentions: Mentions) -> Unit:
             past = True  # "Văn bản số ... đã giao Sở X ...; đồng thời giao Y": background
             continue
         obj = _object_of(text, m.end(), found) or _topic(text, start, m.start(), found)
-        if not obj and _asks(m) and (sent := _sent_to(text, start, m.start(), found)):
+        if (
+            not obj
+            and (_asks(m) or m.group().lower() == "chỉ đạo")
+            and (sent := _sent_to(text, start, m.start(), found))
+        ):
             obj = sent  # "Ngày 15/4, Chủ tịch UBND tỉnh đã có điện gửi thủ trưởng các sở, ...
             # yêu cầu tiếp tục ...": those it wrote to
         if not obj and _asks(m) and (which := _IN_WHICH.search(text, m.end(), end)) is not None:
