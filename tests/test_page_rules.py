@@ -1649,3 +1649,16 @@ def test_the_partys_bodies_opening_a_list_leave_the_rest_of_it_to_act():
         "ngành khẩn trương triển khai phương án ứng phó."
     )
     assert lead == ["cơ quan, đơn vị", "sở, ban, ngành"]
+
+
+def test_a_passive_list_with_the_ministrys_units_and_each_provinces_department():
+    [(lead, *_)] = _tasks(
+        "Thủ trưởng các đơn vị thuộc Bộ, Giám đốc Sở Nông nghiệp và Môi trường địa phương được "
+        "yêu cầu thực hiện nghiêm túc Chỉ thị."
+    )
+    assert lead == ["cơ quan, đơn vị", "Sở Nông nghiệp và Môi trường"]
+    # (told by whom, after "cũng": "... cũng được UBND TPHCM giao ...")
+    [(lead, *_)] = _tasks(
+        "Sở Quy hoạch Kiến trúc cũng được UBND TPHCM giao trình UBND Thành phố phương án quy hoạch."
+    )
+    assert lead == ["Sở Quy hoạch - Kiến trúc"]

@@ -69,7 +69,9 @@ _LIST_GAP = re.compile(
     # the places a body of each serves: "các phòng GDĐT các huyện, thị xã, thành phố, ..."
     r"|các\s+(?:huyện|quận|thị xã|xã|phường)(?:\s*,\s*(?:huyện|quận|thị xã|thành phố|xã|phường|"
     r"thị trấn)(?!\s+[" + CAPITALS + r"]))*"
-    r"|(?:sự nghiệp(?:\s+công lập)?\s+)?(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố"
+    r"|(?:sự nghiệp(?:\s+công lập)?\s+)?(?:trực\s+)?thuộc\s+(?:tỉnh|[Tt]hành phố|Bộ(?!\s+["
+    + CAPITALS
+    + r"])"
     r"|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố)))"
     r"|(?:(?<=thuộc)\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|[Tt]hành phố|huyện|quận|"
     r"thị xã)"  # "các cơ quan, đơn vị trực thuộc UBND huyện; UBND các xã, thị trấn"

@@ -189,7 +189,7 @@ def _of_issuers_province(doc: Extraction) -> None:
         m.agency_id, m.rule = None, "pattern:province"
 
 
-_EACH_PROVINCE = re.compile(r"các tỉnh|các địa phương", re.IGNORECASE)
+_EACH_PROVINCE = re.compile(r"các tỉnh|(?:các )?địa phương", re.IGNORECASE)  # ("Sở X địa phương")
 
 
 def _of_each_province(doc: Extraction) -> list[AgencyMention]:

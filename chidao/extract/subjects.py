@@ -212,7 +212,7 @@ _PLACE_TAIL = re.compile(
 
 
 _ASKED_BY = re.compile(
-    r"\s*(?:đã\s+|vừa\s+)?được\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Phó Chủ tịch|"
+    r"\s*(?:cũng\s+|đã\s+|vừa\s+)?được\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch|Phó Chủ tịch|"
     r"Thủ tướng|lãnh đạo|tỉnh|[Tt]hành phố|huyện)[^,.;:\n]{0,60}?(?:yêu cầu|giao|đề nghị|chỉ đạo)(?!\w)"
     # given the role in the passive: "Sở Tài chính được giao chủ trì, phối hợp với ..."
     r"|\s*(?:tiếp tục\s+|cũng\s+|vừa\s+)?được\s+giao\s+(?:nhiệm vụ\s+)?(?:là\s+)?(?:cơ quan\s+)?"
