@@ -1662,3 +1662,11 @@ def test_a_passive_list_with_the_ministrys_units_and_each_provinces_department()
         "Sở Quy hoạch Kiến trúc cũng được UBND TPHCM giao trình UBND Thành phố phương án quy hoạch."
     )
     assert lead == ["Sở Quy hoạch - Kiến trúc"]
+
+
+def test_a_list_goes_on_past_public_service_units():
+    [(lead, *_)] = _tasks(
+        "UBND tỉnh chỉ đạo các sở, ban, ngành, đơn vị sự nghiệp công lập và UBND xã, phường khẩn "
+        "trương triển khai việc sắp xếp."
+    )
+    assert lead == ["sở, ban, ngành", "cơ quan, đơn vị", "địa phương"]

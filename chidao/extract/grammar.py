@@ -65,7 +65,7 @@ _LIST_GAP = re.compile(
     r"(?:\s*\))?"  # out of a bracketed body: "Văn phòng UBND tỉnh (Trung tâm ...) và ..."
     r"(?:\s+(?:(?:cấp|của)\s+(?:tỉnh|huyện|xã)|tỉnh|[Tt]hành phố|huyện|quận|thị xã"
     r"|của\s+(?:[Tt]hành phố|[Qq]uận|[Hh]uyện)"
-    r"|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố|thị xã|huyện|quận))?|ven biển|ven sông|biên giới"
+    r"|trên địa bàn(?:\s+(?:tỉnh|[Tt]hành phố|thị xã|huyện|quận))?|ven biển|ven sông|biên giới|sự nghiệp(?:\s+công lập)?(?=\s*(?:[,;]|và\s))"
     # the places a body of each serves: "các phòng GDĐT các huyện, thị xã, thành phố, ..."
     r"|các\s+(?:huyện|quận|thị xã|xã|phường)(?:\s*,\s*(?:huyện|quận|thị xã|thành phố|xã|phường|"
     r"thị trấn)(?!\s+[" + CAPITALS + r"]))*"
