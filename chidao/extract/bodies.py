@@ -53,6 +53,12 @@ from chidao.extract.places import (
 )
 from chidao.extract.segment import CAPITALS
 
+# the office of a council and its committee, a whole name on its own or before its level
+_COUNCIL_OFFICES = (
+    "Văn phòng HĐND và UBND",
+    "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+    "Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân",
+)
 # head words that begin the name of a body (capitalised, as written at a name's start)
 _HEADS = (
     "Ban Quản lý", "Ban quản lý", "Ban Chỉ đạo", "Ban Chỉ huy", "Ban chỉ đạo", "Ban chỉ huy",
@@ -70,9 +76,7 @@ _HEADS = (
     "Đại sứ quán", "Lãnh sự quán", "Tổng Lãnh sự quán", "Thanh tra", "Quỹ", "Hợp tác xã",
     "Cảng vụ", "Vườn quốc gia", "Vườn Quốc gia", "Khu bảo tồn", "Hạt Kiểm lâm", "Đội",
     "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Đảng ủy", "Đảng uỷ",
-    "Ban cán sự", "Huyện đoàn", "Quận đoàn",
-    "Văn phòng HĐND và UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
-    "Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân",
+    "Ban cán sự", "Huyện đoàn", "Quận đoàn", *_COUNCIL_OFFICES,
 )  # fmt: skip
 
 
@@ -129,8 +133,7 @@ _MAX_WORDS = 20
 _WHOLE_HEADS = frozenset(  # a whole name on their own
     ["Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Quận đoàn", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy",
      "Thành uỷ", "Huyện ủy", "Huyện uỷ", "UB MTTQ", "UBMTTQ", "UBMT TQ", "Ủy ban MTTQ", "Công an",
-     "CDC", "Văn phòng HĐND và UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
-     "Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân"]
+     "CDC", *_COUNCIL_OFFICES]
 )  # fmt: skip
 _PUNCT = re.compile(r"[^\S\n]*[,;:.)]")
 

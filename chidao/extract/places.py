@@ -266,9 +266,9 @@ _CAPITALISED_WORDS = re.compile(rf"[{CAPITALS}]\w*(?:[^\S\n][{CAPITALS}]\w*){{0,
 _TO_A_PLACE = (
     r"(?:[^\S\n]+(?:cho|đối với))?[^\S\n]+(?:(?:tỉnh|thành phố)[^\S\n]+)?(?=[" + CAPITALS + r"])"
 )
-_ASKS_A_PLACE = tuple(
-    re.compile(f"{verb}(?<!\\w{verb})" + _TO_A_PLACE) for verb in ("yêu cầu", "đề nghị", "giao")
-)
+# the verbs that ask a place or the local levels, each its own pattern opening on its literal
+_ASKING_VERBS = ("yêu cầu", "đề nghị", "giao")
+_ASKS_A_PLACE = tuple(re.compile(f"{verb}(?<!\\w{verb})" + _TO_A_PLACE) for verb in _ASKING_VERBS)
 _AFTER_PLACE = re.compile(r"[^\S\n]*(?:,|và[^\S\n])|[^\S\n]+[a-zđ]")
 _HANDED = re.compile(r"(?:[Bb]àn|chuyển|[Nn]goại)\s+$")  # "bàn giao Hà Nội ...": hands over
 _AND_PLACE = re.compile(r"[^\S\n]*(?:,|và)[^\S\n]*")
@@ -323,7 +323,7 @@ _ASKS_LEVELS = tuple(
         f"{verb}(?<!\\w{verb})[^\\S\\n]+(?P<units>{_LOCAL_UNIT}"
         rf"(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+){_LOCAL_UNIT})+)(?=[^\S\n]+[a-zđ])"
     )
-    for verb in ("yêu cầu", "đề nghị", "giao")
+    for verb in _ASKING_VERBS
 )
 
 
